@@ -1,0 +1,724 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Commands on a cooperative folder: init, members, clients, assignments, contracts,
+check, audit, db, demo."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tomllib
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from kooperativ.assignments.models import Assignment
+from kooperativ.cli._common import console, guard, parse_date, parse_decimal, print_json
+from kooperativ.clients.models import Client
+from kooperativ.cooperative import Cooperative
+from kooperativ.countries.se.identifiers import mask_bank_account, mask_personnummer
+from kooperativ.employment.models import EmploymentContract
+from kooperativ.errors import ConfigError, InputError
+from kooperativ.i18n import translator
+from kooperativ.members.models import Member, Role
+from kooperativ.security import Actor
+
+__all__ = ["register"]
+
+HOME_ENV = "KOOPERATIV_HOME"
+DEMO_MARKER = ".kooperativ-demo"
+
+CoopOption = Annotated[
+    Path,
+    typer.Option(
+        "--coop",
+        "-C",
+        envvar=HOME_ENV,
+        help="The cooperative's folder (default: the current folder).",
+        file_okay=False,
+    ),
+]
+DatabaseOption = Annotated[
+    str | None,
+    typer.Option(
+        "--database",
+        envvar="KOOPERATIV_DATABASE_URL",
+        help="Database URL (default: sqlite:///FOLDER/kooperativ.db).",
+    ),
+]
+AsOption = Annotated[
+    int | None,
+    typer.Option("--as", help="Act as this member number (default: administrator)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+PersonalOption = Annotated[
+    bool,
+    typer.Option("--show-personal-data", help="Show personnummer and bank accounts in full."),
+]
+
+member_app = typer.Typer(help="The member register.", no_args_is_help=True)
+client_app = typer.Typer(help="The client register.", no_args_is_help=True)
+assignment_app = typer.Typer(help="Assignments brought by members.", no_args_is_help=True)
+contract_app = typer.Typer(help="Employment contracts.", no_args_is_help=True)
+audit_app = typer.Typer(help="The audit trail.", no_args_is_help=True)
+db_app = typer.Typer(help="The database.", no_args_is_help=True)
+
+
+def _open(folder: Path, database: str | None) -> Cooperative:
+    return Cooperative.open(folder, database)
+
+
+def _actor(coop: Cooperative, as_member: int | None) -> Actor:
+    return Actor.admin() if as_member is None else coop.actor_for_member(as_member)
+
+
+def _lang(coop: Cooperative) -> Callable[[str], str]:
+    return translator(coop.config.language, "cli")
+
+
+def _member_row(member: Member, show: bool) -> dict[str, Any]:
+    data = member.model_dump(mode="json")
+    if not show:
+        data["person_id"] = mask_personnummer(member.person_id)
+        if member.bank_account:
+            data["bank_account"] = mask_bank_account(member.bank_account)
+    data["name"] = member.name
+    return data
+
+
+def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*("" if cell is None else str(cell) for cell in row))
+    return table
+
+
+# -- init, check, audit, db ---------------------------------------------------------------
+
+
+def init(
+    folder: Annotated[Path, typer.Argument(help="Folder to create.")],
+    from_example: Annotated[
+        str, typer.Option("--from", help="Bundled example to copy.")
+    ] = "interim_kultur",
+) -> None:
+    """Create a cooperative folder from a bundled example."""
+    with guard():
+        target = Cooperative.init(folder, from_example)
+        (target / "demo.toml").unlink(missing_ok=True)
+    console.print(f"Created {target} from {from_example}. Edit {target}/cooperative.toml first.")
+
+
+def check(
+    coop_dir: CoopOption = Path("."),
+    database: DatabaseOption = None,
+    on: Annotated[str | None, typer.Option(help="Check as of this date.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Run every validator and list every problem (exit 1 if any is an error)."""
+    with guard():
+        with _open(coop_dir, database) as coop:
+            _ = _lang(coop)
+            problems = coop.check(parse_date(on, "on"))
+    if as_json:
+        print_json([{"severity": p.severity, "where": p.where, "message": p.message} for p in problems])
+    elif not problems:
+        console.print(_("No problems found."))
+    else:
+        console.print(
+            _table(_("Problems"), ["", _("Where"), _("Problem")],
+                   [(p.severity, p.where, p.message) for p in problems])
+        )
+    if any(p.severity == "error" for p in problems):
+        raise typer.Exit(code=1)
+
+
+def audit_verify(
+    coop_dir: CoopOption = Path("."),
+    database: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Verify the hash chain of the audit trail and the records behind it."""
+    with guard():
+        with _open(coop_dir, database) as coop:
+            _ = _lang(coop)
+            problems = coop.audit.verify()
+            count = len(coop.audit.events(Actor.admin()))
+    if as_json:
+        print_json({"events": count, "intact": not problems, "problems": problems})
+    elif problems:
+        for problem in problems:
+            console.print(f"[red]✗[/] {problem}")
+    else:
+        console.print(_("Audit trail intact: {count} events verified.").format(count=count))
+    if problems:
+        raise typer.Exit(code=1)
+
+
+def audit_list(
+    coop_dir: CoopOption = Path("."),
+    database: DatabaseOption = None,
+    as_member: AsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the audit events."""
+    with guard():
+        with _open(coop_dir, database) as coop:
+            events = coop.audit.events(_actor(coop, as_member))
+    if as_json:
+        print_json(events)
+        return
+    console.print(
+        _table(
+            "Audit",
+            ["#", "at", "actor", "action", "entity", "hash"],
+            [(e.seq, e.at.isoformat(timespec="seconds"), e.actor, e.action,
+              f"{e.entity} {e.entity_id[:8]}", e.hash[:12]) for e in events],
+        )
+    )
+
+
+def db_upgrade(coop_dir: CoopOption = Path("."), database: DatabaseOption = None) -> None:
+    """Bring the database schema up to date (runs the migrations)."""
+    with guard():
+        with _open(coop_dir, database) as coop:
+            console.print(f"Database {coop.store.url} is up to date.")
+
+
+# -- members ------------------------------------------------------------------------------
+
+
+@member_app.command("add")
+def member_add(
+    first_name: Annotated[str, typer.Option(help="First name.")],
+    last_name: Annotated[str, typer.Option(help="Last name.")],
+    person_id: Annotated[str, typer.Option("--personnummer", help="YYYYMMDD-NNNN.")],
+    email: Annotated[str | None, typer.Option()] = None,
+    phone: Annotated[str | None, typer.Option()] = None,
+    bank_account: Annotated[str | None, typer.Option(help="Clearing-account.")] = None,
+    tax: Annotated[str | None, typer.Option(help="Tax mode, e.g. table:33:1.")] = None,
+    joined: Annotated[
+        str | None, typer.Option(help="Date admitted (makes the person a member).")
+    ] = None,
+    role: Annotated[list[str] | None, typer.Option(help="board, treasurer, auditor, admin.")] = None,
+    number: Annotated[int | None, typer.Option(help="Member number (default: next).")] = None,
+    coop_dir: CoopOption = Path("."),
+    database: DatabaseOption = None,
+    as_member: AsOption = None,
+    as_json: JsonOption = False,
+    show: PersonalOption = False,
+) -> None:
+    """Register a member (or an applicant, without --joined)."""
+    with guard():
+        roles = frozenset(_role(r) for r in role or [])
+        joined_on = parse_date(joined, "joined")
+        with _open(coop_dir, database) as coop:
+            member = coop.members.add(
+                _actor(coop, as_member),
+                first_name=first_name,
+                last_name=last_name,
+                person_id=person_id,
+                email=email,
+                phone=phone,
+                bank_account=bank_account,
+                tax_mode=tax,
+                status="member" if joined_on else "applicant",
+                joined_on=joined_on,
+                roles=roles,
+                number=number,
+            )
+    if as_json:
+        print_json(_member_row(member, show))
+    else:
+        console.print(f"Member {member.number}: {member.name} ({member.status.value}).")
+
+
+def _role(text: str) -> Role:
+    try:
+        return Role(text)
+    except ValueError:
+        known = ", ".join(r.value for r in Role)
+        raise InputError("role", f"{text!r} is unknown (known: {known})") from None
+
+
+@member_app.command("list")
+def member_list(
+    status: Annotated[str | None, typer.Option(help="applicant, member, resigned, excluded.")] = None,
+    coop_dir: CoopOption = Path("."),
+    database: DatabaseOption = None,
+    as_member: AsOption = None,
+    as_json: JsonOption = False,
+    show: PersonalOption = False,
+) -> None:
+    """List members."""
+    with guard():
+        if status is not None and status not in ("applicant", "member", "resigned", "excluded"):
+            raise InputError("status", f"{status!r} is not a membership status")
+        with _open(coop_dir, database) as coop:
+            members = coop.members.list(_actor(coop, as_member), status)
+            _ = _lang(coop)
+    rows = [_member_row(m, show) for m in members]
+    if as_json:
+        print_json(rows)
+        return
+    console.print(
+        _table(
+            _("Members"),
+            ["#", _("Name"), _("Personnummer"), _("Status"), _("Joined"), _("Roles")],
+            [
+                (r["number"], r["name"], r["person_id"], r["status"], r["joined_on"],
+                 ", ".join(sorted(x for x in r["roles"] if x != "member")))
+                for r in rows
+            ],
+        )
+    )
+
+
+@member_app.command("show")
+def member_show(
+    member: Annotated[int, typer.Argument(help="Member number.")],
+    coop_dir: CoopOption = Path("."),
+    database: DatabaseOption = None,
+    as_member: AsOption = None,
+    as_json: JsonOption = False,
+    show: PersonalOption = False,
+) -> None:
+    """Show one member."""
+    with guard():
+        with _open(coop_dir, database) as coop:
+            found = coop.members.get(_actor(coop, as_member), member)
+            _ = _lang(coop)
+    row = _member_row(found, show)
+    if as_json:
+        print_json(row)
+        return
+    table = Table(show_header=False, title=f"{_('Member')} {found.number}", title_justify="left")
+    for key in ("name", "person_id", "birth_date", "email", "phone", "bank_account", "status",
+                "joined_on", "left_on"):
+        table.add_row(key, "" if row.get(key) is None else str(row[key]))
+    table.add_row("tax", row["tax"]["mode"])
+    table.add_row("roles", ", ".join(sorted(row["roles"])))
+    console.print(table)
+
+
+@member_app.command("resign")
+def member_resign(
+    member: Annotated[int, typer.Argument(help="Member number.")],
+    on: Annotated[str | None, typer.Option(help="Date of leaving (default: today).")] = None,
+    coop_dir: CoopOption = Path("."),
+    database: DatabaseOption = None,
+    as_member: AsOption = None,
+) -> None:
+    """Record that a member leaves the association."""
+    with guard():
+        day = parse_date(on, "on") or date.today()
+        with _open(coop_dir, database) as coop:
+            found = coop.members.resign(_actor(coop, as_member), member, day)
+    console.print(f"Member {found.number} resigned from {found.left_on}.")
+
+
+@member_app.command("admit")
+def member_admit(
+    member: Annotated[int, typer.Argument(help="Member number.")],
+    on: Annotated[str | None, typer.Option(help="Date admitted (default: today).")] = None,
+    coop_dir: CoopOption = Path("."),
+    database: DatabaseOption = None,
+    as_member: AsOption = None,
+) -> None:
+    """Admit an applicant as a member."""
+    with guard():
+        day = parse_date(on, "on") or date.today()
+        with _open(coop_dir, database) as coop:
+            found = coop.members.admit(_actor(coop, as_member), member, day)
+    console.print(f"Member {found.number} admitted from {found.joined_on}.")
+
+
+# -- clients ------------------------------------------------------------------------------
+
+
+def _client_row(client: Client) -> dict[str, Any]:
+    return client.model_dump(mode="json")
+
+
+@client_app.command("add")
+def client_add(
+    name: Annotated[str, typer.Option(help="Name of the organisation or person.")],
+    orgnr: Annotated[str | None, typer.Option(help="Organisationsnummer.")] = None,
+    vat_number: Annotated[str | None, typer.Option(help="VAT registration number.")] = None,
+    email: Annotated[str | None, typer.Option()] = None,
+    street: Annotated[str | None, typer.Option()] = None,
+    postal_code: Annotated[str | None, typer.Option()] = None,
+    city: Annotated[str | None, typer.Option()] = None,
+    peppol_id: Annotated[str | None, typer.Option(help="e.g. 0007:2120000142.")] = None,
+    public_sector: Annotated[bool, typer.Option(help="Invoice through Peppol.")] = False,
+    coop_dir: CoopOption = Path("."),
+    database: DatabaseOption = None,
+    as_member: AsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Register a client."""
+    with guard():
+        address = None
+        if street or postal_code or city:
+            address = {"street": street or "", "postal_code": postal_code or "", "city": city or ""}
+        with _open(coop_dir, database) as coop:
+            client = coop.clients.add(
+                _actor(coop, as_member),
+                name=name,
+                orgnr=orgnr,
+                vat_number=vat_number,
+                email=email,
+                address=address,
+                peppol_id=peppol_id,
+                public_sector=public_sector,
+            )
+    if as_json:
+        print_json(_client_row(client))
+    else:
+        console.print(f"Client {client.number}: {client.name}.")
+
+
+@client_app.command("list")
+def client_list(
+    coop_dir: CoopOption = Path("."),
+    database: DatabaseOption = None,
+    as_member: AsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List clients."""
+    with guard():
+        with _open(coop_dir, database) as coop:
+            clients = coop.clients.list(_actor(coop, as_member))
+            _ = _lang(coop)
+    if as_json:
+        print_json([_client_row(c) for c in clients])
+        return
+    console.print(
+        _table(
+            _("Clients"),
+            ["#", _("Name"), _("Organisation number"), "Peppol"],
+            [(c.number, c.name, c.orgnr or "", c.peppol_id or "") for c in clients],
+        )
+    )
+
+
+# -- assignments --------------------------------------------------------------------------
+
+
+def _assignment_row(a: Assignment) -> dict[str, Any]:
+    data = a.model_dump(mode="json")
+    data["amount_excl_vat"] = str(a.amount_excl_vat)
+    return data
+
+
+@assignment_app.command("add")
+def assignment_add(
+    member: Annotated[int, typer.Option(help="Member number.")],
+    client: Annotated[int, typer.Option(help="Client number.")],
+    description: Annotated[str, typer.Option(help="What the work is.")],
+    start: Annotated[str, typer.Option(help="First day (YYYY-MM-DD).")],
+    end: Annotated[str, typer.Option(help="Last day (YYYY-MM-DD).")],
+    amount: Annotated[str | None, typer.Option(help="Agreed amount excl. VAT.")] = None,
+    hourly_rate: Annotated[str | None, typer.Option(help="Hourly rate excl. VAT.")] = None,
+    hours: Annotated[str | None, typer.Option(help="Hours (with --hourly-rate).")] = None,
+    vat: Annotated[str, typer.Option(help="VAT category: standard, reduced, culture, exempt.")] = "standard",
+    coop_dir: CoopOption = Path("."),
+    database: DatabaseOption = None,
+    as_member: AsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Register an assignment."""
+    with guard():
+        start_day = parse_date(start, "start")
+        end_day = parse_date(end, "end")
+        assert start_day is not None and end_day is not None  # required options
+        with _open(coop_dir, database) as coop:
+            assignment = coop.assignments.add(
+                _actor(coop, as_member),
+                member=member,
+                client=client,
+                description=description,
+                start=start_day,
+                end=end_day,
+                agreed_amount=parse_decimal(amount, "amount", allow_negative=True),
+                hourly_rate=parse_decimal(hourly_rate, "hourly_rate", allow_negative=True),
+                hours=parse_decimal(hours, "hours", allow_negative=True),
+                vat_category=vat,
+            )
+    if as_json:
+        print_json(_assignment_row(assignment))
+    else:
+        console.print(
+            f"Assignment {assignment.number}: {assignment.description} "
+            f"({assignment.amount_excl_vat} {assignment.currency} excl. VAT)."
+        )
+
+
+@assignment_app.command("list")
+def assignment_list(
+    member: Annotated[int | None, typer.Option(help="Only this member's.")] = None,
+    coop_dir: CoopOption = Path("."),
+    database: DatabaseOption = None,
+    as_member: AsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List assignments."""
+    with guard():
+        with _open(coop_dir, database) as coop:
+            actor = _actor(coop, as_member)
+            found = coop.assignments.list(actor, member)
+            names = {m.id: m.name for m in coop.members.list(actor)}
+            clients = {c.id: c.name for c in coop.clients.list(actor)}
+            _ = _lang(coop)
+    if as_json:
+        print_json([_assignment_row(a) for a in found])
+        return
+    console.print(
+        _table(
+            _("Assignments"),
+            ["#", _("Member"), _("Client"), _("Description"), _("Period"), _("Amount excl. VAT")],
+            [
+                (a.number, names.get(a.member_id, ""), clients.get(a.client_id, ""),
+                 a.description, f"{a.start} – {a.end}", a.amount_excl_vat)
+                for a in found
+            ],
+        )
+    )
+
+
+@assignment_app.command("show")
+def assignment_show(
+    assignment: Annotated[int, typer.Argument(help="Assignment number.")],
+    coop_dir: CoopOption = Path("."),
+    database: DatabaseOption = None,
+    as_member: AsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one assignment."""
+    with guard():
+        with _open(coop_dir, database) as coop:
+            found = coop.assignments.get(_actor(coop, as_member), assignment)
+    row = _assignment_row(found)
+    if as_json:
+        print_json(row)
+        return
+    table = Table(show_header=False, title=f"Assignment {found.number}", title_justify="left")
+    for key, value in row.items():
+        table.add_row(key, "" if value is None else str(value))
+    console.print(table)
+
+
+# -- contracts ----------------------------------------------------------------------------
+
+
+def _contract_row(c: EmploymentContract) -> dict[str, Any]:
+    return c.model_dump(mode="json")
+
+
+@contract_app.command("create")
+def contract_create(
+    assignment: Annotated[int, typer.Option(help="Assignment number.")],
+    type_: Annotated[
+        str | None,
+        typer.Option("--type", help="sarskild_visstidsanstallning (default), vikariat, …"),
+    ] = None,
+    made_on: Annotated[str | None, typer.Option(help="Date made (default: today).")] = None,
+    place_of_work: Annotated[str | None, typer.Option()] = None,
+    tasks: Annotated[str | None, typer.Option()] = None,
+    coop_dir: CoopOption = Path("."),
+    database: DatabaseOption = None,
+    as_member: AsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Create the employment contract for an assignment."""
+    with guard():
+        day = parse_date(made_on, "made_on") or date.today()
+        with _open(coop_dir, database) as coop:
+            contract = coop.contracts.create(
+                _actor(coop, as_member),
+                assignment=assignment,
+                made_on=day,
+                type=_employment_type(type_),
+                place_of_work=place_of_work,
+                tasks=tasks,
+            )
+    if as_json:
+        print_json(_contract_row(contract))
+    else:
+        console.print(
+            f"Contract {contract.number}: {contract.type.value}, {contract.start} – {contract.end}."
+        )
+
+
+def _employment_type(text: str | None) -> str | None:
+    from kooperativ.employment.models import EmploymentType
+
+    if text is None:
+        return None
+    try:
+        return EmploymentType(text).value
+    except ValueError:
+        known = ", ".join(t.value for t in EmploymentType)
+        raise InputError("type", f"{text!r} is unknown (known: {known})") from None
+
+
+@contract_app.command("show")
+def contract_show(
+    contract: Annotated[int, typer.Argument(help="Contract number.")],
+    coop_dir: CoopOption = Path("."),
+    database: DatabaseOption = None,
+    as_member: AsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one employment contract."""
+    with guard():
+        with _open(coop_dir, database) as coop:
+            found = coop.contracts.get(_actor(coop, as_member), contract)
+    row = _contract_row(found)
+    if as_json:
+        print_json(row)
+        return
+    table = Table(show_header=False, title=f"Contract {found.number}", title_justify="left")
+    for key, value in row.items():
+        table.add_row(key, "" if value is None else str(value))
+    console.print(table)
+
+
+@contract_app.command("list")
+def contract_list(
+    coop_dir: CoopOption = Path("."),
+    database: DatabaseOption = None,
+    as_member: AsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List employment contracts."""
+    with guard():
+        with _open(coop_dir, database) as coop:
+            found = coop.contracts.list(_actor(coop, as_member))
+    if as_json:
+        print_json([_contract_row(c) for c in found])
+        return
+    console.print(
+        _table(
+            "Contracts",
+            ["#", "type", "start", "end", "signed"],
+            [(c.number, c.type.value, c.start, c.end, "yes" if c.signed else "no") for c in found],
+        )
+    )
+
+
+# -- demo ---------------------------------------------------------------------------------
+
+
+def load_demo(coop: Cooperative, path: Path) -> dict[str, int]:
+    """Register the demo members, clients, assignments and contracts of ``path``."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(str(path), "", f"cannot read demo data: {exc}") from None
+    admin = Actor.admin("demo")
+    for item in data.get("members", []):
+        fields = dict(item)
+        fields["roles"] = frozenset(_role(r) for r in fields.get("roles", []))
+        fields.setdefault("status", "member")
+        coop.members.add(admin, **fields)
+    for item in data.get("clients", []):
+        coop.clients.add(admin, **item)
+    for item in data.get("assignments", []):
+        assignment = coop.assignments.add(admin, **item)
+        coop.contracts.create(admin, assignment=assignment.number, made_on=assignment.start)
+    return {key: len(data.get(key, [])) for key in ("members", "clients", "assignments")}
+
+
+def demo(
+    folder: Annotated[
+        Path, typer.Option("--dir", help="Folder to create the demo cooperative in.")
+    ] = Path("kooperativ-demo"),
+) -> None:
+    """Create the Interim kultur demo cooperative on SQLite and show what it holds."""
+    with guard():
+        if folder.exists():
+            if not (folder / DEMO_MARKER).exists():
+                raise InputError(
+                    "dir", f"{folder} exists and is not a demo folder; choose another --dir"
+                )
+            shutil.rmtree(folder)
+        Cooperative.init(folder, "interim_kultur")
+        (folder / DEMO_MARKER).write_text("created by `kooperativ demo`; safe to delete\n")
+        url = f"sqlite:///{(folder / 'kooperativ.db').resolve()}"
+        with Cooperative.open(folder, url) as coop:
+            counts = load_demo(coop, folder / "demo.toml")
+            _ = _lang(coop)
+            actor = Actor.admin()
+            members = coop.members.list(actor)
+            console.print(
+                _("Demo cooperative {name} created in {folder} ({url}).").format(
+                    name=coop.config.identity.name, folder=folder, url=url
+                )
+            )
+            console.print(
+                _table(
+                    _("Members"),
+                    ["#", _("Name"), _("Personnummer"), _("Roles")],
+                    [(m.number, m.name, mask_personnummer(m.person_id),
+                      ", ".join(sorted(r.value for r in m.roles if r is not Role.MEMBER)))
+                     for m in members],
+                )
+            )
+            names = {m.id: m.name for m in members}
+            clients = {c.id: c.name for c in coop.clients.list(actor)}
+            console.print(
+                _table(
+                    _("Assignments"),
+                    ["#", _("Member"), _("Client"), _("Amount excl. VAT")],
+                    [(a.number, names[a.member_id], clients[a.client_id], a.amount_excl_vat)
+                     for a in coop.assignments.list(actor)],
+                )
+            )
+            _demo_extras(coop)
+            problems = coop.check()
+            audit = coop.audit.verify()
+            events = len(coop.audit.events(actor))
+        console.print(
+            _("{members} members, {clients} clients, {assignments} assignments registered.").format(
+                **counts
+            )
+        )
+        for problem in problems:
+            console.print(f"  {problem}")
+        console.print(
+            _("Audit trail intact: {count} events verified.").format(count=events)
+            if not audit
+            else f"[red]{audit}[/]"
+        )
+        console.print(
+            _("Try: kooperativ member list --coop {folder}").format(folder=folder)
+        )
+
+
+def _demo_extras(coop: Cooperative) -> None:
+    """Later parts (salary, invoicing, governance) add to the demo here."""
+    hook = os.environ.get("KOOPERATIV_DEMO_QUIET")
+    if hook:
+        return
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to ``app``."""
+    app.command("init")(init)
+    app.command("check")(check)
+    app.command("demo")(demo)
+    app.add_typer(member_app, name="member")
+    app.add_typer(client_app, name="client")
+    app.add_typer(assignment_app, name="assignment")
+    app.add_typer(contract_app, name="contract")
+    audit_app.command("verify")(audit_verify)
+    audit_app.command("list")(audit_list)
+    app.add_typer(audit_app, name="audit")
+    db_app.command("upgrade")(db_upgrade)
+    app.add_typer(db_app, name="db")

@@ -1,0 +1,83 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Swedish identifiers, checked against numbers with known check digits."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kooperativ.countries.se import identifiers as ids
+from kooperativ.errors import InputError
+
+
+def test_personnummer_normalised() -> None:
+    assert ids.normalise_personnummer("19121212-1212") == "191212121212"
+    assert ids.format_personnummer("191212121212") == "19121212-1212"
+    assert ids.birth_date("19121212-1212") == date(1912, 12, 12)
+
+
+def test_samordningsnummer_accepted() -> None:
+    # formats.md §5: 701063-2391 is a valid samordningsnummer (day 63 = 3 + 60).
+    assert ids.normalise_personnummer("19701063-2391") == "197010632391"
+    assert ids.is_samordningsnummer("19701063-2391")
+    assert ids.birth_date("19701063-2391") == date(1970, 10, 3)
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("19121212-1213", "check digit"),
+        ("19121312-1212", "check digit or date"),
+        ("121212-1212", "12 digits"),
+        ("hello", "not a personnummer"),
+    ],
+)
+def test_personnummer_rejected(value: str, reason: str) -> None:
+    with pytest.raises(InputError, match=reason) as info:
+        ids.normalise_personnummer(value, "person_id")
+    assert info.value.field == "person_id"
+
+
+def test_masking() -> None:
+    assert ids.mask_personnummer("191212121212") == "19121212-****"
+    assert ids.mask_bank_account("5001-1234563") == "5001-*****63"
+
+
+def test_orgnr_and_vat() -> None:
+    assert ids.validate_orgnr("5560160680") == "556016-0680"
+    assert ids.validate_vat_number("SE556016068001") == "SE556016068001"
+    with pytest.raises(InputError, match="orgnr"):
+        ids.validate_orgnr("556016-0681")
+    with pytest.raises(InputError, match="vat_number"):
+        ids.validate_vat_number("SE556016068101")
+
+
+def test_bankgiro_plusgiro_ocr() -> None:
+    # formats.md §5: Skatteverket's bankgiro 5050-1055 passes the Luhn check.
+    assert ids.validate_bankgiro("5050-1055") == "5050-1055"
+    with pytest.raises(InputError, match="check digit"):
+        ids.validate_bankgiro("5050-1056")
+    # Luhn by hand: payload 4000 → doubled 0,0 + 0 + 4 = 4 → check digit 6.
+    assert ids.validate_plusgiro("4000-6") == "4000-6"
+    with pytest.raises(InputError, match="check digit"):
+        ids.validate_plusgiro("4000-0")
+    # OCR with length digit: base 12345 → 1234574 (length 7 → digit 7, Luhn 4).
+    assert ids.ocr_reference("12345") == "1234574"
+    assert ids.validate_ocr("1234574", length_digit=True) == "1234574"
+    with pytest.raises(InputError, match="length digit"):
+        ids.validate_ocr("1234566", length_digit=True)
+
+
+def test_bank_account() -> None:
+    assert ids.validate_bank_account("5001", "1234563") == "5001-1234563"
+    with pytest.raises(InputError, match="control digit"):
+        ids.validate_bank_account("5001", "1234564")
+
+
+def test_iban_bic() -> None:
+    # formats.md §5: SEB example IBAN and Handelsbanken's BIC.
+    assert ids.validate_iban("SE45 5000 0000 0583 9825 7466") == "SE4550000000058398257466"
+    assert ids.validate_bic("HANDSESS") == "HANDSESS"
+    with pytest.raises(InputError, match="iban"):
+        ids.validate_iban("SE46 5000 0000 0583 9825 7466")
