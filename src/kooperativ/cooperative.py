@@ -1,10 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The API developers import: a cooperative opened from its folder.
 
->>> from kooperativ import Cooperative, Actor          # doctest: +SKIP
->>> coop = Cooperative.open("my-coop")                  # doctest: +SKIP
->>> member = coop.members.add(Actor.admin(), first_name="Ada", last_name="Lind",
-...                           person_id="19900101-9803")  # doctest: +SKIP
+Examples:
+    ```python
+    from kooperativ import Actor, Cooperative
+
+    with Cooperative.open("my-coop") as coop:
+        member = coop.members.add(
+            Actor.admin(), first_name="Ada", last_name="Lind", person_id="19850312-9804"
+        )
+    ```
 
 Each service call checks the actor's permission, runs the domain logic, writes the records
 and one audit event in a single transaction, and returns frozen records. On any error

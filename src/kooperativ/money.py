@@ -5,12 +5,13 @@ Amounts are :class:`decimal.Decimal`, never ``float``. A :class:`Money` value re
 floats, refuses to mix currencies, and rounds only when asked, by a named rule
 (*öre* to two decimals, whole kronor down for preliminary tax, and so on).
 
->>> from kooperativ.money import Money
->>> fee = Money("10000.00").percent("6")
->>> str(fee)
-'600.00 SEK'
->>> [str(part) for part in Money("100.00").allocate([1, 1, 1])]
-['33.34 SEK', '33.33 SEK', '33.33 SEK']
+Examples:
+    >>> from kooperativ.money import Money
+    >>> fee = Money("10000.00").percent("6")
+    >>> str(fee)
+    '600.00 SEK'
+    >>> [str(part) for part in Money("100.00").allocate([1, 1, 1])]
+    ['33.34 SEK', '33.33 SEK', '33.33 SEK']
 """
 
 from __future__ import annotations

@@ -2,10 +2,12 @@
 """Country rules: the protocol a country implements, and the registry.
 
 Countries are found through the entry point group ``kooperativ.countries``. Sweden is
-registered in kooperativ's own ``pyproject.toml`` exactly as a third-party country would be::
+registered in kooperativ's own ``pyproject.toml`` exactly as a third-party country would be:
 
-    [project.entry-points."kooperativ.countries"]
-    SE = "kooperativ.countries.se:Sweden"
+```toml
+[project.entry-points."kooperativ.countries"]
+SE = "kooperativ.countries.se:Sweden"
+```
 """
 
 from __future__ import annotations

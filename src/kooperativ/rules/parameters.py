@@ -4,26 +4,29 @@
 A parameter file is TOML. Each table that has ``values`` is one parameter; its name is the
 file's path below the parameter folder (``/`` → ``.``, without ``.toml``), then the table
 keys. ``parameters/contributions.toml`` with a table ``[full_rate]`` defines
-``contributions.full_rate``::
+``contributions.full_rate``:
 
-    [full_rate]
-    description = "Arbetsgivaravgifter, full rate (incl. allmän löneavgift)"
-    unit = "rate"
-    reference = "Socialavgiftslag (2000:980) 2 kap. 26 §"
-    values = [
-      { from = 2025-01-01, value = "0.3142" },
-    ]
+```toml
+[full_rate]
+description = "Arbetsgivaravgifter, full rate (incl. allmän löneavgift)"
+unit = "rate"
+reference = "Socialavgiftslag (2000:980) 2 kap. 26 §"
+values = [
+  { from = 2025-01-01, value = "0.3142" },
+]
+```
 
 A value holds from its ``from`` date until the day before the next value's ``from`` (or
 until its own optional ``to``, inclusive). Numbers are written as strings and read as
 :class:`~decimal.Decimal`; floats are refused. Values may be lists or tables of numbers
 (schedules, brackets) with ``unit = "table"``; ``unit = "text"`` keeps strings.
 
->>> from datetime import date
->>> params = ParameterSet.from_mapping({"rate": {"description": "d", "unit": "rate",
-...     "reference": "r", "values": [{"from": date(2025, 1, 1), "value": "0.25"}]}})
->>> params.at(date(2026, 1, 1))["rate"]
-Decimal('0.25')
+Examples:
+    >>> from datetime import date
+    >>> params = ParameterSet.from_mapping({"rate": {"description": "d", "unit": "rate",
+    ...     "reference": "r", "values": [{"from": date(2025, 1, 1), "value": "0.25"}]}})
+    >>> params.at(date(2026, 1, 1))["rate"]
+    Decimal('0.25')
 """
 
 from __future__ import annotations

@@ -14,10 +14,11 @@ personal number, ``python-stdnum`` for organisation and VAT numbers, ``bankkonto
 clearing + account, ``schwifty`` for IBAN and BIC); only bankgiro, plusgiro and OCR are
 written here.
 
->>> normalise_personnummer("19121212-1212")
-'191212121212'
->>> mask_personnummer("191212121212")
-'19121212-****'
+Examples:
+    >>> normalise_personnummer("19121212-1212")
+    '191212121212'
+    >>> mask_personnummer("191212121212")
+    '19121212-****'
 """
 
 from __future__ import annotations
