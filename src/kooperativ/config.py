@@ -42,7 +42,7 @@ class _Section(BaseModel):
 
 def _decimal_string(value: Any, field: str) -> Decimal:
     if isinstance(value, float):
-        raise ValueError("write the number as a string, e.g. \"0.06\"")
+        raise ValueError('write the number as a string, e.g. "0.06"')
     return to_decimal(value, field)
 
 

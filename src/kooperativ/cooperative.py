@@ -198,9 +198,7 @@ class MemberService(_Service):
         with self._uow() as uow:
             for other in uow.members.list():
                 if other.person_id == pid:
-                    raise ConflictError(
-                        f"person_id: already registered as member {other.number}"
-                    )
+                    raise ConflictError(f"person_id: already registered as member {other.number}")
             if number is not None and uow.members.by_number(number) is not None:
                 raise ConflictError(f"number: member number {number} is already taken")
             data: dict[str, Any] = {
@@ -269,9 +267,7 @@ class MemberService(_Service):
             raise ConflictError(f"member {member.number} has already left ({member.left_on})")
         if member.joined_on and on < member.joined_on:
             raise InputError("on", f"{on} is before the member joined ({member.joined_on})")
-        return self._change(
-            actor, ref, "member.resign", status=MemberStatus.RESIGNED, left_on=on
-        )
+        return self._change(actor, ref, "member.resign", status=MemberStatus.RESIGNED, left_on=on)
 
     def set_roles(self, actor: Actor, ref: Ref, roles: frozenset[Role]) -> Member:
         """Set the roles a member holds (board, treasurer …)."""
@@ -448,7 +444,7 @@ class ContractService(_Service):
         *,
         assignment: Ref,
         made_on: date,
-        type: EmploymentType | str | None = None,  # noqa: A002 - the legal term
+        type: EmploymentType | str | None = None,
         place_of_work: str | None = None,
         tasks: str | None = None,
         pay_terms: str | None = None,
@@ -467,9 +463,11 @@ class ContractService(_Service):
         with self._uow() as uow:
             job = _resolve(uow.assignments, "assignment", assignment)
             for other in uow.contracts.list():
-                if job.id in other.assignment_ids and (
-                    other.end is None or other.end >= job.start
-                ) and other.start <= job.end:
+                if (
+                    job.id in other.assignment_ids
+                    and (other.end is None or other.end >= job.start)
+                    and other.start <= job.end
+                ):
                     raise ConflictError(
                         f"assignment: assignment {job.number} already has contract "
                         f"{other.number} for {other.start}–{other.end}"
@@ -662,7 +660,10 @@ class Cooperative:
             try:
                 parameter.value_on(day)
             except KooperativError:
-                if parameter.values[-1].valid_to is not None or parameter.values[0].valid_from > day:
+                if (
+                    parameter.values[-1].valid_to is not None
+                    or parameter.values[0].valid_from > day
+                ):
                     continue  # a parameter for a limited period (e.g. a temporary rate)
                 problems.append(Problem("error", f"parameter {name}", f"no value on {day}"))
         admin = Actor.admin("check")
@@ -695,10 +696,7 @@ class Cooperative:
                 problems.append(
                     Problem("warning", where, f"runs past member {owner.number}'s leaving date")
                 )
-            if (
-                assignment.status is AssignmentStatus.ACTIVE
-                and assignment.id not in covered
-            ):
+            if assignment.status is AssignmentStatus.ACTIVE and assignment.id not in covered:
                 problems.append(Problem("error", where, "no employment contract"))
         for contract in contracts:
             if not contract.signed and contract.end is not None and contract.end >= day:

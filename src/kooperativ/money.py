@@ -25,7 +25,7 @@ from pydantic_core import core_schema
 
 from kooperativ.errors import InputError
 
-__all__ = ["D", "ORE", "Money", "to_decimal"]
+__all__ = ["ORE", "D", "Money", "to_decimal"]
 
 #: One öre, the smallest unit of the Swedish krona (and the quantum of most currencies).
 ORE = Decimal("0.01")
@@ -62,7 +62,7 @@ def to_decimal(value: object, field: str = "amount") -> Decimal:
     return result
 
 
-def D(value: object) -> Decimal:  # noqa: N802 - short constructor, as beancount's D()
+def D(value: object) -> Decimal:
     """Shorthand for :func:`to_decimal`."""
     return to_decimal(value)
 
@@ -76,6 +76,8 @@ class Money:
     """
 
     __slots__ = ("_amount", "_currency")
+    _amount: Decimal
+    _currency: str
 
     def __init__(self, amount: object = 0, currency: str = "SEK") -> None:
         if not (isinstance(currency, str) and len(currency) == 3 and currency.isalpha()):

@@ -139,7 +139,9 @@ def test_assignment_validation(coop: Cooperative, admin: Actor) -> None:
         coop.assignments.add(admin, agreed_amount="-1", **base)  # type: ignore[arg-type]
     with pytest.raises(InputError, match="end: 2026-08-01 is before the start 2026-09-01"):
         coop.assignments.add(
-            admin, agreed_amount="1000", **{**base, "end": date(2026, 8, 1)}  # type: ignore[arg-type]
+            admin,
+            agreed_amount="1000",
+            **{**base, "end": date(2026, 8, 1)},  # type: ignore[arg-type]
         )
     with pytest.raises(InputError, match="vat_category"):
         coop.assignments.add(admin, agreed_amount="1000", vat_category="zero", **base)  # type: ignore[arg-type]

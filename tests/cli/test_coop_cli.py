@@ -85,28 +85,88 @@ def test_member_sees_only_own_data(demo: Path) -> None:
     ("args", "message"),
     [
         (
-            ["member", "add", "--first-name", "A", "--last-name", "B",
-             "--personnummer", "19850312-9805"],
+            [
+                "member",
+                "add",
+                "--first-name",
+                "A",
+                "--last-name",
+                "B",
+                "--personnummer",
+                "19850312-9805",
+            ],
             "person_id: '19850312-9805' is not a valid personnummer",
         ),
         (
-            ["member", "add", "--first-name", "A", "--last-name", "B",
-             "--personnummer", "19960118-9807", "--number", "1"],
+            [
+                "member",
+                "add",
+                "--first-name",
+                "A",
+                "--last-name",
+                "B",
+                "--personnummer",
+                "19960118-9807",
+                "--number",
+                "1",
+            ],
             "member number 1 is already taken",
         ),
         (
-            ["assignment", "add", "--member", "1", "--client", "1", "--description", "x",
-             "--start", "2026-01-01", "--end", "2026-02-01", "--amount", "-5"],
+            [
+                "assignment",
+                "add",
+                "--member",
+                "1",
+                "--client",
+                "1",
+                "--description",
+                "x",
+                "--start",
+                "2026-01-01",
+                "--end",
+                "2026-02-01",
+                "--amount",
+                "-5",
+            ],
             "agreed_amount: must not be negative",
         ),
         (
-            ["assignment", "add", "--member", "1", "--client", "1", "--description", "x",
-             "--start", "2026-03-01", "--end", "2026-02-01", "--amount", "5"],
+            [
+                "assignment",
+                "add",
+                "--member",
+                "1",
+                "--client",
+                "1",
+                "--description",
+                "x",
+                "--start",
+                "2026-03-01",
+                "--end",
+                "2026-02-01",
+                "--amount",
+                "5",
+            ],
             "end: 2026-02-01 is before the start 2026-03-01",
         ),
         (
-            ["assignment", "add", "--member", "1", "--client", "1", "--description", "x",
-             "--start", "2026-13-01", "--end", "2026-02-01", "--amount", "5"],
+            [
+                "assignment",
+                "add",
+                "--member",
+                "1",
+                "--client",
+                "1",
+                "--description",
+                "x",
+                "--start",
+                "2026-13-01",
+                "--end",
+                "2026-02-01",
+                "--amount",
+                "5",
+            ],
             "start: '2026-13-01' is not a date",
         ),
         (["member", "show", "99"], "member '99' not found"),
@@ -125,7 +185,7 @@ def test_bad_input_is_a_clear_error_and_writes_nothing(
 
 def test_malformed_config_exit_2(demo: Path) -> None:
     path = demo / "cooperative.toml"
-    path.write_text(path.read_text().replace('orgnr = "769640-1236"', 'orgnr = 7'))
+    path.write_text(path.read_text().replace('orgnr = "769640-1236"', "orgnr = 7"))
     code, _, err = run("member", "list", "--coop", str(demo))
     assert code == 2
     assert "cooperative.toml: identity.orgnr" in err
@@ -133,8 +193,12 @@ def test_malformed_config_exit_2(demo: Path) -> None:
 
 def test_unreachable_database_exit_1(demo: Path) -> None:
     code, _, err = run(
-        "member", "list", "--coop", str(demo),
-        "--database", "postgresql+psycopg://postgres:pw@127.0.0.1:5999/x",
+        "member",
+        "list",
+        "--coop",
+        str(demo),
+        "--database",
+        "postgresql+psycopg://postgres:pw@127.0.0.1:5999/x",
     )
     assert code == 1
     assert "127.0.0.1:5999" in err and "pw" not in err
@@ -176,16 +240,40 @@ def test_init_and_register(tmp_path: Path) -> None:
     assert code == 0, err
     assert not (folder / "demo.toml").exists()
     code, out, err = run(
-        "member", "add", "--coop", str(folder), "--first-name", "Ada", "--last-name", "Lind",
-        "--personnummer", "19850312-9804", "--joined", "2026-01-01", "--role", "board",
+        "member",
+        "add",
+        "--coop",
+        str(folder),
+        "--first-name",
+        "Ada",
+        "--last-name",
+        "Lind",
+        "--personnummer",
+        "19850312-9804",
+        "--joined",
+        "2026-01-01",
+        "--role",
+        "board",
         "--json",
     )
     assert code == 0, err
     member = json.loads(out)
     assert member["number"] == 1 and member["status"] == "member"
     assert member["birth_date"] == "1985-03-12"
-    code, _, err = run("member", "add", "--coop", str(folder), "--first-name", "A",
-                       "--last-name", "B", "--personnummer", "19780923-9804", "--role", "king")
+    code, _, err = run(
+        "member",
+        "add",
+        "--coop",
+        str(folder),
+        "--first-name",
+        "A",
+        "--last-name",
+        "B",
+        "--personnummer",
+        "19780923-9804",
+        "--role",
+        "king",
+    )
     assert code == 2 and "role: 'king' is unknown" in err
     code, out, err = run("db", "upgrade", "--coop", str(folder))
     assert code == 0 and "up to date" in out

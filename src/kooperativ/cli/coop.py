@@ -121,18 +121,22 @@ def check(
     as_json: JsonOption = False,
 ) -> None:
     """Run every validator and list every problem (exit 1 if any is an error)."""
-    with guard():
-        with _open(coop_dir, database) as coop:
-            _ = _lang(coop)
-            problems = coop.check(parse_date(on, "on"))
+    with guard(), _open(coop_dir, database) as coop:
+        _ = _lang(coop)
+        problems = coop.check(parse_date(on, "on"))
     if as_json:
-        print_json([{"severity": p.severity, "where": p.where, "message": p.message} for p in problems])
+        print_json(
+            [{"severity": p.severity, "where": p.where, "message": p.message} for p in problems]
+        )
     elif not problems:
         console.print(_("No problems found."))
     else:
         console.print(
-            _table(_("Problems"), ["", _("Where"), _("Problem")],
-                   [(p.severity, p.where, p.message) for p in problems])
+            _table(
+                _("Problems"),
+                ["", _("Where"), _("Problem")],
+                [(p.severity, p.where, p.message) for p in problems],
+            )
         )
     if any(p.severity == "error" for p in problems):
         raise typer.Exit(code=1)
@@ -144,11 +148,10 @@ def audit_verify(
     as_json: JsonOption = False,
 ) -> None:
     """Verify the hash chain of the audit trail and the records behind it."""
-    with guard():
-        with _open(coop_dir, database) as coop:
-            _ = _lang(coop)
-            problems = coop.audit.verify()
-            count = len(coop.audit.events(Actor.admin()))
+    with guard(), _open(coop_dir, database) as coop:
+        _ = _lang(coop)
+        problems = coop.audit.verify()
+        count = len(coop.audit.events(Actor.admin()))
     if as_json:
         print_json({"events": count, "intact": not problems, "problems": problems})
     elif problems:
@@ -167,9 +170,8 @@ def audit_list(
     as_json: JsonOption = False,
 ) -> None:
     """List the audit events."""
-    with guard():
-        with _open(coop_dir, database) as coop:
-            events = coop.audit.events(_actor(coop, as_member))
+    with guard(), _open(coop_dir, database) as coop:
+        events = coop.audit.events(_actor(coop, as_member))
     if as_json:
         print_json(events)
         return
@@ -177,17 +179,25 @@ def audit_list(
         _table(
             "Audit",
             ["#", "at", "actor", "action", "entity", "hash"],
-            [(e.seq, e.at.isoformat(timespec="seconds"), e.actor, e.action,
-              f"{e.entity} {e.entity_id[:8]}", e.hash[:12]) for e in events],
+            [
+                (
+                    e.seq,
+                    e.at.isoformat(timespec="seconds"),
+                    e.actor,
+                    e.action,
+                    f"{e.entity} {e.entity_id[:8]}",
+                    e.hash[:12],
+                )
+                for e in events
+            ],
         )
     )
 
 
 def db_upgrade(coop_dir: CoopOption = Path("."), database: DatabaseOption = None) -> None:
     """Bring the database schema up to date (runs the migrations)."""
-    with guard():
-        with _open(coop_dir, database) as coop:
-            console.print(f"Database {coop.store.url} is up to date.")
+    with guard(), _open(coop_dir, database) as coop:
+        console.print(f"Database {coop.store.url} is up to date.")
 
 
 # -- members ------------------------------------------------------------------------------
@@ -205,7 +215,9 @@ def member_add(
     joined: Annotated[
         str | None, typer.Option(help="Date admitted (makes the person a member).")
     ] = None,
-    role: Annotated[list[str] | None, typer.Option(help="board, treasurer, auditor, admin.")] = None,
+    role: Annotated[
+        list[str] | None, typer.Option(help="board, treasurer, auditor, admin.")
+    ] = None,
     number: Annotated[int | None, typer.Option(help="Member number (default: next).")] = None,
     coop_dir: CoopOption = Path("."),
     database: DatabaseOption = None,
@@ -248,7 +260,9 @@ def _role(text: str) -> Role:
 
 @member_app.command("list")
 def member_list(
-    status: Annotated[str | None, typer.Option(help="applicant, member, resigned, excluded.")] = None,
+    status: Annotated[
+        str | None, typer.Option(help="applicant, member, resigned, excluded.")
+    ] = None,
     coop_dir: CoopOption = Path("."),
     database: DatabaseOption = None,
     as_member: AsOption = None,
@@ -271,8 +285,14 @@ def member_list(
             _("Members"),
             ["#", _("Name"), _("Personnummer"), _("Status"), _("Joined"), _("Roles")],
             [
-                (r["number"], r["name"], r["person_id"], r["status"], r["joined_on"],
-                 ", ".join(sorted(x for x in r["roles"] if x != "member")))
+                (
+                    r["number"],
+                    r["name"],
+                    r["person_id"],
+                    r["status"],
+                    r["joined_on"],
+                    ", ".join(sorted(x for x in r["roles"] if x != "member")),
+                )
                 for r in rows
             ],
         )
@@ -289,17 +309,25 @@ def member_show(
     show: PersonalOption = False,
 ) -> None:
     """Show one member."""
-    with guard():
-        with _open(coop_dir, database) as coop:
-            found = coop.members.get(_actor(coop, as_member), member)
-            _ = _lang(coop)
+    with guard(), _open(coop_dir, database) as coop:
+        found = coop.members.get(_actor(coop, as_member), member)
+        _ = _lang(coop)
     row = _member_row(found, show)
     if as_json:
         print_json(row)
         return
     table = Table(show_header=False, title=f"{_('Member')} {found.number}", title_justify="left")
-    for key in ("name", "person_id", "birth_date", "email", "phone", "bank_account", "status",
-                "joined_on", "left_on"):
+    for key in (
+        "name",
+        "person_id",
+        "birth_date",
+        "email",
+        "phone",
+        "bank_account",
+        "status",
+        "joined_on",
+        "left_on",
+    ):
         table.add_row(key, "" if row.get(key) is None else str(row[key]))
     table.add_row("tax", row["tax"]["mode"])
     table.add_row("roles", ", ".join(sorted(row["roles"])))
@@ -391,10 +419,9 @@ def client_list(
     as_json: JsonOption = False,
 ) -> None:
     """List clients."""
-    with guard():
-        with _open(coop_dir, database) as coop:
-            clients = coop.clients.list(_actor(coop, as_member))
-            _ = _lang(coop)
+    with guard(), _open(coop_dir, database) as coop:
+        clients = coop.clients.list(_actor(coop, as_member))
+        _ = _lang(coop)
     if as_json:
         print_json([_client_row(c) for c in clients])
         return
@@ -426,7 +453,9 @@ def assignment_add(
     amount: Annotated[str | None, typer.Option(help="Agreed amount excl. VAT.")] = None,
     hourly_rate: Annotated[str | None, typer.Option(help="Hourly rate excl. VAT.")] = None,
     hours: Annotated[str | None, typer.Option(help="Hours (with --hourly-rate).")] = None,
-    vat: Annotated[str, typer.Option(help="VAT category: standard, reduced, culture, exempt.")] = "standard",
+    vat: Annotated[
+        str, typer.Option(help="VAT category: standard, reduced, culture, exempt.")
+    ] = "standard",
     coop_dir: CoopOption = Path("."),
     database: DatabaseOption = None,
     as_member: AsOption = None,
@@ -468,13 +497,12 @@ def assignment_list(
     as_json: JsonOption = False,
 ) -> None:
     """List assignments."""
-    with guard():
-        with _open(coop_dir, database) as coop:
-            actor = _actor(coop, as_member)
-            found = coop.assignments.list(actor, member)
-            names = {m.id: m.name for m in coop.members.list(actor)}
-            clients = {c.id: c.name for c in coop.clients.list(actor)}
-            _ = _lang(coop)
+    with guard(), _open(coop_dir, database) as coop:
+        actor = _actor(coop, as_member)
+        found = coop.assignments.list(actor, member)
+        names = {m.id: m.name for m in coop.members.list(actor)}
+        clients = {c.id: c.name for c in coop.clients.list(actor)}
+        _ = _lang(coop)
     if as_json:
         print_json([_assignment_row(a) for a in found])
         return
@@ -483,8 +511,14 @@ def assignment_list(
             _("Assignments"),
             ["#", _("Member"), _("Client"), _("Description"), _("Period"), _("Amount excl. VAT")],
             [
-                (a.number, names.get(a.member_id, ""), clients.get(a.client_id, ""),
-                 a.description, f"{a.start} – {a.end}", a.amount_excl_vat)
+                (
+                    a.number,
+                    names.get(a.member_id, ""),
+                    clients.get(a.client_id, ""),
+                    a.description,
+                    f"{a.start} – {a.end}",
+                    a.amount_excl_vat,
+                )
                 for a in found
             ],
         )
@@ -500,9 +534,8 @@ def assignment_show(
     as_json: JsonOption = False,
 ) -> None:
     """Show one assignment."""
-    with guard():
-        with _open(coop_dir, database) as coop:
-            found = coop.assignments.get(_actor(coop, as_member), assignment)
+    with guard(), _open(coop_dir, database) as coop:
+        found = coop.assignments.get(_actor(coop, as_member), assignment)
     row = _assignment_row(found)
     if as_json:
         print_json(row)
@@ -576,9 +609,8 @@ def contract_show(
     as_json: JsonOption = False,
 ) -> None:
     """Show one employment contract."""
-    with guard():
-        with _open(coop_dir, database) as coop:
-            found = coop.contracts.get(_actor(coop, as_member), contract)
+    with guard(), _open(coop_dir, database) as coop:
+        found = coop.contracts.get(_actor(coop, as_member), contract)
     row = _contract_row(found)
     if as_json:
         print_json(row)
@@ -597,9 +629,8 @@ def contract_list(
     as_json: JsonOption = False,
 ) -> None:
     """List employment contracts."""
-    with guard():
-        with _open(coop_dir, database) as coop:
-            found = coop.contracts.list(_actor(coop, as_member))
+    with guard(), _open(coop_dir, database) as coop:
+        found = coop.contracts.list(_actor(coop, as_member))
     if as_json:
         print_json([_contract_row(c) for c in found])
         return
@@ -665,9 +696,15 @@ def demo(
                 _table(
                     _("Members"),
                     ["#", _("Name"), _("Personnummer"), _("Roles")],
-                    [(m.number, m.name, mask_personnummer(m.person_id),
-                      ", ".join(sorted(r.value for r in m.roles if r is not Role.MEMBER)))
-                     for m in members],
+                    [
+                        (
+                            m.number,
+                            m.name,
+                            mask_personnummer(m.person_id),
+                            ", ".join(sorted(r.value for r in m.roles if r is not Role.MEMBER)),
+                        )
+                        for m in members
+                    ],
                 )
             )
             names = {m.id: m.name for m in members}
@@ -676,8 +713,10 @@ def demo(
                 _table(
                     _("Assignments"),
                     ["#", _("Member"), _("Client"), _("Amount excl. VAT")],
-                    [(a.number, names[a.member_id], clients[a.client_id], a.amount_excl_vat)
-                     for a in coop.assignments.list(actor)],
+                    [
+                        (a.number, names[a.member_id], clients[a.client_id], a.amount_excl_vat)
+                        for a in coop.assignments.list(actor)
+                    ],
                 )
             )
             _demo_extras(coop)
@@ -696,9 +735,7 @@ def demo(
             if not audit
             else f"[red]{audit}[/]"
         )
-        console.print(
-            _("Try: kooperativ member list --coop {folder}").format(folder=folder)
-        )
+        console.print(_("Try: kooperativ member list --coop {folder}").format(folder=folder))
 
 
 def _demo_extras(coop: Cooperative) -> None:
