@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 from uuid import UUID, uuid4
 
-from pydantic import EmailStr, Field, model_validator
+from pydantic import EmailStr, Field, field_serializer, model_validator
 
 from kooperativ._model import Record
 
@@ -81,6 +81,11 @@ class Member(Record):
     joined_on: date | None = None
     left_on: date | None = None
     roles: frozenset[Role] = frozenset({Role.MEMBER})
+
+    @field_serializer("roles")
+    def _roles_sorted(self, roles: frozenset[Role]) -> list[str]:
+        # Sorted, so the canonical JSON (and the audit hash) is the same in every process.
+        return sorted(role.value for role in roles)
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Member:
