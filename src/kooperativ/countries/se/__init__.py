@@ -18,17 +18,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import cache
-from pathlib import Path
 
 from kooperativ.countries.se import identifiers
+from kooperativ.countries.se.parameters import PARAMETER_FOLDER, load_swedish_parameters
 from kooperativ.errors import InputError
 from kooperativ.rules.parameters import ParameterSet
 
-__all__ = ["PARAMETER_FOLDER", "Sweden", "swedish_parameters"]
-
-#: Folder holding Sweden's dated parameter files.
-PARAMETER_FOLDER = Path(__file__).parent / "parameters"
+__all__ = ["PARAMETER_FOLDER", "VAT_CATEGORIES", "Sweden", "load_swedish_parameters"]
 
 #: VAT categories an assignment or invoice line may use, mapped to parameters.
 VAT_CATEGORIES = {
@@ -37,12 +33,6 @@ VAT_CATEGORIES = {
     "culture": "vat.culture",
     "exempt": "vat.exempt",
 }
-
-
-@cache
-def swedish_parameters() -> ParameterSet:
-    """All of Sweden's dated parameters (loaded once)."""
-    return ParameterSet.load(PARAMETER_FOLDER)
 
 
 class Sweden:
@@ -54,7 +44,7 @@ class Sweden:
 
     def parameters(self) -> ParameterSet:
         """All of Sweden's dated parameters."""
-        return swedish_parameters()
+        return load_swedish_parameters()
 
     def validate_person_id(self, value: str, field: str = "personnummer") -> str:
         """A personnummer or samordningsnummer, normalised to 12 digits."""
@@ -93,4 +83,4 @@ class Sweden:
         if name is None:
             known = ", ".join(sorted(VAT_CATEGORIES))
             raise InputError("vat_category", f"{category!r} is unknown (known: {known})")
-        return swedish_parameters().at(on).decimal(name)
+        return load_swedish_parameters().at(on).decimal(name)

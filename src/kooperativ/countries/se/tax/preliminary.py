@@ -1,0 +1,279 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Skatteavdrag (preliminary tax withheld from pay): one payment, one tax mode.
+
+*Skatteavdrag* is the preliminary income tax an employer withholds from each payment of
+salary and pays to Skatteverket. How much depends on the employee's tax mode (table,
+side income, jämkning, SINK, one-off amount, no information, see
+:mod:`~kooperativ.countries.se.tax.modes`) and on the payment date: tables and rates apply
+by the year the pay is given out. The result is in whole kronor, rounded down, and
+explains itself (rule, reference, parameters, formula).
+
+>>> from datetime import date
+>>> result = preliminary_tax(TableTax(table=33, column=1), Decimal("35000"), date(2026, 1, 25))
+>>> result.amount, result.rule
+(Decimal('7134'), 'Skattetabell 33, kolumn 1 (2026)')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_DOWN, Decimal
+
+from kooperativ.errors import InputError, MissingParameterError, RulesError
+from kooperativ.money import to_decimal
+from kooperativ.rules.parameters import ParameterSet, Resolved
+
+from .modes import Adjusted, NoInformation, OneOff, SideIncome, Sink, TableTax, TaxMode
+from .tables import ComputedTables, TableSource, TaxTable, table_parameters
+
+__all__ = ["TaxResult", "preliminary_tax"]
+
+_ONE = Decimal(1)
+_HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class TaxResult:
+    """The tax to withhold from one payment, with its explanation.
+
+    Attributes:
+        amount: Whole kronor, rounded down as Skatteverket prescribes.
+        rule: The rule applied, e.g. ``"Skattetabell 33, kolumn 1 (2026)"``.
+        reference: The legal reference.
+        parameters: The parameter values used, as strings.
+        formula: The formula in words (English).
+    """
+
+    amount: Decimal
+    rule: str
+    reference: str
+    parameters: dict[str, str] = field(default_factory=dict)
+    formula: str = ""
+
+
+def _kronor(value: Decimal) -> Decimal:
+    # Skatteavdrag is made in whole kronor; öre are dropped.
+    return value.quantize(_ONE, rounding=ROUND_DOWN)
+
+
+def _percent_text(rate: Decimal) -> str:
+    text = format((rate * _HUNDRED).normalize(), "f")
+    return text
+
+
+def _resolve(params: ParameterSet, paid_on: date, name: str) -> tuple[Resolved, Decimal]:
+    resolved = params.at(paid_on)
+    try:
+        return resolved, resolved.decimal(name)
+    except MissingParameterError as exc:
+        raise RulesError(
+            f"no Swedish tax parameters for {paid_on.year} ({exc}); "
+            "add that year's values to the parameter files"
+        ) from None
+
+
+def _table(source: TableSource, year: int, mode: TableTax | NoInformation) -> TaxTable:
+    # Tables apply by the year the pay is given out (SFL 11 kap.); a missing year raises
+    # a RulesError (computed) or InputError (loaded) naming it.
+    return source.table(year, mode.table, mode.column)
+
+
+def _table_result(table: TaxTable, pay: Decimal) -> tuple[Decimal, dict[str, str], str]:
+    row = table.row_for(pay)
+    values = {
+        "year": str(table.year),
+        "table": str(table.table),
+        "column": str(table.column),
+        "source": table.source,
+    }
+    if row is None:
+        values["row"] = "below 1 kr"
+        return Decimal(0), values, "No tax below 1 kr of monthly income."
+    upper = "" if row.income_to is None else str(row.income_to)
+    values["row"] = f"{row.income_from}–{upper}"
+    income = int(_kronor(pay))
+    if row.amount is not None:
+        values["row_amount"] = str(row.amount)
+        formula = (
+            f"Monthly income {income} kr (öre dropped) falls in the row "
+            f"{values['row']} kr, whose deduction is {row.amount} kr."
+        )
+    else:
+        values["row_percent"] = str(row.percent)
+        formula = (
+            f"Monthly income {income} kr (öre dropped) falls in the row {values['row']} kr: "
+            f"{row.percent} % of the income, rounded down to whole kronor."
+        )
+    return row.deduction(income), values, formula
+
+
+def preliminary_tax(
+    mode: TaxMode,
+    taxable_pay: Decimal,
+    paid_on: date,
+    *,
+    params: ParameterSet | None = None,
+    source: TableSource | None = None,
+) -> TaxResult:
+    """The preliminary tax (*skatteavdrag*) to withhold from one payment.
+
+    Args:
+        mode: The employee's tax mode.
+        taxable_pay: The pay the tax is computed on (kronor; öre allowed). For table modes
+            this is the month's taxable cash pay and benefits.
+        paid_on: The payment date; tables and rates are those of its year.
+        params: Swedish parameters; :func:`load_swedish_parameters` if ``None``.
+        source: Where tables come from; computed from ``params`` if ``None``.
+
+    Returns:
+        The amount (whole kronor, never more than the pay) and its explanation.
+
+    Raises:
+        InputError: For a negative or non-decimal pay, or a jämkning decision that does not
+            cover ``paid_on``.
+        RulesError: If there are no parameters or tables for the year of ``paid_on``.
+    """
+    pay = to_decimal(taxable_pay, "taxable_pay")
+    if pay < 0:
+        raise InputError("taxable_pay", f"{pay} is negative; preliminary tax needs pay >= 0")
+    if params is None:
+        from kooperativ.countries.se.parameters import load_swedish_parameters
+
+        params = load_swedish_parameters()
+    year = paid_on.year
+    result = _compute(mode, pay, paid_on, params, source or ComputedTables(params))
+    # Tax is withheld from the payment itself, so it can never exceed what is paid out;
+    # whole kronor, rounded down.
+    amount = min(_kronor(result.amount), _kronor(pay))
+    result.parameters.setdefault("year", str(year))
+    return TaxResult(amount, result.rule, result.reference, result.parameters, result.formula)
+
+
+def _compute(
+    mode: TaxMode,
+    pay: Decimal,
+    paid_on: date,
+    params: ParameterSet,
+    source: TableSource,
+) -> TaxResult:
+    year = paid_on.year
+    if isinstance(mode, TableTax):
+        # SFL (2011:1244) 10 kap.; the table and column of the A-skatt decision.
+        table = _table(source, year, mode)
+        amount, values, formula = _table_result(table, pay)
+        if isinstance(source, ComputedTables):
+            values.update(table_parameters(source.params, year))
+        return TaxResult(
+            amount,
+            f"Skattetabell {mode.table}, kolumn {mode.column} ({year})",
+            _table_reference(params, paid_on),
+            values,
+            formula,
+        )
+    if isinstance(mode, NoInformation):
+        # Förhöjt skatteavdrag: the employer's own table plus the surcharge (110 %).
+        resolved, surcharge = _resolve(params, paid_on, "tax.no_information.surcharge")
+        table = _table(source, year, mode)
+        base, values, formula = _table_result(table, pay)
+        values["tax.no_information.surcharge"] = str(surcharge)
+        values["table_amount"] = str(base)
+        return TaxResult(
+            base * (_ONE + surcharge),
+            f"Förhöjt skatteavdrag: skattetabell {mode.table}, kolumn {mode.column} ({year}) "
+            f"+ {_percent_text(surcharge)} %",
+            resolved.reference("tax.no_information.surcharge"),
+            values,
+            f"{formula} Increased by {_percent_text(surcharge)} % "
+            f"({base} × {_ONE + surcharge}), rounded down to whole kronor.",
+        )
+    if isinstance(mode, SideIncome):
+        # SFL 11 kap.: 30 % when the payer is not the main employer.
+        return _flat(params, paid_on, pay, "tax.side_income.rate", "Sidoinkomst")
+    if isinstance(mode, Sink):
+        # Lag (1991:586) om SINK 7 §: flat final tax on the gross pay, no allowances.
+        return _flat(params, paid_on, pay, "tax.sink.rate", "SINK")
+    if isinstance(mode, OneOff):
+        return _one_off(mode, params, paid_on, pay)
+    return _adjusted(mode, paid_on, pay)
+
+
+def _table_reference(params: ParameterSet, paid_on: date) -> str:
+    try:
+        tables = params.at(paid_on).reference("tax.tables.numbers")
+    except RulesError:
+        tables = "Skatteverket's published tables"
+    return f"Skatteförfarandelag (2011:1244) 10–11 kap.; {tables}; SKV 433"
+
+
+def _flat(params: ParameterSet, paid_on: date, pay: Decimal, name: str, label: str) -> TaxResult:
+    resolved, rate = _resolve(params, paid_on, name)
+    percent = _percent_text(rate)
+    return TaxResult(
+        pay * rate,
+        f"{label} {percent} % ({paid_on.year})",
+        resolved.reference(name),
+        {name: str(rate)},
+        f"{percent} % of the taxable pay ({pay} × {rate}), rounded down to whole kronor.",
+    )
+
+
+def _one_off(mode: OneOff, params: ParameterSet, paid_on: date, pay: Decimal) -> TaxResult:
+    name = "tax.one_off.brackets"
+    resolved = params.at(paid_on)
+    try:
+        brackets = resolved[name]
+    except MissingParameterError as exc:
+        raise RulesError(
+            f"no engångsskatt table for {paid_on.year} ({exc}); add it to the parameters"
+        ) from None
+    # SFL 11 kap.: the bracket is chosen by the expected yearly income in whole kronor,
+    # including the one-off amount.
+    income = _kronor(mode.annual_income)
+    rate: Decimal | None = None
+    for bracket in brackets:
+        if "up_to" not in bracket or income <= bracket["up_to"]:
+            rate = bracket["rate"]
+            break
+    if not isinstance(rate, Decimal):
+        raise RulesError(f"parameter {name!r} has no bracket for {income} kr")
+    percent = _percent_text(rate)
+    return TaxResult(
+        pay * rate,
+        f"Engångsbelopp {percent} % ({paid_on.year}, kolumn 1)",
+        resolved.reference(name),
+        {name: str(rate), "annual_income": str(income)},
+        f"Expected yearly income {income} kr gives {percent} % on the one-off amount "
+        f"({pay} × {rate}), rounded down to whole kronor.",
+    )
+
+
+def _adjusted(mode: Adjusted, paid_on: date, pay: Decimal) -> TaxResult:
+    if not mode.covers(paid_on):
+        period = f"{mode.valid_from or '…'} – {mode.valid_to or '…'}"
+        raise InputError(
+            "tax", f"the jämkning decision is valid {period}; it does not cover pay on {paid_on}"
+        )
+    decided = f" of {mode.decision_date}" if mode.decision_date else ""
+    reference = (
+        f"Skatteförfarandelag (2011:1244) 11 kap.; Skatteverket's jämkning decision{decided}"
+    )
+    values = {"decision_date": str(mode.decision_date or "")}
+    if mode.percent is not None:
+        values["percent"] = str(mode.percent)
+        return TaxResult(
+            pay * mode.percent / _HUNDRED,
+            f"Jämkning {mode.percent} %",
+            reference,
+            values,
+            f"{mode.percent} % of the taxable pay as decided, rounded down to whole kronor.",
+        )
+    amount = mode.amount if mode.amount is not None else Decimal(0)
+    values["amount"] = str(amount)
+    return TaxResult(
+        amount,
+        f"Jämkning {amount} kr",
+        reference,
+        values,
+        f"{amount} kr per payment as decided (at most the pay), in whole kronor.",
+    )
