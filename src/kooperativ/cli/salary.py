@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from kooperativ.cli._common import console, guard, parse_date, parse_decimal, print_json
 from kooperativ.errors import InputError
 from kooperativ.i18n import format_amount, translator
 from kooperativ.payroll.salary import (
-    FIELDS,
     HolidayPayPolicy,
     SalaryInput,
     SalaryResult,
@@ -213,19 +213,17 @@ def _print_breakdown(inp: SalaryInput, result: SalaryResult, lang: str, trace: b
     table.add_column(_("Calculation"), overflow="fold")
     invoiced = _invoiced(inp, result)
     if invoiced is not None:
-        label = (
-            _("Invoice needed (excl. VAT)") if inp.mode == "net" else _("Invoiced (excl. VAT)")
-        )
+        label = _("Invoice needed (excl. VAT)") if inp.mode == "net" else _("Invoiced (excl. VAT)")
         table.add_row(label, format_amount(invoiced, lang), "")
     strong = {"gross_salary", "net_pay", "payout"}
     for line in result.trace:
         name = _(LABELS[line.field])
         if line.field in strong:
             name = f"[bold]{name}[/bold]"
-        table.add_row(name, format_amount(line.amount, lang), line.formula)
+        table.add_row(name, format_amount(line.amount, lang), escape(line.formula))
     table.add_row(_("Total cost"), format_amount(result.total_cost, lang), "")
     console.print(table)
-    console.print(f"{_('Paid on')}: {inp.paid_on.isoformat()}  {_('Tax mode')}: {inp.tax}")
+    console.print(f"{_('Paid on')}: {inp.paid_on.isoformat()}  {_('Tax mode')}: {escape(inp.tax)}")
     if trace:
         refs = Table(title=_("How it was calculated"), show_header=True, header_style="bold")
         refs.add_column(_("Item"))
@@ -234,7 +232,9 @@ def _print_breakdown(inp: SalaryInput, result: SalaryResult, lang: str, trace: b
         refs.add_column(_("Reference"), overflow="fold")
         for line in result.trace:
             params = ", ".join(f"{k} = {v}" for k, v in line.parameters.items())
-            refs.add_row(_(LABELS[line.field]), line.rule, params, line.reference)
+            refs.add_row(
+                _(LABELS[line.field]), escape(line.rule), escape(params), escape(line.reference)
+            )
         console.print(refs)
 
 
@@ -367,7 +367,3 @@ def register(app: typer.Typer) -> None:
     app.command("salary")(salary_command)
     app.command("tax")(tax_command)
     app.command("tax-table")(tax_table_command)
-
-
-# Keep the field order importable for tests and documentation.
-assert tuple(LABELS) == FIELDS  # noqa: S101 - a development-time consistency check
