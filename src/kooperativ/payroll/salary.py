@@ -43,6 +43,15 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, model_validator
 from pydantic import ValidationError as PydanticValidationError
 
 from kooperativ.countries.se.contributions import ContributionRule, contribution_rule
+from kooperativ.countries.se.parameters import load_swedish_parameters
+from kooperativ.countries.se.tax import (
+    ComputedTables,
+    NoInformation,
+    TableTax,
+    TaxMode,
+    parse_tax_mode,
+    preliminary_tax,
+)
 from kooperativ.errors import InputError, ValidationFailed
 from kooperativ.money import ORE, to_decimal
 from kooperativ.payroll.trace import TraceLine
@@ -228,23 +237,12 @@ def _as_input_error(exc: PydanticValidationError) -> InputError:
     return ValidationFailed(problems)
 
 
-@lru_cache(maxsize=1)
-def _preliminary_tax() -> Callable[..., Any]:
-    from kooperativ.countries.se.tax import preliminary_tax
-
-    return preliminary_tax
-
-
 @lru_cache(maxsize=256)
-def _tax_mode(text: str) -> Any:
-    from kooperativ.countries.se.tax import parse_tax_mode
-
+def _tax_mode(text: str) -> TaxMode:
     return parse_tax_mode(text)
 
 
 def _default_parameters() -> ParameterSet:
-    from kooperativ.countries.se.parameters import load_swedish_parameters
-
     return load_swedish_parameters()  # cached by the loader
 
 
@@ -344,38 +342,6 @@ def _rates(params: ParameterSet, on: date) -> tuple[Decimal, str, Decimal, str]:
     return rates
 
 
-class _TableCache:
-    """A tax-table source that keeps every table it has computed (tables never change
-    for a given parameter set, and computing one takes milliseconds)."""
-
-    def __init__(self, params: ParameterSet) -> None:
-        from kooperativ.countries.se.tax import ComputedTables
-
-        self._inner = ComputedTables(params)
-        self._tables: dict[tuple[int, int, int], Any] = {}
-
-    def table(self, year: int, table: int, column: int) -> Any:
-        key = (year, table, column)
-        found = self._tables.get(key)
-        if found is None:
-            found = self._tables[key] = self._inner.table(year, table, column)
-        return found
-
-
-_SOURCES: dict[int, tuple[ParameterSet, _TableCache]] = {}
-
-
-def _table_source(params: ParameterSet) -> _TableCache:
-    cached = _SOURCES.get(id(params))
-    if cached is not None and cached[0] is params:
-        return cached[1]
-    source = _TableCache(params)
-    if len(_SOURCES) > 64:
-        _SOURCES.clear()
-    _SOURCES[id(params)] = (params, source)
-    return source
-
-
 class _Engine:
     """Rates resolved once for one input; the cost function for the solvers."""
 
@@ -422,7 +388,7 @@ class _Engine:
         self.flat_rate: Decimal | None = rule.full_rate if flat else None
         self.flat_from = _ZERO if passed else rule.threshold
         self.tax_mode = _tax_mode(inp.tax)
-        self.source = _table_source(params)
+        self.source = ComputedTables.shared(params)
         on_pay = _ONE + self.pension_rate * (_ONE + self.pension_tax_rate)
         scale = _ONE + self.holiday_rate
         # Bounds of the cost of one more krona of gross (the 1 000 kr rule and rounding
@@ -464,7 +430,7 @@ class _Engine:
         return total
 
     def tax(self, taxable: Decimal) -> Any:
-        return _preliminary_tax()(
+        return preliminary_tax(
             self.tax_mode, taxable, self.inp.paid_on, params=self.params, source=self.source
         )
 
@@ -509,14 +475,7 @@ class _Engine:
 
 
 def _is_table_based(mode: Any) -> bool:
-    from kooperativ.countries.se import tax
-
-    kinds = tuple(
-        kind
-        for kind in (getattr(tax, "TableTax", None), getattr(tax, "NoInformation", None))
-        if isinstance(kind, type)
-    )
-    return bool(kinds) and isinstance(mode, kinds)
+    return isinstance(mode, TableTax | NoInformation)
 
 
 def _scan_down(net: Callable[[int], Decimal], wanted: Decimal, start: int, stop: int) -> int:

@@ -25,7 +25,7 @@ from kooperativ.money import to_decimal
 from kooperativ.rules.parameters import ParameterSet, Resolved
 
 from .modes import Adjusted, NoInformation, OneOff, SideIncome, Sink, TableTax, TaxMode
-from .tables import ComputedTables, TableSource, TaxTable, table_parameters
+from .tables import ComputedTables, TableSource, TaxTable
 
 __all__ = ["TaxResult", "preliminary_tax"]
 
@@ -142,7 +142,7 @@ def preliminary_tax(
 
         params = load_swedish_parameters()
     year = paid_on.year
-    result = _compute(mode, pay, paid_on, params, source or ComputedTables(params))
+    result = _compute(mode, pay, paid_on, params, source or ComputedTables.shared(params))
     # Tax is withheld from the payment itself, so it can never exceed what is paid out;
     # whole kronor, rounded down.
     amount = min(_kronor(result.amount), _kronor(pay))
@@ -163,7 +163,7 @@ def _compute(
         table = _table(source, year, mode)
         amount, values, formula = _table_result(table, pay)
         if isinstance(source, ComputedTables):
-            values.update(table_parameters(source.params, year))
+            values.update(source.parameters(year))
         return TaxResult(
             amount,
             f"Skattetabell {mode.table}, kolumn {mode.column} ({year})",

@@ -707,6 +707,9 @@ def compute_table(params: Resolved | ParameterSet, year: int, table: int, column
     return _build(inputs, table, column)
 
 
+_SHARED: dict[int, ComputedTables] = {}
+
+
 class ComputedTables:
     """A :class:`TableSource` computing the tables from parameters (the default source).
 
@@ -720,10 +723,34 @@ class ComputedTables:
 
             params = load_swedish_parameters()
         self.params = params
+        # Per-source memo: the parameter resolution behind compute_table costs far more
+        # than a lookup, and a payroll run asks for the same few tables again and again.
+        self._tables: dict[tuple[int, int, int], TaxTable] = {}
+        self._parameters: dict[int, Mapping[str, str]] = {}
+
+    @classmethod
+    def shared(cls, params: ParameterSet) -> ComputedTables:
+        """One memoising source per parameter set (reused across calls)."""
+        found = _SHARED.get(id(params))
+        if found is None or found.params is not params:
+            found = cls(params)
+            _SHARED[id(params)] = found
+        return found
 
     def table(self, year: int, table: int, column: int) -> TaxTable:
         """Column ``column`` of table ``table`` for ``year`` (see :func:`compute_table`)."""
-        return compute_table(self.params, year, table, column)
+        key = (year, table, column)
+        found = self._tables.get(key)
+        if found is None:
+            found = self._tables[key] = compute_table(self.params, year, table, column)
+        return found
+
+    def parameters(self, year: int) -> Mapping[str, str]:
+        """The parameter values behind ``year``'s tables (see :func:`table_parameters`)."""
+        found = self._parameters.get(year)
+        if found is None:
+            found = self._parameters[year] = table_parameters(self.params, year)
+        return found
 
     def __repr__(self) -> str:
         return "ComputedTables()"
