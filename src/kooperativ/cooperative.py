@@ -38,6 +38,7 @@ from kooperativ.services.audit import AuditService
 from kooperativ.services.clients import ClientService
 from kooperativ.services.contracts import ContractService
 from kooperativ.services.members import MemberService
+from kooperativ.services.payroll import PayrollService
 from kooperativ.storage import open_store
 from kooperativ.storage.base import Store
 
@@ -82,6 +83,7 @@ class Cooperative:
         self.assignments = AssignmentService(self)
         self.contracts = ContractService(self)
         self.audit = AuditService(self)
+        self.payroll = PayrollService(self)
 
     @classmethod
     def open(
@@ -191,7 +193,13 @@ class Cooperative:
 
     def services(self) -> list[Service]:
         """Every service, in the order their checks run."""
-        return [self.members, self.clients, self.assignments, self.contracts, self.audit]
+        return [
+            self.members,
+            self.clients,
+            self.assignments,
+            self.contracts,
+            self.audit,
+        ]
 
     def close(self) -> None:
         """Release the database connections."""

@@ -16,6 +16,7 @@ from kooperativ import (
     ConflictError,
     Cooperative,
     InputError,
+    Member,
     MemberStatus,
     NotFoundError,
     PermissionDenied,
@@ -29,7 +30,7 @@ BRUNO = "19910704-9802"
 TODAY = date(2026, 11, 27)
 
 
-def add_member(coop: Cooperative, admin: Actor, pid: str = ALVA, **extra: object) -> object:
+def add_member(coop: Cooperative, admin: Actor, pid: str = ALVA, **extra: object) -> Member:
     fields: dict[str, object] = {
         "first_name": "Alva",
         "last_name": "Berglund",
@@ -243,3 +244,31 @@ def test_init_refuses_non_empty_folder(tmp_path: Path) -> None:
         Cooperative.init(tmp_path / "x")
     with pytest.raises(InputError, match="no example 'nope'"):
         Cooperative.init(tmp_path / "y", "nope")
+
+
+def test_payroll_preview_of_an_assignment(coop: Cooperative, admin: Actor) -> None:
+    add_member(coop, admin, tax_mode="table:33:1")
+    coop.clients.add(admin, name="Teatern AB", orgnr="559912-3451")
+    coop.assignments.add(
+        admin,
+        member=1,
+        client=1,
+        description="Scenografi",
+        start=date(2026, 9, 1),
+        end=date(2026, 11, 30),
+        agreed_amount="60000",
+    )
+    salary = coop.payroll.preview(admin, 1)
+    # Hand-worked: fee 6 % = 3 600, budget 56 400; cost factor 1.12 × 1.3142 = 1.471904;
+    # G = 38 317: holiday 4 598.04, taxable 42 915.04, contributions 13 483.91
+    # (13 483.905568), total 56 398.95 ≤ 56 400 (G = 38 318 would cost 56 400.42).
+    # Paid on the first pay day (25th) after 2026-11-30 → 2026-12-25; table 33 column 1,
+    # row 42 801–43 000 = 9 392 kr (manadstabeller-2026.csv).
+    assert salary.fee == Decimal("3600.00")
+    assert salary.gross_salary == Decimal("38317")
+    assert salary.employer_contributions == Decimal("13483.91")
+    assert salary.preliminary_tax == Decimal("9392")
+    assert salary.payout == Decimal("42915.04") - Decimal("9392")
+    as_other = coop.actor_for_member(add_member(coop, admin, BRUNO, first_name="Bruno").number)
+    with pytest.raises(PermissionDenied):
+        coop.payroll.preview(as_other, 1)

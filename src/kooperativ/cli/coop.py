@@ -1,10 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Commands on a cooperative folder: init, members, clients, assignments, contracts,
-check, audit, db, demo."""
+"""Commands on a cooperative folder: init, members, clients, assignments, check, audit,
+db, demo (the contract commands are in :mod:`kooperativ.cli.employment`)."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import tomllib
 from collections.abc import Callable, Sequence
@@ -20,9 +19,8 @@ from kooperativ.cli._common import console, guard, parse_date, parse_decimal, pr
 from kooperativ.clients.models import Client
 from kooperativ.cooperative import Cooperative
 from kooperativ.countries.se.identifiers import mask_bank_account, mask_personnummer
-from kooperativ.employment.models import EmploymentContract
 from kooperativ.errors import ConfigError, InputError
-from kooperativ.i18n import translator
+from kooperativ.i18n import format_amount, translator
 from kooperativ.members.models import Member, Role
 from kooperativ.security import Actor
 
@@ -62,7 +60,6 @@ PersonalOption = Annotated[
 member_app = typer.Typer(help="The member register.", no_args_is_help=True)
 client_app = typer.Typer(help="The client register.", no_args_is_help=True)
 assignment_app = typer.Typer(help="Assignments brought by members.", no_args_is_help=True)
-contract_app = typer.Typer(help="Employment contracts.", no_args_is_help=True)
 audit_app = typer.Typer(help="The audit trail.", no_args_is_help=True)
 db_app = typer.Typer(help="The database.", no_args_is_help=True)
 
@@ -312,9 +309,12 @@ def member_show(
     with guard(), _open(coop_dir, database) as coop:
         found = coop.members.get(_actor(coop, as_member), member)
         _ = _lang(coop)
+        from kooperativ.cli.employment import employment_warnings
+
+        warnings = employment_warnings(coop, _actor(coop, as_member), member, date.today())
     row = _member_row(found, show)
     if as_json:
-        print_json(row)
+        print_json({**row, "employment_warnings": warnings})
         return
     table = Table(show_header=False, title=f"{_('Member')} {found.number}", title_justify="left")
     for key in (
@@ -332,6 +332,8 @@ def member_show(
     table.add_row("tax", row["tax"]["mode"])
     table.add_row("roles", ", ".join(sorted(row["roles"])))
     console.print(table)
+    for line in warnings:  # employment time under LAS 5 a § and 25 §
+        console.print(f"[yellow]![/] {line}")
 
 
 @member_app.command("resign")
@@ -546,103 +548,6 @@ def assignment_show(
     console.print(table)
 
 
-# -- contracts ----------------------------------------------------------------------------
-
-
-def _contract_row(c: EmploymentContract) -> dict[str, Any]:
-    return c.model_dump(mode="json")
-
-
-@contract_app.command("create")
-def contract_create(
-    assignment: Annotated[int, typer.Option(help="Assignment number.")],
-    type_: Annotated[
-        str | None,
-        typer.Option("--type", help="sarskild_visstidsanstallning (default), vikariat, …"),
-    ] = None,
-    made_on: Annotated[str | None, typer.Option(help="Date made (default: today).")] = None,
-    place_of_work: Annotated[str | None, typer.Option()] = None,
-    tasks: Annotated[str | None, typer.Option()] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Create the employment contract for an assignment."""
-    with guard():
-        day = parse_date(made_on, "made_on") or date.today()
-        with _open(coop_dir, database) as coop:
-            contract = coop.contracts.create(
-                _actor(coop, as_member),
-                assignment=assignment,
-                made_on=day,
-                type=_employment_type(type_),
-                place_of_work=place_of_work,
-                tasks=tasks,
-            )
-    if as_json:
-        print_json(_contract_row(contract))
-    else:
-        console.print(
-            f"Contract {contract.number}: {contract.type.value}, {contract.start} – {contract.end}."
-        )
-
-
-def _employment_type(text: str | None) -> str | None:
-    from kooperativ.employment.models import EmploymentType
-
-    if text is None:
-        return None
-    try:
-        return EmploymentType(text).value
-    except ValueError:
-        known = ", ".join(t.value for t in EmploymentType)
-        raise InputError("type", f"{text!r} is unknown (known: {known})") from None
-
-
-@contract_app.command("show")
-def contract_show(
-    contract: Annotated[int, typer.Argument(help="Contract number.")],
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Show one employment contract."""
-    with guard(), _open(coop_dir, database) as coop:
-        found = coop.contracts.get(_actor(coop, as_member), contract)
-    row = _contract_row(found)
-    if as_json:
-        print_json(row)
-        return
-    table = Table(show_header=False, title=f"Contract {found.number}", title_justify="left")
-    for key, value in row.items():
-        table.add_row(key, "" if value is None else str(value))
-    console.print(table)
-
-
-@contract_app.command("list")
-def contract_list(
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """List employment contracts."""
-    with guard(), _open(coop_dir, database) as coop:
-        found = coop.contracts.list(_actor(coop, as_member))
-    if as_json:
-        print_json([_contract_row(c) for c in found])
-        return
-    console.print(
-        _table(
-            "Contracts",
-            ["#", "type", "start", "end", "signed"],
-            [(c.number, c.type.value, c.start, c.end, "yes" if c.signed else "no") for c in found],
-        )
-    )
-
-
 # -- demo ---------------------------------------------------------------------------------
 
 
@@ -739,10 +644,39 @@ def demo(
 
 
 def _demo_extras(coop: Cooperative) -> None:
-    """Later parts (salary, invoicing, governance) add to the demo here."""
-    hook = os.environ.get("KOOPERATIV_DEMO_QUIET")
-    if hook:
-        return
+    """What each assignment would pay its member: invoice → fee → salary → tax → payout."""
+    _ = _lang(coop)
+    lang = coop.config.language
+    actor = Actor.admin()
+    rows: list[tuple[object, ...]] = []
+    for assignment in coop.assignments.list(actor):
+        salary = coop.payroll.preview(actor, assignment.number)
+        amounts = (
+            assignment.amount_excl_vat,
+            salary.fee,
+            salary.gross_salary,
+            salary.holiday_pay,
+            salary.employer_contributions,
+            salary.preliminary_tax,
+            salary.payout,
+        )
+        rows.append((assignment.number, *(format_amount(a, lang) for a in amounts)))
+    console.print(
+        _table(
+            _("Salary per assignment (paid on the first pay day after it ends)"),
+            [
+                "#",
+                _("Invoiced"),
+                _("Fee"),
+                _("Gross"),
+                _("Holiday pay"),
+                _("Contributions"),
+                _("Tax"),
+                _("Payout"),
+            ],
+            rows,
+        )
+    )
 
 
 def register(app: typer.Typer) -> None:
@@ -753,7 +687,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(member_app, name="member")
     app.add_typer(client_app, name="client")
     app.add_typer(assignment_app, name="assignment")
-    app.add_typer(contract_app, name="contract")
     audit_app.command("verify")(audit_verify)
     audit_app.command("list")(audit_list)
     app.add_typer(audit_app, name="audit")

@@ -11,6 +11,7 @@ from kooperativ.services.audit import AuditService
 from kooperativ.services.clients import ClientService
 from kooperativ.services.contracts import ContractService
 from kooperativ.services.members import MemberService
+from kooperativ.services.payroll import PayrollService
 
 __all__ = [
     "AssignmentService",
@@ -18,6 +19,7 @@ __all__ = [
     "ClientService",
     "ContractService",
     "MemberService",
+    "PayrollService",
     "Problem",
     "Ref",
     "Service",
