@@ -92,6 +92,10 @@ class PayrollConfig(_Section):
     pension_rate: Decimal = Decimal(0)
     default_tax: str = "table:33:1"
     tax_tables: Literal["computed", "loaded"] = "computed"
+    tax_table_files: tuple[str, ...] = Field(
+        default=(),
+        description="Skatteverket's table files (paths relative to the folder) when loaded",
+    )
 
     @field_validator("pension_rate", mode="before")
     @classmethod

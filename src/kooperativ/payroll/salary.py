@@ -47,6 +47,7 @@ from kooperativ.countries.se.parameters import load_swedish_parameters
 from kooperativ.countries.se.tax import (
     ComputedTables,
     NoInformation,
+    TableSource,
     TableTax,
     TaxMode,
     parse_tax_mode,
@@ -362,7 +363,9 @@ class _Engine:
         "tax_mode",
     )
 
-    def __init__(self, inp: SalaryInput, params: ParameterSet) -> None:
+    def __init__(
+        self, inp: SalaryInput, params: ParameterSet, source: TableSource | None = None
+    ) -> None:
         self.inp = inp
         self.params = params
         rates = _rates(params, inp.paid_on)
@@ -388,7 +391,7 @@ class _Engine:
         self.flat_rate: Decimal | None = rule.full_rate if flat else None
         self.flat_from = _ZERO if passed else rule.threshold
         self.tax_mode = _tax_mode(inp.tax)
-        self.source = ComputedTables.shared(params)
+        self.source = source or ComputedTables.shared(params)
         on_pay = _ONE + self.pension_rate * (_ONE + self.pension_tax_rate)
         scale = _ONE + self.holiday_rate
         # Bounds of the cost of one more krona of gross (the 1 000 kr rule and rounding
@@ -544,13 +547,17 @@ def _largest_fitting(
 
 
 # -- public API ------------------------------------------------------------------------
-def calculate_salary(inp: SalaryInput, *, params: ParameterSet | None = None) -> SalaryResult:
+def calculate_salary(
+    inp: SalaryInput, *, params: ParameterSet | None = None, source: TableSource | None = None
+) -> SalaryResult:
     """Calculate a salary from invoice, budget, gross salary or wanted net pay.
 
     Args:
         inp: The input (see :class:`SalaryInput`).
         params: Parameters to use; Sweden's own by default (a cooperative may overlay
             its own, e.g. a collective agreement's holiday-pay rate).
+        source: Where tax tables come from: computed from ``params`` (the default) or
+            Skatteverket's published files (``LoadedTables.from_file(...)``).
 
     Returns:
         The amounts and a trace line for each.
@@ -562,7 +569,7 @@ def calculate_salary(inp: SalaryInput, *, params: ParameterSet | None = None) ->
     """
     if params is None:
         params = _default_parameters()
-    engine = _Engine(inp, params)
+    engine = _Engine(inp, params, source)
     fee = _ZERO_ORE
     invoiced = inp.invoiced
     if inp.mode == "net" and inp.fee_rate is not None and inp.net is not None:
@@ -594,7 +601,9 @@ def calculate_salary(inp: SalaryInput, *, params: ParameterSet | None = None) ->
     return _result(engine, invoiced, fee, budget, cost, gross_rule)
 
 
-def invoice_for_net(inp: SalaryInput, *, params: ParameterSet | None = None) -> Decimal:
+def invoice_for_net(
+    inp: SalaryInput, *, params: ParameterSet | None = None, source: TableSource | None = None
+) -> Decimal:
     """The invoice amount (excl. VAT) needed for the wanted net pay ``inp.net``.
 
     It is the smallest invoice, to the öre, whose salary gives a net pay of at least
@@ -603,6 +612,7 @@ def invoice_for_net(inp: SalaryInput, *, params: ParameterSet | None = None) -> 
     Args:
         inp: An input with ``net`` and ``fee_rate`` set.
         params: Parameters to use; Sweden's own by default.
+        source: Where tax tables come from (see :func:`calculate_salary`).
 
     Raises:
         InputError: If ``net`` or ``fee_rate`` is missing.
@@ -613,7 +623,7 @@ def invoice_for_net(inp: SalaryInput, *, params: ParameterSet | None = None) -> 
         raise InputError("fee_rate", "the invoice needed depends on the cooperative's fee rate")
     if params is None:
         params = _default_parameters()
-    return _invoice_for_net(_Engine(inp, params), inp.net)
+    return _invoice_for_net(_Engine(inp, params, source), inp.net)
 
 
 def _invoice_for_net(engine: _Engine, wanted: Decimal) -> Decimal:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from kooperativ.countries.se.tax import LoadedTables, TableSource
+from kooperativ.errors import ConfigError
 from kooperativ.payroll import SalaryInput, SalaryResult, calculate_salary
 from kooperativ.security import Actor
 from kooperativ.services._base import Ref, Service, resolve
@@ -24,6 +26,8 @@ def pay_day_after(day: date, pay_day: int) -> date:
 
 class PayrollService(Service):
     """Salary calculations for the cooperative's assignments."""
+
+    _loaded: TableSource | None = None
 
     def preview(
         self,
@@ -62,4 +66,32 @@ class PayrollService(Service):
             holiday_pay=policy.holiday_pay,
             pension_rate=str(policy.pension_rate),
         )
-        return calculate_salary(salary, params=self._coop.parameters)
+        return calculate_salary(salary, params=self._coop.parameters, source=self.tax_tables())
+
+    def tax_tables(self) -> TableSource | None:
+        """The tax-table source the cooperative chose (``[payroll] tax_tables``).
+
+        ``computed`` (the default) computes Skatteverket's tables from the parameters;
+        ``loaded`` reads Skatteverket's own files named in ``tax_table_files``.
+
+        Raises:
+            ConfigError: ``loaded`` without files, or a file that cannot be read.
+        """
+        policy = self._coop.config.payroll
+        if policy.tax_tables == "computed":
+            return None
+        if self._loaded is None:
+            if not policy.tax_table_files:
+                raise ConfigError(
+                    "cooperative.toml",
+                    "payroll.tax_table_files",
+                    'name Skatteverket\'s table files when tax_tables = "loaded"',
+                )
+            paths = [self._coop.folder / name for name in policy.tax_table_files]
+            for path in paths:
+                if not path.is_file():
+                    raise ConfigError(
+                        "cooperative.toml", "payroll.tax_table_files", f"{path} not found"
+                    )
+            self._loaded = LoadedTables.from_files(*paths)
+        return self._loaded
