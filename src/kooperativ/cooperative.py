@@ -37,6 +37,8 @@ from kooperativ.services.assignments import AssignmentService
 from kooperativ.services.audit import AuditService
 from kooperativ.services.clients import ClientService
 from kooperativ.services.contracts import ContractService
+from kooperativ.services.employment import EmploymentService
+from kooperativ.services.governance import GovernanceService
 from kooperativ.services.members import MemberService
 from kooperativ.services.payroll import PayrollService
 from kooperativ.storage import open_store
@@ -82,6 +84,8 @@ class Cooperative:
         self.clients = ClientService(self)
         self.assignments = AssignmentService(self)
         self.contracts = ContractService(self)
+        self.employment = EmploymentService(self)
+        self.governance = GovernanceService(self)
         self.audit = AuditService(self)
         self.payroll = PayrollService(self)
 
@@ -198,6 +202,8 @@ class Cooperative:
             self.clients,
             self.assignments,
             self.contracts,
+            self.employment,
+            self.governance,
             self.audit,
         ]
 

@@ -16,7 +16,27 @@ from kooperativ._model import Record
 from kooperativ.assignments.models import Assignment, AssignmentStatus
 from kooperativ.audit import GENESIS, AuditEvent, chain_hash
 from kooperativ.clients.models import Client
-from kooperativ.employment.models import EmploymentContract, EmploymentType, HolidayPayTerms
+from kooperativ.employment.models import (
+    EmploymentContract,
+    EmploymentType,
+    HolidayPayTerms,
+    HoursReport,
+)
+from kooperativ.governance.bylaws import parse_bylaws
+from kooperativ.governance.meeting import (
+    Meeting,
+    add_election,
+    add_motion,
+    add_proxy,
+    attend,
+    cast_vote,
+    close_meeting,
+    count_election,
+    count_motion,
+    new_meeting,
+    record_notice,
+)
+from kooperativ.governance.register import MembershipFee, Registrant
 from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
 from kooperativ.storage import Store, open_store
 
@@ -147,12 +167,86 @@ def _full_records() -> dict[str, list[Record]]:
             signed_by_employer=datetime(2025, 2, 22, 8, 0, tzinfo=UTC),
         )
     ]
+    hours = [
+        HoursReport(
+            number=1,
+            member_id=member_id,
+            assignment_id=assignments[0].id,
+            contract_id=contracts[0].id,
+            month=date(2025, 3, 1),
+            hours=Decimal("37.50"),
+            note="Repetitioner",
+            reported_by="board:1",
+            reported_at=datetime(2025, 4, 1, 9, 30, tzinfo=STOCKHOLM_SUMMER),
+            confirmed_by="Bruno Dahl",
+            confirmed_at=datetime(2025, 4, 2, 8, 0, tzinfo=UTC),
+        )
+    ]
+    fees = [
+        MembershipFee(
+            number=1,
+            member_id=member_id,
+            year=2025,
+            amount=Decimal("200.00"),
+            paid_on=date(2025, 1, 15),
+        )
+    ]
     return {
         "member": list(members),
         "client": list(clients),
         "assignment": list(assignments),
         "contract": list(contracts),
+        "hours": list(hours),
+        "meeting": [_meeting()],
+        "membership_fee": list(fees),
     }
+
+
+def _meeting() -> Meeting:
+    """A closed annual meeting with notice, a proxy, a counted motion and a secret election."""
+    rules = parse_bylaws(
+        {
+            "rules": [
+                {
+                    "valid_from": date(2024, 1, 1),
+                    "voting_rights": {"fee_paid": "none", "reference": "§ 7"},
+                    "proxies": {"allowed": True, "max_principals": 1},
+                }
+            ]
+        },
+        "bylaws.toml",
+    ).rules[0]
+    ids = [UUID(int=n) for n in range(1, 5)]
+    register = [
+        Registrant(id=i, number=n, name=f"Medlem {n}", status="member", joined_on=date(2024, 1, 1))
+        for n, i in enumerate(ids, start=1)
+    ]
+    day = date(2025, 3, 20)
+    m = new_meeting(1, "annual", day, rules, register=register, location="Kulturhuset")
+    m, _ = record_notice(m, rules, date(2025, 2, 20), "email")
+    m = attend(m, rules, ids[1:])
+    m = add_proxy(m, rules, ids[0], proxy_id=ids[1], dated=day)
+    m = add_motion(m, rules, title="Årsavgift", text="Avgiften blir 200 kr.")
+    for n, choice in enumerate(["yes", "yes", "no", "abstain"]):
+        m = cast_vote(
+            m, rules, voter=ids[n], cast_by=ids[1] if n == 0 else ids[n], choice=choice, motion=1
+        )
+    m = count_motion(m, rules, 1, seed="fixture", chair_vote=None)
+    m = add_election(
+        m,
+        rules,
+        office="Styrelse",
+        seats=2,
+        candidates=["A", "B", "C"],
+        secret=True,
+        requested_by=ids[2],
+    )
+    for n, ballot in enumerate([("A", "B"), ("B",), ("A", "C"), ("C", "A")]):
+        m = cast_vote(
+            m, rules, voter=ids[n], cast_by=ids[1] if n == 0 else ids[n], choice=ballot, election=1
+        )
+    m = count_election(m, rules, 1, seed="fixture")
+    return close_meeting(m)
 
 
 @pytest.fixture

@@ -31,6 +31,8 @@ app = typer.Typer(
 _MODULES = (
     "kooperativ.cli.coop",
     "kooperativ.cli.salary",
+    "kooperativ.cli.employment",
+    "kooperativ.cli.governance",
 )
 
 for _name in _MODULES:

@@ -1,10 +1,27 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Employment contracts (*anställningsavtal*).
+"""Employment contracts (*anställningsavtal*) and hours worked (*arbetade timmar*).
 
 Each assignment is an employment: the cooperative employs the member for the assignment's
 period. By default the form is *särskild visstidsanställning* (special fixed-term
 employment, LAS 5 § 1 p.), with holiday pay paid out as *semesterersättning* (12 %,
 Semesterlag 16 b §) since the employment is short.
+
+An :class:`EmploymentContract` carries the written information LAS 6 c § asks for (see
+:mod:`kooperativ.employment.las` for the completeness check), the signatures of both
+parties (who and when) and, once it has ended, the reason (:class:`EndReason`), which the
+employer's certificate (*arbetsgivarintyg*) reports. An :class:`HoursReport` records the
+hours a member worked on an assignment in one calendar month, as reported by the member and
+confirmed by the treasurer.
+
+Examples:
+    >>> from datetime import date
+    >>> from uuid import uuid4
+    >>> contract = EmploymentContract(
+    ...     number=1, member_id=uuid4(), start=date(2026, 9, 1), end=date(2026, 11, 30),
+    ...     place_of_work="Stadsteatern", tasks="Scenograf", pay_terms="Enligt budget",
+    ...     made_on=date(2026, 8, 20))
+    >>> contract.type.value, contract.signed, contract.last_day
+    ('sarskild_visstidsanstallning', False, datetime.date(2026, 11, 30))
 """
 
 from __future__ import annotations
@@ -14,11 +31,24 @@ from decimal import Decimal
 from enum import StrEnum
 from uuid import UUID, uuid4
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from kooperativ._model import Record
 
-__all__ = ["EmploymentContract", "EmploymentType", "HolidayPayTerms"]
+__all__ = [
+    "EmploymentContract",
+    "EmploymentType",
+    "EndReason",
+    "HolidayPayTerms",
+    "HoursReport",
+    "Party",
+    "PayPart",
+    "Signature",
+    "WorkAbroad",
+]
+
+#: Most hours anyone can work in a calendar month (31 days × 24 hours): a sanity bound.
+MAX_HOURS_IN_A_MONTH = Decimal(744)
 
 
 class EmploymentType(StrEnum):
@@ -30,6 +60,16 @@ class EmploymentType(StrEnum):
     PROBATION = "provanstallning"  #: LAS 6 §
     PERMANENT = "tillsvidareanstallning"  #: LAS 4 §
 
+    @property
+    def fixed_term(self) -> bool:
+        """True for the fixed-term forms of LAS 5 § (SÄVA, vikariat, säsong)."""
+        return self in _FIXED_TERM
+
+
+_FIXED_TERM = frozenset(
+    {EmploymentType.SPECIAL_FIXED_TERM, EmploymentType.SUBSTITUTE, EmploymentType.SEASONAL}
+)
+
 
 class HolidayPayTerms(StrEnum):
     """How holiday is paid."""
@@ -38,8 +78,91 @@ class HolidayPayTerms(StrEnum):
     PAID_LEAVE = "semesterlon"  #: paid leave (Semesterlag 16 a §)
 
 
+class Party(StrEnum):
+    """The two parties of an employment contract."""
+
+    EMPLOYEE = "employee"  #: arbetstagaren (the member)
+    EMPLOYER = "employer"  #: arbetsgivaren (the cooperative)
+
+
+class EndReason(StrEnum):
+    """Why an employment ended, as the employer's certificate (*arbetsgivarintyg*) asks."""
+
+    ASSIGNMENT_COMPLETED = "assignment_completed"  #: uppdraget slutfört
+    FIXED_TERM_EXPIRED = "fixed_term_expired"  #: tidsbegränsad anställning löpte ut (LAS 4 §)
+    RESIGNATION = "resignation"  #: egen uppsägning
+    REDUNDANCY = "redundancy"  #: uppsägning på grund av arbetsbrist (LAS 7 §)
+    PERSONAL_REASONS = "personal_reasons"  #: uppsägning av personliga skäl (LAS 7 §)
+    SUMMARY_DISMISSAL = "summary_dismissal"  #: avsked (LAS 18 §)
+    PROBATION_ENDED = "probation_ended"  #: provanställning avbruten (LAS 6 §)
+    MUTUAL_AGREEMENT = "mutual_agreement"  #: avslutad efter överenskommelse
+    CONVERTED = "converted"  #: övergick i tillsvidareanställning (LAS 5 a §)
+
+    @property
+    def keeps_preferential_right(self) -> bool:
+        """Whether an employment ended this way can give preferential right (LAS 25 §).
+
+        The right follows a termination for lack of work and a fixed term that was not
+        continued for lack of work; not a resignation or a dismissal for personal reasons.
+        """
+        return self in _PREFERENTIAL
+
+
+_PREFERENTIAL = frozenset(
+    {
+        EndReason.ASSIGNMENT_COMPLETED,
+        EndReason.FIXED_TERM_EXPIRED,
+        EndReason.REDUNDANCY,
+    }
+)
+
+
+class Signature(Record):
+    """A party's signature on a contract: who signed, for which party, and when."""
+
+    party: Party
+    name: str = Field(min_length=1, description="Name of the person who signed")
+    member_id: UUID | None = Field(default=None, description="The signer's member id, if any")
+    at: datetime
+
+    @field_validator("at")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        if value.utcoffset() is None:
+            raise ValueError("a signature time needs a time zone")
+        return value
+
+
+class PayPart(Record):
+    """One part of the pay, stated separately as LAS 6 c § andra stycket 4 asks."""
+
+    name: str = Field(min_length=1, description="e.g. Grundlön, Semesterersättning")
+    amount: Decimal | None = Field(default=None, description="Amount, if fixed")
+    rate: Decimal | None = Field(default=None, description="Rate, e.g. 0.12")
+    description: str | None = None
+
+
+class WorkAbroad(Record):
+    """Extra information for work abroad for more than four weeks in a row (LAS 6 d §)."""
+
+    countries: str = Field(min_length=1)
+    duration: str = Field(min_length=1)
+    currency: str = Field(min_length=1)
+    benefits: str = Field(min_length=1, description="Cash and in-kind benefits")
+    journey_home: str = Field(min_length=1, description="Whether and how the journey home is paid")
+
+
 class EmploymentContract(Record):
-    """An employment contract between the cooperative and a member."""
+    """An employment contract between the cooperative and a member.
+
+    The fields follow the written information of LAS 6 c § andra stycket: parties (from the
+    register and ``cooperative.toml``), ``start``, ``place_of_work`` (1 p.); ``tasks``
+    (2 p.); ``type`` with ``end`` or ``end_conditions``, and for probation its length
+    (3 p.); ``pay_terms``, ``pay_parts`` and ``pay_schedule`` (4 p.); ``scope`` (working
+    time, 5 p.); ``overtime`` (6 p.); ``schedule_notice`` (7 p.); ``holiday_pay`` and
+    ``holiday_terms`` (8 p.); ``notice_rules`` (9 p., and 3 a p. for tillsvidare);
+    ``collective_agreement`` (10 p.); ``social_insurance`` (11 p.); ``training`` (12 p.).
+    """
 
     id: UUID = Field(default_factory=uuid4)
     number: int = Field(ge=1)
@@ -48,30 +171,127 @@ class EmploymentContract(Record):
     type: EmploymentType = EmploymentType.SPECIAL_FIXED_TERM
     start: date
     end: date | None = None
+    end_conditions: str | None = Field(
+        default=None, description="When no end date: the conditions on which it ends"
+    )
+    basis: str | None = Field(
+        default=None, description="Grounds for a vikariat or säsongsarbete (whom, which season)"
+    )
+    probation_conditions: str | None = None
     scope: str = Field(default="as the assignment requires", description="Working time")
+    overtime: str | None = Field(default=None, description="Overtime or extra time and its pay")
+    schedule_notice: str | None = Field(
+        default=None, description="Shortest notice of the working-time schedule"
+    )
     place_of_work: str = Field(min_length=1)
     tasks: str = Field(min_length=1, description="Title and tasks")
     pay_terms: str = Field(min_length=1, description="Pay and how it is set")
+    pay_parts: tuple[PayPart, ...] = ()
+    pay_schedule: str | None = Field(default=None, description="How often and how pay is paid")
     monthly_pay: Decimal | None = None
     holiday_pay: HolidayPayTerms = HolidayPayTerms.PAID_OUT
     holiday_pay_rate: Decimal | None = Field(default=None, description="e.g. 0.12")
+    holiday_terms: str | None = Field(default=None, description="Length of paid holiday")
+    notice_rules: str | None = Field(default=None, description="Notice periods and procedure")
     collective_agreement: str | None = None
+    social_insurance: str | None = Field(
+        default=None, description="Social insurance the employer provides or pays for"
+    )
+    training: str | None = Field(default=None, description="Training the employer provides")
+    work_abroad: WorkAbroad | None = None
     made_on: date
     signed_by_employee: datetime | None = None
     signed_by_employer: datetime | None = None
+    signatures: tuple[Signature, ...] = ()
+    ended_on: date | None = Field(default=None, description="Actual last day, once ended")
+    end_reason: EndReason | None = None
+    end_note: str | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> EmploymentContract:
         if self.type is EmploymentType.PERMANENT:
             if self.end is not None:
                 raise ValueError("a permanent employment (tillsvidare) has no end date")
-        elif self.end is None:
-            raise ValueError(f"a {self.type.value} needs an end date")
+        elif self.end is None and not self.end_conditions:
+            raise ValueError(f"a {self.type.value} needs an end date or end conditions")
         if self.end is not None and self.end < self.start:
             raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        if (self.ended_on is None) != (self.end_reason is None):
+            raise ValueError("ended_on and end_reason go together")
+        if self.ended_on is not None and self.ended_on < self.start:
+            raise ValueError(f"ended on {self.ended_on}, before the start ({self.start})")
+        seen: set[Party] = set()
+        for signature in self.signatures:
+            if signature.party in seen:
+                raise ValueError(f"two signatures for the {signature.party.value}")
+            seen.add(signature.party)
+            if self.signed_at(signature.party) != signature.at:
+                raise ValueError(
+                    f"the {signature.party.value}'s signature time does not match "
+                    f"signed_by_{signature.party.value}"
+                )
         return self
+
+    def signed_at(self, party: Party) -> datetime | None:
+        """When ``party`` signed, or ``None``."""
+        if party is Party.EMPLOYEE:
+            return self.signed_by_employee
+        return self.signed_by_employer
+
+    def signature(self, party: Party) -> Signature | None:
+        """The recorded signature of ``party`` (who and when), or ``None``."""
+        return next((s for s in self.signatures if s.party is party), None)
 
     @property
     def signed(self) -> bool:
         """True when both parties have signed."""
         return self.signed_by_employee is not None and self.signed_by_employer is not None
+
+    @property
+    def last_day(self) -> date | None:
+        """The last day of employment: the day it ended, else the agreed end (or ``None``)."""
+        return self.ended_on if self.ended_on is not None else self.end
+
+    def covers(self, first: date, last: date) -> bool:
+        """Whether the employment runs on at least one day of ``first``–``last``."""
+        end = self.last_day
+        return self.start <= last and (end is None or end >= first)
+
+
+class HoursReport(Record):
+    """Hours a member worked on one assignment in one calendar month.
+
+    Reported by the member (or a manager for them), confirmed by the treasurer; the
+    employer's certificate (*arbetsgivarintyg*) lists the confirmed hours per month.
+    """
+
+    id: UUID = Field(default_factory=uuid4)
+    number: int = Field(ge=1)
+    member_id: UUID
+    assignment_id: UUID
+    contract_id: UUID
+    month: date = Field(description="First day of the calendar month")
+    hours: Decimal = Field(gt=0, le=MAX_HOURS_IN_A_MONTH)
+    note: str | None = None
+    reported_by: str = Field(min_length=1)
+    reported_at: datetime
+    confirmed_by: str | None = None
+    confirmed_at: datetime | None = None
+
+    @field_validator("month")
+    @classmethod
+    def _first_of_month(cls, value: date) -> date:
+        if value.day != 1:
+            raise ValueError(f"month must be the first day of a month (got {value})")
+        return value
+
+    @model_validator(mode="after")
+    def _confirmation(self) -> HoursReport:
+        if (self.confirmed_by is None) != (self.confirmed_at is None):
+            raise ValueError("confirmed_by and confirmed_at go together")
+        return self
+
+    @property
+    def confirmed(self) -> bool:
+        """True once the treasurer has confirmed the hours."""
+        return self.confirmed_at is not None

@@ -26,7 +26,9 @@ from kooperativ._model import Record
 from kooperativ.assignments.models import Assignment
 from kooperativ.audit import AuditEvent
 from kooperativ.clients.models import Client
-from kooperativ.employment.models import EmploymentContract
+from kooperativ.employment.models import EmploymentContract, HoursReport
+from kooperativ.governance.meeting import Meeting
+from kooperativ.governance.register import MembershipFee
 from kooperativ.members.models import Member
 
 __all__ = ["ENTITY_KINDS", "AuditLog", "Repository", "Store", "UnitOfWork"]
@@ -39,6 +41,9 @@ ENTITY_KINDS: dict[str, type[Record]] = {
     "client": Client,
     "assignment": Assignment,
     "contract": EmploymentContract,
+    "hours": HoursReport,
+    "meeting": Meeting,
+    "membership_fee": MembershipFee,
 }
 
 

@@ -65,7 +65,10 @@ __all__ = [
     "AuditEventRow",
     "ClientRow",
     "ContractRow",
+    "HoursReportRow",
+    "MeetingRow",
     "MemberRow",
+    "MembershipFeeRow",
     "SqlStore",
     "mask_url",
 ]
@@ -135,6 +138,27 @@ class ContractRow(_RecordRow, table=True):
     __table_args__ = (UniqueConstraint("number", name="uq_contracts_number"),)
 
 
+class HoursReportRow(_RecordRow, table=True):
+    """Table ``hours_reports``: one :class:`~kooperativ.employment.models.HoursReport`."""
+
+    __tablename__ = "hours_reports"
+    __table_args__ = (UniqueConstraint("number", name="uq_hours_reports_number"),)
+
+
+class MeetingRow(_RecordRow, table=True):
+    """Table ``meetings``: one :class:`~kooperativ.governance.meeting.Meeting` per row."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (UniqueConstraint("number", name="uq_meetings_number"),)
+
+
+class MembershipFeeRow(_RecordRow, table=True):
+    """Table ``membership_fees``: one :class:`~kooperativ.governance.register.MembershipFee`."""
+
+    __tablename__ = "membership_fees"
+    __table_args__ = (UniqueConstraint("number", name="uq_membership_fees_number"),)
+
+
 class AuditEventRow(SQLModel, table=True):
     """Table ``audit_events``: one :class:`~kooperativ.audit.AuditEvent` per row."""
 
@@ -160,6 +184,9 @@ ROW_CLASSES: dict[str, type[_RecordRow]] = {
     "client": ClientRow,
     "assignment": AssignmentRow,
     "contract": ContractRow,
+    "hours": HoursReportRow,
+    "meeting": MeetingRow,
+    "membership_fee": MembershipFeeRow,
 }
 
 
@@ -354,7 +381,7 @@ class SqlStore:
     """
 
     #: The Alembic revision this version of kooperativ expects.
-    HEAD: ClassVar[str] = "0001"
+    HEAD: ClassVar[str] = "0003"
 
     def __init__(self, url: str) -> None:
         self.url = mask_url(url)

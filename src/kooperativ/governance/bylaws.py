@@ -1,0 +1,542 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Bylaws (*stadgar*) as dated, machine-readable rules: ``bylaws.toml``.
+
+The members own the cooperative, and their bylaws decide who may vote, how, and what a
+decision needs. An *ideell förening* is not governed by a statute (lag (2018:672) om
+ekonomiska föreningar applies only by analogy), so kooperativ hard-codes none of these
+rules: it reads them from ``bylaws.toml``, where every rule cites its paragraph in the
+human text ``stadgar.md``.
+
+A file holds one or more *rule sets*, each with a validity period. When the members amend
+the bylaws, the old set gets a ``valid_to`` and a new set starts the next day, so history
+is kept and a meeting is judged by the rules in force on its date
+(:meth:`Bylaws.rules_on`).
+
+```toml
+source = "stadgar.md"
+
+[[rules]]
+valid_from = 2024-01-15
+adopted = "Konstituerande möte 2024-01-15"
+
+[rules.voting_rights]
+reference = "§ 7"
+fee_paid = "current_year"
+minimum_membership_days = 30
+```
+
+Shares (majorities, quorum, the share of members who may call an extra meeting) are
+written as fractions in strings (``"2/3"``) and read as :class:`~fractions.Fraction`:
+never a float.
+
+Examples:
+    >>> from datetime import date
+    >>> bylaws = parse_bylaws({"rules": [{"valid_from": date(2024, 1, 1)}]}, "bylaws.toml")
+    >>> rules = bylaws.rules_on(date(2026, 3, 1))
+    >>> rules.decisions.ordinary.describe()
+    'more than 1/2 of the votes cast'
+    >>> rules.proxies.max_principals
+    1
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import tomllib
+from datetime import date, timedelta
+from enum import StrEnum
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
+from pydantic import ValidationError as PydanticValidationError
+
+from kooperativ.errors import ConfigError, InputError
+from kooperativ.governance.tally import ElectionMethod, Majority, MajorityBase
+
+__all__ = [
+    "BYLAWS_FILE",
+    "STADGAR_FILE",
+    "Bylaws",
+    "DecisionRule",
+    "DecisionRules",
+    "DecisionType",
+    "DigitalDecisionRules",
+    "ElectionMethod",
+    "ElectionRules",
+    "MeetingRules",
+    "ProxyRules",
+    "QuorumRules",
+    "RuleSet",
+    "VotingRights",
+    "load_bylaws",
+    "parse_bylaws",
+    "parse_share",
+]
+
+BYLAWS_FILE = "bylaws.toml"
+STADGAR_FILE = "stadgar.md"
+
+_SHARE = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$|^\s*(\d+)\s*$")
+_PARAGRAPH = re.compile(r"§\s*(\d+[a-z]?)")
+
+
+def parse_share(value: object, field: str = "share") -> Fraction:
+    """Read a share written as ``"2/3"``, ``"0"`` or ``"1"`` (never a float).
+
+    Raises:
+        InputError: If ``value`` is a float, not a fraction, or outside 0..1.
+
+    >>> parse_share("2/3")
+    Fraction(2, 3)
+    """
+    if isinstance(value, Fraction):
+        share = value
+    elif isinstance(value, bool | float):
+        raise InputError(field, 'write the share as a fraction in a string, e.g. "2/3"')
+    elif isinstance(value, int):
+        share = Fraction(value)
+    elif isinstance(value, str) and (match := _SHARE.match(value)):
+        if match.group(3) is not None:
+            share = Fraction(int(match.group(3)))
+        elif int(match.group(2)) == 0:
+            raise InputError(field, f"{value!r} divides by zero")
+        else:
+            share = Fraction(int(match.group(1)), int(match.group(2)))
+    else:
+        raise InputError(field, f'{value!r} is not a share; write e.g. "2/3" or "1/10"')
+    if not 0 <= share <= 1:
+        raise InputError(field, f"{value!r} is not between 0 and 1")
+    return share
+
+
+def _show(share: Fraction) -> str:
+    return f"{share.numerator}/{share.denominator}"
+
+
+class _Rules(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class _Cited(_Rules):
+    #: The paragraph of ``stadgar.md`` the rule comes from, e.g. ``"§ 7"``.
+    reference: str = ""
+
+
+class VotingRights(_Cited):
+    """Who has a vote (*rösträtt*) at a general meeting, judged on the meeting date.
+
+    Attributes:
+        statuses: Membership statuses that may vote (default: only ``member``).
+        fee_paid: Which membership fee must be paid by the meeting date: the fee for the
+            meeting's calendar year, for the year before, or none.
+        minimum_membership_days: Days a person must have been a member on the meeting date.
+        no_arrears: Every fee year from joining up to the required year must be paid.
+        one_vote_each: One member, one vote (EFL 6 kap. by analogy; the only form supported).
+    """
+
+    statuses: tuple[Literal["member", "applicant"], ...] = ("member",)
+    fee_paid: Literal["current_year", "previous_year", "none"] = "current_year"
+    minimum_membership_days: int = Field(default=0, ge=0, le=3660)
+    no_arrears: bool = False
+    one_vote_each: Literal[True] = True
+
+
+class MeetingRules(_Cited):
+    """When and how general meetings are called.
+
+    Attributes:
+        annual_from_month: The annual meeting (*årsmöte*) is held in this month or later.
+        annual_to_month: … and in this month or earlier.
+        notice_earliest_days: The notice (*kallelse*) goes out at most this many days before.
+        notice_latest_days: … and at least this many days before (annual meeting).
+        extra_notice_earliest_days: The same for an extra meeting (*extra årsmöte*).
+        extra_notice_latest_days: The same for an extra meeting.
+        notice_methods: How notice may be given (``email``, ``letter``, ``website`` …).
+        motion_deadline_days: A member's motion reaches the board at least this many days
+            before the annual meeting.
+        extra_meeting_share: Share of the voting members who may demand an extra meeting.
+        extra_meeting_auditor: The auditor (*revisor*) may demand an extra meeting.
+        adjusters: How many *justerare* check and sign the minutes.
+    """
+
+    annual_from_month: int = Field(default=1, ge=1, le=12)
+    annual_to_month: int = Field(default=6, ge=1, le=12)
+    notice_earliest_days: int = Field(default=42, ge=0)
+    notice_latest_days: int = Field(default=14, ge=0)
+    extra_notice_earliest_days: int = Field(default=42, ge=0)
+    extra_notice_latest_days: int = Field(default=14, ge=0)
+    notice_methods: tuple[str, ...] = ("email", "letter")
+    motion_deadline_days: int = Field(default=28, ge=0)
+    extra_meeting_share: Fraction = Fraction(1, 10)
+    extra_meeting_auditor: bool = True
+    adjusters: int = Field(default=2, ge=1, le=3)
+
+    @field_validator("extra_meeting_share", mode="before")
+    @classmethod
+    def _share(cls, value: Any) -> Fraction:
+        return parse_share(value, "extra_meeting_share")
+
+    @field_serializer("extra_meeting_share")
+    def _dump_share(self, value: Fraction) -> str:
+        return _show(value)
+
+    @model_validator(mode="after")
+    def _periods(self) -> MeetingRules:
+        if self.annual_to_month < self.annual_from_month:
+            raise ValueError("annual_to_month is before annual_from_month")
+        if self.notice_latest_days > self.notice_earliest_days:
+            raise ValueError("notice_latest_days is more than notice_earliest_days")
+        if self.extra_notice_latest_days > self.extra_notice_earliest_days:
+            raise ValueError("extra_notice_latest_days is more than extra_notice_earliest_days")
+        return self
+
+    def notice_window(self, meeting_on: date, extra: bool) -> tuple[date, date]:
+        """The first and last day the notice of a meeting on ``meeting_on`` may be sent."""
+        earliest = self.extra_notice_earliest_days if extra else self.notice_earliest_days
+        latest = self.extra_notice_latest_days if extra else self.notice_latest_days
+        return meeting_on - timedelta(days=earliest), meeting_on - timedelta(days=latest)
+
+
+class QuorumRules(_Cited):
+    """When a general meeting may decide (*beslutförhet*).
+
+    No quorum by default (the law sets none). ``share`` is of the members with a vote on
+    the meeting date; ``count_proxies`` says whether members represented by a proxy count.
+    """
+
+    share: Fraction = Fraction(0)
+    count_proxies: bool = True
+
+    @field_validator("share", mode="before")
+    @classmethod
+    def _share(cls, value: Any) -> Fraction:
+        return parse_share(value, "share")
+
+    @field_serializer("share")
+    def _dump_share(self, value: Fraction) -> str:
+        return _show(value)
+
+    def required(self, voting_members: int) -> int:
+        """How many voting members must be present (0: no quorum rule)."""
+        needed = self.share * voting_members
+        return int(needed) + (1 if needed.denominator != 1 else 0)
+
+
+class ProxyRules(_Cited):
+    """Voting through a proxy (*ombud*, 6 kap. 4 § EFL by analogy).
+
+    Attributes:
+        allowed: Whether a member may vote through a proxy at all.
+        who: Who may act as proxy: another member with a vote, any member, or anyone.
+        max_principals: How many members one proxy may represent.
+        written: The mandate (*fullmakt*) must be written and dated.
+        max_age_days: The mandate may be at most this old on the meeting date.
+    """
+
+    allowed: bool = False
+    who: Literal["voting_member", "member", "anyone"] = "voting_member"
+    max_principals: int = Field(default=1, ge=1, le=50)
+    written: bool = True
+    max_age_days: int = Field(default=365, ge=1)
+
+
+class DecisionType(StrEnum):
+    """The kinds of decision whose majority the bylaws set."""
+
+    ORDINARY = "ordinary"  #: ordinary matters (*övriga frågor*)
+    BYLAW_AMENDMENT = "bylaw_amendment"  #: *stadgeändring*
+    DISSOLUTION = "dissolution"  #: *upplösning*
+    EXCLUSION = "exclusion"  #: *uteslutning* of a member
+
+
+class DecisionRule(_Cited):
+    """The majority one decision type needs.
+
+    Attributes:
+        share: The share of the base the yes votes need.
+        strict: ``True``: more than ``share`` (more than half); ``False``: at least.
+        base: What the share is of: the votes cast, the voters present, or every member
+            with a vote.
+        counts_blank: Whether blank votes and abstentions count as votes cast (Swedish
+            practice: they do not).
+        tie: How an exact tie is broken: the chair's casting vote, the lot, or the
+            proposal falls.
+        two_meetings: The decision needs ``second_share`` at two consecutive meetings, one
+            of them the annual meeting, instead of ``share`` at one.
+        second_share: The majority at each of the two meetings.
+        annual_only: Only an annual meeting may take this decision.
+    """
+
+    share: Fraction = Fraction(1, 2)
+    strict: bool = True
+    base: Literal["cast", "present", "members"] = "cast"
+    counts_blank: bool = False
+    tie: Literal["chair", "lot", "rejected"] = "chair"
+    two_meetings: bool = False
+    second_share: Fraction = Fraction(1, 2)
+    annual_only: bool = False
+
+    @field_validator("share", "second_share", mode="before")
+    @classmethod
+    def _share(cls, value: Any) -> Fraction:
+        return parse_share(value, "share")
+
+    @field_serializer("share", "second_share")
+    def _dump_share(self, value: Fraction) -> str:
+        return _show(value)
+
+    @model_validator(mode="after")
+    def _positive(self) -> DecisionRule:
+        if self.share == 0 or self.second_share == 0:
+            raise ValueError("a majority must be more than 0")
+        if self.strict and (self.share == 1 or self.second_share == 1):
+            raise ValueError("'more than all' can never be met; use strict = false")
+        return self
+
+    def majority(self, name: str, *, second: bool = False) -> Majority:
+        """The :class:`~kooperativ.governance.tally.Majority` this rule asks for.
+
+        Args:
+            name: The rule's name in the explanation.
+            second: Use ``second_share`` (each of two consecutive meetings).
+        """
+        return Majority(
+            name=name,
+            threshold=self.second_share if second else self.share,
+            strict=self.strict,
+            base=MajorityBase(self.base),
+            casting_vote=self.tie != "rejected",
+        )
+
+    def describe(self) -> str:
+        """The majority in words (English; the minutes translate)."""
+        share = self.second_share if self.two_meetings else self.share
+        words = "more than" if self.strict else "at least"
+        base = {
+            "cast": "the votes cast",
+            "present": "the voters present",
+            "members": "all members with a vote",
+        }[self.base]
+        text = f"{words} {_show(share)} of {base}"
+        if self.two_meetings:
+            text += " at two consecutive meetings, one of them the annual meeting"
+        return text
+
+
+def _ordinary() -> DecisionRule:
+    return DecisionRule()
+
+
+def _qualified() -> DecisionRule:
+    return DecisionRule(share=Fraction(2, 3), strict=False, tie="rejected")
+
+
+class DecisionRules(_Rules):
+    """The majority of each decision type (defaults: EFL 6 kap. 33 and 35 §§ by analogy)."""
+
+    ordinary: DecisionRule = Field(default_factory=_ordinary)
+    bylaw_amendment: DecisionRule = Field(default_factory=_qualified)
+    dissolution: DecisionRule = Field(default_factory=_qualified)
+    exclusion: DecisionRule = Field(default_factory=_qualified)
+
+    def rule(self, kind: DecisionType | str) -> DecisionRule:
+        """The rule of decision type ``kind``."""
+        rule: DecisionRule = getattr(self, DecisionType(kind).value)
+        return rule
+
+
+class ElectionRules(_Cited):
+    """How elections are held.
+
+    Attributes:
+        method: The counting method (block plurality, the Swedish default).
+        secret: ``on_request``: secret when any voting member asks (RF normalstadgar 3 kap.
+            8 §); ``always``; or ``never``.
+        tie: An exact tie is decided by lot (*lotten avgör*; the only form supported,
+            as the chair's casting vote in elections has been ruled wrong).
+    """
+
+    method: ElectionMethod = ElectionMethod.BLOCK_PLURALITY
+    secret: Literal["on_request", "always", "never"] = "on_request"
+    tie: Literal["lot"] = "lot"
+
+
+class DigitalDecisionRules(_Cited):
+    """Decisions by digital vote with a deadline, instead of a meeting.
+
+    Attributes:
+        allowed: Whether the bylaws allow them (not by default).
+        minimum_days: At least this many days between the call and the deadline.
+        types: The decision types that may be taken this way.
+    """
+
+    allowed: bool = False
+    minimum_days: int = Field(default=7, ge=1)
+    types: tuple[DecisionType, ...] = (DecisionType.ORDINARY,)
+
+
+class RuleSet(_Rules):
+    """The rules in force during one period.
+
+    Attributes:
+        valid_from: First day in force.
+        valid_to: Last day in force (``None``: until further notice).
+        adopted: Which decision adopted this version (free text for the record).
+    """
+
+    valid_from: date
+    valid_to: date | None = None
+    adopted: str | None = None
+    voting_rights: VotingRights = Field(default_factory=VotingRights)
+    meetings: MeetingRules = Field(default_factory=MeetingRules)
+    quorum: QuorumRules = Field(default_factory=QuorumRules)
+    proxies: ProxyRules = Field(default_factory=ProxyRules)
+    decisions: DecisionRules = Field(default_factory=DecisionRules)
+    elections: ElectionRules = Field(default_factory=ElectionRules)
+    digital_decisions: DigitalDecisionRules = Field(default_factory=DigitalDecisionRules)
+
+    @model_validator(mode="after")
+    def _period(self) -> RuleSet:
+        if self.valid_to is not None and self.valid_to < self.valid_from:
+            raise ValueError("valid_to is before valid_from")
+        return self
+
+    def in_force(self, day: date) -> bool:
+        """True if these rules are in force on ``day``."""
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+    def references(self) -> dict[str, str]:
+        """Each rule section's name → the § it cites (empty sections left out)."""
+        found: dict[str, str] = {}
+        for name in ("voting_rights", "meetings", "quorum", "proxies", "elections"):
+            ref = getattr(self, name).reference
+            if ref:
+                found[name] = ref
+        if self.digital_decisions.reference:
+            found["digital_decisions"] = self.digital_decisions.reference
+        for kind in DecisionType:
+            ref = self.decisions.rule(kind).reference
+            if ref:
+                found[f"decisions.{kind.value}"] = ref
+        return found
+
+
+class Bylaws(_Rules):
+    """Every rule set of a cooperative's bylaws, oldest first.
+
+    Attributes:
+        source: The file with the human text, relative to ``bylaws.toml``.
+        name: The association's name as the bylaws give it.
+        rules: The dated rule sets; periods may not overlap.
+    """
+
+    source: str = STADGAR_FILE
+    name: str | None = None
+    rules: tuple[RuleSet, ...] = Field(min_length=1)
+
+    @field_validator("rules")
+    @classmethod
+    def _no_overlap(cls, rules: tuple[RuleSet, ...]) -> tuple[RuleSet, ...]:
+        ordered = sorted(rules, key=lambda r: r.valid_from)
+        for before, after in itertools.pairwise(ordered):
+            if before.valid_to is None or before.valid_to >= after.valid_from:
+                raise ValueError(
+                    f"the rule sets from {before.valid_from} and {after.valid_from} overlap "
+                    "(give the older one a valid_to before the newer one's valid_from)"
+                )
+        return rules
+
+    def rules_on(self, day: date) -> RuleSet:
+        """The rule set in force on ``day``.
+
+        Raises:
+            InputError: If no rule set is in force on ``day`` (no silent fallback).
+        """
+        for rules in self.rules:
+            if rules.in_force(day):
+                return rules
+        periods = ", ".join(f"{r.valid_from}–{r.valid_to or ''}" for r in self.rules)
+        raise InputError("date", f"no bylaws are in force on {day} (periods: {periods})")
+
+
+def _key_path(loc: tuple[int | str, ...]) -> str:
+    path = ""
+    for item in loc:
+        path += f"[{item}]" if isinstance(item, int) else ("." if path else "") + str(item)
+    return path
+
+
+def parse_bylaws(data: dict[str, Any], file: str) -> Bylaws:
+    """Validate parsed TOML ``data`` read from ``file``.
+
+    Raises:
+        ConfigError: For the first problem, naming the file, the key path and the reason.
+    """
+    try:
+        return Bylaws.model_validate(data)
+    except PydanticValidationError as exc:
+        err = exc.errors()[0]
+        message = str(err["msg"]).removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            message = "unknown key"
+        elif err["type"] == "missing":
+            message = "required key is missing"
+        elif isinstance(err.get("ctx", {}).get("error"), InputError):
+            message = err["ctx"]["error"].reason
+        raise ConfigError(file, _key_path(tuple(err["loc"])), message) from None
+
+
+def cited_paragraphs(text: str) -> set[str]:
+    """The paragraph numbers (``"7"``, ``"12a"``) that head sections of ``stadgar.md``."""
+    found: set[str] = set()
+    for line in text.splitlines():
+        if line.lstrip().startswith("#"):
+            found.update(_PARAGRAPH.findall(line))
+    return found
+
+
+def load_bylaws(path: Path | str) -> Bylaws:
+    """Read and validate ``bylaws.toml``; check each cited § exists in ``stadgar.md``.
+
+    Args:
+        path: The ``bylaws.toml`` file, or the cooperative folder holding it.
+
+    Raises:
+        ConfigError: The file is missing or not TOML, a key is wrong, or a rule cites a §
+            that has no heading in the human text (file, key path and reason named).
+    """
+    file = Path(path)
+    if file.is_dir():
+        file = file / BYLAWS_FILE
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(str(file), "", "file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(file), "", f"cannot be read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(file), "", f"not valid TOML ({exc})") from None
+    bylaws = parse_bylaws(data, str(file))
+    text_file = file.parent / bylaws.source
+    if text_file.is_file():
+        paragraphs = cited_paragraphs(text_file.read_text(encoding="utf-8"))
+        for index, rules in enumerate(bylaws.rules):
+            for key, ref in rules.references().items():
+                for number in _PARAGRAPH.findall(ref) or [ref]:
+                    if number not in paragraphs:
+                        raise ConfigError(
+                            str(file),
+                            f"rules[{index}].{key}.reference",
+                            f"{ref!r} is not a § heading in {bylaws.source}",
+                        )
+    return bylaws

@@ -1,0 +1,333 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Employment time and hours worked.
+
+Hours worked (*arbetade timmar*) are recorded per assignment and calendar month: the member
+reports them (or a manager for them), the treasurer confirms them, and they must fall inside
+an employment contract's period. Together with the contracts they are what the employer's
+certificate (*arbetsgivarintyg*) is built from: employment periods, form, hours and pay per
+month, and why the employment ended.
+
+Employment time (*anställningstid*) is computed from the contracts by
+:func:`kooperativ.employment.time.employment_time` with the limits of LAS in force on the
+day asked about; :meth:`EmploymentService.check` turns them into warnings ahead of each
+limit (``[employment] warn_months`` in ``cooperative.toml``).
+"""
+
+from __future__ import annotations
+
+import builtins
+import calendar
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import cast
+
+from kooperativ.employment.models import (
+    MAX_HOURS_IN_A_MONTH,
+    EmploymentContract,
+    EmploymentType,
+    HoursReport,
+)
+from kooperativ.employment.time import (
+    EmploymentPeriod,
+    EmploymentTime,
+    LasLimits,
+    employment_time,
+    monthly_days,
+)
+from kooperativ.errors import ConflictError, InputError, KooperativError, PermissionDenied
+from kooperativ.members.models import Member, Role
+from kooperativ.money import to_decimal
+from kooperativ.security import Actor
+from kooperativ.services._base import Problem, Ref, Service, build, resolve
+from kooperativ.storage.base import Repository, UnitOfWork
+
+__all__ = ["EmploymentService", "MemberTime", "MonthRow"]
+
+_CONFIRMERS = frozenset({Role.TREASURER, Role.ADMIN})
+
+
+@dataclass(frozen=True, slots=True)
+class MonthRow:
+    """One calendar month of a member's employment: days per form and hours.
+
+    Attributes:
+        month: First day of the month.
+        days: Days employed per form (from the contracts, each day once).
+        gap_days: SÄVA days added by the three-contracts rule (LAS 3 §).
+        hours_reported: Hours reported for the month (confirmed or not).
+        hours_confirmed: Hours the treasurer has confirmed.
+    """
+
+    month: date
+    days: Mapping[EmploymentType, int]
+    gap_days: int
+    hours_reported: Decimal
+    hours_confirmed: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class MemberTime:
+    """A member's employment time on a day, with the months behind it.
+
+    Attributes:
+        member_number: The member.
+        member_name: Their name.
+        time: Days counted and the status of every LAS limit.
+        months: Days and hours per calendar month, oldest first.
+        contracts: The member's contracts, by number.
+    """
+
+    member_number: int
+    member_name: str
+    time: EmploymentTime
+    months: tuple[MonthRow, ...]
+    contracts: tuple[EmploymentContract, ...]
+
+
+def _month_of(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _month_last(month: date) -> date:
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+class EmploymentService(Service):
+    """Hours worked and employment time."""
+
+    def _hours(self, uow: UnitOfWork) -> Repository[HoursReport]:
+        return cast(Repository[HoursReport], uow.repository("hours"))
+
+    def _limits(self, on: date) -> LasLimits:
+        return LasLimits.from_parameters(self._coop.parameters.at(on))
+
+    # -- hours ------------------------------------------------------------------------------
+
+    def add_hours(
+        self,
+        actor: Actor,
+        *,
+        assignment: Ref,
+        month: date,
+        hours: Decimal | str | int,
+        note: str | None = None,
+        number: int | None = None,
+    ) -> HoursReport:
+        """Report hours worked on ``assignment`` in the calendar month of ``month``.
+
+        Several reports for the same month add up. The month must fall (at least partly)
+        inside an employment contract for the assignment, and the hours must fit in the
+        contract's days of that month.
+
+        Raises:
+            InputError: No contract covers the month, or the hours are not a positive
+                number that fits the contract's days in the month.
+            PermissionDenied: The actor is neither the assignment's member nor a manager.
+            ConflictError: The report number is taken.
+        """
+        amount = to_decimal(hours, "hours")
+        if amount <= 0:
+            raise InputError("hours", f"must be more than 0 (got {hours})")
+        first = _month_of(month)
+        last = _month_last(first)
+        label = first.isoformat()[:7]
+        with self._uow() as uow:
+            job = resolve(uow.assignments, "assignment", assignment)
+            if not (actor.can_manage or actor.member_id == job.member_id):
+                raise PermissionDenied(
+                    f"{actor.name} may only report hours on their own assignments"
+                )
+            contracts = [c for c in uow.contracts.list() if job.id in c.assignment_ids]
+            covering = [c for c in contracts if c.covers(first, last)]
+            if not covering:
+                periods = ", ".join(
+                    f"contract {c.number} runs {c.start}–{c.last_day or '…'}" for c in contracts
+                )
+                raise InputError(
+                    "month",
+                    f"no employment contract for assignment {job.number} covers {label}"
+                    + (f" ({periods})" if periods else ""),
+                )
+            contract = min(covering, key=lambda c: c.start)
+            begin = max(first, contract.start)
+            end = min(last, contract.last_day or last)
+            days = (end - begin).days + 1
+            already = sum(
+                (
+                    h.hours
+                    for h in self._hours(uow).list()
+                    if h.assignment_id == job.id and h.month == first
+                ),
+                Decimal(0),
+            )
+            room = min(Decimal(days * 24), MAX_HOURS_IN_A_MONTH)
+            if already + amount > room:
+                raise InputError(
+                    "hours",
+                    f"{already + amount} hours in {label} do not fit in the {days} contract "
+                    f"days of contract {contract.number} ({begin}–{end})",
+                )
+            repo = self._hours(uow)
+            if number is not None and repo.by_number(number) is not None:
+                raise ConflictError(f"number: hours report number {number} is already taken")
+            report = build(
+                HoursReport,
+                {
+                    "number": number if number is not None else repo.next_number(),
+                    "member_id": job.member_id,
+                    "assignment_id": job.id,
+                    "contract_id": contract.id,
+                    "month": first,
+                    "hours": amount,
+                    "note": note,
+                    "reported_by": actor.name,
+                    "reported_at": self._coop.now(),
+                },
+            )
+            repo.add(report)
+            self._record(uow, actor, "hours.add", None, report)
+        return report
+
+    def confirm_hours(self, actor: Actor, ref: Ref) -> HoursReport:
+        """Confirm a report of hours (the treasurer or the administrator).
+
+        Raises:
+            PermissionDenied: The actor is not treasurer or admin, or confirms own hours.
+            ConflictError: The report is already confirmed.
+        """
+        if not actor.roles & _CONFIRMERS:
+            raise PermissionDenied(f"{actor.name} may not confirm hours (treasurer or admin only)")
+        with self._uow() as uow:
+            repo = self._hours(uow)
+            report = resolve(repo, "hours report", ref)
+            if actor.member_id is not None and actor.member_id == report.member_id:
+                raise PermissionDenied(f"{actor.name} may not confirm their own hours")
+            if report.confirmed:
+                raise ConflictError(
+                    f"hours report {report.number} was confirmed by {report.confirmed_by} "
+                    f"on {report.confirmed_at}"
+                )
+            changed: HoursReport = report.evolve(
+                confirmed_by=actor.name, confirmed_at=self._coop.now()
+            )
+            repo.update(changed)
+            self._record(uow, actor, "hours.confirm", report, changed)
+        return changed
+
+    def list_hours(
+        self,
+        actor: Actor,
+        *,
+        member: Ref | None = None,
+        assignment: Ref | None = None,
+        month: date | None = None,
+    ) -> builtins.list[HoursReport]:
+        """Reports of hours, by number (a member sees only their own), optionally filtered."""
+        with self._uow() as uow:
+            found = self._hours(uow).list()
+            if member is not None:
+                owner = resolve(uow.members, "member", member)
+                actor.require_access(owner.id, "hours")
+                found = [h for h in found if h.member_id == owner.id]
+            if assignment is not None:
+                job = resolve(uow.assignments, "assignment", assignment)
+                found = [h for h in found if h.assignment_id == job.id]
+        if month is not None:
+            found = [h for h in found if h.month == _month_of(month)]
+        return [h for h in found if actor.can_read_all or h.member_id == actor.member_id]
+
+    # -- employment time --------------------------------------------------------------------
+
+    def _member_time(
+        self,
+        member: Member,
+        contracts: Sequence[EmploymentContract],
+        hours: Sequence[HoursReport],
+        on: date,
+    ) -> MemberTime:
+        periods = [EmploymentPeriod.from_contract(c) for c in contracts]
+        limits = self._limits(on)
+        result = employment_time(
+            periods, on, limits, warn_months=self._coop.config.employment.warn_months
+        )
+        horizon = max([on, *(p.end for p in periods if p.end is not None)])
+        reported: dict[date, Decimal] = defaultdict(Decimal)
+        confirmed: dict[date, Decimal] = defaultdict(Decimal)
+        for report in hours:
+            reported[report.month] += report.hours
+            if report.confirmed:
+                confirmed[report.month] += report.hours
+        days = {
+            row.month: row for row in monthly_days(periods, horizon, limits.contracts_in_a_month)
+        }
+        rows = tuple(
+            MonthRow(
+                month=month,
+                days=days[month].days if month in days else {},
+                gap_days=days[month].gap_days if month in days else 0,
+                hours_reported=reported.get(month, Decimal(0)),
+                hours_confirmed=confirmed.get(month, Decimal(0)),
+            )
+            for month in sorted(set(days) | set(reported))
+        )
+        return MemberTime(
+            member_number=member.number,
+            member_name=member.name,
+            time=result,
+            months=rows,
+            contracts=tuple(contracts),
+        )
+
+    def time(self, actor: Actor, member: Ref, on: date) -> MemberTime:
+        """A member's employment time on ``on``: days per form and month, hours, LAS limits.
+
+        Raises:
+            NotFoundError: No such member.
+            PermissionDenied: A member asking about someone else.
+            MissingParameterError: A LAS parameter has no value on ``on``.
+        """
+        with self._uow() as uow:
+            found = resolve(uow.members, "member", member)
+            actor.require_access(found.id, "employment time")
+            contracts = [c for c in uow.contracts.list() if c.member_id == found.id]
+            hours = [h for h in self._hours(uow).list() if h.member_id == found.id]
+        return self._member_time(found, contracts, hours, on)
+
+    def check(self, on: date) -> Sequence[Problem]:
+        """Employment-time warnings per member (LAS 5 a §, 25 §) and unconfirmed hours."""
+        problems: builtins.list[Problem] = []
+        with self._uow() as uow:
+            members = uow.members.list()
+            contracts = uow.contracts.list()
+            hours = self._hours(uow).list()
+            jobs = {a.id: a.number for a in uow.assignments.list()}
+        for member in members:
+            own = [c for c in contracts if c.member_id == member.id]
+            if not own or min(c.start for c in own) > on:
+                continue
+            try:
+                result = self._member_time(member, own, [], on).time
+            except KooperativError as error:  # e.g. no LAS parameter in force on `on`
+                problems.append(Problem("error", f"member {member.number}", str(error)))
+                continue
+            for warning in result.warnings:
+                problems.append(
+                    Problem(warning.severity, f"member {member.number}", warning.message)
+                )
+        this_month = _month_of(on)
+        pending: dict[tuple[int, date], Decimal] = defaultdict(Decimal)
+        for report in hours:
+            if not report.confirmed and report.month < this_month:
+                pending[(jobs.get(report.assignment_id, 0), report.month)] += report.hours
+        for (job, month), amount in sorted(pending.items()):
+            problems.append(
+                Problem(
+                    "warning",
+                    f"assignment {job}",
+                    f"{amount} hours for {month.isoformat()[:7]} not confirmed",
+                )
+            )
+        return problems

@@ -1,0 +1,222 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The written information of LAS 6 c §: completeness per form of employment, deadlines."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import uuid4
+
+import pytest
+
+from kooperativ.countries.se.parameters import load_swedish_parameters
+from kooperativ.employment.las import (
+    INFORMATION_ITEMS,
+    InformationRules,
+    Parties,
+    check_information,
+)
+from kooperativ.employment.models import (
+    EmploymentContract,
+    EmploymentType,
+    HolidayPayTerms,
+    HoursReport,
+    Party,
+    PayPart,
+    Signature,
+)
+
+RULES = InformationRules.from_parameters(load_swedish_parameters().at(date(2026, 1, 1)))
+PARTIES = Parties(
+    "Interim kultur ekonomisk förening",
+    "Kulturgatan 1, 118 20 Stockholm",
+    "Alva Berglund",
+    "Storgatan 1, 111 22 Stockholm",
+)
+
+
+def complete(**changes: Any) -> EmploymentContract:
+    """A contract with every item of the written information."""
+    data: dict[str, Any] = {
+        "number": 1,
+        "member_id": uuid4(),
+        "type": EmploymentType.SPECIAL_FIXED_TERM,
+        "start": date(2026, 9, 1),
+        "end": date(2026, 11, 30),
+        "place_of_work": "Stadsteatern",
+        "tasks": "Scenograf",
+        "pay_terms": "Enligt budget",
+        "pay_parts": (PayPart(name="Semesterersättning", rate=Decimal("0.12")),),
+        "pay_schedule": "Månadsvis den 25:e",
+        "scope": "Heltid",
+        "holiday_pay_rate": Decimal("0.12"),
+        "notice_rules": "Upphör när tiden löper ut",
+        "social_insurance": "Arbetsgivaravgifter betalas",
+        "made_on": date(2026, 8, 20),
+    }
+    data.update(changes)
+    return EmploymentContract.model_validate(data)
+
+
+def signed_by_employer(contract: EmploymentContract, at: datetime) -> EmploymentContract:
+    signature = Signature(party=Party.EMPLOYER, name="Bruno Dahl", at=at)
+    result: EmploymentContract = contract.evolve(
+        signed_by_employer=at, signatures=(*contract.signatures, signature)
+    )
+    return result
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "kooperativ.employment.models",
+        "kooperativ.employment.las",
+        "kooperativ.employment.time",
+        "kooperativ.documents._pdf",
+        "kooperativ.documents.contract",
+    ],
+)
+def test_docstring_examples(name: str) -> None:
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_rules_come_from_the_parameters() -> None:
+    assert (RULES.deadline_days, RULES.late_deadline_months, RULES.probation_max_months) == (
+        7,
+        1,
+        6,
+    )
+
+
+def test_every_item_cites_its_paragraph() -> None:
+    assert all(item.reference.startswith("LAS ") for item in INFORMATION_ITEMS.values())
+    assert INFORMATION_ITEMS["end"].reference == "LAS 6 c § andra stycket 3 b"
+
+
+@pytest.mark.parametrize(
+    ("changes", "missing"),
+    [
+        ({}, []),
+        ({"type": EmploymentType.SUBSTITUTE}, ["basis"]),  # LAS 5 § 2 p.: whom for
+        ({"type": EmploymentType.SUBSTITUTE, "basis": "Vikarie för K. Ek"}, []),
+        ({"type": EmploymentType.SEASONAL}, ["basis"]),
+        ({"type": EmploymentType.SEASONAL, "basis": "Sommarsäsongen 2026"}, []),
+        ({"type": EmploymentType.PROBATION, "end": date(2027, 2, 28)}, []),
+        ({"type": EmploymentType.PERMANENT, "end": None}, []),
+        (
+            {"type": EmploymentType.PERMANENT, "end": None, "notice_rules": None},
+            [
+                "notice_periods",
+                "notice_rules",
+            ],
+        ),
+        ({"end": None, "end_conditions": "När uppsättningen har spelats klart"}, []),
+        ({"pay_parts": (), "monthly_pay": None}, ["pay_parts"]),
+        ({"pay_parts": (), "monthly_pay": Decimal("32000")}, []),
+        ({"pay_schedule": None, "social_insurance": " "}, ["pay_schedule", "social_insurance"]),
+        ({"holiday_pay_rate": None}, ["holiday"]),
+        ({"holiday_pay": HolidayPayTerms.PAID_LEAVE, "holiday_pay_rate": None}, ["holiday"]),
+        (
+            {
+                "holiday_pay": HolidayPayTerms.PAID_LEAVE,
+                "holiday_pay_rate": None,
+                "holiday_terms": "25 dagar",
+            },
+            [],
+        ),
+    ],
+)
+def test_completeness_per_form(changes: dict[str, Any], missing: list[str]) -> None:
+    report = check_information(complete(**changes), PARTIES, RULES, on=date(2026, 8, 20))
+    assert [item.key for item in report.missing] == missing
+    assert report.complete is (not missing)
+
+
+def test_missing_addresses_of_the_parties() -> None:
+    parties = Parties("Interim kultur", None, "Alva Berglund", None)
+    report = check_information(complete(), parties, RULES, on=date(2026, 8, 20))
+    assert [item.key for item in report.missing] == ["employer_address", "employee_address"]
+    assert "employee's address (LAS 6 c § andra stycket 1)" in report.problems[0]
+
+
+def test_sava_details_are_due_when_the_contract_is_made() -> None:
+    # SÄVA made 2026-08-20, starting 2026-09-01: due on 2026-08-20 (6 c §), not 09-08.
+    contract = complete()
+    report = check_information(contract, PARTIES, RULES, on=date(2026, 8, 20))
+    assert (report.due_on, report.late) == (date(2026, 8, 20), False)
+    late = check_information(contract, PARTIES, RULES, on=date(2026, 8, 21))
+    assert late.late
+    assert "not given (due 2026-08-20 for the SÄVA details of point 3 b" in late.problems[0]
+    given = signed_by_employer(contract, datetime(2026, 8, 20, 14, 0, tzinfo=UTC))
+    ok = check_information(given, PARTIES, RULES, on=date(2026, 12, 1))
+    assert (ok.given_on, ok.late, ok.problems) == (date(2026, 8, 20), False, ())
+
+
+def test_seven_day_deadline_for_other_forms() -> None:
+    # Vikariat starting 2026-09-01: points 1–8 due 2026-09-08, points 9–13 by 2026-10-01.
+    contract = complete(type=EmploymentType.SUBSTITUTE, basis="Vikarie för K. Ek")
+    on_time = check_information(contract, PARTIES, RULES, on=date(2026, 9, 8))
+    assert (on_time.due_on, on_time.late_due_on, on_time.late) == (
+        date(2026, 9, 8),
+        date(2026, 10, 1),
+        False,
+    )
+    assert check_information(contract, PARTIES, RULES, on=date(2026, 9, 9)).late
+    given_late = signed_by_employer(contract, datetime(2026, 9, 10, 9, 0, tzinfo=UTC))
+    report = check_information(given_late, PARTIES, RULES, on=date(2026, 9, 20))
+    assert report.late
+    assert report.problems == (
+        "written information given on 2026-09-10, after the deadline "
+        "(due 2026-09-08 for points 1–8; LAS 6 c §)",
+    )
+
+
+def test_trial_period_longer_than_six_months_is_a_problem() -> None:
+    # LAS 6 §: at most six months: from 2026-09-01 the last day may be 2027-02-28.
+    fine = complete(type=EmploymentType.PROBATION, end=date(2027, 2, 28))
+    assert check_information(fine, PARTIES, RULES, on=date(2026, 8, 20)).problems == ()
+    long = complete(type=EmploymentType.PROBATION, end=date(2027, 3, 1))
+    [problem] = check_information(long, PARTIES, RULES, on=date(2026, 8, 20)).problems
+    assert "last allowed day 2027-02-28; LAS 6 §" in problem
+
+
+def test_contract_model_refuses_inconsistent_data() -> None:
+    with pytest.raises(ValueError, match="before start"):
+        complete(end=date(2026, 8, 31))
+    with pytest.raises(ValueError, match="permanent employment"):
+        complete(type=EmploymentType.PERMANENT)
+    with pytest.raises(ValueError, match="end date or end conditions"):
+        complete(end=None)
+    with pytest.raises(ValueError, match="go together"):
+        complete(ended_on=date(2026, 10, 1))
+    at = datetime(2026, 8, 20, tzinfo=UTC)
+    with pytest.raises(ValueError, match="does not match"):
+        complete(signatures=(Signature(party=Party.EMPLOYEE, name="Alva", at=at),))
+    with pytest.raises(ValueError, match="time zone"):
+        Signature(party=Party.EMPLOYEE, name="Alva", at=datetime(2026, 8, 20))
+
+
+def test_hours_report_model() -> None:
+    data: dict[str, Any] = {
+        "number": 1,
+        "member_id": uuid4(),
+        "assignment_id": uuid4(),
+        "contract_id": uuid4(),
+        "month": date(2026, 10, 1),
+        "hours": Decimal("37.5"),
+        "reported_by": "Alva",
+        "reported_at": datetime(2026, 11, 1, tzinfo=UTC),
+    }
+    report = HoursReport.model_validate(data)
+    assert not report.confirmed
+    with pytest.raises(ValueError, match="first day of a month"):
+        HoursReport.model_validate({**data, "month": date(2026, 10, 2)})
+    with pytest.raises(ValueError, match="greater than 0"):
+        HoursReport.model_validate({**data, "hours": Decimal(0)})
+    with pytest.raises(ValueError, match="go together"):
+        HoursReport.model_validate({**data, "confirmed_by": "Bruno"})

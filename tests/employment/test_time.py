@@ -1,0 +1,365 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Employment time under LAS, on hand-worked cases and with hypothesis properties.
+
+The limits are the Swedish parameters in force in 2026 (``employment.toml``): a month is 30
+days, so "more than 12 months" is more than 360 days, "more than two years" more than 720,
+"more than nine months" more than 270; windows of five, three and two years; chains break
+after six months; three SÄVA in a calendar month fill the days between them.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kooperativ.countries.se.parameters import load_swedish_parameters
+from kooperativ.employment.models import EmploymentType, EndReason
+from kooperativ.employment.time import (
+    EmploymentPeriod,
+    LasLimits,
+    Rule,
+    add_months,
+    employment_time,
+    monthly_days,
+    sava_days,
+)
+
+SAVA = EmploymentType.SPECIAL_FIXED_TERM
+VIKARIAT = EmploymentType.SUBSTITUTE
+SEASON = EmploymentType.SEASONAL
+LIMITS = LasLimits.from_parameters(load_swedish_parameters().at(date(2026, 1, 1)))
+
+
+def period(
+    start: str, end: str | None, kind: EmploymentType = SAVA, key: str = ""
+) -> EmploymentPeriod:
+    return EmploymentPeriod(
+        date.fromisoformat(start), date.fromisoformat(end) if end else None, kind, key or start
+    )
+
+
+def test_limits_come_from_the_parameters() -> None:
+    assert LIMITS.days_per_month == 30
+    assert (LIMITS.sava_months, LIMITS.window_years, LIMITS.chain_gap_months) == (12, 5, 6)
+    assert LIMITS.substitute_months == 24
+    assert LIMITS.contracts_in_a_month == 3
+    assert (LIMITS.preference_months, LIMITS.preference_window_years) == (12, 3)
+    assert (LIMITS.preference_sava_months, LIMITS.preference_sava_window_years) == (9, 3)
+    assert LIMITS.preference_duration_months == 9
+    assert LIMITS.reference(Rule.SAVA_CONVERSION) == "LAS 5 a § första stycket 1"
+    # SÄVA did not exist before 1 October 2022 (SFS 2022:835): no value, a clear error.
+    with pytest.raises(KeyError, match="conversion.sava_months"):
+        LasLimits.from_parameters(load_swedish_parameters().at(date(2022, 9, 30)))
+
+
+# --- LAS 5 a § första stycket 1: more than 12 months of SÄVA in five years ------------------
+
+
+def test_sava_converts_after_more_than_360_days_in_five_years() -> None:
+    # 2024-01-01..2024-06-30 = 31+29+31+30+31+30 = 182 days (2024 is a leap year)
+    # 2025-01-01..2025-06-28 = 31+28+31+30+31+28 = 179 days; together 361 > 360.
+    # The 361st day is the last one, 2025-06-28. The two are not a chain: the second
+    # starts 2025-01-01, later than 2024-06-30 + 6 months = 2024-12-30.
+    periods = [period("2024-01-01", "2024-06-30"), period("2025-01-01", "2025-06-28")]
+    before = employment_time(periods, date(2025, 6, 27), LIMITS, warn_months=10)
+    status = before.limit(Rule.SAVA_CONVERSION)
+    assert before.days_by_type[SAVA] == 182 + 178 == 360
+    assert status.limit_days == 360
+    assert status.reached_on == date(2025, 6, 28)  # the recorded contract passes it
+    assert [w.severity for w in before.warnings if w.rule is Rule.SAVA_CONVERSION] == ["warning"]
+    assert "2025-06-28" in before.warnings[0].message
+    after = employment_time(periods, date(2025, 7, 1), LIMITS, warn_months=10)
+    errors = [w for w in after.warnings if w.severity == "error"]
+    assert [w.rule for w in errors] == [Rule.SAVA_CONVERSION]
+    assert "tillsvidareanställning" in errors[0].message and "5 a §" in errors[0].message
+    assert after.limit(Rule.SAVA_CHAIN).reached_on is None  # the chain broke in between
+
+
+def test_days_older_than_five_years_fall_out_of_the_window() -> None:
+    # 2021-01-01..2021-09-30 = 273 days, 2026-01-01..2026-04-30 = 31+28+31+30 = 120 days:
+    # 393 in all, but on 2026-04-30 the window starts 2021-05-01, so 2021 contributes only
+    # May–September = 31+30+31+31+30 = 153 days: 153 + 120 = 273 ≤ 360.
+    periods = [period("2021-01-01", "2021-09-30"), period("2026-01-01", "2026-04-30")]
+    result = employment_time(periods, date(2026, 4, 30), LIMITS, warn_months=10)
+    status = result.limit(Rule.SAVA_CONVERSION)
+    assert result.window_start == date(2021, 5, 1)
+    assert status.days == 273
+    # 2021 alone is 273 days, never more than 360 in any five years: not reached.
+    assert status.reached_on is None
+    # Employed every day after 2026-04-30, old days keep leaving the window (one a day
+    # until 2021-09-30 leaves on 2026-09-30), so the count stays at 273 until then:
+    # 2026-05-01..2026-09-30 adds 153 while 153 leave. From 2026-10-01 it grows by one a day
+    # from 120 + 153 = 273 and passes 360 on day 88 after 2026-09-30: 2026-12-27.
+    assert status.projected_on == date(2026, 12, 27)
+
+
+# --- LAS 3 § andra stycket: three or more SÄVA in one calendar month ------------------------
+
+
+def test_three_contracts_in_a_month_count_the_days_between() -> None:
+    # March 2026: 3–4 (2 days), 10 (1 day) and 20–21 (2 days) are three contracts in one
+    # calendar month, so 3 March..21 March counts: 19 days, 14 of them between contracts.
+    # April 2026: only two contracts (1 and 15 April): 2 days, the gap does not count.
+    periods = [
+        period("2026-03-03", "2026-03-04"),
+        period("2026-03-10", "2026-03-10"),
+        period("2026-03-20", "2026-03-21"),
+        period("2026-04-01", "2026-04-01"),
+        period("2026-04-15", "2026-04-15"),
+    ]
+    days, added = sava_days(periods, date(2026, 12, 31), 3)
+    assert len(days) == 19 + 2
+    assert len(added) == 14
+    result = employment_time(periods, date(2026, 12, 31), LIMITS, warn_months=10)
+    assert result.days_by_type[SAVA] == 7  # days actually employed
+    assert result.gap_days == 14
+    assert result.limit(Rule.SAVA_CONVERSION).days == 21  # what 5 a § counts
+    march, april = monthly_days(periods, date(2026, 12, 31))
+    assert (march.month, march.days[SAVA], march.gap_days) == (date(2026, 3, 1), 5, 14)
+    assert (april.days[SAVA], april.gap_days) == (2, 0)
+
+
+def test_three_contracts_rule_counts_a_contract_that_starts_the_month_before() -> None:
+    # A: 30 May–2 June, B: 10 June, C: 20 June. June has three contracts (A has days in
+    # June), so 1..20 June counts (20 days); May keeps A's 30–31 May (2 days): 22 in all.
+    # Employed: 2 + 2 + 1 + 1 = 6 days; added: 20 - 4 = 16 June days.
+    periods = [
+        period("2026-05-30", "2026-06-02"),
+        period("2026-06-10", "2026-06-10"),
+        period("2026-06-20", "2026-06-20"),
+    ]
+    days, added = sava_days(periods, date(2026, 12, 31), 3)
+    assert (len(days), len(added)) == (22, 16)
+
+
+def test_the_gap_rule_is_for_sava_only() -> None:
+    # Three vikariat in one month: nothing is added (LAS 3 § names SÄVA only).
+    periods = [
+        period("2026-03-03", "2026-03-03", VIKARIAT),
+        period("2026-03-10", "2026-03-10", VIKARIAT),
+        period("2026-03-20", "2026-03-20", VIKARIAT),
+    ]
+    result = employment_time(periods, date(2026, 12, 31), LIMITS, warn_months=10)
+    assert result.gap_days == 0
+    assert result.days_by_type[VIKARIAT] == 3
+
+
+# --- LAS 5 a § första stycket 2: the chain rule ---------------------------------------------
+
+
+CHAIN = [
+    period("2022-10-01", "2023-03-31"),  # SÄVA A: 31+30+31+31+28+31 = 182 days
+    period("2023-09-01", "2024-02-29", SEASON),  # starts before 2023-03-31 + 6 months
+    period("2024-08-01", "2025-01-31", SEASON),  # before 2024-02-29 + 6 m = 2024-08-29
+    period("2025-07-01", "2025-12-31", SEASON),  # before 2025-01-31 + 6 m = 2025-07-31
+    period("2026-06-01", "2026-11-30", SEASON),  # before 2025-12-31 + 6 m = 2026-06-30
+    period("2027-05-01", "2027-10-31", SEASON),  # before 2026-11-30 + 6 m = 2027-05-30
+    period("2028-04-01", "2028-09-30"),  # SÄVA B, before 2027-10-31 + 6 m = 2028-04-30
+]
+
+
+def test_chain_of_fixed_term_employments_converts() -> None:
+    # SÄVA in the chain: A 182 + B 183 (30+31+30+31+31+30) = 365 > 360. The 361st SÄVA day
+    # is B's 179th: April 30, May 61, June 91, July 122, August 153, + 26 → 2028-09-26.
+    result = employment_time(CHAIN, date(2028, 9, 30), LIMITS, warn_months=10)
+    chain = result.limit(Rule.SAVA_CHAIN)
+    assert chain.reached_on == date(2028, 9, 26)
+    assert chain.days == 365
+    # The five-year rule alone does not reach it: on 2028-09-26 the window starts
+    # 2023-09-27, after A ended, so only B's 179 days count.
+    assert result.limit(Rule.SAVA_CONVERSION).reached_on is None
+    assert [w.rule for w in result.warnings if w.severity == "error"] == [Rule.SAVA_CHAIN]
+
+
+def test_a_gap_of_more_than_six_months_breaks_the_chain() -> None:
+    # Without the 2027 season, B starts 2028-04-01, more than six months after 2026-11-30
+    # (2027-05-30): two chains, with 182 and 183 SÄVA days, neither over 360.
+    broken = [p for p in CHAIN if p.start != date(2027, 5, 1)]
+    result = employment_time(broken, date(2028, 9, 30), LIMITS, warn_months=10)
+    assert result.limit(Rule.SAVA_CHAIN).reached_on is None
+    assert result.limit(Rule.SAVA_CHAIN).days == 183
+    assert not [w for w in result.warnings if w.severity == "error"]
+
+
+# --- LAS 5 a § tredje stycket: vikariat, more than two years in five ------------------------
+
+
+def test_vikariat_converts_after_more_than_720_days() -> None:
+    # 2024-01-01..2025-12-31 = 366 + 365 = 731 days of vikariat. Day 721 is the 355th day
+    # of 2025 (721 - 366), i.e. 2025-12-21.
+    periods = [period("2024-01-01", "2025-12-31", VIKARIAT)]
+    on = date(2025, 10, 1)
+    result = employment_time(periods, on, LIMITS, warn_months=10)
+    status = result.limit(Rule.SUBSTITUTE_CONVERSION)
+    assert status.limit_days == 720
+    # 366 + Jan–Sep 2025 (31+28+31+30+31+30+31+31+30 = 273) + 1 October = 640 days.
+    assert status.days == 640
+    assert status.reached_on == date(2025, 12, 21)
+    warning = next(w for w in result.warnings if w.rule is Rule.SUBSTITUTE_CONVERSION)
+    assert warning.severity == "warning" and "2025-12-21" in warning.message
+    # Vikariat days are not SÄVA days: the SÄVA rule stays at zero.
+    assert result.limit(Rule.SAVA_CONVERSION).days == 0
+    later = employment_time(periods, date(2026, 1, 1), LIMITS, warn_months=10)
+    assert any(
+        w.severity == "error" and w.rule is Rule.SUBSTITUTE_CONVERSION for w in later.warnings
+    )
+
+
+# --- LAS 25 §: preferential right to re-employment -----------------------------------------
+
+
+def test_preferential_right_after_more_than_nine_months_of_sava() -> None:
+    # 2025-01-01..2025-09-30 = 273 days of SÄVA > 270 (nine months); the 271st day is
+    # 2025-09-28. It ended when the fixed term ran out, so the right lasts nine months
+    # from the last day: until 2026-06-30 (25 § tredje stycket).
+    ended = EmploymentPeriod(
+        date(2025, 1, 1), date(2025, 9, 30), SAVA, "1", EndReason.FIXED_TERM_EXPIRED
+    )
+    result = employment_time([ended], date(2025, 12, 1), LIMITS, warn_months=10)
+    assert result.limit(Rule.PREFERENCE_SAVA).reached_on == date(2025, 9, 28)
+    assert result.preferential_right_until == date(2026, 6, 30)
+    assert any("preferential right" in w.message for w in result.warnings)
+    expired = employment_time([ended], date(2026, 7, 1), LIMITS, warn_months=10)
+    assert expired.preferential_right_until is None
+
+
+def test_no_preferential_right_after_resigning_or_with_too_little_time() -> None:
+    resigned = EmploymentPeriod(
+        date(2025, 1, 1), date(2025, 9, 30), SAVA, "1", EndReason.RESIGNATION
+    )
+    result = employment_time([resigned], date(2025, 12, 1), LIMITS, warn_months=10)
+    assert result.preferential_right_until is None
+    # 2025-01-01..2025-09-26 = 269 days: not more than 270.
+    short = period("2025-01-01", "2025-09-26")
+    result = employment_time([short], date(2025, 12, 1), LIMITS, warn_months=10)
+    assert result.preferential_right_until is None
+    # Still employed on the day asked about: no right yet, it follows the end.
+    running = period("2025-01-01", "2026-01-31")
+    assert (
+        employment_time(
+            [running], date(2025, 12, 1), LIMITS, warn_months=10
+        ).preferential_right_until
+        is None
+    )
+
+
+# --- warnings ahead of the limit ------------------------------------------------------------
+
+
+def test_warning_ahead_with_the_date_the_limit_would_be_reached() -> None:
+    # 2025-01-01..2025-10-31 = 304 days; warn_months = 10 warns from 10 × 30 = 300 days.
+    # Employed every day from 2026-01-01, day 361 comes after 57 more days: 2026-02-26.
+    periods = [period("2025-01-01", "2025-10-31")]
+    result = employment_time(periods, date(2025, 12, 31), LIMITS, warn_months=10)
+    status = result.limit(Rule.SAVA_CONVERSION)
+    assert (status.days, status.warn_from_days, status.projected_on) == (
+        304,
+        300,
+        date(2026, 2, 26),
+    )
+    [warning] = [w for w in result.warnings if w.rule is Rule.SAVA_CONVERSION]
+    assert "2026-02-26" in warning.message and "304 days" in warning.message
+    # warn_months = 11 warns from 330 days: no SÄVA warning yet.
+    quiet = employment_time(periods, date(2025, 12, 31), LIMITS, warn_months=11)
+    assert not [w for w in quiet.warnings if w.rule is Rule.SAVA_CONVERSION]
+
+
+def test_add_months_clamps_to_the_end_of_the_month() -> None:
+    assert add_months(date(2026, 8, 31), 6) == date(2027, 2, 28)
+    assert add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)
+    assert add_months(date(2026, 1, 15), -13) == date(2024, 12, 15)
+
+
+def test_a_period_cannot_end_before_it_starts() -> None:
+    with pytest.raises(ValueError, match="before it starts"):
+        period("2026-03-02", "2026-03-01")
+
+
+# --- properties -----------------------------------------------------------------------------
+
+FIRST = date(2023, 1, 1)
+LAST = date(2027, 12, 31)
+ON = date(2026, 6, 30)
+
+
+@st.composite
+def periods_strategy(draw: st.DrawFn) -> EmploymentPeriod:
+    """One employment between 2023 and 2027, of any form, up to 400 days long."""
+    start = draw(st.dates(FIRST, LAST - timedelta(days=1)))
+    length = draw(st.integers(0, 400))
+    end = min(start + timedelta(days=length), LAST)
+    kind = draw(st.sampled_from([SAVA, SAVA, VIKARIAT, SEASON, EmploymentType.PROBATION]))
+    key = draw(st.integers(1, 10_000))
+    return EmploymentPeriod(start, end, kind, str(key))
+
+
+MANY = st.lists(periods_strategy(), max_size=12)
+
+
+def _brute_union(periods: list[EmploymentPeriod], kind: EmploymentType) -> int:
+    """Days of ``kind`` in the five years up to ON, counted one calendar day at a time."""
+    first = add_months(ON, -60) + timedelta(days=1)
+    day, count = first, 0
+    while day <= ON:
+        if any(p.type is kind and p.start <= day <= (p.end or ON) for p in periods):
+            count += 1
+        day += timedelta(days=1)
+    return count
+
+
+@settings(max_examples=60, deadline=None)
+@given(MANY, st.randoms(use_true_random=False))
+def test_order_of_contracts_is_irrelevant(
+    periods: list[EmploymentPeriod], rng: random.Random
+) -> None:
+    shuffled = list(periods)
+    rng.shuffle(shuffled)
+    assert employment_time(periods, ON, LIMITS, warn_months=10) == employment_time(
+        shuffled, ON, LIMITS, warn_months=10
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(MANY)
+def test_overlapping_contracts_are_not_counted_twice(periods: list[EmploymentPeriod]) -> None:
+    result = employment_time(periods, ON, LIMITS, warn_months=10)
+    for kind in EmploymentType:
+        assert result.days_by_type[kind] == _brute_union(periods, kind)
+    window = (ON - result.window_start).days + 1
+    assert result.total_days <= window
+    assert result.limit(Rule.SAVA_CONVERSION).days <= window
+    # The same contracts given twice change nothing.
+    assert employment_time(periods + periods, ON, LIMITS, warn_months=10) == result
+
+
+@settings(max_examples=60, deadline=None)
+@given(MANY, periods_strategy())
+def test_more_employment_never_means_less_time(
+    periods: list[EmploymentPeriod], extra: EmploymentPeriod
+) -> None:
+    before = employment_time(periods, ON, LIMITS, warn_months=10)
+    after = employment_time([*periods, extra], ON, LIMITS, warn_months=10)
+    assert after.total_days >= before.total_days
+    assert after.limit(Rule.SAVA_CONVERSION).days >= before.limit(Rule.SAVA_CONVERSION).days
+    for rule in (Rule.SAVA_CONVERSION, Rule.PREFERENCE):
+        was, now = before.limit(rule).reached_on, after.limit(rule).reached_on
+        if was is not None:
+            assert now is not None and now <= was
+
+
+@settings(max_examples=60, deadline=None)
+@given(MANY)
+def test_monthly_days_add_up_to_the_days_employed(periods: list[EmploymentPeriod]) -> None:
+    months = monthly_days(periods, LAST)
+    for kind in EmploymentType:
+        days: set[int] = set()
+        for p in periods:
+            if p.type is kind:
+                days.update(p.days(LAST))
+        assert sum(m.days.get(kind, 0) for m in months) == len(days)
+    _, added = sava_days(periods, LAST, 3)
+    assert sum(m.gap_days for m in months) == len(added)
