@@ -25,7 +25,7 @@ from kooperativ.money import to_decimal
 from kooperativ.rules.parameters import ParameterSet, Resolved
 
 from .modes import Adjusted, NoInformation, OneOff, SideIncome, Sink, TableTax, TaxMode
-from .tables import ComputedTables, TableSource, TaxTable
+from .tables import ComputedTables, TableSource, TaxRow, TaxTable
 
 __all__ = ["TaxResult", "preliminary_tax"]
 
@@ -79,33 +79,53 @@ def _table(source: TableSource, year: int, mode: TableTax | NoInformation) -> Ta
     return source.table(year, mode.table, mode.column)
 
 
-def _table_result(table: TaxTable, pay: Decimal) -> tuple[Decimal, dict[str, str], str]:
-    row = table.row_for(pay)
+_ROW_TEXT: dict[tuple[int, int], tuple[dict[str, str], str, str]] = {}
+
+
+def _row_text(table: TaxTable, row: TaxRow) -> tuple[dict[str, str], str, str]:
+    """The trace values and the formula's two halves for one row, made once per row."""
+    key = (id(table), row.income_from)
+    found = _ROW_TEXT.get(key)
+    if found is not None and found[0]["source"] is table.source:
+        return found
+    upper = "" if row.income_to is None else str(row.income_to)
+    span = f"{row.income_from}–{upper}"
     values = {
         "year": str(table.year),
         "table": str(table.table),
         "column": str(table.column),
         "source": table.source,
+        "row": span,
     }
-    if row is None:
-        values["row"] = "below 1 kr"
-        return Decimal(0), values, "No tax below 1 kr of monthly income."
-    upper = "" if row.income_to is None else str(row.income_to)
-    values["row"] = f"{row.income_from}–{upper}"
-    income = int(_kronor(pay))
     if row.amount is not None:
         values["row_amount"] = str(row.amount)
-        formula = (
-            f"Monthly income {income} kr (öre dropped) falls in the row "
-            f"{values['row']} kr, whose deduction is {row.amount} kr."
-        )
+        tail = f" kr (öre dropped) falls in the row {span} kr, whose deduction is {row.amount} kr."
     else:
         values["row_percent"] = str(row.percent)
-        formula = (
-            f"Monthly income {income} kr (öre dropped) falls in the row {values['row']} kr: "
+        tail = (
+            f" kr (öre dropped) falls in the row {span} kr: "
             f"{row.percent} % of the income, rounded down to whole kronor."
         )
-    return row.deduction(income), values, formula
+    if len(_ROW_TEXT) > 65536:
+        _ROW_TEXT.clear()
+    found = _ROW_TEXT[key] = (values, "Monthly income ", tail)
+    return found
+
+
+def _table_result(table: TaxTable, pay: Decimal) -> tuple[Decimal, dict[str, str], str]:
+    row = table.row_for(pay)
+    if row is None:
+        values = {
+            "year": str(table.year),
+            "table": str(table.table),
+            "column": str(table.column),
+            "source": table.source,
+            "row": "below 1 kr",
+        }
+        return Decimal(0), values, "No tax below 1 kr of monthly income."
+    template, head, tail = _row_text(table, row)
+    income = int(_kronor(pay))
+    return row.deduction(income), dict(template), f"{head}{income}{tail}"
 
 
 def preliminary_tax(
@@ -198,12 +218,21 @@ def _compute(
     return _adjusted(mode, paid_on, pay)
 
 
+_REFERENCES: dict[tuple[int, int], tuple[ParameterSet, str]] = {}
+
+
 def _table_reference(params: ParameterSet, paid_on: date) -> str:
+    key = (id(params), paid_on.year)
+    found = _REFERENCES.get(key)
+    if found is not None and found[0] is params:
+        return found[1]
     try:
         tables = params.at(paid_on).reference("tax.tables.numbers")
     except RulesError:
         tables = "Skatteverket's published tables"
-    return f"Skatteförfarandelag (2011:1244) 10–11 kap.; {tables}; SKV 433"
+    text = f"Skatteförfarandelag (2011:1244) 10–11 kap.; {tables}; SKV 433"
+    _REFERENCES[key] = (params, text)
+    return text
 
 
 def _flat(params: ParameterSet, paid_on: date, pay: Decimal, name: str, label: str) -> TaxResult:
