@@ -41,6 +41,8 @@ def to_decimal(value: object, field: str = "amount") -> Decimal:
     Raises:
         InputError: If the value is a float, not a number, or not finite.
     """
+    if type(value) is Decimal and value.is_finite():
+        return value  # the common case, checked first: amounts are Decimals already
     if isinstance(value, bool):
         raise InputError(field, "expected an amount, got a boolean")
     if isinstance(value, float):

@@ -113,7 +113,9 @@ def _row_text(table: TaxTable, row: TaxRow) -> tuple[dict[str, str], str, str]:
 
 
 def _table_result(table: TaxTable, pay: Decimal) -> tuple[Decimal, dict[str, str], str]:
-    row = table.row_for(pay)
+    # Öre are dropped before the lookup (pay is never negative here, so int() floors).
+    income = int(pay)
+    row = table.row_at(income)
     if row is None:
         values = {
             "year": str(table.year),
@@ -124,7 +126,6 @@ def _table_result(table: TaxTable, pay: Decimal) -> tuple[Decimal, dict[str, str
         }
         return Decimal(0), values, "No tax below 1 kr of monthly income."
     template, head, tail = _row_text(table, row)
-    income = int(_kronor(pay))
     return row.deduction(income), dict(template), f"{head}{income}{tail}"
 
 

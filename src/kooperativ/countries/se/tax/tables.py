@@ -135,7 +135,10 @@ class TaxTable:
 
     def row_for(self, monthly_income: Decimal) -> TaxRow | None:
         """The row that covers ``monthly_income`` (öre dropped), or ``None`` below 1 kr."""
-        income = int(monthly_income.to_integral_value(rounding=ROUND_DOWN))
+        return self.row_at(int(monthly_income.to_integral_value(rounding=ROUND_DOWN)))
+
+    def row_at(self, income: int) -> TaxRow | None:
+        """The row that covers a whole-krona ``income``, or ``None`` below 1 kr."""
         if income < 1:
             return None
         return self.rows[bisect.bisect_right(self._starts, income) - 1]
