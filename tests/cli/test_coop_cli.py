@@ -71,7 +71,8 @@ def test_check_and_audit_verify_on_the_demo(demo: Path) -> None:
     code, out, _ = run("audit", "verify", "--coop", str(demo), "--json")
     assert code == 0
     report = json.loads(out)
-    assert report["intact"] is True and report["events"] == 18  # 5+3+5 records, 5 contracts
+    # 5 members + 11 fees + 3 clients + 5 assignments + 5 contracts + 3 × 2 signatures
+    assert report["intact"] is True and report["events"] == 35
 
 
 def test_member_sees_only_own_data(demo: Path) -> None:

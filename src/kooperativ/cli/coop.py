@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 import tomllib
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -565,9 +565,30 @@ def load_demo(coop: Cooperative, path: Path) -> dict[str, int]:
         coop.members.add(admin, **fields)
     for item in data.get("clients", []):
         coop.clients.add(admin, **item)
+    for item in data.get("fees", []):
+        coop.governance.pay_fee(admin, **item)
+    members = {m.number: m for m in coop.members.list(admin)}
+    treasurer = next((m for m in members.values() if Role.TREASURER in m.roles), None)
+    board = next((m for m in members.values() if Role.BOARD in m.roles), None)
     for item in data.get("assignments", []):
-        assignment = coop.assignments.add(admin, **item)
-        coop.contracts.create(admin, assignment=assignment.number, made_on=assignment.start)
+        fields = dict(item)
+        signed = fields.pop("signed", False)
+        assignment = coop.assignments.add(admin, **fields)
+        contract = coop.contracts.create(
+            admin, assignment=assignment.number, made_on=assignment.start
+        )
+        if signed and treasurer is not None and board is not None:
+            # The employee signs their own contract; the treasurer signs for the
+            # cooperative, or a board member when the treasurer is the employee.
+            at = datetime.combine(contract.made_on, time(9, 0), tzinfo=UTC)
+            employee = members[int(fields["member"])]
+            employer = board if employee.id == treasurer.id else treasurer
+            coop.contracts.sign(
+                coop.actor_for_member(employee.number), contract.number, "employee", at
+            )
+            coop.contracts.sign(
+                coop.actor_for_member(employer.number), contract.number, "employer", at
+            )
     return {key: len(data.get(key, [])) for key in ("members", "clients", "assignments")}
 
 
@@ -625,6 +646,7 @@ def demo(
                 )
             )
             _demo_extras(coop)
+            _demo_roll(coop, date.today())
             problems = coop.check()
             audit = coop.audit.verify()
             events = len(coop.audit.events(actor))
@@ -675,6 +697,27 @@ def _demo_extras(coop: Cooperative) -> None:
                 _("Payout"),
             ],
             rows,
+        )
+    )
+
+
+def _demo_roll(coop: Cooperative, on: date) -> None:
+    """The röstlängd today, computed from the register, the fees and the bylaws."""
+    _ = _lang(coop)
+    gov = translator(coop.config.language, "governance")
+    roll = coop.governance.roll(Actor.admin(), on)
+    console.print(
+        _table(
+            _("Voting roll on {day}").format(day=on.isoformat()),
+            ["#", _("Name"), _("Vote")],
+            [
+                (
+                    e.number,
+                    e.name,
+                    _("yes") if e.votes else "; ".join(r.text(gov) for r in e.reasons),
+                )
+                for e in roll.entries
+            ],
         )
     )
 
