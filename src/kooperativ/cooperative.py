@@ -202,6 +202,7 @@ class Cooperative:
             self.clients,
             self.assignments,
             self.contracts,
+            self.payroll,
             self.employment,
             self.governance,
             self.audit,

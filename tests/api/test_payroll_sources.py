@@ -74,3 +74,13 @@ def test_loaded_without_files_is_a_config_error(tmp_path: Path) -> None:
     coop = prepared(tmp_path, 'tax_tables = "loaded"')
     with pytest.raises(ConfigError, match="payroll.tax_table_files"):
         coop.payroll.preview(Actor.admin(), 1)
+
+
+def test_check_reports_a_year_without_tax_parameters(tmp_path: Path) -> None:
+    coop = prepared(tmp_path, 'tax_tables = "computed"')
+    assert [p for p in coop.check(date(2026, 11, 27)) if p.where.startswith("payroll")] == []
+    # Prisbasbelopp is fixed per calendar year; the package holds 2025 and 2026.
+    problems = [p for p in coop.check(date(2027, 1, 15)) if p.where == "payroll 2027"]
+    assert len(problems) == 1
+    assert problems[0].severity == "error"
+    assert "base_amounts.prisbasbelopp" in problems[0].message

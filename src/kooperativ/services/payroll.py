@@ -4,13 +4,14 @@ and payroll policy, and the country's parameters (with the cooperative's overrid
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from kooperativ.countries.se.tax import LoadedTables, TableSource
-from kooperativ.errors import ConfigError
+from kooperativ.errors import ConfigError, KooperativError
 from kooperativ.payroll import SalaryInput, SalaryResult, calculate_salary
 from kooperativ.security import Actor
-from kooperativ.services._base import Ref, Service, resolve
+from kooperativ.services._base import Problem, Ref, Service, resolve
 
 __all__ = ["PayrollService", "pay_day_after"]
 
@@ -67,6 +68,25 @@ class PayrollService(Service):
             pension_rate=str(policy.pension_rate),
         )
         return calculate_salary(salary, params=self._coop.parameters, source=self.tax_tables())
+
+    def check(self, on: date) -> Sequence[Problem]:
+        """Can salaries be calculated on ``on``? Parameters and tax tables for its year."""
+        policy = self._coop.config.payroll
+        probe = SalaryInput.create(
+            gross="20000",
+            birth_date=on.replace(year=on.year - 40, day=1),
+            paid_on=on,
+            tax=policy.default_tax,
+            holiday_pay=policy.holiday_pay,
+            pension_rate=str(policy.pension_rate),
+        )
+        try:
+            calculate_salary(probe, params=self._coop.parameters, source=self.tax_tables())
+        except KooperativError as error:
+            return [
+                Problem("error", f"payroll {on.year}", f"salaries cannot be calculated: {error}")
+            ]
+        return []
 
     def tax_tables(self) -> TableSource | None:
         """The tax-table source the cooperative chose (``[payroll] tax_tables``).
