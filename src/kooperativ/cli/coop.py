@@ -17,6 +17,7 @@ from rich.table import Table
 from kooperativ.assignments.models import Assignment
 from kooperativ.cli._common import console, guard, parse_date, parse_decimal, print_json
 from kooperativ.clients.models import Client
+from kooperativ.config import load_config
 from kooperativ.cooperative import Cooperative
 from kooperativ.countries.se.identifiers import mask_bank_account, mask_personnummer
 from kooperativ.errors import ConfigError, InputError
@@ -108,7 +109,12 @@ def init(
     with guard():
         target = Cooperative.init(folder, from_example)
         (target / "demo.toml").unlink(missing_ok=True)
-    console.print(f"Created {target} from {from_example}. Edit {target}/cooperative.toml first.")
+        _ = translator(load_config(target).language, "cli")
+    console.print(
+        _("Created {target} from {example}. Edit {target}/cooperative.toml first.").format(
+            target=target, example=from_example
+        )
+    )
 
 
 def check(
@@ -194,7 +200,8 @@ def audit_list(
 def db_upgrade(coop_dir: CoopOption = Path("."), database: DatabaseOption = None) -> None:
     """Bring the database schema up to date (runs the migrations)."""
     with guard(), _open(coop_dir, database) as coop:
-        console.print(f"Database {coop.store.url} is up to date.")
+        _ = _lang(coop)
+        console.print(_("Database {url} is up to date.").format(url=coop.store.url))
 
 
 # -- members ------------------------------------------------------------------------------
@@ -241,10 +248,15 @@ def member_add(
                 roles=roles,
                 number=number,
             )
+            _ = _lang(coop)
     if as_json:
         print_json(_member_row(member, show))
     else:
-        console.print(f"Member {member.number}: {member.name} ({member.status.value}).")
+        console.print(
+            _("Member {number}: {name} ({status}).").format(
+                number=member.number, name=member.name, status=_(member.status.value)
+            )
+        )
 
 
 def _role(text: str) -> Role:
@@ -349,7 +361,10 @@ def member_resign(
         day = parse_date(on, "on") or date.today()
         with _open(coop_dir, database) as coop:
             found = coop.members.resign(_actor(coop, as_member), member, day)
-    console.print(f"Member {found.number} resigned from {found.left_on}.")
+            _ = _lang(coop)
+    console.print(
+        _("Member {number} resigned from {day}.").format(number=found.number, day=found.left_on)
+    )
 
 
 @member_app.command("admit")
@@ -365,7 +380,10 @@ def member_admit(
         day = parse_date(on, "on") or date.today()
         with _open(coop_dir, database) as coop:
             found = coop.members.admit(_actor(coop, as_member), member, day)
-    console.print(f"Member {found.number} admitted from {found.joined_on}.")
+            _ = _lang(coop)
+    console.print(
+        _("Member {number} admitted from {day}.").format(number=found.number, day=found.joined_on)
+    )
 
 
 # -- clients ------------------------------------------------------------------------------
@@ -407,10 +425,11 @@ def client_add(
                 peppol_id=peppol_id,
                 public_sector=public_sector,
             )
+            _ = _lang(coop)
     if as_json:
         print_json(_client_row(client))
     else:
-        console.print(f"Client {client.number}: {client.name}.")
+        console.print(_("Client {number}: {name}.").format(number=client.number, name=client.name))
 
 
 @client_app.command("list")
@@ -467,7 +486,8 @@ def assignment_add(
     with guard():
         start_day = parse_date(start, "start")
         end_day = parse_date(end, "end")
-        assert start_day is not None and end_day is not None  # required options
+        if start_day is None or end_day is None:  # both options are required by typer
+            raise InputError("start", "give both --start and --end")
         with _open(coop_dir, database) as coop:
             assignment = coop.assignments.add(
                 _actor(coop, as_member),
@@ -481,12 +501,17 @@ def assignment_add(
                 hours=parse_decimal(hours, "hours", allow_negative=True),
                 vat_category=vat,
             )
+            _ = _lang(coop)
     if as_json:
         print_json(_assignment_row(assignment))
     else:
         console.print(
-            f"Assignment {assignment.number}: {assignment.description} "
-            f"({assignment.amount_excl_vat} {assignment.currency} excl. VAT)."
+            _("Assignment {number}: {description} ({amount} {currency} excl. VAT).").format(
+                number=assignment.number,
+                description=assignment.description,
+                amount=assignment.amount_excl_vat,
+                currency=assignment.currency,
+            )
         )
 
 
