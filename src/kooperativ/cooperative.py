@@ -173,9 +173,9 @@ class Cooperative:
         problems: list[Problem] = []
         if self.config.example_values:
             problems.append(
-                Problem(
+                Problem.of(
                     "warning",
-                    CONFIG_FILE,
+                    (CONFIG_FILE, ""),
                     "still holds the example's values (example_values = true): "
                     "change identity, fee and bylaws before real use",
                 )
@@ -190,7 +190,9 @@ class Cooperative:
                     or parameter.values[0].valid_from > day
                 ):
                     continue  # a parameter for a limited period (e.g. a temporary rate)
-                problems.append(Problem("error", f"parameter {name}", f"no value on {day}"))
+                problems.append(
+                    Problem.of("error", ("parameter", name), "no value on {day}", day=day)
+                )
         for service in self.services():
             problems.extend(service.check(day))
         return problems

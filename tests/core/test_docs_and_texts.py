@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import ast
 import doctest
 import importlib
 import re
@@ -51,3 +52,42 @@ def test_every_cli_text_is_translated() -> None:
     # Placeholders survive translation.
     for msgid, msgstr in swedish.items():
         assert set(re.findall(r"{\w+}", msgid)) == set(re.findall(r"{\w+}", msgstr)), msgid
+
+
+DOMAINS = sorted(p.stem for p in (LOCALES / "sv" / "LC_MESSAGES").glob("*.po"))
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_catalogs_match_and_keep_placeholders(domain: str) -> None:
+    swedish = _catalog("sv", domain)
+    english = _catalog("en", domain)
+    assert swedish, f"{domain}: empty Swedish catalog"
+    assert set(swedish) == set(english), f"{domain}: sv and en catalogs differ"
+    untranslated = sorted(k for k, v in swedish.items() if not v)
+    assert not untranslated, f"{domain}: no Swedish text for {untranslated}"
+    for msgid, msgstr in swedish.items():
+        wanted = set(re.findall(r"{\w*}", msgid))
+        assert wanted == set(re.findall(r"{\w*}", msgstr)), f"{domain}: {msgid!r}"
+
+
+def test_problem_texts_are_in_the_catalog() -> None:
+    used: set[str] = set()
+    for path in [*(SRC / "services").glob("*.py"), SRC / "cooperative.py"]:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "of"
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "Problem"
+            ):
+                template = node.args[2]
+                assert isinstance(template, ast.Constant), f"{path.name}: not a literal"
+                used.add(str(template.value))
+                place = node.args[1]
+                if isinstance(place, ast.Tuple) and isinstance(place.elts[0], ast.Constant):
+                    used.add(str(place.elts[0].value))
+    assert len(used) > 5, "too few Problem.of texts found: the scan is stale"
+    swedish = _catalog("sv", "problems")
+    missing = sorted(u for u in used if not swedish.get(u))
+    assert not missing, f"problem texts without Swedish translation: {missing}"

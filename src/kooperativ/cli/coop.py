@@ -134,11 +134,12 @@ def check(
     elif not problems:
         console.print(_("No problems found."))
     else:
+        texts = translator(coop.config.language, "problems")
         console.print(
             _table(
                 _("Problems"),
                 ["", _("Where"), _("Problem")],
-                [(p.severity, p.where, p.message) for p in problems],
+                [(texts(p.severity), *p.text(texts)) for p in problems],
             )
         )
     if any(p.severity == "error" for p in problems):
@@ -680,8 +681,10 @@ def demo(
                 **counts
             )
         )
+        texts = translator(coop.config.language, "problems")
         for problem in problems:
-            console.print(f"  {problem}")
+            where, message = problem.text(texts)
+            console.print(f"  {texts(problem.severity)}: {where}: {message}")
         console.print(
             _("Audit trail intact: {count} events verified.").format(count=events)
             if not audit

@@ -114,14 +114,19 @@ class AssignmentService(Service):
             covered = {aid for c in uow.contracts.list() for aid in c.assignment_ids}
             assignments = uow.assignments.list()
         for assignment in assignments:
-            where = f"assignment {assignment.number}"
+            place = ("assignment", assignment.number)
             owner = members.get(assignment.member_id)
             if owner is None:
-                problems.append(Problem("error", where, "its member is not in the register"))
+                problems.append(Problem.of("error", place, "its member is not in the register"))
             elif owner.left_on is not None and assignment.end >= owner.left_on:
                 problems.append(
-                    Problem("warning", where, f"runs past member {owner.number}'s leaving date")
+                    Problem.of(
+                        "warning",
+                        place,
+                        "runs past member {member}'s leaving date",
+                        member=owner.number,
+                    )
                 )
             if assignment.status is AssignmentStatus.ACTIVE and assignment.id not in covered:
-                problems.append(Problem("error", where, "no employment contract"))
+                problems.append(Problem.of("error", place, "no employment contract"))
         return problems

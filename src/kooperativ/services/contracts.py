@@ -509,7 +509,11 @@ class ContractService(Service):
                     continue
                 where = f"contract {contract.number}"
                 if not contract.signed:
-                    problems.append(Problem("warning", where, "not signed by both parties"))
+                    problems.append(
+                        Problem.of(
+                            "warning", ("contract", contract.number), "not signed by both parties"
+                        )
+                    )
                 try:
                     report = self._report(uow, contract, on)
                 except (NotFoundError, KooperativError) as error:

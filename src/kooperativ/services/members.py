@@ -140,12 +140,17 @@ class MemberService(Service):
         with self._uow() as uow:
             members = uow.members.list()
         for member in members:
-            where = f"member {member.number}"
+            place = ("member", member.number)
             if member.person_id in seen:
                 problems.append(
-                    Problem("error", where, f"same personnummer as member {seen[member.person_id]}")
+                    Problem.of(
+                        "error",
+                        place,
+                        "same personnummer as member {other}",
+                        other=seen[member.person_id],
+                    )
                 )
             seen[member.person_id] = member.number
             if member.status is MemberStatus.MEMBER and not member.bank_account:
-                problems.append(Problem("warning", where, "no bank account for salary"))
+                problems.append(Problem.of("warning", place, "no bank account for salary"))
         return problems
