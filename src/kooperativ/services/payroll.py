@@ -84,7 +84,12 @@ class PayrollService(Service):
             calculate_salary(probe, params=self._coop.parameters, source=self.tax_tables())
         except KooperativError as error:
             return [
-                Problem("error", f"payroll {on.year}", f"salaries cannot be calculated: {error}")
+                Problem.of(
+                    "error",
+                    ("payroll", on.year),
+                    "salaries cannot be calculated: {reason}",
+                    reason=error,
+                )
             ]
         return []
 
