@@ -272,3 +272,16 @@ def test_payroll_preview_of_an_assignment(coop: Cooperative, admin: Actor) -> No
     as_other = coop.actor_for_member(add_member(coop, admin, BRUNO, first_name="Bruno").number)
     with pytest.raises(PermissionDenied):
         coop.payroll.preview(as_other, 1)
+
+
+def test_exclusion(coop: Cooperative, admin: Actor) -> None:
+    add_member(coop, admin)
+    add_member(coop, admin, BRUNO, first_name="Bruno")
+    with pytest.raises(PermissionDenied):
+        coop.members.exclude(coop.actor_for_member(2), 1, date(2026, 5, 1))
+    excluded = coop.members.exclude(admin, 1, date(2026, 5, 1))
+    assert excluded.status is MemberStatus.EXCLUDED and excluded.left_on == date(2026, 5, 1)
+    with pytest.raises(ConflictError, match="already left"):
+        coop.members.exclude(admin, 1, date(2026, 6, 1))
+    assert coop.audit.events(admin)[-1].action == "member.exclude"
+    assert not excluded.is_member_on(date(2026, 5, 1))

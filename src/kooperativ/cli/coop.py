@@ -368,6 +368,25 @@ def member_resign(
     )
 
 
+@member_app.command("exclude")
+def member_exclude(
+    member: Annotated[int, typer.Argument(help="Member number.")],
+    on: Annotated[str | None, typer.Option(help="Date of exclusion (default: today).")] = None,
+    coop_dir: CoopOption = Path("."),
+    database: DatabaseOption = None,
+    as_member: AsOption = None,
+) -> None:
+    """Record that a member is excluded (after the decision the bylaws require)."""
+    with guard():
+        day = parse_date(on, "on") or date.today()
+        with _open(coop_dir, database) as coop:
+            found = coop.members.exclude(_actor(coop, as_member), member, day)
+            _ = _lang(coop)
+    console.print(
+        _("Member {number} excluded from {day}.").format(number=found.number, day=found.left_on)
+    )
+
+
 @member_app.command("admit")
 def member_admit(
     member: Annotated[int, typer.Argument(help="Member number.")],

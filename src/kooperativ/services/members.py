@@ -128,6 +128,24 @@ class MemberService(Service):
             raise InputError("on", f"{on} is before the member joined ({member.joined_on})")
         return self._change(actor, ref, "member.resign", status=MemberStatus.RESIGNED, left_on=on)
 
+    def exclude(self, actor: Actor, ref: Ref, on: date) -> Member:
+        """Record an exclusion (*uteslutning*) from ``on``, as decided under the bylaws.
+
+        The decision itself is taken at a meeting (see the governance service, decision
+        type ``exclusion``); this records its effect on the register.
+
+        Raises:
+            PermissionDenied: The actor is not board, treasurer or admin.
+            ConflictError: The member has already left.
+        """
+        actor.require_manager("exclude members")
+        member = self.get(actor, ref)
+        if member.status in (MemberStatus.RESIGNED, MemberStatus.EXCLUDED):
+            raise ConflictError(f"member {member.number} has already left ({member.left_on})")
+        if member.joined_on and on < member.joined_on:
+            raise InputError("on", f"{on} is before the member joined ({member.joined_on})")
+        return self._change(actor, ref, "member.exclude", status=MemberStatus.EXCLUDED, left_on=on)
+
     def set_roles(self, actor: Actor, ref: Ref, roles: frozenset[Role]) -> Member:
         """Set the roles a member holds (board, treasurer …)."""
         actor.require_manager("change roles")
