@@ -125,6 +125,15 @@ class ContributionRule:
     threshold: Decimal
     parameters: dict[str, str] = field(default_factory=dict)
     reference: str = ""
+    # Texts of the explanation, made once per rule (rules are cached and reused).
+    _threshold_text: str = field(init=False, repr=False, compare=False)
+    _rate_text: str = field(init=False, repr=False, compare=False)
+    _full_rate_text: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_threshold_text", str(self.threshold))
+        object.__setattr__(self, "_rate_text", _percent(self.rate))
+        object.__setattr__(self, "_full_rate_text", _percent(self.full_rate))
 
     def _bases(
         self, pay: Decimal, paid_this_month: Decimal, paid_this_year: Decimal
@@ -171,48 +180,60 @@ class ContributionRule:
             exact = reduced * self.rate + (base - reduced) * self.full_rate
         else:
             exact = base * self.full_rate
-        return exact.quantize(ORE, rounding=ROUND_HALF_UP)
+        return exact.quantize(ORE, ROUND_HALF_UP)
 
     def explain(
         self, pay: Decimal, paid_this_month: Decimal = _ZERO, paid_this_year: Decimal = _ZERO
     ) -> ContributionResult:
         """Contributions on ``pay`` with the rule, parameters, reference and formula."""
+        return ContributionResult(*self._explained(pay, paid_this_month, paid_this_year))
+
+    def _explained(
+        self, pay: Decimal, paid_this_month: Decimal = _ZERO, paid_this_year: Decimal = _ZERO
+    ) -> tuple[Decimal, Decimal, str, dict[str, str], str, str]:
+        """:meth:`explain` as a plain tuple, in the order of :class:`ContributionResult`.
+
+        The same values without building the result object: for the salary trace, which
+        copies them into its own line.
+        """
         base, catch_up, reduced = self._bases(pay, paid_this_month, paid_this_year)
         amount = self._amount(base, reduced)
-        parameters = {**self.parameters, YEARLY_THRESHOLD: str(self.threshold)}
+        parameters = {**self.parameters, YEARLY_THRESHOLD: self._threshold_text}
         if not base:
-            return ContributionResult(
-                amount=amount,
-                base=base,
-                rule="below-threshold",
-                parameters=parameters,
-                reference=(
-                    "Socialavgiftslag (2000:980) 2 kap. 14 § (pay to the person in the year "
-                    "below the yearly threshold)"
-                ),
-                formula=(
-                    f"{paid_this_year!s} + {pay!s} < {self.threshold!s} "
-                    f"→ no contributions = {amount!s}"
-                ),
+            return (
+                amount,
+                base,
+                "below-threshold",
+                parameters,
+                _BELOW_THRESHOLD_REF,
+                f"{paid_this_year!s} + {pay!s} < {self._threshold_text} "
+                f"→ no contributions = {amount!s}",
             )
-        catch_text = f" (incl. {catch_up!s} given out earlier this year)" if catch_up else ""
-        if reduced and reduced != base:
+        if catch_up:
+            catch_text = f" (incl. {catch_up!s} given out earlier this year)"
+            if reduced and reduced != base:
+                formula = (
+                    f"{reduced!s} × {self._rate_text} + {base - reduced!s} × "
+                    f"{self._full_rate_text}{catch_text} = {amount!s}"
+                )
+            else:
+                rate = self._rate_text if reduced else self._full_rate_text
+                formula = f"{base!s} × {rate}{catch_text} = {amount!s}"
+        elif reduced and reduced != base:
             formula = (
-                f"{reduced!s} × {_percent(self.rate)} + {base - reduced!s} × "
-                f"{_percent(self.full_rate)}{catch_text} = {amount!s}"
+                f"{reduced!s} × {self._rate_text} + {base - reduced!s} × "
+                f"{self._full_rate_text} = {amount!s}"
             )
         else:
-            rate = self.rate if reduced else self.full_rate
-            formula = f"{base!s} × {_percent(rate)}{catch_text} = {amount!s}"
-        return ContributionResult(
-            amount=amount,
-            base=base,
-            rule=self.band,
-            parameters=parameters,
-            reference=self.reference,
-            formula=formula,
-        )
+            rate = self._rate_text if reduced else self._full_rate_text
+            formula = f"{base!s} × {rate} = {amount!s}"
+        return amount, base, self.band, parameters, self.reference, formula
 
+
+_BELOW_THRESHOLD_REF = (
+    "Socialavgiftslag (2000:980) 2 kap. 14 § (pay to the person in the year "
+    "below the yearly threshold)"
+)
 
 _CACHE: dict[tuple[int, date, int], tuple[ParameterSet, ContributionRule]] = {}
 
