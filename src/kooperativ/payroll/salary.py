@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, Inexact, localcontext
 from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any, NamedTuple
@@ -51,8 +51,8 @@ from kooperativ.countries.se.tax import (
     TableTax,
     TaxMode,
     parse_tax_mode,
-    preliminary_tax,
 )
+from kooperativ.countries.se.tax.preliminary import _withheld_from
 from kooperativ.errors import InputError, ValidationFailed
 from kooperativ.money import ORE, to_decimal
 from kooperativ.payroll.trace import TraceLine
@@ -343,22 +343,136 @@ def _rates(params: ParameterSet, on: date) -> tuple[Decimal, str, Decimal, str]:
     return rates
 
 
+#: Whole kronor below this are solved with the exact shortcuts of :class:`_Setup` (their
+#: products stay far inside the 28 digits of the Decimal context).
+_EXACT_BELOW = 10**15
+
+
+class _Setup(NamedTuple):
+    """Everything an engine needs that does not depend on the amounts: made once per
+    parameter set, source, payment day, birth year, holiday policy, pension rate, pay
+    earlier this year and tax mode, then shared by every calculation with those."""
+
+    params: ParameterSet
+    source_given: TableSource | None
+    holiday_rate: Decimal
+    holiday_ref: str
+    holiday_text: str
+    holiday_pct: str
+    #: ``1 + holiday rate`` to the öre when ``kronor × scale`` equals ``kronor`` plus
+    #: the holiday pay rounded to öre (the rate has at most two decimals), else ``None``.
+    scale: Decimal | None
+    #: ``scale × (1 + contribution rate)`` when the total cost of ``kronor`` is that
+    #: product rounded half up to öre (exact scale, one contribution rate, no pension).
+    combined: Decimal | None
+    pension_pct: str
+    pension_tax_rate: Decimal
+    pension_tax_ref: str
+    pension_tax_text: str
+    pension_tax_pct: str
+    rule: ContributionRule
+    flat_rate: Decimal | None
+    flat_from: Decimal
+    tax_mode: TaxMode
+    source: TableSource
+    factor_max: Decimal
+    factor_min: Decimal
+
+
+_SETUPS: dict[tuple[Any, ...], _Setup] = {}
+
+
+def _setup(
+    inp: SalaryInput, params: ParameterSet, source: TableSource | None, key: tuple[Any, ...]
+) -> _Setup:
+    rates = _rates(params, inp.paid_on)
+    if inp.holiday_pay is HolidayPayPolicy.SEMESTERERSATTNING:
+        holiday_rate, holiday_ref = rates[0], rates[1]
+    else:
+        holiday_rate = _ZERO
+        holiday_ref = ""
+    pension_rate = inp.pension_rate
+    if pension_rate:
+        pension_tax_rate, pension_tax_ref = rates[2], rates[3]
+    else:
+        pension_tax_rate = _ZERO
+        pension_tax_ref = ""
+    rule = contribution_rule(inp.birth_date, inp.paid_on, params=params)
+    # One rate on the whole pay (no youth cap, the 1 000 kr threshold already passed):
+    # the solver's hot path can skip the general rule.
+    # With nothing paid earlier this year there is no catch-up either: the rate applies
+    # from the threshold on.
+    passed = inp.paid_this_year >= rule.threshold
+    flat = rule.youth_cap is None and (passed or not inp.paid_this_year)
+    flat_rate = rule.full_rate if flat else None
+    # kronor × (1 + rate) has the rate's decimals; with at most two it is exact to the öre
+    # and equals kronor + (kronor × rate) rounded to öre (the trailing zeros included).
+    exponent = holiday_rate.as_tuple().exponent
+    scale = (
+        (_ONE + holiday_rate).quantize(ORE)
+        if isinstance(exponent, int) and exponent >= -2
+        else None
+    )
+    # The cost of an öre-exact taxable pay t is t + round(t × rate) = round(t × (1 + rate))
+    # (t is a whole number of öre and nothing is negative), so with one rate and no
+    # pension the total is one product, rounded once. The product must be exact.
+    combined = None
+    if scale is not None and flat_rate is not None and not pension_rate:
+        with localcontext() as exact:
+            exact.traps[Inexact] = True
+            try:
+                combined = scale * (_ONE + flat_rate)
+            except Inexact:  # pragma: no cover - rates with more than 20 digits
+                combined = None
+    on_pay = _ONE + pension_rate * (_ONE + pension_tax_rate)
+    factor = _ONE + holiday_rate
+    setup = _Setup(
+        params=params,
+        source_given=source,
+        holiday_rate=holiday_rate,
+        holiday_ref=holiday_ref,
+        holiday_text=str(holiday_rate),
+        holiday_pct=_pct(holiday_rate),
+        scale=scale,
+        combined=combined,
+        pension_pct=_pct(pension_rate),
+        pension_tax_rate=pension_tax_rate,
+        pension_tax_ref=pension_tax_ref,
+        pension_tax_text=str(pension_tax_rate),
+        pension_tax_pct=_pct(pension_tax_rate),
+        rule=rule,
+        flat_rate=flat_rate,
+        flat_from=_ZERO if passed else rule.threshold,
+        tax_mode=_tax_mode(inp.tax),
+        source=source or ComputedTables.shared(params),
+        # Bounds of the cost of one more krona of gross (the 1 000 kr rule and rounding
+        # are handled by the solver's checks).
+        factor_max=factor * (on_pay + rule.full_rate),
+        factor_min=factor * (on_pay + rule.rate),
+    )
+    if len(_SETUPS) > 4096:
+        _SETUPS.clear()
+    _SETUPS[key] = setup
+    return setup
+
+
 class _Engine:
     """Rates resolved once for one input; the cost function for the solvers."""
 
     __slots__ = (
+        "combined",
         "factor_max",
         "factor_min",
         "flat_from",
         "flat_rate",
         "holiday_rate",
-        "holiday_ref",
         "inp",
         "params",
         "pension_rate",
         "pension_tax_rate",
-        "pension_tax_ref",
         "rule",
+        "scale",
+        "setup",
         "source",
         "tax_mode",
     )
@@ -368,45 +482,52 @@ class _Engine:
     ) -> None:
         self.inp = inp
         self.params = params
-        rates = _rates(params, inp.paid_on)
-        if inp.holiday_pay is HolidayPayPolicy.SEMESTERERSATTNING:
-            self.holiday_rate, self.holiday_ref = rates[0], rates[1]
-        else:
-            self.holiday_rate = _ZERO
-            self.holiday_ref = ""
-        self.pension_rate = inp.pension_rate
-        if inp.pension_rate:
-            self.pension_tax_rate, self.pension_tax_ref = rates[2], rates[3]
-        else:
-            self.pension_tax_rate = _ZERO
-            self.pension_tax_ref = ""
-        self.rule: ContributionRule = contribution_rule(inp.birth_date, inp.paid_on, params=params)
-        # One rate on the whole pay (no youth cap, the 1 000 kr threshold already passed):
-        # the solver's hot path can skip the general rule.
-        # With nothing paid earlier this year there is no catch-up either: the rate applies
-        # from the threshold on.
-        rule = self.rule
-        passed = inp.paid_this_year >= rule.threshold
-        flat = rule.youth_cap is None and (passed or not inp.paid_this_year)
-        self.flat_rate: Decimal | None = rule.full_rate if flat else None
-        self.flat_from = _ZERO if passed else rule.threshold
-        self.tax_mode = _tax_mode(inp.tax)
-        self.source = source or ComputedTables.shared(params)
-        on_pay = _ONE + self.pension_rate * (_ONE + self.pension_tax_rate)
-        scale = _ONE + self.holiday_rate
-        # Bounds of the cost of one more krona of gross (the 1 000 kr rule and rounding
-        # are handled by the solver's checks).
-        self.factor_max = scale * (on_pay + self.rule.full_rate)
-        self.factor_min = scale * (on_pay + self.rule.rate)
+        self.pension_rate = pension_rate = inp.pension_rate
+        # Equal pension rates and pay earlier this year give equal setups (the rate's own
+        # digits are taken from the input where they are shown).
+        key = (
+            id(params),
+            id(source),
+            inp.paid_on,
+            inp.birth_date.year,
+            inp.holiday_pay is HolidayPayPolicy.SEMESTERERSATTNING,
+            pension_rate,
+            inp.paid_this_year,
+            inp.tax,
+        )
+        setup = _SETUPS.get(key)
+        if setup is None or setup.params is not params or setup.source_given is not source:
+            setup = _setup(inp, params, source, key)
+        self.setup = setup
+        self.holiday_rate = setup.holiday_rate
+        self.pension_tax_rate = setup.pension_tax_rate
+        self.rule = setup.rule
+        self.flat_rate = setup.flat_rate
+        self.flat_from = setup.flat_from
+        self.scale = setup.scale
+        self.combined = setup.combined
+        self.tax_mode = setup.tax_mode
+        self.source = setup.source
+        self.factor_max = setup.factor_max
+        self.factor_min = setup.factor_min
 
     def cost(self, gross: Decimal) -> _Cost:
         gross = gross + _ZERO_ORE
-        holiday = (gross * self.holiday_rate).quantize(ORE, rounding=ROUND_HALF_UP)
+        holiday = (gross * self.holiday_rate).quantize(ORE, ROUND_HALF_UP)
         taxable = gross + holiday
-        contributions = self.rule.amount(taxable, self.inp.paid_this_month, self.inp.paid_this_year)
+        flat_rate = self.flat_rate
+        if flat_rate is not None:
+            # The rule's amount when one rate applies from flat_from on (see _setup).
+            if taxable >= self.flat_from:
+                contributions = (taxable * flat_rate).quantize(ORE, ROUND_HALF_UP)
+            else:
+                contributions = _ZERO_ORE
+        else:
+            inp = self.inp
+            contributions = self.rule.amount(taxable, inp.paid_this_month, inp.paid_this_year)
         if self.pension_rate:
-            pension = (taxable * self.pension_rate).quantize(ORE, rounding=ROUND_HALF_UP)
-            pension_tax = (pension * self.pension_tax_rate).quantize(ORE, rounding=ROUND_HALF_UP)
+            pension = (taxable * self.pension_rate).quantize(ORE, ROUND_HALF_UP)
+            pension_tax = (pension * self.pension_tax_rate).quantize(ORE, ROUND_HALF_UP)
         else:
             pension = pension_tax = _ZERO_ORE
         total = taxable + contributions + pension + pension_tax
@@ -415,10 +536,20 @@ class _Engine:
     def total(self, kronor: int) -> Decimal:
         # The hot path of the budget solver: cost() without building the tuple.
         gross = Decimal(kronor)
-        taxable = gross + (gross * self.holiday_rate).quantize(ORE, rounding=ROUND_HALF_UP)
+        scale = self.scale
+        if scale is not None and kronor < _EXACT_BELOW:
+            combined = self.combined
+            if combined is not None:
+                # One rate, no pension: the total is one product rounded once (_setup).
+                if self.flat_from and gross * scale < self.flat_from:
+                    return gross * scale
+                return (gross * combined).quantize(ORE, ROUND_HALF_UP)
+            taxable = gross * scale
+        else:
+            taxable = gross + (gross * self.holiday_rate).quantize(ORE, ROUND_HALF_UP)
         if self.flat_rate is not None:
             if taxable >= self.flat_from:
-                total = taxable + (taxable * self.flat_rate).quantize(ORE, rounding=ROUND_HALF_UP)
+                total = taxable + (taxable * self.flat_rate).quantize(ORE, ROUND_HALF_UP)
             else:
                 total = taxable
         else:
@@ -426,21 +557,18 @@ class _Engine:
                 taxable, self.inp.paid_this_month, self.inp.paid_this_year
             )
         if self.pension_rate:
-            pension = (taxable * self.pension_rate).quantize(ORE, rounding=ROUND_HALF_UP)
-            total += pension + (pension * self.pension_tax_rate).quantize(
-                ORE, rounding=ROUND_HALF_UP
-            )
+            pension = (taxable * self.pension_rate).quantize(ORE, ROUND_HALF_UP)
+            total += pension + (pension * self.pension_tax_rate).quantize(ORE, ROUND_HALF_UP)
         return total
 
-    def tax(self, taxable: Decimal) -> Any:
-        return preliminary_tax(
-            self.tax_mode, taxable, self.inp.paid_on, params=self.params, source=self.source
-        )
+    def tax(self, taxable: Decimal) -> tuple[Decimal, str, str, dict[str, str], str]:
+        """The preliminary tax on ``taxable``: amount, rule, reference, parameters, formula."""
+        # The taxable pay is a finite Decimal, never negative: no checks needed.
+        return _withheld_from(self.tax_mode, taxable, self.inp.paid_on, self.params, self.source)
 
     def net(self, kronor: int) -> Decimal:
         taxable = self.cost(Decimal(kronor)).taxable
-        amount: Decimal = self.tax(taxable).amount
-        return taxable - amount
+        return taxable - self.tax(taxable)[0]
 
     # -- solvers -------------------------------------------------------------------
     def largest_gross(self, budget: Decimal) -> int:
@@ -504,20 +632,26 @@ def _largest_fitting(
     guess = int((budget / factor_max).to_integral_value(ROUND_FLOOR))
     c_guess = total(guess)
     if c_guess <= budget:
-        if total(guess + 1) > budget:
+        c_next = total(guess + 1)
+        if c_next > budget:
             return guess
-    elif guess > 0 and total(guess - 1) <= budget:
-        return guess - 1
-    lo = max(guess - 1, 0)
-    c_lo = total(lo)
-    if c_lo > budget:
-        lo, c_lo = 0, total(0)
-    hi = int((budget / factor_min).to_integral_value(ROUND_CEILING)) + 2
-    c_hi = total(hi)
-    while c_hi <= budget:
-        lo, c_lo = hi, c_hi
-        hi = hi * 2 + 1
+        # Short of the budget: each further unit costs at least factor_min (up to
+        # rounding), which bounds the answer from above.
+        lo, c_lo = guess + 1, c_next
+        hi = lo + int(((budget - c_lo) / factor_min).to_integral_value(ROUND_CEILING)) + 2
         c_hi = total(hi)
+        while c_hi <= budget:
+            lo, c_lo = hi, c_hi
+            hi = hi * 2 + 1
+            c_hi = total(hi)
+    elif guess == 0:
+        return 0  # nothing fits (total is non-decreasing)
+    else:
+        c_prev = total(guess - 1)
+        if c_prev <= budget:
+            return guess - 1
+        lo, c_lo = 0, total(0)
+        hi, c_hi = guess - 1, c_prev
     rounds = 0
     while hi - lo > 1:
         rounds += 1
@@ -572,11 +706,11 @@ def calculate_salary(
     engine = _Engine(inp, params, source)
     fee = _ZERO_ORE
     invoiced = inp.invoiced
-    if inp.mode == "net" and inp.fee_rate is not None and inp.net is not None:
+    if inp.net is not None and inp.fee_rate is not None and inp.mode == "net":
         invoiced = _invoice_for_net(engine, inp.net)
     if invoiced is not None:
         fee_rate = inp.fee_rate if inp.fee_rate is not None else _ZERO
-        fee = (invoiced * fee_rate).quantize(ORE, rounding=ROUND_HALF_UP)
+        fee = (invoiced * fee_rate).quantize(ORE, ROUND_HALF_UP)
         budget = invoiced - fee - inp.expenses
         if budget < 0:
             raise InputError(
@@ -633,7 +767,7 @@ def _invoice_for_net(engine: _Engine, wanted: Decimal) -> Decimal:
     needed = engine.total(gross)
 
     def budget_of(invoice: Decimal) -> Decimal:
-        fee = (invoice * fee_rate).quantize(ORE, rounding=ROUND_HALF_UP)
+        fee = (invoice * fee_rate).quantize(ORE, ROUND_HALF_UP)
         return invoice - fee - expenses
 
     invoice = ((needed + expenses) / (_ONE - fee_rate)).quantize(ORE, rounding=ROUND_CEILING)
@@ -645,6 +779,9 @@ def _invoice_for_net(engine: _Engine, wanted: Decimal) -> Decimal:
 
 
 _POLICY = "cooperative policy (cooperative.toml)"
+_FEE_REF = f"{_POLICY} [fees] rate"
+_NO_HOLIDAY_REF = f"{_POLICY} [payroll] holiday_pay = none"
+_PENSION_REF = f"{_POLICY} [payroll] pension_rate"
 _EXPENSES_REF = (
     "Outlays made for the employer and repaid against receipts (utlägg) are not pay: "
     "no tax, no contributions"
@@ -652,6 +789,14 @@ _EXPENSES_REF = (
 _TAXABLE_REF = "Inkomstskattelag (1999:1229) 11 kap. 1 §; Socialavgiftslag (2000:980) 2 kap. 10 §"
 _NET_REF = "Skatteförfarandelag (2011:1244) 10 kap. (skatteavdrag)"
 _PENSION_TAX_LAW = "Lag (1991:687) om särskild löneskatt på pensionskostnader"
+
+_ZERO_ORE_TEXT = str(_ZERO_ORE)
+_NO_PENSION_FORMULA = f"no pension = {_ZERO_ORE_TEXT}"
+_NO_PENSION_TAX_FORMULA = f"no pension premium = {_ZERO_ORE_TEXT}"
+
+# TraceLine(...) without the named tuple's Python-level __new__ (same tuple, one call less
+# for each of the 13 lines of every result).
+_line = tuple.__new__
 
 
 def _result(
@@ -663,159 +808,186 @@ def _result(
     gross_rule: str,
 ) -> SalaryResult:
     inp = engine.inp
-    tax = engine.tax(cost.taxable)
-    tax_amount: Decimal = tax.amount
-    taxable = cost.taxable
+    setup = engine.setup
+    gross, holiday, taxable, _, pension, pension_tax, total = cost
+    tax_amount, tax_rule, tax_reference, tax_parameters, tax_formula = engine.tax(taxable)
     net = taxable - tax_amount
     expenses = inp.expenses + _ZERO_ORE
     payout = net + expenses
-    remainder = budget - cost.total
+    remainder = budget - total
     # Each figure is turned into text once; the formulas below reuse the strings.
     s_fee, s_exp, s_budget = str(fee), str(expenses), str(budget)
-    s_gross, s_hol, s_taxable = str(cost.gross), str(cost.holiday), str(taxable)
-    s_pension, s_ptax, s_tax, s_net = (
-        str(cost.pension),
-        str(cost.pension_tax),
-        str(tax_amount),
-        str(net),
-    )
+    s_gross, s_hol, s_taxable = str(gross), str(holiday), str(taxable)
+    s_net = str(net)
     if invoiced is not None:
         fee_rate = inp.fee_rate if inp.fee_rate is not None else _ZERO
-        fee_line = TraceLine(
-            "fee",
-            fee,
-            "cooperative-fee",
-            {"fees.rate": str(fee_rate)},
-            f"{_POLICY} [fees] rate",
-            f"{invoiced!s} × {_pct(fee_rate)} = {s_fee}",
+        s_invoiced = str(invoiced)
+        fee_line = _line(
+            TraceLine,
+            (
+                "fee",
+                fee,
+                "cooperative-fee",
+                {"fees.rate": str(fee_rate)},
+                _FEE_REF,
+                f"{s_invoiced} × {_pct(fee_rate)} = {s_fee}",
+            ),
         )
-        budget_formula = f"{invoiced!s} − {s_fee} − {s_exp} = {s_budget}"
+        budget_formula = f"{s_invoiced} − {s_fee} − {s_exp} = {s_budget}"
     else:
-        fee_line = TraceLine("fee", fee, "no-invoice", {}, _POLICY, f"no invoice: {s_fee}")
+        fee_line = _line(TraceLine, ("fee", fee, "no-invoice", {}, _POLICY, f"no invoice: {s_fee}"))
         budget_formula = (
             f"given budget = {s_budget}" if inp.mode == "budget" else f"total cost = {s_budget}"
         )
     if gross_rule == "largest-gross-within-budget":
         gross_formula = (
             f"largest whole-krona gross with total cost ≤ {s_budget}: {s_gross} "
-            f"(total cost {cost.total!s})"
+            f"(total cost {total!s})"
         )
     elif gross_rule == "smallest-gross-for-net":
         gross_formula = f"smallest whole-krona gross with net pay ≥ {inp.net!s}: {s_gross}"
     else:
         gross_formula = f"given gross = {s_gross}"
-    if engine.holiday_rate:
-        holiday_line = TraceLine(
-            "holiday_pay",
-            cost.holiday,
-            "semesterersattning",
-            {HOLIDAY_RATE: str(engine.holiday_rate)},
-            engine.holiday_ref,
-            f"{s_gross} × {_pct(engine.holiday_rate)} = {s_hol}",
+    if setup.holiday_rate:
+        holiday_line = _line(
+            TraceLine,
+            (
+                "holiday_pay",
+                holiday,
+                "semesterersattning",
+                {HOLIDAY_RATE: setup.holiday_text},
+                setup.holiday_ref,
+                f"{s_gross} × {setup.holiday_pct} = {s_hol}",
+            ),
         )
     else:
-        holiday_line = TraceLine(
-            "holiday_pay",
-            cost.holiday,
-            "none",
-            {},
-            f"{_POLICY} [payroll] holiday_pay = none",
-            f"no holiday pay = {s_hol}",
+        holiday_line = _line(
+            TraceLine,
+            ("holiday_pay", holiday, "none", {}, _NO_HOLIDAY_REF, f"no holiday pay = {s_hol}"),
         )
-    contrib = engine.rule.explain(taxable, inp.paid_this_month, inp.paid_this_year)
+    contrib_amount, _, contrib_rule, contrib_parameters, contrib_reference, contrib_formula = (
+        engine.rule._explained(taxable, inp.paid_this_month, inp.paid_this_year)
+    )
     if engine.pension_rate:
-        pension_line = TraceLine(
-            "pension",
-            cost.pension,
-            "occupational-pension",
-            {"payroll.pension_rate": str(engine.pension_rate)},
-            f"{_POLICY} [payroll] pension_rate",
-            f"{s_taxable} × {_pct(engine.pension_rate)} = {s_pension}",
+        s_pension, s_ptax = str(pension), str(pension_tax)
+        pension_line = _line(
+            TraceLine,
+            (
+                "pension",
+                pension,
+                "occupational-pension",
+                {"payroll.pension_rate": str(engine.pension_rate)},
+                _PENSION_REF,
+                f"{s_taxable} × {setup.pension_pct} = {s_pension}",
+            ),
         )
-        pension_tax_line = TraceLine(
-            "pension_tax",
-            cost.pension_tax,
-            "sarskild-loneskatt",
-            {PENSION_TAX: str(engine.pension_tax_rate)},
-            engine.pension_tax_ref,
-            f"{s_pension} × {_pct(engine.pension_tax_rate)} = {s_ptax}",
+        pension_tax_line = _line(
+            TraceLine,
+            (
+                "pension_tax",
+                pension_tax,
+                "sarskild-loneskatt",
+                {PENSION_TAX: setup.pension_tax_text},
+                setup.pension_tax_ref,
+                f"{s_pension} × {setup.pension_tax_pct} = {s_ptax}",
+            ),
         )
     else:
-        pension_line = TraceLine(
-            "pension", cost.pension, "none", {}, _POLICY, f"no pension = {s_pension}"
+        # cost() gives _ZERO_ORE for both without a pension.
+        s_pension = s_ptax = _ZERO_ORE_TEXT
+        pension_line = _line(
+            TraceLine, ("pension", pension, "none", {}, _POLICY, _NO_PENSION_FORMULA)
         )
-        pension_tax_line = TraceLine(
-            "pension_tax",
-            cost.pension_tax,
-            "none",
-            {},
-            _PENSION_TAX_LAW,
-            f"no pension premium = {s_ptax}",
+        pension_tax_line = _line(
+            TraceLine,
+            ("pension_tax", pension_tax, "none", {}, _PENSION_TAX_LAW, _NO_PENSION_TAX_FORMULA),
         )
     trace = (
         fee_line,
-        TraceLine(
-            "expenses",
-            expenses,
-            "reimbursed-outlays",
-            {},
-            _EXPENSES_REF,
-            f"{s_exp} reimbursed tax-free",
+        _line(
+            TraceLine,
+            (
+                "expenses",
+                expenses,
+                "reimbursed-outlays",
+                {},
+                _EXPENSES_REF,
+                f"{s_exp} reimbursed tax-free",
+            ),
         ),
-        TraceLine("budget", budget, "budget", {}, _POLICY, budget_formula),
-        TraceLine("gross_salary", cost.gross, gross_rule, {}, _POLICY, gross_formula),
+        _line(TraceLine, ("budget", budget, "budget", {}, _POLICY, budget_formula)),
+        _line(TraceLine, ("gross_salary", gross, gross_rule, {}, _POLICY, gross_formula)),
         holiday_line,
-        TraceLine(
-            "taxable_pay",
-            taxable,
-            "taxable-pay",
-            {},
-            _TAXABLE_REF,
-            f"{s_gross} + {s_hol} = {s_taxable}",
+        _line(
+            TraceLine,
+            (
+                "taxable_pay",
+                taxable,
+                "taxable-pay",
+                {},
+                _TAXABLE_REF,
+                f"{s_gross} + {s_hol} = {s_taxable}",
+            ),
         ),
-        TraceLine(
-            "employer_contributions",
-            contrib.amount,
-            contrib.rule,
-            contrib.parameters,
-            contrib.reference,
-            contrib.formula,
+        _line(
+            TraceLine,
+            (
+                "employer_contributions",
+                contrib_amount,
+                contrib_rule,
+                contrib_parameters,
+                contrib_reference,
+                contrib_formula,
+            ),
         ),
         pension_line,
         pension_tax_line,
-        TraceLine(
-            "preliminary_tax",
-            tax_amount,
-            str(tax.rule),
-            dict(tax.parameters),
-            str(tax.reference),
-            str(tax.formula),
+        # The tax's parameters are a new dict, made for this result.
+        _line(
+            TraceLine,
+            (
+                "preliminary_tax",
+                tax_amount,
+                tax_rule,
+                tax_parameters,
+                tax_reference,
+                tax_formula,
+            ),
         ),
-        TraceLine("net_pay", net, "net-pay", {}, _NET_REF, f"{s_taxable} − {s_tax} = {s_net}"),
-        TraceLine("payout", payout, "payout", {}, _POLICY, f"{s_net} + {s_exp} = {payout!s}"),
-        TraceLine(
-            "remainder",
-            remainder,
-            "budget-remainder",
-            {},
-            _POLICY,
-            f"{s_budget} − ({s_taxable} + {contrib.amount!s} + {s_pension} + {s_ptax}) "
-            f"= {remainder!s}",
+        _line(
+            TraceLine,
+            ("net_pay", net, "net-pay", {}, _NET_REF, f"{s_taxable} − {tax_amount!s} = {s_net}"),
+        ),
+        _line(
+            TraceLine,
+            ("payout", payout, "payout", {}, _POLICY, f"{s_net} + {s_exp} = {payout!s}"),
+        ),
+        _line(
+            TraceLine,
+            (
+                "remainder",
+                remainder,
+                "budget-remainder",
+                {},
+                _POLICY,
+                f"{s_budget} − ({s_taxable} + {contrib_amount!s} + {s_pension} + {s_ptax}) "
+                f"= {remainder!s}",
+            ),
         ),
     )
-    return SalaryResult(
-        fee=fee,
-        expenses=expenses,
-        budget=budget,
-        gross_salary=cost.gross,
-        holiday_pay=cost.holiday,
-        taxable_pay=taxable,
-        employer_contributions=contrib.amount,
-        pension=cost.pension,
-        pension_tax=cost.pension_tax,
-        preliminary_tax=tax_amount,
-        net_pay=net,
-        payout=payout,
-        remainder=remainder,
-        trace=trace,
+    return SalaryResult(  # positional (faster), in the order of the fields
+        fee,
+        expenses,
+        budget,
+        gross,
+        holiday,
+        taxable,
+        contrib_amount,
+        pension,
+        pension_tax,
+        tax_amount,
+        net,
+        payout,
+        remainder,
+        trace,
     )

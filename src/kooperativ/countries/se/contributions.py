@@ -171,9 +171,6 @@ class ContributionRule:
                 (including ``paid_this_month``).
         """
         base, _, reduced = self._bases(pay, paid_this_month, paid_this_year)
-        return self._amount(base, reduced)
-
-    def _amount(self, base: Decimal, reduced: Decimal) -> Decimal:
         if not base:
             return _ZERO_ORE
         if reduced:
@@ -197,9 +194,9 @@ class ContributionRule:
         copies them into its own line.
         """
         base, catch_up, reduced = self._bases(pay, paid_this_month, paid_this_year)
-        amount = self._amount(base, reduced)
         parameters = {**self.parameters, YEARLY_THRESHOLD: self._threshold_text}
         if not base:
+            amount = _ZERO_ORE
             return (
                 amount,
                 base,
@@ -209,24 +206,20 @@ class ContributionRule:
                 f"{paid_this_year!s} + {pay!s} < {self._threshold_text} "
                 f"→ no contributions = {amount!s}",
             )
-        if catch_up:
-            catch_text = f" (incl. {catch_up!s} given out earlier this year)"
-            if reduced and reduced != base:
-                formula = (
-                    f"{reduced!s} × {self._rate_text} + {base - reduced!s} × "
-                    f"{self._full_rate_text}{catch_text} = {amount!s}"
-                )
-            else:
-                rate = self._rate_text if reduced else self._full_rate_text
-                formula = f"{base!s} × {rate}{catch_text} = {amount!s}"
-        elif reduced and reduced != base:
+        if reduced:
+            exact = reduced * self.rate + (base - reduced) * self.full_rate
+        else:
+            exact = base * self.full_rate
+        amount = exact.quantize(ORE, ROUND_HALF_UP)
+        catch_text = f" (incl. {catch_up!s} given out earlier this year)" if catch_up else ""
+        if reduced and reduced != base:
             formula = (
                 f"{reduced!s} × {self._rate_text} + {base - reduced!s} × "
-                f"{self._full_rate_text} = {amount!s}"
+                f"{self._full_rate_text}{catch_text} = {amount!s}"
             )
         else:
             rate = self._rate_text if reduced else self._full_rate_text
-            formula = f"{base!s} × {rate} = {amount!s}"
+            formula = f"{base!s} × {rate}{catch_text} = {amount!s}"
         return amount, base, self.band, parameters, self.reference, formula
 
 

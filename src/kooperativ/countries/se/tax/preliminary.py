@@ -54,7 +54,7 @@ class TaxResult:
 
 def _kronor(value: Decimal) -> Decimal:
     # Skatteavdrag is made in whole kronor; öre are dropped.
-    return value.quantize(_ONE, rounding=ROUND_DOWN)
+    return value.quantize(_ONE, ROUND_DOWN)
 
 
 def _percent_text(rate: Decimal) -> str:
@@ -79,15 +79,31 @@ def _table(source: TableSource, year: int, mode: TableTax | NoInformation) -> Ta
     return source.table(year, mode.table, mode.column)
 
 
-_ROW_TEXT: dict[tuple[int, int], tuple[dict[str, str], str, str]] = {}
+def _table_result(table: TaxTable, pay: Decimal) -> tuple[Decimal, dict[str, str], str]:
+    # Öre are dropped before the lookup (pay is never negative here, so int() floors).
+    income = int(pay)
+    row = table.row_at(income)
+    if row is None:
+        return Decimal(0), _below_one_krona(table), _BELOW_ONE_KRONA
+    values, tail = _row_text(table, row)
+    return row.deduction(income), values, f"Monthly income {income}{tail}"
 
 
-def _row_text(table: TaxTable, row: TaxRow) -> tuple[dict[str, str], str, str]:
-    """The trace values and the formula's two halves for one row, made once per row."""
-    key = (id(table), row.income_from)
-    found = _ROW_TEXT.get(key)
-    if found is not None and found[0]["source"] is table.source:
-        return found
+_BELOW_ONE_KRONA = "No tax below 1 kr of monthly income."
+
+
+def _below_one_krona(table: TaxTable) -> dict[str, str]:
+    return {
+        "year": str(table.year),
+        "table": str(table.table),
+        "column": str(table.column),
+        "source": table.source,
+        "row": "below 1 kr",
+    }
+
+
+def _row_text(table: TaxTable, row: TaxRow) -> tuple[dict[str, str], str]:
+    """The trace values of one row and the formula's text after the income."""
     upper = "" if row.income_to is None else str(row.income_to)
     span = f"{row.income_from}–{upper}"
     values = {
@@ -106,27 +122,92 @@ def _row_text(table: TaxTable, row: TaxRow) -> tuple[dict[str, str], str, str]:
             f" kr (öre dropped) falls in the row {span} kr: "
             f"{row.percent} % of the income, rounded down to whole kronor."
         )
-    if len(_ROW_TEXT) > 65536:
-        _ROW_TEXT.clear()
-    found = _ROW_TEXT[key] = (values, "Monthly income ", tail)
+    return values, tail
+
+
+#: Amount, rule, reference, parameters and formula: a :class:`TaxResult` as a tuple.
+_Withheld = tuple[Decimal, str, str, dict[str, str], str]
+
+
+class _TableText:
+    """What the explanation of one table (with one source and parameter set) reuses.
+
+    Made once per table: the rule and reference texts, the source's parameter values and,
+    per row, the trace values and the formula's text after the income.
+    """
+
+    __slots__ = ("extra", "mode", "params", "reference", "rows", "rule", "source", "table")
+
+    def __init__(
+        self,
+        table: TaxTable,
+        source: TableSource,
+        params: ParameterSet,
+        mode: TableTax,
+        paid_on: date,
+    ) -> None:
+        year = paid_on.year
+        self.table = table
+        self.source = source
+        self.params = params
+        self.mode = mode
+        self.rule = f"Skattetabell {mode.table}, kolumn {mode.column} ({year})"
+        self.reference = _table_reference(params, paid_on)
+        self.extra: dict[str, str] = (
+            dict(source.parameters(year)) if isinstance(source, ComputedTables) else {}
+        )
+        self.rows: dict[int, tuple[dict[str, str], str, Decimal | None]] = {}
+
+    def result(self, pay: Decimal) -> _Withheld:
+        """The table's deduction for ``pay`` in whole kronor, with its explanation (before
+        the cap at the pay)."""
+        # Öre are dropped before the lookup (pay is never negative here, so int() floors).
+        income = int(pay)
+        row = self.table.row_at(income)
+        if row is None:
+            values = _below_one_krona(self.table)
+            values.update(self.extra)
+            return Decimal(0), self.rule, self.reference, values, _BELOW_ONE_KRONA
+        found = self.rows.get(row.income_from)
+        if found is None:
+            values, tail = _row_text(self.table, row)
+            values.update(self.extra)
+            # A kronor row's deduction in whole kronor, as _withheld would make it.
+            kronor = None if row.amount is None else _kronor(row.amount)
+            found = self.rows[row.income_from] = (values, tail, kronor)
+        values, tail, kronor = found
+        return (
+            # Percent rows give whole kronor already (rounded down).
+            kronor if kronor is not None else row.deduction(income),
+            self.rule,
+            self.reference,
+            dict(values),
+            f"Monthly income {income}{tail}",
+        )
+
+
+#: Keyed by the objects' ids; each entry holds the objects, so an id is not reused while
+#: its entry lives (the identity checks guard against stale entries all the same).
+_TABLE_TEXT: dict[tuple[int, int, int, int, int], _TableText] = {}
+
+
+def _table_text(
+    table: TaxTable, source: TableSource, params: ParameterSet, mode: TableTax, paid_on: date
+) -> _TableText:
+    """The reusable texts of ``table`` (kept while the same objects are in use)."""
+    key = (id(table), id(source), id(params), id(mode), paid_on.year)
+    found = _TABLE_TEXT.get(key)
+    if (
+        found is None
+        or found.table is not table
+        or found.source is not source
+        or found.params is not params
+        or found.mode is not mode
+    ):
+        if len(_TABLE_TEXT) > 1024:
+            _TABLE_TEXT.clear()
+        found = _TABLE_TEXT[key] = _TableText(table, source, params, mode, paid_on)
     return found
-
-
-def _table_result(table: TaxTable, pay: Decimal) -> tuple[Decimal, dict[str, str], str]:
-    # Öre are dropped before the lookup (pay is never negative here, so int() floors).
-    income = int(pay)
-    row = table.row_at(income)
-    if row is None:
-        values = {
-            "year": str(table.year),
-            "table": str(table.table),
-            "column": str(table.column),
-            "source": table.source,
-            "row": "below 1 kr",
-        }
-        return Decimal(0), values, "No tax below 1 kr of monthly income."
-    template, head, tail = _row_text(table, row)
-    return row.deduction(income), dict(template), f"{head}{income}{tail}"
 
 
 def preliminary_tax(
@@ -155,6 +236,17 @@ def preliminary_tax(
             cover ``paid_on``.
         RulesError: If there are no parameters or tables for the year of ``paid_on``.
     """
+    return TaxResult(*_withheld(mode, taxable_pay, paid_on, params, source))
+
+
+def _withheld(
+    mode: TaxMode,
+    taxable_pay: Decimal,
+    paid_on: date,
+    params: ParameterSet | None,
+    source: TableSource | None,
+) -> _Withheld:
+    """:func:`preliminary_tax` as a plain tuple (amount, rule, reference, parameters, formula)."""
     pay = to_decimal(taxable_pay, "taxable_pay")
     if pay < 0:
         raise InputError("taxable_pay", f"{pay} is negative; preliminary tax needs pay >= 0")
@@ -162,13 +254,30 @@ def preliminary_tax(
         from kooperativ.countries.se.parameters import load_swedish_parameters
 
         params = load_swedish_parameters()
-    year = paid_on.year
-    result = _compute(mode, pay, paid_on, params, source or ComputedTables.shared(params))
+    return _withheld_from(mode, pay, paid_on, params, source or ComputedTables.shared(params))
+
+
+def _withheld_from(
+    mode: TaxMode, pay: Decimal, paid_on: date, params: ParameterSet, source: TableSource
+) -> _Withheld:
+    """:func:`_withheld` for a pay already checked (a finite Decimal, not negative)."""
+    if isinstance(mode, TableTax):
+        # SFL (2011:1244) 10 kap.; the table and column of the A-skatt decision. The
+        # amount is in whole kronor and the values name the year already.
+        table = source.table(paid_on.year, mode.table, mode.column)  # as _table() does
+        amount, rule, reference, values, formula = _table_text(
+            table, source, params, mode, paid_on
+        ).result(pay)
+    else:
+        amount, rule, reference, values, formula = _compute(mode, pay, paid_on, params, source)
+        values.setdefault("year", str(paid_on.year))
+        amount = _kronor(amount)
     # Tax is withheld from the payment itself, so it can never exceed what is paid out;
-    # whole kronor, rounded down.
-    amount = min(_kronor(result.amount), _kronor(pay))
-    result.parameters.setdefault("year", str(year))
-    return TaxResult(amount, result.rule, result.reference, result.parameters, result.formula)
+    # whole kronor, rounded down. (The amount in whole kronor exceeds the pay's whole
+    # kronor exactly when it exceeds the pay.)
+    if amount > pay:
+        amount = _kronor(pay)
+    return amount, rule, reference, values, formula
 
 
 def _compute(
@@ -177,21 +286,10 @@ def _compute(
     paid_on: date,
     params: ParameterSet,
     source: TableSource,
-) -> TaxResult:
+) -> _Withheld:
     year = paid_on.year
-    if isinstance(mode, TableTax):
-        # SFL (2011:1244) 10 kap.; the table and column of the A-skatt decision.
-        table = _table(source, year, mode)
-        amount, values, formula = _table_result(table, pay)
-        if isinstance(source, ComputedTables):
-            values.update(source.parameters(year))
-        return TaxResult(
-            amount,
-            f"Skattetabell {mode.table}, kolumn {mode.column} ({year})",
-            _table_reference(params, paid_on),
-            values,
-            formula,
-        )
+    if isinstance(mode, TableTax):  # handled by _withheld_from; here for completeness
+        return _table_text(_table(source, year, mode), source, params, mode, paid_on).result(pay)
     if isinstance(mode, NoInformation):
         # Förhöjt skatteavdrag: the employer's own table plus the surcharge (110 %).
         resolved, surcharge = _resolve(params, paid_on, "tax.no_information.surcharge")
@@ -199,7 +297,7 @@ def _compute(
         base, values, formula = _table_result(table, pay)
         values["tax.no_information.surcharge"] = str(surcharge)
         values["table_amount"] = str(base)
-        return TaxResult(
+        return (
             base * (_ONE + surcharge),
             f"Förhöjt skatteavdrag: skattetabell {mode.table}, kolumn {mode.column} ({year}) "
             f"+ {_percent_text(surcharge)} %",
@@ -236,10 +334,10 @@ def _table_reference(params: ParameterSet, paid_on: date) -> str:
     return text
 
 
-def _flat(params: ParameterSet, paid_on: date, pay: Decimal, name: str, label: str) -> TaxResult:
+def _flat(params: ParameterSet, paid_on: date, pay: Decimal, name: str, label: str) -> _Withheld:
     resolved, rate = _resolve(params, paid_on, name)
     percent = _percent_text(rate)
-    return TaxResult(
+    return (
         pay * rate,
         f"{label} {percent} % ({paid_on.year})",
         resolved.reference(name),
@@ -248,7 +346,7 @@ def _flat(params: ParameterSet, paid_on: date, pay: Decimal, name: str, label: s
     )
 
 
-def _one_off(mode: OneOff, params: ParameterSet, paid_on: date, pay: Decimal) -> TaxResult:
+def _one_off(mode: OneOff, params: ParameterSet, paid_on: date, pay: Decimal) -> _Withheld:
     name = "tax.one_off.brackets"
     resolved = params.at(paid_on)
     try:
@@ -268,7 +366,7 @@ def _one_off(mode: OneOff, params: ParameterSet, paid_on: date, pay: Decimal) ->
     if not isinstance(rate, Decimal):
         raise RulesError(f"parameter {name!r} has no bracket for {income} kr")
     percent = _percent_text(rate)
-    return TaxResult(
+    return (
         pay * rate,
         f"Engångsbelopp {percent} % ({paid_on.year}, kolumn 1)",
         resolved.reference(name),
@@ -278,7 +376,7 @@ def _one_off(mode: OneOff, params: ParameterSet, paid_on: date, pay: Decimal) ->
     )
 
 
-def _adjusted(mode: Adjusted, paid_on: date, pay: Decimal) -> TaxResult:
+def _adjusted(mode: Adjusted, paid_on: date, pay: Decimal) -> _Withheld:
     if not mode.covers(paid_on):
         period = f"{mode.valid_from or '…'} – {mode.valid_to or '…'}"
         raise InputError(
@@ -291,7 +389,7 @@ def _adjusted(mode: Adjusted, paid_on: date, pay: Decimal) -> TaxResult:
     values = {"decision_date": str(mode.decision_date or "")}
     if mode.percent is not None:
         values["percent"] = str(mode.percent)
-        return TaxResult(
+        return (
             pay * mode.percent / _HUNDRED,
             f"Jämkning {mode.percent} %",
             reference,
@@ -300,7 +398,7 @@ def _adjusted(mode: Adjusted, paid_on: date, pay: Decimal) -> TaxResult:
         )
     amount = mode.amount if mode.amount is not None else Decimal(0)
     values["amount"] = str(amount)
-    return TaxResult(
+    return (
         amount,
         f"Jämkning {amount} kr",
         reference,
