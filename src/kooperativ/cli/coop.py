@@ -349,60 +349,69 @@ def member_show(
         console.print(f"[yellow]![/] {line}")
 
 
+MemberRef = Annotated[int, typer.Argument(help="Member number.")]
+OnOption = Annotated[str | None, typer.Option(help="The day it takes effect (default: today).")]
+
+
+def _status_change(
+    change: str,
+    message: str,
+    member: int,
+    on: str | None,
+    coop_dir: Path,
+    database: str | None,
+    as_member: int | None,
+) -> None:
+    """Run ``coop.members.<change>`` on ``member`` from ``on`` and print ``message``."""
+    with guard():
+        day = parse_date(on, "on") or date.today()
+        with _open(coop_dir, database) as coop:
+            method = getattr(coop.members, change)
+            found: Member = method(_actor(coop, as_member), member, day)
+            _ = _lang(coop)
+    effective = found.joined_on if change == "admit" else found.left_on
+    console.print(_(message).format(number=found.number, day=effective))
+
+
 @member_app.command("resign")
 def member_resign(
-    member: Annotated[int, typer.Argument(help="Member number.")],
-    on: Annotated[str | None, typer.Option(help="Date of leaving (default: today).")] = None,
+    member: MemberRef,
+    on: OnOption = None,
     coop_dir: CoopOption = Path("."),
     database: DatabaseOption = None,
     as_member: AsOption = None,
 ) -> None:
-    """Record that a member leaves the association."""
-    with guard():
-        day = parse_date(on, "on") or date.today()
-        with _open(coop_dir, database) as coop:
-            found = coop.members.resign(_actor(coop, as_member), member, day)
-            _ = _lang(coop)
-    console.print(
-        _("Member {number} resigned from {day}.").format(number=found.number, day=found.left_on)
+    """Record that a member leaves the association (*utträde*)."""
+    _status_change(
+        "resign", "Member {number} resigned from {day}.", member, on, coop_dir, database, as_member
     )
 
 
 @member_app.command("exclude")
 def member_exclude(
-    member: Annotated[int, typer.Argument(help="Member number.")],
-    on: Annotated[str | None, typer.Option(help="Date of exclusion (default: today).")] = None,
+    member: MemberRef,
+    on: OnOption = None,
     coop_dir: CoopOption = Path("."),
     database: DatabaseOption = None,
     as_member: AsOption = None,
 ) -> None:
     """Record that a member is excluded (after the decision the bylaws require)."""
-    with guard():
-        day = parse_date(on, "on") or date.today()
-        with _open(coop_dir, database) as coop:
-            found = coop.members.exclude(_actor(coop, as_member), member, day)
-            _ = _lang(coop)
-    console.print(
-        _("Member {number} excluded from {day}.").format(number=found.number, day=found.left_on)
+    _status_change(
+        "exclude", "Member {number} excluded from {day}.", member, on, coop_dir, database, as_member
     )
 
 
 @member_app.command("admit")
 def member_admit(
-    member: Annotated[int, typer.Argument(help="Member number.")],
-    on: Annotated[str | None, typer.Option(help="Date admitted (default: today).")] = None,
+    member: MemberRef,
+    on: OnOption = None,
     coop_dir: CoopOption = Path("."),
     database: DatabaseOption = None,
     as_member: AsOption = None,
 ) -> None:
     """Admit an applicant as a member."""
-    with guard():
-        day = parse_date(on, "on") or date.today()
-        with _open(coop_dir, database) as coop:
-            found = coop.members.admit(_actor(coop, as_member), member, day)
-            _ = _lang(coop)
-    console.print(
-        _("Member {number} admitted from {day}.").format(number=found.number, day=found.joined_on)
+    _status_change(
+        "admit", "Member {number} admitted from {day}.", member, on, coop_dir, database, as_member
     )
 
 
