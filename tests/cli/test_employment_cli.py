@@ -5,6 +5,8 @@ signatures, hours, employment time, warnings in ``check`` and ``member show``.""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -203,3 +205,114 @@ def test_employment_warnings_in_check_and_member_show(demo: Path) -> None:
     assert any("tillsvidareanställning" in w for w in warnings)
     code, out, _ = run("member", "show", "4", *c)
     assert code == 0 and "tillsvidareanställning" in out
+
+
+def _late_incomplete_contract(demo: Path) -> None:
+    """Member 6 without an address and an unsigned SÄVA contract 6 made on 2026-08-20."""
+    c = ("--coop", str(demo))
+    code, _, err = run(
+        "member", "add", "--first-name", "Dora", "--last-name", "Ek",
+        "--personnummer", "19880601-9819", "--joined", "2026-01-01", *c,
+    )  # fmt: skip
+    assert code == 0, err
+    code, _, err = run(
+        "assignment", "add", "--member", "6", "--client", "1", "--description", "Turné",
+        "--start", "2026-09-01", "--end", "2026-09-30", "--amount", "20000", *c,
+    )  # fmt: skip
+    assert code == 0, err
+    code, _, err = run("contract", "create", "--assignment", "6", "--made-on", "2026-08-20", *c)
+    assert code == 0, err
+
+
+def _set_language(demo: Path, lang: str) -> None:
+    toml = demo / "cooperative.toml"
+    text = toml.read_text("utf-8")
+    assert 'language = "sv"' in text
+    toml.write_text(text.replace('language = "sv"', f'language = "{lang}"'), "utf-8")
+
+
+def test_check_prints_contract_problems_in_the_cooperatives_language(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "400")  # one table row per problem, no wrapping
+    _late_incomplete_contract(demo)
+    c = ("--coop", str(demo))
+    code, out, err = run("check", *c, "--on", "2026-09-10")
+    assert code == 0, err
+    rows = [line for line in out.splitlines() if "avtal 6 " in line]
+    incomplete = "den skriftliga informationen är ofullständig: arbetstagarens adress (LAS 6 c §"
+    assert any("varning" in row and incomplete in row for row in rows), out
+    assert "skriftlig information har inte lämnats (skulle lämnas 2026-08-20 för " in out
+    assert "uppgifterna om särskild visstidsanställning i punkt 3 b" in out
+    assert "punkterna 1–8" in out
+    assert "inte signerat av båda parter" in out
+    assert "written information" not in out and "employee's address" not in out
+    # The JSON keeps the English messages.
+    code, out, _ = run("check", *c, "--on", "2026-09-10", "--json")
+    english = {p["message"] for p in json.loads(out) if p["where"] == "contract 6"}
+    assert any(m.startswith("written information incomplete: employee's address") for m in english)
+    # The same cooperative in English prints the English texts.
+    _set_language(demo, "en")
+    code, out, err = run("check", *c, "--on", "2026-09-10")
+    assert code == 0, err
+    assert "contract 6" in out and "warning" in out
+    assert "written information incomplete: employee's address (LAS 6 c § andra stycket 1)" in out
+    assert "written information not given (due 2026-08-20 for the SÄVA details of point 3 b" in out
+    assert "points 1–8" in out
+    assert "skriftlig" not in out and "arbetstagarens" not in out
+
+
+def test_contract_show_and_time_warnings_follow_the_language(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "400")
+    _late_incomplete_contract(demo)
+    c = ("--coop", str(demo))
+    code, out, err = run("contract", "show", "6", *c, "--on", "2026-09-10")
+    assert code == 0, err
+    assert "den skriftliga informationen är ofullständig: arbetstagarens adress" in out
+    code, out, _ = run("contract", "show", "6", *c, "--on", "2026-09-10", "--json")
+    problems = json.loads(out)["information"]["problems"]
+    assert problems[0].startswith("written information incomplete: employee's address")
+    _set_language(demo, "en")
+    code, out, err = run("contract", "show", "6", *c, "--on", "2026-09-10")
+    assert code == 0, err
+    assert "written information incomplete: employee's address" in out
+
+
+def test_contract_pdf_prints_default_terms_in_its_language(demo: Path, tmp_path: Path) -> None:
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext is not installed")
+    c = ("--coop", str(demo))
+    texts = {}
+    for lang in ("sv", "en"):
+        target = tmp_path / f"avtal-{lang}.pdf"
+        code, _, err = run("contract", "pdf", "1", *c, "--lang", lang, "--output", str(target))
+        assert code == 0, err
+        done = subprocess.run(
+            [pdftotext, "-layout", str(target), "-"], capture_output=True, check=True, text=True
+        )
+        texts[lang] = " ".join(done.stdout.split())
+    assert "Anställningen upphör utan uppsägning" in texts["sv"]
+    assert "Månadsvis den 25:e" in texts["sv"]
+    assert "The employment ends without notice" in texts["en"]
+    assert "Monthly on day 25" in texts["en"]
+    assert "Anställningen upphör" not in texts["en"] and "Månadsvis" not in texts["en"]
+
+
+def test_every_employment_command_text_has_a_swedish_translation() -> None:
+    import re
+
+    from babel.messages.pofile import read_po
+
+    import kooperativ.cli.employment as module
+
+    used = set(re.findall(r'_\(\s*"((?:[^"\\]|\\.)*)"\s*\)', Path(module.__file__).read_text()))
+    assert len(used) > 20, "too few texts found: the pattern is stale"
+    # Parties are passed through the catalog by value (``_(party.value)``).
+    used |= {"employee", "employer"}
+    locales = Path(module.__file__).parent.parent / "i18n" / "locales"
+    with (locales / "sv" / "LC_MESSAGES" / "employment.po").open("rb") as handle:
+        swedish = {str(m.id): str(m.string) for m in read_po(handle) if m.id}
+    assert sorted(u for u in used if not swedish.get(u)) == []

@@ -40,8 +40,14 @@ def test_bylaws_check_summarises_the_rules_in_force(demo: Path) -> None:
     data = json.loads(out)
     assert data["in_force_from"] == "2024-01-15"
     assert "two consecutive meetings" in data["rules"]["bylaw amendment"]
+    # The text summary is Swedish by default (the Swedish rules), English with --lang en.
     out = ok("bylaws", "check", str(demo), "--on", "2027-03-20")
-    assert "at least 2/3 of the votes cast" in out
+    assert "minst 2/3 av de avgivna rösterna" in out and "Regler i kraft från" in out
+    assert "at least" not in out and "votes cast" not in out
+    out = ok("bylaws", "check", str(demo), "--on", "2027-03-20", "--lang", "en")
+    assert "at least 2/3 of the votes cast" in out and "Rules in force from" in out
+    code, _, err = run("bylaws", "check", str(demo), "--lang", "de")
+    assert code == 2 and "sv or en" in err
     (demo / "bylaws.toml").write_text(
         "[[rules]]\nvalid_from = 2024-01-01\n[rules.quorum]\nshare = 0.25\n"
     )
@@ -163,7 +169,10 @@ def test_annual_meeting_end_to_end(demo: Path, tmp_path: Path) -> None:
     assert code == 2 and "already voted" in err
     ok("meeting", "vote", "1", "--motion", "2", "--choice", "yes", "--member", "5", "--as", "3", *c)
     out = ok("meeting", "close", "1", "--motion", "2", *c)
-    assert "adopted" in out
+    # The example cooperative's language is Swedish: the outcome and its explanation too.
+    assert "Ärende 2: bifallet" in out and "Utfall: förslaget är bifallet." in out
+    out = ok("meeting", "show", "1", *c, "--json")
+    assert json.loads(out)["motions"][1]["outcome"] == "adopted"
     ok(
         "meeting",
         "election",
@@ -261,6 +270,9 @@ def test_annual_meeting_end_to_end(demo: Path, tmp_path: Path) -> None:
     (tmp_path / "copy.json").write_text(json.dumps(data), "utf-8")
     out = ok("meeting", "import", str(tmp_path / "copy.json"), *c, "--json")
     assert json.loads(out)["number"] == 2
-    ok("meeting", "verify", "2", *c)
+    out = ok("meeting", "verify", "2", *c)
+    assert "Verifierat: inga överträdelser." in out and "röstberättigade medlemmar" in out
+    out = ok("meeting", "verify", "2", *c, "--lang", "en")
+    assert "Verified: no breach." in out and "members with a vote" in out
     code, out, _ = run("audit", "verify", *c, "--json")
     assert code == 0 and json.loads(out)["intact"] is True

@@ -219,3 +219,18 @@ def test_output_is_deterministic() -> None:
     assert first == contract_pdf(
         contract(EmploymentType.PROBATION), employer=EMPLOYER, employee=MEMBER
     )
+
+
+def test_default_terms_are_stored_in_swedish_and_printed_in_the_pdfs_language() -> None:
+    from kooperativ.employment import defaults
+    from kooperativ.i18n import translator
+
+    en, sv = translator("en", "documents"), translator("sv", "documents")
+    for template in defaults.DEFAULTS:
+        stored = defaults.swedish(template, fee="6", day="25")
+        assert stored != template.format(fee="6", day="25"), template  # really Swedish
+        assert defaults.localise(stored, en) == template.format(fee="6", day="25")
+        assert defaults.localise(stored, sv) == stored
+    # A term the user wrote is printed as written, in every language.
+    assert defaults.localise("Heltid, 40 timmar i veckan", en) == "Heltid, 40 timmar i veckan"
+    assert defaults.localise("Månadsvis den 25:e", en) == "Månadsvis den 25:e"

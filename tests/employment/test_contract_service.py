@@ -19,6 +19,7 @@ import pytest
 from kooperativ import Actor, ConflictError, Cooperative, InputError, PermissionDenied, Role
 from kooperativ.employment.models import EmploymentType, EndReason, Party
 from kooperativ.employment.time import Rule
+from kooperativ.i18n import translator
 from kooperativ.services.contracts import NotPayableError
 
 NOW = datetime(2026, 8, 20, 9, 0, tzinfo=UTC)
@@ -369,3 +370,49 @@ def test_pdf_through_the_service(coop: Cooperative, admin: Actor) -> None:
         coop.contracts.pdf(ELIN, 1)
     with pytest.raises(InputError, match="not supported"):
         coop.contracts.pdf(admin, 1, "de")
+
+
+def test_check_problems_render_in_swedish_and_english(coop: Cooperative, admin: Actor) -> None:
+    # Cecilia (member 3) has no address: her contract misses the employee's address.
+    coop.contracts.create(admin, assignment=3, made_on=date(2026, 8, 20))
+    problems = [p for p in coop.check(date(2026, 9, 10)) if p.where == "contract 1"]
+    sv, en = translator("sv", "problems"), translator("en", "problems")
+    swedish = [p.text(sv) for p in problems]
+    assert ("avtal 1", "inte signerat av båda parter") in swedish
+    assert (
+        "avtal 1",
+        "den skriftliga informationen är ofullständig: arbetstagarens adress "
+        "(LAS 6 c § andra stycket 1)",
+    ) in swedish
+    assert any(
+        text.startswith("skriftlig information har inte lämnats (skulle lämnas 2026-08-20 för ")
+        for _, text in swedish
+    )
+    assert [p.text(en) for p in problems] == [(p.where, p.message) for p in problems]
+    assert any(
+        p.message == "written information incomplete: employee's address "
+        "(LAS 6 c § andra stycket 1)"
+        for p in problems
+    )
+    # Employment-time warnings and unconfirmed hours are translated too.
+    old = coop.assignments.add(
+        admin,
+        member=1,
+        client=1,
+        description="Tidigare uppdrag",
+        start=date(2025, 11, 1),
+        end=date(2026, 8, 31),
+        agreed_amount="90000",
+    )
+    coop.contracts.create(admin, assignment=old.number, made_on=date(2025, 10, 20))
+    coop.contracts.create(admin, assignment=1, made_on=date(2026, 8, 20))
+    coop.employment.add_hours(admin, assignment=1, month=date(2026, 9, 1), hours="10")
+    found = coop.check(date(2026, 10, 10))
+    member = [p.text(sv) for p in found if p.where == "member 1"]
+    assert any(
+        where == "medlem 1"
+        and "passerar gränsen för SÄVA (mer än 360 dagar) den 2026-10-27" in text
+        for where, text in member
+    )
+    hours = [p.text(sv) for p in found if p.where == "assignment 1"]
+    assert hours == [("uppdrag 1", "10 timmar för 2026-09 är inte bekräftade")]

@@ -7,12 +7,15 @@ import doctest
 import importlib
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
 import pytest
+from babel.messages.pofile import read_po
 
 from kooperativ.countries.se.parameters import load_swedish_parameters
+from kooperativ.employment import las
 from kooperativ.employment.las import (
     INFORMATION_ITEMS,
     InformationRules,
@@ -28,6 +31,7 @@ from kooperativ.employment.models import (
     PayPart,
     Signature,
 )
+from kooperativ.i18n import translator
 
 RULES = InformationRules.from_parameters(load_swedish_parameters().at(date(2026, 1, 1)))
 PARTIES = Parties(
@@ -220,3 +224,59 @@ def test_hours_report_model() -> None:
         HoursReport.model_validate({**data, "hours": Decimal(0)})
     with pytest.raises(ValueError, match="go together"):
         HoursReport.model_validate({**data, "confirmed_by": "Bruno"})
+
+
+# --- Swedish and English texts ----------------------------------------------------------------
+
+
+def _catalog(lang: str) -> dict[str, str]:
+    path = Path(las.__file__).parent.parent / "i18n" / "locales" / lang / "LC_MESSAGES"
+    with (path / "problems.po").open("rb") as handle:
+        return {str(m.id): str(m.string) for m in read_po(handle) if m.id}
+
+
+def test_findings_render_the_english_problems_and_swedish_texts() -> None:
+    contract = complete(type=EmploymentType.SPECIAL_FIXED_TERM)
+    parties = Parties("Interim kultur", None, "Alva Berglund", None)
+    report = check_information(contract, parties, RULES, on=date(2026, 9, 10))
+    assert len(report.findings) == len(report.problems) == 2
+    assert tuple(f.render() for f in report.findings) == report.problems
+    sv = translator("sv", "problems")
+    incomplete, late = (f.render(sv) for f in report.findings)
+    assert incomplete == (
+        "den skriftliga informationen är ofullständig: arbetsgivarens adress "
+        "(LAS 6 c § andra stycket 1); arbetstagarens adress (LAS 6 c § andra stycket 1)"
+    )
+    assert late == (
+        "skriftlig information har inte lämnats (skulle lämnas 2026-08-20 för uppgifterna om "
+        "särskild visstidsanställning i punkt 3 b, 2026-09-08 för punkterna 1–8; LAS 6 c §)"
+    )
+    en = translator("en", "problems")
+    assert tuple(f.render(en) for f in report.findings) == report.problems
+
+
+def test_late_and_trial_period_findings_in_swedish() -> None:
+    sv = translator("sv", "problems")
+    signed = signed_by_employer(
+        complete(type=EmploymentType.SUBSTITUTE, basis="Vikarie för D. Falk"),
+        datetime(2026, 9, 20, 9, 0, tzinfo=UTC),
+    )
+    [late] = check_information(signed, PARTIES, RULES, on=date(2026, 10, 1)).findings
+    assert late.render().startswith("written information given on 2026-09-20, after the deadline")
+    assert late.render(sv) == (
+        "skriftlig information lämnades 2026-09-20, efter tidsfristen (skulle lämnas "
+        "2026-09-08 för punkterna 1–8; LAS 6 c §)"
+    )
+    long = complete(type=EmploymentType.PROBATION, end=date(2027, 6, 30))
+    [trial] = check_information(long, PARTIES, RULES, on=date(2026, 8, 20)).findings
+    assert trial.render(sv).startswith("provanställningen pågår till 2027-06-30, längre än 6")
+
+
+def test_every_text_of_the_findings_has_a_swedish_translation() -> None:
+    swedish = _catalog("sv")
+    english = _catalog("en")
+    texts = [las.INCOMPLETE, las.LATE, las.NOT_GIVEN, las.TRIAL_TOO_LONG, las.ITEM, las.DUE]
+    texts += [item.label for item in INFORMATION_ITEMS.values()]
+    texts += ["points 1–8", "points 9–13", "the SÄVA details of point 3 b"]
+    missing = [text for text in texts if not swedish.get(text) or text not in english]
+    assert not missing

@@ -27,6 +27,7 @@ from kooperativ.employment.time import (
     monthly_days,
     sava_days,
 )
+from kooperativ.i18n import translator
 
 SAVA = EmploymentType.SPECIAL_FIXED_TERM
 VIKARIAT = EmploymentType.SUBSTITUTE
@@ -363,3 +364,38 @@ def test_monthly_days_add_up_to_the_days_employed(periods: list[EmploymentPeriod
         assert sum(m.days.get(kind, 0) for m in months) == len(days)
     _, added = sava_days(periods, LAST, 3)
     assert sum(m.gap_days for m in months) == len(added)
+
+
+def test_warnings_keep_template_and_arguments_for_swedish() -> None:
+    sv = translator("sv", "problems")
+    periods = [period("2025-01-01", "2025-10-31")]
+    result = employment_time(periods, date(2025, 12, 31), LIMITS, warn_months=10)
+    [warning] = [w for w in result.warnings if w.rule is Rule.SAVA_CONVERSION]
+    assert warning.template.format(**dict(warning.args)) == warning.message
+    assert warning.render(translator("en", "problems")) == warning.message
+    assert warning.render(sv) == (
+        "304 dagar i SÄVA räknade; gränsen (mer än 360 dagar) nås den 2026-02-26 om "
+        "anställningen fortsätter (LAS 5 a § första stycket 1)"
+    )
+    # Every kind of warning renders in Swedish: ahead of the limits, the preferential
+    # right in force, a limit the recorded contracts pass later, and a limit passed.
+    ahead = employment_time(periods, date(2025, 12, 31), LIMITS, warn_months=10).warnings
+    assert any(
+        w.render(sv).startswith("företrädesrätt till återanställning till och med") for w in ahead
+    )
+    longer = [period("2025-01-01", "2026-03-31")]
+    will = employment_time(longer, date(2025, 12, 1), LIMITS, warn_months=10).warnings
+    assert any(w.render(sv).startswith("de registrerade avtalen passerar gränsen") for w in will)
+    passed = employment_time(longer, date(2026, 1, 31), LIMITS, warn_months=10).warnings
+    assert passed and all(w.severity == "error" for w in passed)
+    for w in [*ahead, *will, *passed]:
+        assert w.template.format(**dict(w.args)) == w.message
+        assert w.render(sv) != w.message, w.message
+    assert (
+        passed[0]
+        .render(sv)
+        .startswith(
+            "tiden i SÄVA passerade gränsen (mer än 360 dagar) den 2025-12-27: anställningen har "
+            "övergått i en tillsvidareanställning"
+        )
+    )

@@ -13,6 +13,7 @@ import pytest
 from kooperativ import Actor, ConflictError, Cooperative, InputError, PermissionDenied
 from kooperativ.cli.coop import load_demo
 from kooperativ.governance.meeting import Meeting
+from kooperativ.i18n import translator
 
 NOW = datetime(2027, 3, 20, 9, 0, tzinfo=UTC)
 DAY = date(2027, 3, 20)
@@ -178,3 +179,18 @@ def test_check_reports_bad_bylaws(coop: Cooperative) -> None:
     (coop.folder / "bylaws.toml").write_text("[[rules]]\nvalid_from = 2030-01-01\n")
     problems = [p for p in coop.check(DAY) if p.where == "bylaws.toml"]
     assert problems and problems[0].severity == "error" and "2027-03-20" in problems[0].message
+
+
+def test_check_problems_read_in_swedish(coop: Cooperative) -> None:
+    swedish = translator("sv", "problems")
+    (coop.folder / "bylaws.toml").write_text("[[rules]]\nvalid_from = 2030-01-01\n")
+    (problem,) = [p for p in coop.check(DAY) if p.where == "bylaws.toml"]
+    assert problem.message == "no bylaws are in force on 2027-03-20 (periods: 2030-01-01–)"
+    assert problem.text(swedish) == (
+        "bylaws.toml",
+        "inga stadgar gäller den 2027-03-20 (perioder: 2030-01-01–)",
+    )
+    (coop.folder / "bylaws.toml").unlink()
+    (problem,) = [p for p in coop.check(DAY) if p.where == "bylaws.toml"]
+    assert problem.severity == "warning"
+    assert problem.text(swedish)[1] == "inga stadgar: möten kan inte hållas"

@@ -47,6 +47,11 @@ def _tr(coop: Cooperative) -> Callable[[str], str]:
     return translator(coop.config.language, "employment")
 
 
+def _problems(coop: Cooperative) -> Callable[[str], str]:
+    """Findings (written information, employment time) use the ``problems`` catalog."""
+    return translator(coop.config.language, "problems")
+
+
 def _contract_row(c: EmploymentContract) -> dict[str, Any]:
     data = c.model_dump(mode="json")
     data["signed"] = c.signed
@@ -157,6 +162,7 @@ def contract_show(
             found = coop.contracts.get(actor, contract)
             report = coop.contracts.information(actor, contract, day)
             _ = _tr(coop)
+            texts = _problems(coop)
     row = _contract_row(found)
     row["information"] = {
         "complete": report.complete,
@@ -178,17 +184,19 @@ def contract_show(
         table.add_row(key, "" if value is None else str(value))
     for part in found.pay_parts:
         value = part.rate if part.rate is not None else part.amount
-        table.add_row(f"pay: {part.name}", " ".join(str(x) for x in (value, part.description) if x))
+        table.add_row(
+            f"{_('pay')}: {part.name}", " ".join(str(x) for x in (value, part.description) if x)
+        )
     for signature in found.signatures:
         table.add_row(
-            f"{_('signed')}: {signature.party.value}",
+            f"{_('signed')}: {_(signature.party.value)}",
             f"{signature.name}, {signature.at.isoformat(timespec='minutes')}",
         )
     console.print(table)
     if report.complete and not report.problems:
         console.print(_("Written information complete (LAS 6 c §)."))
-    for problem in report.problems:
-        console.print(f"[yellow]![/] {problem}")
+    for finding in report.findings:
+        console.print(f"[yellow]![/] {finding.render(texts)}")
 
 
 @contract_app.command("list")
@@ -277,7 +285,9 @@ def contract_sign(
         print_json(_contract_row(signed))
         return
     console.print(
-        _("Contract {number} signed by the {party}.").format(number=signed.number, party=party)
+        _("Contract {number} signed by the {party}.").format(
+            number=signed.number, party=_(signed.signatures[-1].party.value)
+        )
     )
     if signed.signed:
         console.print(_("Both parties have signed."))
@@ -483,6 +493,7 @@ def employment_time(
         with _open(coop_dir, database) as coop:
             result = coop.employment.time(_actor(coop, as_member), member, day)
             _ = _tr(coop)
+            texts = _problems(coop)
     if as_json:
         print_json(_time_json(result))
         return
@@ -545,13 +556,15 @@ def employment_time(
     )
     for warning in time.warnings:
         colour = "red" if warning.severity == "error" else "yellow"
-        console.print(f"[{colour}]{warning.severity}:[/] {warning.message}")
+        console.print(f"[{colour}]{texts(warning.severity)}:[/] {warning.render(texts)}")
 
 
 def employment_warnings(coop: Cooperative, actor: Actor, member: int, on: date) -> list[str]:
-    """The employment-time warnings of ``member`` on ``on`` as lines (for ``member show``)."""
+    """The employment-time warnings of ``member`` on ``on`` as lines (for ``member show``),
+    in the cooperative's language."""
     result = coop.employment.time(actor, member, on)
-    return [f"{w.severity}: {w.message}" for w in result.time.warnings]
+    texts = _problems(coop)
+    return [f"{texts(w.severity)}: {w.render(texts)}" for w in result.time.warnings]
 
 
 def register(app: typer.Typer) -> None:

@@ -7,6 +7,7 @@ and print the result (rich text, or JSON with ``--json``). No rule lives here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -17,10 +18,17 @@ from rich.table import Table
 
 from kooperativ.cli._common import console, guard, parse_date, parse_decimal, print_json
 from kooperativ.cli.coop import AsOption, CoopOption, DatabaseOption, JsonOption, _actor, _open
+from kooperativ.cooperative import Cooperative
 from kooperativ.errors import InputError
 from kooperativ.governance.bylaws import Bylaws, RuleSet, load_bylaws
-from kooperativ.governance.meeting import AGENDA_TITLES, Meeting
+from kooperativ.governance.meeting import (
+    AGENDA_TITLES,
+    Meeting,
+    notice_findings,
+    render_findings,
+)
 from kooperativ.governance.verify import VerifyReport, load_meeting, parse_record, verify_meeting
+from kooperativ.i18n import LANGUAGES, format_amount, format_day, translator
 
 __all__ = ["register"]
 
@@ -31,6 +39,28 @@ fee_app = typer.Typer(help="Membership fees (medlemsavgifter).", no_args_is_help
 bylaws_app = typer.Typer(help="The bylaws (stadgar) as rules.", no_args_is_help=True)
 
 MeetingArg = Annotated[int, typer.Argument(help="Meeting number.")]
+LangOption = Annotated[
+    str | None, typer.Option("--lang", help="sv or en (default: the cooperative's, else sv).")
+]
+
+#: The language of the texts when no cooperative says otherwise (the Swedish rules).
+DEFAULT_LANGUAGE = "sv"
+
+
+def _texts(lang: str) -> Callable[[str], str]:
+    """The gettext function of ``lang`` for the governance commands."""
+    return translator(lang, "governance")
+
+
+def _language(coop: Cooperative, given: str | None = None) -> str:
+    return _chosen(given) if given is not None else coop.config.language
+
+
+def _chosen(given: str | None) -> str:
+    lang = given or DEFAULT_LANGUAGE
+    if lang not in LANGUAGES:
+        raise InputError("lang", f"{lang!r} is not supported (choose sv or en)")
+    return lang
 
 
 def _required_date(value: str, field: str) -> date:
@@ -103,11 +133,17 @@ def meeting_create(
                 auditor_requested=auditor,
                 opened_on=parse_date(opens, "opens"),
             )
+            lang = _language(coop)
+    _ = _texts(lang)
     _done(
         meeting,
         as_json,
-        f"Meeting {meeting.number}: {meeting.kind.value} on {meeting.held_on} "
-        f"({len(meeting.roll.voters)} members with a vote).",
+        _("Meeting {number}: {kind} on {day} ({voters} members with a vote).").format(
+            number=meeting.number,
+            kind=_(meeting.kind.value),
+            day=format_day(meeting.held_on, lang),
+            voters=len(meeting.roll.voters),
+        ),
     )
 
 
@@ -121,18 +157,20 @@ def meeting_list(
     """List the meetings."""
     with guard(), _open(coop_dir, database) as coop:
         meetings = coop.governance.list(_actor(coop, as_member))
+        lang = _language(coop)
     if as_json:
         print_json([_summary(m) for m in meetings])
         return
-    table = Table(title="Meetings", title_justify="left")
-    for column in ("#", "kind", "date", "state", "voters", "present"):
+    _ = _texts(lang)
+    table = Table(title=_("Meetings"), title_justify="left")
+    for column in ("#", _("kind"), _("date"), _("state"), _("voters"), _("present")):
         table.add_column(column)
     for m in meetings:
         table.add_row(
             str(m.number),
-            m.kind.value,
-            str(m.held_on),
-            m.state.value,
+            _(m.kind.value),
+            format_day(m.held_on, lang),
+            _(m.state.value),
             str(len(m.roll.voters)),
             str(len(m.present)),
         )
@@ -161,14 +199,20 @@ def meeting_notice(
                 method=method,
                 matters=matter or [],
             )
+            lang = _language(coop)
+            rules = coop.governance.rules_on(found.held_on)
     if as_json:
         print_json({"meeting": found.number, "duly_called": not problems, "problems": problems})
         return
+    _ = _texts(lang)
     if problems:
-        for problem in problems:
-            console.print(f"[yellow]warning:[/] {escape(problem)}")
+        warning = _("warning")
+        for problem in render_findings(notice_findings(found, rules, found.notice), lang):
+            console.print(f"[yellow]{warning}:[/] {escape(problem)}")
     else:
-        console.print(f"Notice recorded: meeting {found.number} is duly called.")
+        console.print(
+            _("Notice recorded: meeting {number} is duly called.").format(number=found.number)
+        )
 
 
 @meeting_app.command("agenda")
@@ -182,6 +226,7 @@ def meeting_agenda(
     """Show the agenda generated from the bylaws."""
     with guard(), _open(coop_dir, database) as coop:
         found = coop.governance.get(_actor(coop, as_member), meeting)
+        lang = _language(coop)
     items = [
         {
             "number": a.number,
@@ -194,9 +239,10 @@ def meeting_agenda(
     if as_json:
         print_json(items)
         return
+    _ = _texts(lang)
     for item in items:
         ref = f"  ({item['reference']})" if item["reference"] else ""
-        console.print(f"§ {item['number']}. {item['title']}{ref}")
+        console.print(f"§ {item['number']}. {_(str(item['title']))}{ref}")
 
 
 @meeting_app.command("show")
@@ -210,6 +256,7 @@ def meeting_show(
     """Show the röstlängd, attendance and decisions of a meeting."""
     with guard(), _open(coop_dir, database) as coop:
         found = coop.governance.get(_actor(coop, as_member), meeting)
+        lang = _language(coop)
     if as_json:
         data = _summary(found)
         data["roll"] = [
@@ -224,28 +271,39 @@ def meeting_show(
         ]
         print_json(data)
         return
-    table = Table(
-        title=f"Röstlängd, meeting {found.number} ({found.held_on})", title_justify="left"
+    _ = _texts(lang)
+    title = _("Voting register, meeting {number} ({day})").format(
+        number=found.number, day=format_day(found.held_on, lang)
     )
-    for column in ("#", "name", "vote", "present"):
+    table = Table(title=title, title_justify="left")
+    for column in ("#", _("name"), _("vote"), _("present")):
         table.add_column(column)
     represented = found.represented()
     for e in found.roll.entries:
-        vote = "yes" if e.votes else "no: " + "; ".join(r.text() for r in e.reasons)
+        vote = _("yes") if e.votes else _("no") + ": " + "; ".join(r.text(_) for r in e.reasons)
         here = (
-            "present"
+            _("present")
             if e.member_id in found.present
-            else f"proxy {represented[e.member_id].proxy_name}"
+            else _("by proxy: {name}").format(name=represented[e.member_id].proxy_name)
             if e.member_id in represented
             else ""
         )
-        table.add_row(str(e.number), e.name, escape(vote), here)
+        table.add_row(str(e.number), e.name, escape(vote), escape(here))
     console.print(table)
     for m in found.motions:
-        console.print(f"Motion {m.number}: {escape(m.title)} — {m.outcome or 'open'}")
+        outcome = _((m.outcome or "open").replace("_", " "))
+        console.print(
+            _("Motion {number}: {title} — {outcome}").format(
+                number=m.number, title=escape(m.title), outcome=outcome
+            )
+        )
     for el in found.elections:
-        winners = ", ".join(el.result.winners) if el.result else "open"
-        console.print(f"Election {el.number}: {escape(el.office)} — {winners}")
+        winners = ", ".join(el.result.winners) if el.result else _("open")
+        console.print(
+            _("Election {number}: {office} — {winners}").format(
+                number=el.number, office=escape(el.office), winners=escape(winners)
+            )
+        )
 
 
 @meeting_app.command("officers")
@@ -264,7 +322,8 @@ def meeting_officers(
         found = coop.governance.officers(
             _actor(coop, as_member), meeting, chair=chair, secretary=secretary, adjusters=adjuster
         )
-    _done(found, as_json, f"Officers of meeting {found.number} recorded.")
+        _ = _texts(_language(coop))
+    _done(found, as_json, _("Officers of meeting {number} recorded.").format(number=found.number))
 
 
 @meeting_app.command("attend")
@@ -279,11 +338,13 @@ def meeting_attend(
     """Record members as present."""
     with guard(), _open(coop_dir, database) as coop:
         found = coop.governance.attend(_actor(coop, as_member), meeting, members)
+        _ = _texts(_language(coop))
     _done(
         found,
         as_json,
-        f"Present: {len(found.present)}; with a vote present or by proxy: {found.attending()} "
-        f"of {len(found.roll.voters)}.",
+        _("Present: {present}; with a vote present or by proxy: {attending} of {voters}.").format(
+            present=len(found.present), attending=found.attending(), voters=len(found.roll.voters)
+        ),
     )
 
 
@@ -313,11 +374,14 @@ def meeting_proxy(
                 dated=day,
                 written=not oral,
             )
+            _ = _texts(_language(coop))
     mandate = found.mandates[-1]
     _done(
         found,
         as_json,
-        f"{mandate.proxy_name} votes for {found.name_of(mandate.principal_id)}.",
+        _("{proxy} votes for {principal}.").format(
+            proxy=mandate.proxy_name, principal=found.name_of(mandate.principal_id)
+        ),
     )
 
 
@@ -347,7 +411,7 @@ def meeting_motion(
     with guard():
         first: tuple[int, int] | None = None
         if previous is not None:
-            left, _, right = previous.partition(":")
+            left, _sep, right = previous.partition(":")
             if not (left.isdigit() and right.isdigit()):
                 raise InputError("previous", f"{previous!r}: write MEETING:MOTION, e.g. 1:3")
             first = (int(left), int(right))
@@ -364,7 +428,12 @@ def meeting_motion(
                 item=item,
                 previous=first,
             )
-    _done(found, as_json, f"Motion {found.motions[-1].number}: {escape(title)}.")
+            _ = _texts(_language(coop))
+    _done(
+        found,
+        as_json,
+        _("Motion {number}: {title}.").format(number=found.motions[-1].number, title=escape(title)),
+    )
 
 
 @meeting_app.command("amend")
@@ -381,8 +450,13 @@ def meeting_amend(
     """Propose an amendment, put against the proposal before the final vote."""
     with guard(), _open(coop_dir, database) as coop:
         found = coop.governance.amend(_actor(coop, as_member), meeting, motion, text, proposer)
+        _ = _texts(_language(coop))
     letter = found.motion(motion).amendments[-1].letter
-    _done(found, as_json, f"Amendment {letter} to motion {motion}.")
+    _done(
+        found,
+        as_json,
+        _("Amendment {letter} to motion {motion}.").format(letter=letter, motion=motion),
+    )
 
 
 @meeting_app.command("acclaim")
@@ -402,7 +476,13 @@ def meeting_acclaim(
         chosen: Literal["adopted", "rejected"] = "adopted" if outcome == "adopted" else "rejected"
         with _open(coop_dir, database) as coop:
             found = coop.governance.acclaim(_actor(coop, as_member), meeting, motion, chosen)
-    _done(found, as_json, f"Motion {motion} {outcome} by acclamation.")
+            _ = _texts(_language(coop))
+    said = (
+        _("Motion {motion} adopted by acclamation.")
+        if chosen == "adopted"
+        else _("Motion {motion} rejected by acclamation.")
+    )
+    _done(found, as_json, said.format(motion=motion))
 
 
 @meeting_app.command("election")
@@ -431,9 +511,14 @@ def meeting_election(
             secret=secret,
             requested_by=requested_by,
         )
+        _ = _texts(_language(coop))
     election = found.elections[-1]
-    how = "secret" if election.box.secret else "open"
-    _done(found, as_json, f"Election {election.number}: {escape(office)} ({how} ballot).")
+    said = (
+        _("Election {number}: {office} (secret ballot).")
+        if election.box.secret
+        else _("Election {number}: {office} (open ballot).")
+    )
+    _done(found, as_json, said.format(number=election.number, office=escape(office)))
 
 
 @meeting_app.command("vote")
@@ -470,7 +555,8 @@ def meeting_vote(
             member=member,
             proxy=proxy,
         )
-    _done(found, as_json, "Vote recorded.")
+        _ = _texts(_language(coop))
+    _done(found, as_json, _("Vote recorded."))
 
 
 @meeting_app.command("close")
@@ -489,9 +575,11 @@ def meeting_close(
     """Count a motion or an election; without one, close the meeting."""
     with guard(), _open(coop_dir, database) as coop:
         actor = _actor(coop, as_member)
+        lang = _language(coop)
+        _ = _texts(lang)
         if motion is None and election is None:
             found = coop.governance.close(actor, meeting)
-            message = f"Meeting {found.number} closed."
+            message = _("Meeting {number} closed.").format(number=found.number)
         else:
             found = coop.governance.count(
                 actor, meeting, motion=motion, election=election, chair_vote=chair_vote
@@ -499,19 +587,24 @@ def meeting_close(
             if motion is not None:
                 target = found.motion(motion)
                 last = target.polls[-1].result if target.polls else None
-                message = f"Motion {motion}: " + (
-                    target.outcome
-                    or ("amendment carried" if last and last.passed else "proposal stands")
+                outcome = (
+                    _(target.outcome.replace("_", " "))
+                    if target.outcome
+                    else _("amendment carried")
+                    if last and last.passed
+                    else _("proposal stands")
                 )
+                message = _("Motion {motion}: {outcome}").format(motion=motion, outcome=outcome)
                 if last is not None:
-                    message += "\n" + last.explanation.text(coop.config.language)
+                    message += "\n" + last.explanation.text(lang)
             else:
                 counted = found.election(election or 0)
-                message = f"Election {counted.number}: elected " + ", ".join(
-                    counted.result.winners if counted.result else []
+                message = _("Election {number}: elected {names}").format(
+                    number=counted.number,
+                    names=", ".join(counted.result.winners if counted.result else []),
                 )
                 if counted.result is not None:
-                    message += "\n" + counted.result.explanation.text(coop.config.language)
+                    message += "\n" + counted.result.explanation.text(lang)
     _done(found, as_json, escape(message))
 
 
@@ -529,7 +622,8 @@ def meeting_reserve(
     """Record a reservation against a decision."""
     with guard(), _open(coop_dir, database) as coop:
         found = coop.governance.reserve(_actor(coop, as_member), meeting, item, text, member)
-    _done(found, as_json, f"Reservation recorded against {item}.")
+        _ = _texts(_language(coop))
+    _done(found, as_json, _("Reservation recorded against {item}.").format(item=escape(item)))
 
 
 @meeting_app.command("minutes")
@@ -545,13 +639,14 @@ def meeting_minutes(
     """Generate the minutes (protokoll) as PDF and/or Markdown; Markdown to stdout by default."""
     with guard(), _open(coop_dir, database) as coop:
         actor = _actor(coop, as_member)
+        _ = _texts(_language(coop, lang))
         if pdf is not None:
             pdf.write_bytes(coop.governance.minutes(actor, meeting, lang=lang, format="pdf"))
-            console.print(f"Minutes written to {pdf}.")
+            console.print(_("Minutes written to {path}.").format(path=pdf))
         text = coop.governance.minutes(actor, meeting, lang=lang, format="md").decode("utf-8")
     if md is not None:
         md.write_text(text, encoding="utf-8")
-        console.print(f"Minutes written to {md}.")
+        console.print(_("Minutes written to {path}.").format(path=md))
     elif pdf is None:
         typer.echo(text, nl=False)
 
@@ -577,11 +672,12 @@ def meeting_export(
         fmt = _format(output, format_)
         with _open(coop_dir, database) as coop:
             text = coop.governance.export(_actor(coop, as_member), meeting, fmt)
+            _ = _texts(_language(coop))
     if output is None:
         typer.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
-        console.print(f"Meeting {meeting} exported to {output}.")
+        console.print(_("Meeting {number} exported to {path}.").format(number=meeting, path=output))
 
 
 def _read(path: Path) -> str:
@@ -606,10 +702,17 @@ def meeting_import(
             found = coop.governance.import_record(
                 _actor(coop, as_member), text, _format(record, None)
             )
-    _done(found, as_json, f"Imported as meeting {found.number}.")
+            _ = _texts(_language(coop))
+    _done(found, as_json, _("Imported as meeting {number}.").format(number=found.number))
 
 
-def _print_report(report: VerifyReport, as_json: bool) -> None:
+def _where(where: str, _: Callable[[str], str]) -> str:
+    """``motion 2``, ``election 1``, ``meeting`` … with the item's kind translated."""
+    kind, _sep, number = where.partition(" ")
+    return f"{_(kind)} {number}".strip()
+
+
+def _print_report(report: VerifyReport, as_json: bool, lang: str) -> None:
     if as_json:
         data = report.model_dump(mode="json", exclude={"decisions": {"__all__": {"explanation"}}})
         data["ok"] = report.ok
@@ -617,16 +720,26 @@ def _print_report(report: VerifyReport, as_json: bool) -> None:
             raw["explanation"] = check.explanation.text("en") if check.explanation else None
         print_json(data)
         return
+    _ = _texts(lang)
     console.print(
-        f"Meeting {report.meeting} on {report.held_on}: rules from {report.rules_from}, "
-        f"{report.voters} members with a vote."
+        _(
+            "Meeting {number} on {day}: rules from {rules_from}, {voters} members with a vote."
+        ).format(
+            number=report.meeting,
+            day=format_day(report.held_on, lang),
+            rules_from=format_day(report.rules_from, lang),
+            voters=report.voters,
+        )
     )
     for check in report.decisions:
         mark = "[green]✓[/]" if check.agrees else "[red]✗[/]"
-        console.print(f"{mark} {check.item}: {escape(check.title)} — {escape(check.summary)}")
+        item = _where(check.item, _)
+        console.print(f"{mark} {item}: {escape(check.title)} — {escape(check.summary)}")
+    breach_word = _("breach")
     for breach in report.breaches:
-        console.print(f"[red]breach[/] {breach.where}: {escape(breach.message)}")
-    console.print("Verified: no breach." if report.ok else "Breaches found.")
+        where = _where(breach.where, _)
+        console.print(f"[red]{breach_word}[/] {where}: {escape(breach.message)}")
+    console.print(_("Verified: no breach.") if report.ok else _("Breaches found."))
 
 
 @meeting_app.command("verify")
@@ -639,16 +752,19 @@ def meeting_verify(
     database: DatabaseOption = None,
     as_member: AsOption = None,
     as_json: JsonOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Re-tally a meeting record from scratch and report every decision and rule breach."""
     with guard():
         path = Path(record)
         if path.is_file():
+            language = _chosen(lang)
             rules: Bylaws = load_bylaws(bylaws or coop_dir)
             meeting = load_meeting(parse_record(_read(path), _format(path, None), str(path)), rules)
             report = verify_meeting(meeting, rules)
         elif record.isdigit():
             with _open(coop_dir, database) as coop:
+                language = _language(coop, lang)
                 if bylaws is not None:
                     found = coop.governance.get(_actor(coop, as_member), int(record))
                     report = verify_meeting(found, load_bylaws(bylaws))
@@ -656,7 +772,7 @@ def meeting_verify(
                     report = coop.governance.verify(_actor(coop, as_member), int(record))
         else:
             raise InputError("record", f"{record}: no such file")
-    _print_report(report, as_json)
+    _print_report(report, as_json, language)
     if not report.ok:
         raise typer.Exit(code=1)
 
@@ -683,10 +799,15 @@ def fee_pay(
             fee = coop.governance.pay_fee(
                 _actor(coop, as_member), member, year=year, amount=value or "0", paid_on=day
             )
+            lang = _language(coop)
     if as_json:
         print_json(fee)
     else:
-        console.print(f"Fee {year} of member {member} recorded ({fee.amount}).")
+        console.print(
+            _texts(lang)("Fee {year} of member {member} recorded ({amount}).").format(
+                year=year, member=member, amount=format_amount(fee.amount, lang)
+            )
+        )
 
 
 @fee_app.command("list")
@@ -702,19 +823,21 @@ def fee_list(
         actor = _actor(coop, as_member)
         fees = coop.governance.fees(actor, member)
         numbers = {m.id: m.number for m in coop.members.list(actor)}
+        lang = _language(coop)
     if as_json:
         print_json(fees)
         return
-    table = Table(title="Membership fees", title_justify="left")
-    for column in ("#", "member", "year", "amount", "paid"):
+    _ = _texts(lang)
+    table = Table(title=_("Membership fees"), title_justify="left")
+    for column in ("#", _("member"), _("year"), _("amount"), _("paid")):
         table.add_column(column)
     for f in fees:
         table.add_row(
             str(f.number),
             str(numbers.get(f.member_id, "?")),
             str(f.year),
-            str(f.amount),
-            str(f.paid_on),
+            format_amount(f.amount, lang),
+            format_day(f.paid_on, lang),
         )
     console.print(table)
 
@@ -722,7 +845,8 @@ def fee_list(
 # -- bylaws ---------------------------------------------------------------------------------
 
 
-def _rules_summary(rules: RuleSet) -> dict[str, str]:
+def _rules_summary(rules: RuleSet, _: Callable[[str], str] = str) -> dict[str, str]:
+    """The rules in words, keyed by topic: English by default, or through ``_``."""
     v, m, q, p, e = (
         rules.voting_rights,
         rules.meetings,
@@ -735,34 +859,69 @@ def _rules_summary(rules: RuleSet) -> dict[str, str]:
         "previous_year": "last year's fee paid",
         "none": "no fee rule",
     }
+
+    def cited(text: str, reference: str) -> str:
+        return f"{text} ({reference})" if reference else text
+
+    voting = [
+        ", ".join(_(status) for status in v.statuses),
+        _(fee[v.fee_paid]),
+        _("member ≥ {days} days").format(days=v.minimum_membership_days),
+    ]
+    if v.no_arrears:
+        voting.append(_("no arrears"))
+    methods = ", ".join(_(method) for method in m.notice_methods)
+    extra = (
+        "on request of {share} of the voting members or the auditor"
+        if m.extra_meeting_auditor
+        else "on request of {share} of the voting members"
+    )
+    proxies = (
+        _(
+            "allowed: {who}, at most {principals} principal(s), written and dated, "
+            "at most {days} days old"
+            if p.written
+            else "allowed: {who}, at most {principals} principal(s), at most {days} days old"
+        ).format(who=_(p.who.replace("_", " ")), principals=p.max_principals, days=p.max_age_days)
+        if p.allowed
+        else _("not allowed")
+    )
     summary = {
-        "voting rights": f"{', '.join(v.statuses)}; {fee[v.fee_paid]}; member "
-        f"≥ {v.minimum_membership_days} days"
-        + ("; no arrears" if v.no_arrears else "")
-        + f" ({v.reference})",
-        "annual meeting": f"months {m.annual_from_month}–{m.annual_to_month}; notice "
-        f"{m.notice_earliest_days}–{m.notice_latest_days} days before by "
-        f"{', '.join(m.notice_methods)}; "
-        f"motions {m.motion_deadline_days} days before ({m.reference})",
-        "extra meeting": f"on request of {m.extra_meeting_share} of the voting members"
-        + (" or the auditor" if m.extra_meeting_auditor else ""),
-        "quorum": ("none" if q.share == 0 else f"{q.share} of the voting members")
-        + (f" ({q.reference})" if q.reference else ""),
-        "proxies": (
-            f"allowed: {p.who.replace('_', ' ')}, at most {p.max_principals} principal(s), "
-            f"{'written and dated, ' if p.written else ''}at most {p.max_age_days} days old"
-            if p.allowed
-            else "not allowed"
+        _("voting rights"): "; ".join(voting) + f" ({v.reference})",
+        _("annual meeting"): _(
+            "months {first}–{last}; notice {earliest}–{latest} days before by {methods}; "
+            "motions {deadline} days before"
+        ).format(
+            first=m.annual_from_month,
+            last=m.annual_to_month,
+            earliest=m.notice_earliest_days,
+            latest=m.notice_latest_days,
+            methods=methods,
+            deadline=m.motion_deadline_days,
         )
-        + (f" ({p.reference})" if p.reference else ""),
-        "elections": f"{e.method.value}; secret ballot {e.secret.replace('_', ' ')}; ties by lot"
-        + (f" ({e.reference})" if e.reference else ""),
-        "digital decisions": "allowed" if rules.digital_decisions.allowed else "not allowed",
+        + f" ({m.reference})",
+        _("extra meeting"): _(extra).format(share=m.extra_meeting_share),
+        _("quorum"): cited(
+            _("none") if q.share == 0 else _("{share} of the voting members").format(share=q.share),
+            q.reference,
+        ),
+        _("proxies"): cited(proxies, p.reference),
+        _("elections"): cited(
+            _("{method}; secret ballot {secret}; ties by lot").format(
+                method=_(e.method.value), secret=_(e.secret.replace("_", " "))
+            ),
+            e.reference,
+        ),
+        _("digital decisions"): _("allowed")
+        if rules.digital_decisions.allowed
+        else _("not allowed"),
     }
     for kind in ("ordinary", "bylaw_amendment", "dissolution", "exclusion"):
         rule = rules.decisions.rule(kind)
-        ref = f" ({rule.reference})" if rule.reference else ""
-        summary[kind.replace("_", " ")] = f"{rule.describe()}; ties: {rule.tie}{ref}"
+        summary[_(kind.replace("_", " "))] = cited(
+            _("{majority}; ties: {tie}").format(majority=rule.describe(_), tie=_(rule.tie)),
+            rule.reference,
+        )
     return summary
 
 
@@ -771,9 +930,13 @@ def bylaws_check(
     file: Annotated[Path, typer.Argument(help="bylaws.toml (or the folder holding it).")],
     on: Annotated[str | None, typer.Option(help="Show the rules in force on this date.")] = None,
     as_json: JsonOption = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="sv or en (default: sv; --json is English).")
+    ] = None,
 ) -> None:
     """Validate bylaws.toml and summarise the rules in force on a date."""
     with guard():
+        language = _chosen(lang)
         found = load_bylaws(file)
         day = parse_date(on, "on")
         rules = found.rules_on(day) if day else found.rules[-1]
@@ -795,13 +958,18 @@ def bylaws_check(
             }
         )
         return
-    console.print(f"Bylaws valid: {len(found.rules)} rule set(s).")
+    _ = _texts(language)
+    console.print(_("Bylaws valid: {count} rule set(s).").format(count=len(found.rules)))
+    start = format_day(rules.valid_from, language)
     console.print(
-        f"Rules in force from {rules.valid_from}"
-        + (f" to {rules.valid_to}:" if rules.valid_to else ":")
+        _("Rules in force from {start} to {end}:").format(
+            start=start, end=format_day(rules.valid_to, language)
+        )
+        if rules.valid_to
+        else _("Rules in force from {start}:").format(start=start)
     )
     table = Table(show_header=False)
-    for key, value in summary.items():
+    for key, value in _rules_summary(rules, _).items():
         table.add_row(key, escape(value))
     console.print(table)
 

@@ -7,7 +7,8 @@ and its parts, holiday, ending and notice, collective agreement, social insuranc
 for work abroad, the items of 6 d §. Recorded signatures are printed in the signature
 blocks (who and when); an unsigned party gets a line to sign by hand. Labels are
 translated (``documents`` catalog, Swedish and English); the terms themselves are printed
-as written in the contract.
+as written in the contract, except the defaults a new contract gets
+(:mod:`kooperativ.employment.defaults`), which are printed in the PDF's language.
 
 Examples:
     >>> from datetime import date
@@ -46,6 +47,7 @@ from kooperativ.documents._pdf import (
     section,
     signature_table,
 )
+from kooperativ.employment.defaults import localise
 from kooperativ.employment.models import (
     EmploymentContract,
     EmploymentType,
@@ -131,6 +133,11 @@ def contract_pdf(
         return format_day(value, lang)
 
     none = _("not stated")
+
+    def term(text: str) -> str:
+        # A default term is printed in the PDF's language, a user's term as written.
+        return localise(text, _) or text
+
     type_label, type_ref = TYPE_LABELS[contract.type]
     story: list[Flowable] = [
         paragraph(_("Employment contract"), "title"),
@@ -190,23 +197,23 @@ def contract_pdf(
             ],
         )
     )
-    working = [(_("Working time"), contract.scope)]
+    working = [(_("Working time"), term(contract.scope))]
     if contract.overtime:
-        working.append((_("Overtime and extra time"), contract.overtime))
+        working.append((_("Overtime and extra time"), term(contract.overtime)))
     if contract.schedule_notice:
         working.append((_("Notice of schedules"), contract.schedule_notice))
     story.append(section(_("4. Working time"), working))
-    pay = [(_("Starting pay"), contract.pay_terms)]
+    pay = [(_("Starting pay"), term(contract.pay_terms))]
     if contract.monthly_pay is not None:
         pay.append((_("Monthly pay"), f"{format_amount(contract.monthly_pay, lang)} kr"))
     for part in contract.pay_parts:
-        words = [part.description or ""]
+        words = [term(part.description or "")]
         if part.amount is not None:
             words.insert(0, f"{format_amount(part.amount, lang)} kr")
         if part.rate is not None:
             words.insert(0, _percent(part.rate, lang))
-        pay.append((part.name, " – ".join(w for w in words if w) or none))
-    pay.append((_("Payment"), contract.pay_schedule or none))
+        pay.append((term(part.name), " – ".join(w for w in words if w) or none))
+    pay.append((_("Payment"), term(contract.pay_schedule or none)))
     story.append(section(_("5. Pay"), pay))
     if contract.holiday_pay is HolidayPayTerms.PAID_OUT:
         holiday_form = _("Holiday pay paid out with the salary (semesterersättning)")
@@ -216,12 +223,12 @@ def contract_pdf(
         holiday_form = _("Paid holiday (semesterlön)")
     holiday = [(_("Holiday"), holiday_form)]
     if contract.holiday_terms:
-        holiday.append((_("Holiday terms"), contract.holiday_terms))
+        holiday.append((_("Holiday terms"), term(contract.holiday_terms)))
     story.append(section(_("6. Holiday"), holiday))
     story.append(
         section(
             _("7. End of employment and notice"),
-            [(_("Notice and procedure"), contract.notice_rules or none)],
+            [(_("Notice and procedure"), term(contract.notice_rules or none))],
         )
     )
     other = [
@@ -230,7 +237,7 @@ def contract_pdf(
             contract.collective_agreement
             or _("The employer is not bound by a collective agreement"),
         ),
-        (_("Social insurance"), contract.social_insurance or none),
+        (_("Social insurance"), term(contract.social_insurance or none)),
     ]
     if contract.training:
         other.append((_("Training"), contract.training))

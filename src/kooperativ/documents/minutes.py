@@ -36,10 +36,13 @@ from kooperativ.governance.bylaws import Bylaws, DecisionType, RuleSet
 from kooperativ.governance.meeting import (
     AGENDA_TITLES,
     Election,
+    Finding,
     Meeting,
     MeetingKind,
     Motion,
-    notice_problems,
+    notice_findings,
+    previous_reading_findings,
+    render_findings,
 )
 from kooperativ.governance.tally import Explanation
 from kooperativ.i18n import format_day, translator
@@ -92,6 +95,10 @@ class _Minutes:
     sections: list[_Section]
     signatures: list[tuple[str, str]]
     footer: str
+
+
+def _finding_lines(findings: Sequence[Finding], lang: str) -> list[str]:
+    return [f"– {line}" for line in render_findings(findings, lang)]
 
 
 def _explanation_lines(explanation: Explanation, lang: str) -> list[str]:
@@ -150,6 +157,13 @@ def _motion_lines(
                 rule=type_name, reference=reference, threshold=threshold
             )
         )
+        if rule.two_meetings:
+            lines.append(
+                _(
+                    "The bylaws require the decision at two consecutive meetings, "
+                    "one of them the annual meeting."
+                )
+            )
         lines.extend(_explanation_lines(poll.result.explanation, lang))
         if poll.box.proxy_votes or any(v.by_proxy for v in poll.box.votes):
             count = poll.box.proxy_votes or sum(1 for v in poll.box.votes if v.by_proxy)
@@ -173,6 +187,8 @@ def _motion_lines(
         )
     if motion.outcome:
         lines.append(_(_OUTCOMES[motion.outcome]))
+        if motion.outcome == "first_reading":
+            lines.extend(_finding_lines(previous_reading_findings(meeting, rules, motion), lang))
         if motion.amendments and motion.decided_text and motion.outcome != "no_quorum":
             rows.append((_("Text put to the final vote"), motion.decided_text))
     return lines, rows
@@ -235,10 +251,10 @@ def _build(meeting: Meeting, bylaws: Bylaws, lang: str, association: str) -> _Mi
                         method=_(meeting.notice.method),
                     )
                 )
-            problems = notice_problems(meeting, rules, meeting.notice)
+            problems = notice_findings(meeting, rules, meeting.notice)
             if problems:
                 section.lines.append(_("The notice does not follow the bylaws:"))
-                section.lines.extend(f"– {p}" for p in problems)
+                section.lines.extend(_finding_lines(problems, lang))
             else:
                 ref = rules.meetings.reference
                 section.lines.append(

@@ -39,7 +39,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -55,14 +55,80 @@ from kooperativ.employment.time import add_months
 from kooperativ.errors import RulesError
 
 __all__ = [
+    "DUE",
+    "INCOMPLETE",
     "INFORMATION_ITEMS",
+    "ITEM",
+    "LATE",
+    "NOT_GIVEN",
+    "TRIAL_TOO_LONG",
     "Deadline",
+    "Finding",
     "InformationItem",
     "InformationReport",
     "InformationRules",
+    "Listing",
     "Parties",
     "check_information",
 ]
+
+#: The templates of :attr:`InformationReport.findings` (message ids in ``problems.po``).
+INCOMPLETE = "written information incomplete: {items}"
+LATE = "written information given on {given}, after the deadline (due {dues}; LAS 6 c §)"
+NOT_GIVEN = "written information not given (due {dues}; LAS 6 c §)"
+TRIAL_TOO_LONG = (
+    "trial period runs to {end}, longer than {months} months (last allowed day {last}; LAS 6 §)"
+)
+#: One missing item and one missed deadline inside the lists of :data:`INCOMPLETE` etc.
+ITEM = "{label} ({reference})"
+DUE = "{day} for {what}"
+
+
+def _same(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A text written in English with its arguments, renderable in another language.
+
+    ``template`` is a message id (domain ``problems``); an argument is a plain value, a
+    nested :class:`Finding` (e.g. an item label, translated too) or a :class:`Listing`.
+
+    Examples:
+        >>> item = Finding(ITEM, (("label", Finding("place of work")), ("reference", "1 p.")))
+        >>> Finding(INCOMPLETE, (("items", Listing((item,))),)).render()
+        'written information incomplete: place of work (1 p.)'
+    """
+
+    template: str
+    args: tuple[tuple[str, object], ...] = ()
+
+    def values(self, translate: Callable[[str], str] = _same) -> dict[str, str]:
+        """The arguments as text, nested findings rendered with ``translate``."""
+        return {name: _render(value, translate) for name, value in self.args}
+
+    def render(self, translate: Callable[[str], str] = _same) -> str:
+        """The text through ``translate`` (a gettext function; English without one)."""
+        return translate(self.template).format(**self.values(translate))
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """Findings joined into one argument (``"; "`` between missing items)."""
+
+    parts: tuple[Finding, ...]
+    separator: str = "; "
+
+    def render(self, translate: Callable[[str], str] = _same) -> str:
+        """The parts rendered with ``translate`` and joined."""
+        return self.separator.join(part.render(translate) for part in self.parts)
+
+
+def _render(value: object, translate: Callable[[str], str]) -> str:
+    if isinstance(value, Finding | Listing):
+        return value.render(translate)
+    return str(value)
 
 
 class Deadline(StrEnum):
@@ -78,8 +144,8 @@ class InformationItem:
     """One piece of the written information.
 
     Attributes:
-        key: Stable identifier (also the message id of its label in ``employment.po``).
-        label: What is missing, in English words.
+        key: Stable identifier.
+        label: What is missing, in English words (its message id in ``problems.po``).
         reference: The paragraph asking for it.
         deadline: When it is due.
     """
@@ -181,8 +247,10 @@ class InformationReport:
         due_on: The earliest deadline of the items (the contract day for SÄVA).
         late_due_on: The deadline of points 9–13.
         late: True when a deadline passed before the information was given.
-        problems: Every finding in words (missing items, deadlines missed, a trial period
-            longer than LAS 6 § allows), each naming its paragraph.
+        problems: Every finding in English words (missing items, deadlines missed, a trial
+            period longer than LAS 6 § allows), each naming its paragraph.
+        findings: The same findings as templates with arguments, for translation
+            (``findings[i].render() == problems[i]``).
     """
 
     contract_number: int
@@ -192,6 +260,7 @@ class InformationReport:
     late_due_on: date
     late: bool
     problems: tuple[str, ...]
+    findings: tuple[Finding, ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -269,25 +338,38 @@ def check_information(
     if contract.type is EmploymentType.SPECIAL_FIXED_TERM:
         # 6 c §: for SÄVA the fixed-term details (3 b p.) are due when the contract is made.
         deadlines.insert(0, (contract.made_on, "the SÄVA details of point 3 b"))
-    problems: list[str] = []
+    findings: list[Finding] = []
     if missing:
-        listed = "; ".join(f"{item.label} ({item.reference})" for item in missing)
-        problems.append(f"written information incomplete: {listed}")
+        items = tuple(
+            Finding(ITEM, (("label", Finding(item.label)), ("reference", item.reference)))
+            for item in missing
+        )
+        findings.append(Finding(INCOMPLETE, (("items", Listing(items)),)))
     if given_on is not None:
         missed = [(d, what) for d, what in deadlines if given_on > d]
-        verb = f"given on {given_on}, after the deadline"
     else:
         missed = [(d, what) for d, what in deadlines if on > d]
-        verb = "not given"
     if missed:
-        dues = ", ".join(f"{d} for {what}" for d, what in missed)
-        problems.append(f"written information {verb} (due {dues}; LAS 6 c §)")
+        dues = Listing(
+            tuple(Finding(DUE, (("day", d), ("what", Finding(what)))) for d, what in missed),
+            ", ",
+        )
+        if given_on is not None:
+            findings.append(Finding(LATE, (("given", given_on), ("dues", dues))))
+        else:
+            findings.append(Finding(NOT_GIVEN, (("dues", dues),)))
     if contract.type is EmploymentType.PROBATION and contract.end is not None:
         longest = add_months(contract.start, rules.probation_max_months) - timedelta(days=1)
         if contract.end > longest:
-            problems.append(
-                f"trial period runs to {contract.end}, longer than "
-                f"{rules.probation_max_months} months (last allowed day {longest}; LAS 6 §)"
+            findings.append(
+                Finding(
+                    TRIAL_TOO_LONG,
+                    (
+                        ("end", contract.end),
+                        ("months", rules.probation_max_months),
+                        ("last", longest),
+                    ),
+                )
             )
     return InformationReport(
         contract_number=contract.number,
@@ -296,5 +378,6 @@ def check_information(
         due_on=min(deadline for deadline, _ in deadlines),
         late_due_on=month,
         late=bool(missed),
-        problems=tuple(problems),
+        problems=tuple(finding.render() for finding in findings),
+        findings=tuple(findings),
     )

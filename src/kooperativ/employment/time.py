@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -52,6 +52,11 @@ from kooperativ.employment.models import EmploymentContract, EmploymentType, End
 from kooperativ.errors import RulesError
 
 __all__ = [
+    "CLOSE",
+    "PASSED",
+    "PREFERENCE_CLOSE",
+    "PREFERENCE_UNTIL",
+    "WILL_PASS",
     "EmploymentPeriod",
     "EmploymentTime",
     "LasLimits",
@@ -266,11 +271,59 @@ class LimitStatus:
 
 @dataclass(frozen=True, slots=True)
 class TimeWarning:
-    """A finding about a member's employment time, ready for ``kooperativ check``."""
+    """A finding about a member's employment time, ready for ``kooperativ check``.
+
+    Attributes:
+        severity: ``error`` for a limit passed, else ``warning``.
+        rule: The limit it is about.
+        message: The finding in English words.
+        template: The message template (a message id of the ``problems`` catalog), so
+            the finding can be rendered in Swedish: ``template.format(**dict(args))``
+            equals ``message``.
+        args: The template's arguments as text.
+    """
 
     severity: Literal["error", "warning"]
     rule: Rule
     message: str
+    template: str = ""
+    args: tuple[tuple[str, str], ...] = ()
+
+    def render(self, translate: Callable[[str], str]) -> str:
+        """The message through ``translate`` (a gettext function of domain ``problems``)."""
+        if not self.template:
+            return self.message
+        return translate(self.template).format(**dict(self.args))
+
+
+#: The templates of :class:`TimeWarning` (message ids in ``problems.po``).
+PASSED = (
+    "{form} time passed the limit (more than {limit} days) on {day}: the employment has "
+    "become tillsvidareanställning ({reference})"
+)
+WILL_PASS = (
+    "the recorded contracts pass the {form} limit (more than {limit} days) on {day}; the "
+    "employment would then become tillsvidareanställning ({reference})"
+)
+CLOSE = (
+    "{days} days of {form} counted; the limit (more than {limit} days) would be reached on "
+    "{day} if employment continued ({reference})"
+)
+PREFERENCE_CLOSE = (
+    "{days} days counted; preferential right to re-employment (more than {limit} days) would "
+    "be earned on {day} if employment continued ({reference})"
+)
+PREFERENCE_UNTIL = (
+    "preferential right to re-employment until {day} (LAS 25 §): offer new work to this "
+    "member first"
+)
+
+
+def _warning(
+    severity: Literal["error", "warning"], rule: Rule, template: str, **args: object
+) -> TimeWarning:
+    values = tuple((name, str(value)) for name, value in args.items())
+    return TimeWarning(severity, rule, template.format(**dict(values)), template, values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -663,56 +716,50 @@ def _warnings(statuses: Sequence[LimitStatus], on: date, until: date | None) -> 
     """Errors for limits passed, warnings for limits the contracts pass or come close to."""
     found: list[TimeWarning] = []
     for status in statuses:
-        limit = f"more than {status.limit_days} days"
         passed = status.reached_on is not None and status.reached_on <= on
+        common = {"limit": status.limit_days, "reference": status.reference}
         if status.rule.conversion:
             form = "vikariat" if status.rule is Rule.SUBSTITUTE_CONVERSION else "SÄVA"
             if passed:
                 found.append(
-                    TimeWarning(
-                        "error",
-                        status.rule,
-                        f"{form} time passed the limit ({limit}) on {status.reached_on}: the "
-                        f"employment has become tillsvidareanställning ({status.reference})",
+                    _warning(
+                        "error", status.rule, PASSED, form=form, day=status.reached_on, **common
                     )
                 )
             elif status.reached_on is not None:
                 found.append(
-                    TimeWarning(
+                    _warning(
                         "warning",
                         status.rule,
-                        f"the recorded contracts pass the {form} limit ({limit}) on "
-                        f"{status.reached_on}; the employment would then become "
-                        f"tillsvidareanställning ({status.reference})",
+                        WILL_PASS,
+                        form=form,
+                        day=status.reached_on,
+                        **common,
                     )
                 )
             elif status.days > 0 and status.days >= status.warn_from_days:
                 found.append(
-                    TimeWarning(
+                    _warning(
                         "warning",
                         status.rule,
-                        f"{status.days} days of {form} counted; the limit ({limit}) would be "
-                        f"reached on {status.projected_on} if employment continued "
-                        f"({status.reference})",
+                        CLOSE,
+                        days=status.days,
+                        form=form,
+                        day=status.projected_on,
+                        **common,
                     )
                 )
         elif not passed and status.days > 0 and status.days >= status.warn_from_days:
             found.append(
-                TimeWarning(
+                _warning(
                     "warning",
                     status.rule,
-                    f"{status.days} days counted; preferential right to re-employment "
-                    f"({limit}) would be earned on {status.projected_on} if employment "
-                    f"continued ({status.reference})",
+                    PREFERENCE_CLOSE,
+                    days=status.days,
+                    day=status.projected_on,
+                    **common,
                 )
             )
     if until is not None:
-        found.append(
-            TimeWarning(
-                "warning",
-                Rule.PREFERENCE,
-                f"preferential right to re-employment until {until} (LAS 25 §): offer new "
-                "work to this member first",
-            )
-        )
+        found.append(_warning("warning", Rule.PREFERENCE, PREFERENCE_UNTIL, day=until))
     return found

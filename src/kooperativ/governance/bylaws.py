@@ -44,6 +44,7 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
+from collections.abc import Callable
 from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
@@ -318,18 +319,22 @@ class DecisionRule(_Cited):
             casting_vote=self.tie != "rejected",
         )
 
-    def describe(self) -> str:
-        """The majority in words (English; the minutes translate)."""
+    def describe(self, translate: Callable[[str], str] | None = None) -> str:
+        """The majority in words: English, or through ``translate`` (a gettext function of
+        the catalog ``governance``)."""
+        _ = translate or str
         share = self.second_share if self.two_meetings else self.share
-        words = "more than" if self.strict else "at least"
+        words = "more than {share} of {base}" if self.strict else "at least {share} of {base}"
         base = {
             "cast": "the votes cast",
             "present": "the voters present",
             "members": "all members with a vote",
         }[self.base]
-        text = f"{words} {_show(share)} of {base}"
+        text = _(words).format(share=_show(share), base=_(base))
         if self.two_meetings:
-            text += " at two consecutive meetings, one of them the annual meeting"
+            text = _(
+                "{majority} at two consecutive meetings, one of them the annual meeting"
+            ).format(majority=text)
         return text
 
 

@@ -60,6 +60,7 @@ from kooperativ.governance.tally import (
     tally_election,
     tally_motion,
 )
+from kooperativ.i18n import format_day, translator
 from kooperativ.members.models import Member
 
 __all__ = [
@@ -68,6 +69,7 @@ __all__ = [
     "Amendment",
     "BallotBox",
     "Election",
+    "Finding",
     "Mandate",
     "Meeting",
     "MeetingKind",
@@ -90,9 +92,12 @@ __all__ = [
     "count_election",
     "count_motion",
     "new_meeting",
+    "notice_findings",
     "notice_problems",
+    "previous_reading_findings",
     "record_notice",
     "refresh_register",
+    "render_findings",
     "request_secret",
     "reserve",
     "set_officers",
@@ -675,31 +680,95 @@ def refresh_register(
     return meeting.model_copy(update={"members": people, "fees": paid, "roll": roll})
 
 
-def notice_problems(meeting: Meeting, rules: RuleSet, notice: Notice | None) -> list[str]:
-    """What is wrong with the notice and the meeting date under ``rules`` (English)."""
+#: A finding in words: an English template (a msgid of the catalog ``governance``) and
+#: its arguments, so the minutes can print it in the meeting's language.
+Finding = tuple[str, dict[str, object]]
+
+
+def _say(template: str, **args: object) -> Finding:
+    return template, args
+
+
+def render_findings(findings: Sequence[Finding], lang: str | None = None) -> list[str]:
+    """The findings as text: English as written, or in ``lang`` through the catalog
+    ``governance`` (days in words, notice methods and outcomes translated)."""
+    if lang is None:
+        return [template.format(**args) for template, args in findings]
+    _ = translator(lang, "governance")
+    lines = []
+    for template, args in findings:
+        shown: dict[str, object] = {}
+        for name, value in args.items():
+            if isinstance(value, date):
+                shown[name] = format_day(value, lang)
+            elif name == "method":
+                shown[name] = _(str(value))
+            elif name == "methods":
+                shown[name] = ", ".join(_(m) for m in str(value).split(", "))
+            elif name == "outcome":
+                shown[name] = _(str(value).replace("_", " "))
+            else:
+                shown[name] = value
+        lines.append(_(template).format(**shown))
+    return lines
+
+
+def notice_findings(meeting: Meeting, rules: RuleSet, notice: Notice | None) -> list[Finding]:
+    """What is wrong with the notice and the meeting date under ``rules``, as findings."""
     if meeting.kind in (MeetingKind.BOARD, MeetingKind.DIGITAL):
         return []
     r = rules.meetings
-    found: list[str] = []
+    found: list[Finding] = []
     if meeting.kind is MeetingKind.ANNUAL and not (
         r.annual_from_month <= meeting.held_on.month <= r.annual_to_month
     ):
         found.append(
-            f"the annual meeting is held in month {meeting.held_on.month}; the bylaws say "
-            f"months {r.annual_from_month}–{r.annual_to_month} ({r.reference})"
+            _say(
+                "the annual meeting is held in month {month}; the bylaws say "
+                "months {first}–{last} ({reference})",
+                month=meeting.held_on.month,
+                first=r.annual_from_month,
+                last=r.annual_to_month,
+                reference=r.reference,
+            )
         )
     if notice is None:
-        found.append(f"no notice was recorded ({r.reference})")
+        found.append(_say("no notice was recorded ({reference})", reference=r.reference))
         return found
     first, last = r.notice_window(meeting.held_on, meeting.kind is MeetingKind.EXTRA)
     if notice.sent_on < first:
-        found.append(f"notice sent {notice.sent_on}, earlier than {first} ({r.reference})")
+        found.append(
+            _say(
+                "notice sent {sent}, earlier than {day} ({reference})",
+                sent=notice.sent_on,
+                day=first,
+                reference=r.reference,
+            )
+        )
     if notice.sent_on > last:
-        found.append(f"notice sent {notice.sent_on}, later than {last} ({r.reference})")
+        found.append(
+            _say(
+                "notice sent {sent}, later than {day} ({reference})",
+                sent=notice.sent_on,
+                day=last,
+                reference=r.reference,
+            )
+        )
     if r.notice_methods and notice.method not in r.notice_methods:
-        methods = ", ".join(r.notice_methods)
-        found.append(f"notice given by {notice.method}; the bylaws name {methods} ({r.reference})")
+        found.append(
+            _say(
+                "notice given by {method}; the bylaws name {methods} ({reference})",
+                method=notice.method,
+                methods=", ".join(r.notice_methods),
+                reference=r.reference,
+            )
+        )
     return found
+
+
+def notice_problems(meeting: Meeting, rules: RuleSet, notice: Notice | None) -> list[str]:
+    """What is wrong with the notice and the meeting date under ``rules`` (English)."""
+    return render_findings(notice_findings(meeting, rules, notice))
 
 
 def record_notice(
@@ -1135,22 +1204,37 @@ def _motion_tally(
     )
 
 
-def previous_reading_problems(meeting: Meeting, rules: RuleSet, motion: Motion) -> list[str]:
-    """Why ``motion.previous`` is not a valid first reading (empty: valid or not needed)."""
+def previous_reading_findings(meeting: Meeting, rules: RuleSet, motion: Motion) -> list[Finding]:
+    """Why ``motion.previous`` is not a valid first reading, as findings (empty: valid)."""
     rule = rules.decisions.rule(motion.type)
     if not rule.two_meetings:
         return []
     prev = motion.previous
     if prev is None:
-        return ["no earlier meeting adopted it"]
-    found = []
+        return [_say("no earlier meeting adopted it")]
+    found: list[Finding] = []
     if prev.outcome != "first_reading":
-        found.append(f"meeting {prev.meeting} did not adopt it ({prev.outcome})")
+        found.append(
+            _say(
+                "meeting {meeting} did not adopt it ({outcome})",
+                meeting=prev.meeting,
+                outcome=prev.outcome,
+            )
+        )
     if not prev.consecutive or prev.held_on >= meeting.held_on:
-        found.append(f"meeting {prev.meeting} is not the meeting before this one")
+        found.append(
+            _say("meeting {meeting} is not the meeting before this one", meeting=prev.meeting)
+        )
     if MeetingKind.ANNUAL not in (prev.kind, meeting.kind):
-        found.append(f"neither meeting is an annual meeting ({rule.reference})")
+        found.append(
+            _say("neither meeting is an annual meeting ({reference})", reference=rule.reference)
+        )
     return found
+
+
+def previous_reading_problems(meeting: Meeting, rules: RuleSet, motion: Motion) -> list[str]:
+    """Why ``motion.previous`` is not a valid first reading (empty: valid or not needed)."""
+    return render_findings(previous_reading_findings(meeting, rules, motion))
 
 
 def motion_outcome(

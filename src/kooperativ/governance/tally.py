@@ -43,7 +43,7 @@ import math
 import random
 import string
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -53,6 +53,7 @@ from pydantic import Field, field_validator, model_validator
 
 from kooperativ._model import Record
 from kooperativ.errors import InputError
+from kooperativ.i18n import translator
 
 __all__ = [
     "LANGUAGES",
@@ -86,123 +87,82 @@ LANGUAGES = ("sv", "en")
 _ITEM = "\x1f"
 _PAIR = "\x1e"
 
-# The texts of explanations, one small dict per language. Another step will move them
-# to the gettext catalogs (domain "governance"); keys stay the same.
-_TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "line.rule": "Rule: {rule} — {threshold}.",
-        "rule.ordinary": "ordinary majority",
-        "rule.two_thirds": "two-thirds majority",
-        "rule.more_than_two_thirds": "more than two thirds",
-        "rule.three_quarters": "three-quarters majority",
-        "rule.block_plurality": "block plurality (relative majority)",
-        "rule.approval": "approval voting",
-        "rule.stv": "single transferable vote (Droop quota, weighted inclusive Gregory)",
-        "rule.schulze": "Schulze method (winning votes, winners removed one by one)",
-        "threshold.more_than": "more than {fraction} of {base:key}",
-        "threshold.at_least": "at least {fraction} of {base:key}",
-        "threshold.all": "all of {base:key}",
-        "threshold.plurality": "the most votes win",
-        "threshold.approval": "the most approvals win",
-        "threshold.stv": "quota {quota} votes (Droop: valid ballots ÷ (seats + 1), + 1)",
-        "threshold.schulze": "strongest beatpaths win",
-        "base.cast": "the votes cast",
-        "base.present": "the voting members present",
-        "base.members": "all voting members",
-        "motion.counts": "Yes {yes}, no {no}, abstained or blank {abstain}; votes cast {cast}.",
-        "motion.base": "Base: {base_count} ({base:key}).",
-        "motion.required": "Required: {required} yes votes.",
-        "motion.nothing_cast": "No votes were cast.",
-        "motion.tie": "Equal votes ({yes} to {no}).",
-        "motion.tie.chair.yes": "The chair's casting vote is yes.",
-        "motion.tie.chair.no": "The chair's casting vote is no.",
-        "motion.tie.lot.yes": "The lot (seed “{seed}”) drew yes.",
-        "motion.tie.lot.no": "The lot (seed “{seed}”) drew no.",
-        "motion.tie.none": "No casting vote: the motion falls.",
-        "motion.passed": "Outcome: the motion is carried.",
-        "motion.rejected": "Outcome: the motion is rejected.",
-        "election.counts": "Ballots {ballots} (blank {blank}); seats {seats}.",
-        "election.marks": "Votes: {tallies:tally}.",
-        "election.round": "Round {round}: {tallies:tally}; exhausted {exhausted:num}.",
-        "election.beatpaths": "Round {round}: beatpath wins among those left: {tallies:tally}.",
-        "election.elected": "Elected: {names:list}.",
-        "election.surplus": "Surplus of {name} ({surplus:num}) transferred.",
-        "election.excluded": "{name} excluded.",
-        "election.tie": "Round {round}: tie between {tied:list} ({purpose:term}), "
-        "decided {by:term}: {chosen:list}.",
-        "election.vacant": "{vacant} seat(s) remain vacant: too few candidates.",
-        "election.winners": "Outcome: elected in order {names:list}.",
-        "election.no_winners": "Outcome: nobody is elected.",
-        "term.exclude": "exclusion",
-        "term.surplus": "order of surplus transfers",
-        "term.elect": "order of election",
-        "term.seat": "last seat(s)",
-        "term.schulze": "Schulze winner",
-        "term.earlier_round": "by the earlier rounds",
-        "term.lot": "by lot",
-    },
-    "sv": {
-        "line.rule": "Regel: {rule} — {threshold}.",
-        "rule.ordinary": "enkel majoritet",
-        "rule.two_thirds": "två tredjedelars majoritet",
-        "rule.more_than_two_thirds": "mer än två tredjedelar",
-        "rule.three_quarters": "tre fjärdedelars majoritet",
-        "rule.block_plurality": "relativ majoritet (flera platser)",
-        "rule.approval": "godkännandeval",
-        "rule.stv": "överförbar röst, STV (Droopkvot, viktad inklusiv Gregory)",
-        "rule.schulze": "Schulzemetoden (vinnande röster, vinnarna tas bort en i taget)",
-        "threshold.more_than": "mer än {fraction} av {base:key}",
-        "threshold.at_least": "minst {fraction} av {base:key}",
-        "threshold.all": "samtliga {base:key}",
-        "threshold.plurality": "flest röster vinner",
-        "threshold.approval": "flest godkännanden vinner",
-        "threshold.stv": "kvot {quota} röster (Droop: giltiga valsedlar ÷ (platser + 1), + 1)",
-        "threshold.schulze": "starkaste vägar vinner",
-        "base.cast": "de avgivna rösterna",
-        "base.present": "de närvarande röstberättigade",
-        "base.members": "samtliga röstberättigade medlemmar",
-        "motion.counts": "Ja {yes}, nej {no}, avstår eller blankt {abstain}; "
-        "avgivna röster {cast}.",
-        "motion.base": "Bas: {base_count} ({base:key}).",
-        "motion.required": "Krävs: {required} ja-röster.",
-        "motion.nothing_cast": "Inga röster avgavs.",
-        "motion.tie": "Lika röstetal ({yes} mot {no}).",
-        "motion.tie.chair.yes": "Ordförandens utslagsröst är ja.",
-        "motion.tie.chair.no": "Ordförandens utslagsröst är nej.",
-        "motion.tie.lot.yes": "Lottningen (frö ”{seed}”) gav ja.",
-        "motion.tie.lot.no": "Lottningen (frö ”{seed}”) gav nej.",
-        "motion.tie.none": "Ingen utslagsröst: förslaget faller.",
-        "motion.passed": "Utfall: förslaget är bifallet.",
-        "motion.rejected": "Utfall: förslaget är avslaget.",
-        "election.counts": "Valsedlar {ballots} (blanka {blank}); platser {seats}.",
-        "election.marks": "Röster: {tallies:tally}.",
-        "election.round": "Omgång {round}: {tallies:tally}; uttömda {exhausted:num}.",
-        "election.beatpaths": "Omgång {round}: vinster via starkaste väg bland de kvarvarande: "
-        "{tallies:tally}.",
-        "election.elected": "Valda: {names:list}.",
-        "election.surplus": "Överskottet för {name} ({surplus:num}) förs över.",
-        "election.excluded": "{name} utesluts.",
-        "election.tie": "Omgång {round}: lika mellan {tied:list} ({purpose:term}), "
-        "avgjort {by:term}: {chosen:list}.",
-        "election.vacant": "{vacant} plats(er) förblir vakanta: för få kandidater.",
-        "election.winners": "Utfall: valda i ordning {names:list}.",
-        "election.no_winners": "Utfall: ingen är vald.",
-        "term.exclude": "uteslutning",
-        "term.surplus": "ordning för överskott",
-        "term.elect": "valordning",
-        "term.seat": "sista platsen/platserna",
-        "term.schulze": "Schulzevinnare",
-        "term.earlier_round": "av tidigare omgångar",
-        "term.lot": "genom lottning",
-    },
+# The English text of each explanation key: the msgid in the gettext catalog "tally"
+# (``i18n/locales/<lang>/LC_MESSAGES/tally.po``), where the Swedish text lives. The keys
+# are what results record (:attr:`Message.key`), so they stay stable when wording changes.
+_MSGIDS: dict[str, str] = {
+    "line.rule": "Rule: {rule} — {threshold}.",
+    "rule.ordinary": "ordinary majority",
+    "rule.two_thirds": "two-thirds majority",
+    "rule.more_than_two_thirds": "more than two thirds",
+    "rule.three_quarters": "three-quarters majority",
+    "rule.block_plurality": "block plurality (relative majority)",
+    "rule.approval": "approval voting",
+    "rule.stv": "single transferable vote (Droop quota, weighted inclusive Gregory)",
+    "rule.schulze": "Schulze method (winning votes, winners removed one by one)",
+    "threshold.more_than": "more than {fraction} of {base:key}",
+    "threshold.at_least": "at least {fraction} of {base:key}",
+    "threshold.all": "all of {base:key}",
+    "threshold.plurality": "the most votes win",
+    "threshold.approval": "the most approvals win",
+    "threshold.stv": "quota {quota} votes (Droop: valid ballots ÷ (seats + 1), + 1)",
+    "threshold.schulze": "strongest beatpaths win",
+    "base.cast": "the votes cast",
+    "base.present": "the voting members present",
+    "base.members": "all voting members",
+    "motion.counts": "Yes {yes}, no {no}, abstained or blank {abstain}; votes cast {cast}.",
+    "motion.base": "Base: {base_count} ({base:key}).",
+    "motion.required": "Required: {required} yes votes.",
+    "motion.nothing_cast": "No votes were cast.",
+    "motion.tie": "Equal votes ({yes} to {no}).",
+    "motion.tie.chair.yes": "The chair's casting vote is yes.",
+    "motion.tie.chair.no": "The chair's casting vote is no.",
+    "motion.tie.lot.yes": "The lot (seed “{seed}”) drew yes.",
+    "motion.tie.lot.no": "The lot (seed “{seed}”) drew no.",
+    "motion.tie.none": "No casting vote: the motion falls.",
+    "motion.passed": "Outcome: the motion is carried.",
+    "motion.rejected": "Outcome: the motion is rejected.",
+    "election.counts": "Ballots {ballots} (blank {blank}); seats {seats}.",
+    "election.marks": "Votes: {tallies:tally}.",
+    "election.round": "Round {round}: {tallies:tally}; exhausted {exhausted:num}.",
+    "election.beatpaths": "Round {round}: beatpath wins among those left: {tallies:tally}.",
+    "election.elected": "Elected: {names:list}.",
+    "election.surplus": "Surplus of {name} ({surplus:num}) transferred.",
+    "election.excluded": "{name} excluded.",
+    "election.tie": "Round {round}: tie between {tied:list} ({purpose:term}), "
+    "decided {by:term}: {chosen:list}.",
+    "election.vacant": "{vacant} seat(s) remain vacant: too few candidates.",
+    "election.winners": "Outcome: elected in order {names:list}.",
+    "election.no_winners": "Outcome: nobody is elected.",
+    "term.exclude": "exclusion",
+    "term.surplus": "order of surplus transfers",
+    "term.elect": "order of election",
+    "term.seat": "last seat(s)",
+    "term.schulze": "Schulze winner",
+    "term.earlier_round": "by the earlier rounds",
+    "term.lot": "by lot",
 }
 
+_DOMAIN = "tally"
 
-def _check_lang(lang: str) -> dict[str, str]:
-    texts = _TEXTS.get(lang)
-    if texts is None:
+
+def _check_lang(lang: str) -> Callable[[str], str]:
+    """The gettext function of ``lang`` for explanation texts.
+
+    Raises:
+        InputError: If ``lang`` is neither ``"sv"`` nor ``"en"``.
+    """
+    if lang not in LANGUAGES:
         raise InputError("lang", f"{lang!r} is not supported (choose sv or en)")
-    return texts
+    return translator(lang, _DOMAIN)
+
+
+def _text(translate: Callable[[str], str], key: str, default: str | None = None) -> str:
+    """The text of ``key`` through ``translate``; ``default`` (or the key) if unknown."""
+    msgid = _MSGIDS.get(key)
+    if msgid is None:
+        return key if default is None else default
+    return translate(msgid)
 
 
 class _Formatter(string.Formatter):
@@ -215,7 +175,7 @@ class _Formatter(string.Formatter):
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.texts = _check_lang(lang)
+        self.translate = _check_lang(lang)
 
     def _num(self, value: str) -> str:
         return value.replace(".", ",") if self.lang == "sv" else value
@@ -230,9 +190,9 @@ class _Formatter(string.Formatter):
             pairs = (item.split(_PAIR) for item in text.split(_ITEM) if item)
             return "; ".join(f"{name} {self._num(number)}" for name, number in pairs)
         if format_spec == "term":
-            return self.texts.get(f"term.{text}", text)
+            return _text(self.translate, f"term.{text}", text)
         if format_spec == "key":
-            return self.texts.get(text, text)
+            return _text(self.translate, text)
         return str(super().format_field(value, format_spec))
 
 
@@ -260,7 +220,8 @@ class Message(Record):
     """One line of an explanation: a text key and its arguments (all strings).
 
     Attributes:
-        key: Key into the texts of each language (``"motion.required"``).
+        key: Text key (``"motion.required"``); its English text is the msgid in the
+            catalog ``tally``.
         args: The arguments as ``(name, value)`` pairs.
     """
 
@@ -270,7 +231,7 @@ class Message(Record):
     def render(self, lang: str = "sv") -> str:
         """The line in ``lang`` (``"sv"`` or ``"en"``)."""
         formatter = _Formatter(lang)
-        return formatter.format(formatter.texts[self.key], **dict(self.args))
+        return formatter.format(formatter.translate(_MSGIDS[self.key]), **dict(self.args))
 
 
 def _message(key: str, **args: object) -> Message:
@@ -311,7 +272,7 @@ class Explanation(Record):
 
     def rule_text(self, lang: str = "sv") -> str:
         """The rule's name in ``lang`` (bylaw-given names are shown as written)."""
-        return _check_lang(lang).get(f"rule.{self.rule}", self.rule)
+        return _text(_check_lang(lang), f"rule.{self.rule}", self.rule)
 
     def threshold_text(self, lang: str = "sv") -> str:
         """The threshold in words, e.g. ``"minst 2/3 av de avgivna rösterna"``."""

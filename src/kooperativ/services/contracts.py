@@ -12,12 +12,16 @@ missing.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, cast
 
+from kooperativ.employment import defaults, las
+from kooperativ.employment.defaults import swedish
 from kooperativ.employment.las import (
+    Finding,
     InformationReport,
     InformationRules,
     Parties,
@@ -49,33 +53,60 @@ from kooperativ.storage.base import Repository, UnitOfWork
 
 __all__ = ["ContractService", "NotPayableError"]
 
-#: Default texts (Swedish, the contract's language) for the items LAS 6 c § asks for.
-_NOTICE_FIXED_TERM = (
-    "Anställningen upphör utan uppsägning när den avtalade tiden löper ut (LAS 4 §). "
-    "Den kan inte sägas upp i förtid om inte annat har avtalats. Uppsägning ska vara "
-    "skriftlig (LAS 8 §)."
-)
-_NOTICE_PERMANENT = (
-    "Uppsägningstid enligt LAS 11 §: minst en månad för båda parter, för arbetsgivaren "
-    "längre efter längre anställningstid. Uppsägning ska vara skriftlig (LAS 8 §)."
-)
-_NOTICE_PROBATION = (
-    "Provanställningen kan avbrytas före prövotidens utgång; besked ska lämnas minst två "
-    "veckor i förväg (LAS 6 § och 31 §). Avbryts den inte övergår den i en "
-    "tillsvidareanställning."
-)
-_SOCIAL_INSURANCE = (
-    "Arbetsgivaren betalar arbetsgivaravgifter till Skatteverket (socialavgiftslagen "
-    "2000:980), som ger socialförsäkringsskydd genom Försäkringskassan. Sjuklön betalas "
-    "enligt lagen (1991:1047) om sjuklön."
-)
-_OVERTIME = (
-    "Övertid eller mertid förekommer bara efter överenskommelse och ersätts inom uppdragets budget."
-)
-_HOLIDAY_PAID_OUT = (
-    "Semesterledighet läggs inte ut; semesterersättning betalas i stället med varje lön "
-    "(semesterlagen 1977:480)."
-)
+
+@dataclass(frozen=True)
+class WrittenInformationProblem(Problem):
+    """A problem whose arguments hold translatable words (item labels, deadlines).
+
+    ``message`` stays English; :meth:`text` renders the labels inside the arguments with
+    the same gettext function as the template.
+    """
+
+    finding: Finding | None = None
+
+    def text(self, translate: Callable[[str], str]) -> tuple[str, str]:
+        where, message = super().text(translate)
+        if self.finding is None or not self.template:
+            return where, message
+        return where, translate(self.template).format(**self.finding.values(translate))
+
+
+def _information_problem(number: int, finding: Finding) -> Problem:
+    """The problem of ``kooperativ check`` for one finding of the written information."""
+    place = ("contract", number)
+    args = finding.values()
+    if finding.template == las.INCOMPLETE:
+        problem = Problem.of("warning", place, "written information incomplete: {items}", **args)
+    elif finding.template == las.NOT_GIVEN:
+        problem = Problem.of(
+            "warning", place, "written information not given (due {dues}; LAS 6 c §)", **args
+        )
+    elif finding.template == las.LATE:
+        problem = Problem.of(
+            "warning",
+            place,
+            "written information given on {given}, after the deadline (due {dues}; LAS 6 c §)",
+            **args,
+        )
+    elif finding.template == las.TRIAL_TOO_LONG:
+        problem = Problem.of(
+            "warning",
+            place,
+            "trial period runs to {end}, longer than {months} months "
+            "(last allowed day {last}; LAS 6 §)",
+            **args,
+        )
+    else:  # pragma: no cover - every template of las is handled above
+        return Problem("warning", f"contract {number}", finding.render())
+    return WrittenInformationProblem(
+        problem.severity,
+        problem.where,
+        problem.message,
+        problem.template,
+        problem.args,
+        problem.place,
+        finding,
+    )
 
 
 class NotPayableError(KooperativError):
@@ -248,26 +279,30 @@ class ContractService(Service):
                 raise ConflictError(f"number: contract number {number} is already taken")
             fee = self._coop.config.fees.rate * 100
             rate = self._holiday_rate(first)
-            pay = pay_terms or (
-                "Lön enligt uppdragets budget: fakturerat belopp exkl. moms minus "
-                f"kooperativets avgift ({fee.normalize()} %), arbetsgivaravgifter och "
-                "semesterersättning"
-            )
+            # Defaults are stored in Swedish; the PDF prints them in its own language.
+            pay = pay_terms or swedish(defaults.PAY_TERMS, fee=fee.normalize())
             parts: Sequence[PayPart] | None = pay_parts
             if parts is None:
-                parts = [PayPart(name="Grundlön", description="Enligt uppdragets budget, se ovan")]
+                parts = [
+                    PayPart(
+                        name=swedish(defaults.BASIC_PAY),
+                        description=swedish(defaults.BASIC_PAY_DESCRIPTION),
+                    )
+                ]
                 if holiday is HolidayPayTerms.PAID_OUT and rate is not None:
                     parts.append(
                         PayPart(
-                            name="Semesterersättning",
+                            name=swedish(defaults.HOLIDAY_PAY),
                             rate=rate,
-                            description="Betalas ut med lönen (semesterlagen 16 b §)",
+                            description=swedish(defaults.HOLIDAY_PAY_DESCRIPTION),
                         )
                     )
-            notice = notice_rules or {
-                EmploymentType.PERMANENT: _NOTICE_PERMANENT,
-                EmploymentType.PROBATION: _NOTICE_PROBATION,
-            }.get(kind, _NOTICE_FIXED_TERM)
+            notice = notice_rules or swedish(
+                {
+                    EmploymentType.PERMANENT: defaults.NOTICE_PERMANENT,
+                    EmploymentType.PROBATION: defaults.NOTICE_PROBATION,
+                }.get(kind, defaults.NOTICE_FIXED_TERM)
+            )
             data: dict[str, Any] = {
                 "number": number if number is not None else uow.contracts.next_number(),
                 "member_id": jobs[0].member_id,
@@ -278,26 +313,27 @@ class ContractService(Service):
                 "end_conditions": end_conditions,
                 "basis": basis,
                 "probation_conditions": probation_conditions,
-                "scope": scope or "Enligt uppdragets omfattning",
-                "overtime": overtime or _OVERTIME,
+                "scope": scope or swedish(defaults.SCOPE),
+                "overtime": overtime or swedish(defaults.OVERTIME),
                 "schedule_notice": schedule_notice,
                 "place_of_work": place_of_work or config.place_of_work,
                 "tasks": tasks or "; ".join(job.description for job in jobs),
                 "pay_terms": pay,
                 "pay_parts": tuple(parts),
                 "pay_schedule": pay_schedule
-                or (
-                    f"Månadsvis den {self._coop.config.payroll.pay_day}:e, till det bankkonto "
-                    "arbetstagaren har anmält"
-                ),
+                or swedish(defaults.PAY_SCHEDULE, day=self._coop.config.payroll.pay_day),
                 "monthly_pay": monthly_pay,
                 "holiday_pay": holiday,
                 "holiday_pay_rate": rate if holiday is HolidayPayTerms.PAID_OUT else None,
                 "holiday_terms": holiday_terms
-                or (_HOLIDAY_PAID_OUT if holiday is HolidayPayTerms.PAID_OUT else None),
+                or (
+                    swedish(defaults.HOLIDAY_PAID_OUT)
+                    if holiday is HolidayPayTerms.PAID_OUT
+                    else None
+                ),
                 "notice_rules": notice,
                 "collective_agreement": collective_agreement or config.collective_agreement,
-                "social_insurance": social_insurance or _SOCIAL_INSURANCE,
+                "social_insurance": social_insurance or swedish(defaults.SOCIAL_INSURANCE),
                 "training": training,
                 "work_abroad": work_abroad,
                 "made_on": made_on,
@@ -519,5 +555,7 @@ class ContractService(Service):
                 except (NotFoundError, KooperativError) as error:
                     problems.append(Problem("error", where, str(error)))
                     continue
-                problems.extend(Problem("warning", where, text) for text in report.problems)
+                problems.extend(
+                    _information_problem(contract.number, finding) for finding in report.findings
+                )
         return problems

@@ -24,6 +24,7 @@ from datetime import date
 from decimal import Decimal
 from typing import cast
 
+from kooperativ.employment import time as las_time
 from kooperativ.employment.models import (
     MAX_HOURS_IN_A_MONTH,
     EmploymentContract,
@@ -34,6 +35,7 @@ from kooperativ.employment.time import (
     EmploymentPeriod,
     EmploymentTime,
     LasLimits,
+    TimeWarning,
     employment_time,
     monthly_days,
 )
@@ -93,6 +95,54 @@ def _month_of(day: date) -> date:
 
 def _month_last(month: date) -> date:
     return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def _time_problem(number: int, warning: TimeWarning) -> Problem:
+    """The problem of ``kooperativ check`` for one employment-time warning."""
+    place = ("member", number)
+    args = dict(warning.args)
+    severity = warning.severity
+    if warning.template == las_time.PASSED:
+        return Problem.of(
+            severity,
+            place,
+            "{form} time passed the limit (more than {limit} days) on {day}: the employment "
+            "has become tillsvidareanställning ({reference})",
+            **args,
+        )
+    if warning.template == las_time.WILL_PASS:
+        return Problem.of(
+            severity,
+            place,
+            "the recorded contracts pass the {form} limit (more than {limit} days) on {day}; "
+            "the employment would then become tillsvidareanställning ({reference})",
+            **args,
+        )
+    if warning.template == las_time.CLOSE:
+        return Problem.of(
+            severity,
+            place,
+            "{days} days of {form} counted; the limit (more than {limit} days) would be "
+            "reached on {day} if employment continued ({reference})",
+            **args,
+        )
+    if warning.template == las_time.PREFERENCE_CLOSE:
+        return Problem.of(
+            severity,
+            place,
+            "{days} days counted; preferential right to re-employment (more than {limit} "
+            "days) would be earned on {day} if employment continued ({reference})",
+            **args,
+        )
+    if warning.template == las_time.PREFERENCE_UNTIL:
+        return Problem.of(
+            severity,
+            place,
+            "preferential right to re-employment until {day} (LAS 25 §): offer new work to "
+            "this member first",
+            **args,
+        )
+    return Problem(severity, f"member {number}", warning.message)  # pragma: no cover
 
 
 class EmploymentService(Service):
@@ -313,10 +363,7 @@ class EmploymentService(Service):
             except KooperativError as error:  # e.g. no LAS parameter in force on `on`
                 problems.append(Problem("error", f"member {member.number}", str(error)))
                 continue
-            for warning in result.warnings:
-                problems.append(
-                    Problem(warning.severity, f"member {member.number}", warning.message)
-                )
+            problems.extend(_time_problem(member.number, w) for w in result.warnings)
         this_month = _month_of(on)
         pending: dict[tuple[int, date], Decimal] = defaultdict(Decimal)
         for report in hours:
@@ -324,10 +371,12 @@ class EmploymentService(Service):
                 pending[(jobs.get(report.assignment_id, 0), report.month)] += report.hours
         for (job, month), amount in sorted(pending.items()):
             problems.append(
-                Problem(
+                Problem.of(
                     "warning",
-                    f"assignment {job}",
-                    f"{amount} hours for {month.isoformat()[:7]} not confirmed",
+                    ("assignment", job),
+                    "{amount} hours for {month} not confirmed",
+                    amount=amount,
+                    month=month.isoformat()[:7],
                 )
             )
         return problems

@@ -595,13 +595,20 @@ class GovernanceService(Service):
     def check(self, on: date) -> Sequence[Problem]:
         """``bylaws.toml`` valid, citing §§ of ``stadgar.md``, with rules in force on ``on``."""
         if not self.bylaws_file.exists():
-            return [Problem("warning", BYLAWS_FILE, "no bylaws: meetings cannot be held")]
+            return [Problem.of("warning", (BYLAWS_FILE, ""), "no bylaws: meetings cannot be held")]
         try:
             bylaws = load_bylaws(self.bylaws_file)
         except ConfigError as error:
             return [Problem("error", BYLAWS_FILE, str(error))]
-        try:
-            bylaws.rules_on(on)
-        except InputError as error:
-            return [Problem("error", BYLAWS_FILE, error.reason)]
+        if not any(rules.in_force(on) for rules in bylaws.rules):
+            periods = ", ".join(f"{r.valid_from}–{r.valid_to or ''}" for r in bylaws.rules)
+            return [
+                Problem.of(
+                    "error",
+                    (BYLAWS_FILE, ""),
+                    "no bylaws are in force on {day} (periods: {periods})",
+                    day=on,
+                    periods=periods,
+                )
+            ]
         return []
