@@ -276,3 +276,31 @@ def test_annual_meeting_end_to_end(demo: Path, tmp_path: Path) -> None:
     assert "Verified: no breach." in out and "members with a vote" in out
     code, out, _ = run("audit", "verify", *c, "--json")
     assert code == 0 and json.loads(out)["intact"] is True
+
+
+def test_meeting_verify_prints_breaches_in_the_chosen_language(tmp_path: Path) -> None:
+    record = tmp_path / "meeting.toml"
+    record.write_text(
+        'number = 1\nkind = "board"\nheld_on = 2026-03-01\n'
+        'present = ["00000000-0000-0000-0000-000000000063"]\n',
+        "utf-8",
+    )
+    bylaws = tmp_path / "bylaws.toml"
+    bylaws.write_text("[[rules]]\nvalid_from = 2024-01-01\n", "utf-8")
+    args = ("meeting", "verify", str(record), "--bylaws", str(bylaws))
+    code, out, _ = run(*args)
+    assert code == 1
+    text = " ".join(out.split())
+    assert "00000000-0000-0000-0000-000000000063 finns inte i medlemsregistret" in text
+    assert "is not in the register" not in text
+    code, out, _ = run(*args, "--lang", "en")
+    assert code == 1
+    assert "00000000-0000-0000-0000-000000000063 is not in the register" in " ".join(out.split())
+    code, out, _ = run(*args, "--json")
+    assert json.loads(out)["breaches"] == [
+        {
+            "code": "attendance",
+            "where": "meeting",
+            "message": "00000000-0000-0000-0000-000000000063 is not in the register",
+        }
+    ]

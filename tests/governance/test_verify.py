@@ -294,3 +294,43 @@ def test_a_malformed_record_names_the_key() -> None:
             {"number": 1, "kind": "annual", "held_on": DAY, "motions": [{"number": 1}]}, BYLAWS
         )
     assert caught.value.field == "motions[0].title"
+
+
+def test_findings_and_summaries_render_in_swedish_and_english() -> None:
+    report = verify_meeting(base(), BYLAWS)
+    assert [d.summary_text("sv") for d in report.decisions] == [
+        "bifallet (ja 2, nej 1, avstår 0)",
+        "valda: A, B",
+    ]
+    assert [d.summary_text("en") for d in report.decisions] == [d.summary for d in report.decisions]
+    m = tamper(base(), present=(*base().present, ident(98)))
+    found = verify_meeting(m, BYLAWS).breaches
+    assert [b.text() for b in found] == [b.message for b in found]
+    assert [b.text("en") for b in found] == [b.message for b in found]
+    assert [b.text("sv") for b in found] == [f"{ident(98)} finns inte i medlemsregistret"]
+
+
+def test_every_verify_template_has_swedish() -> None:
+    import ast
+    import re
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    import kooperativ.governance.verify as module
+
+    source = Path(module.__file__).read_text("utf-8")
+    templates: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            args = {"_breach": node.args[2:3], "_render": node.args[:1]}.get(node.func.id, [])
+            templates |= {a.value for a in args if isinstance(a, ast.Constant)}
+        text = node.value if isinstance(node, ast.Constant) else None
+        if isinstance(text, str) and re.search(r"\{\w+\}", text) and " " in text:
+            templates.add(text)
+    assert len(templates) > 20
+    locales = Path(module.__file__).parent.parent / "i18n" / "locales"
+    with (locales / "sv" / "LC_MESSAGES" / "governance.po").open("rb") as handle:
+        swedish = {str(m.id): str(m.string) for m in read_po(handle) if m.id}
+    missing = sorted(t for t in templates if not swedish.get(t))
+    assert not missing, missing

@@ -734,11 +734,12 @@ def _print_report(report: VerifyReport, as_json: bool, lang: str) -> None:
     for check in report.decisions:
         mark = "[green]✓[/]" if check.agrees else "[red]✗[/]"
         item = _where(check.item, _)
-        console.print(f"{mark} {item}: {escape(check.title)} — {escape(check.summary)}")
+        summary = escape(check.summary_text(lang))
+        console.print(f"{mark} {item}: {escape(check.title)} — {summary}")
     breach_word = _("breach")
     for breach in report.breaches:
         where = _where(breach.where, _)
-        console.print(f"[red]{breach_word}[/] {where}: {escape(breach.message)}")
+        console.print(f"[red]{breach_word}[/] {where}: {escape(breach.text(lang))}")
     console.print(_("Verified: no breach.") if report.ok else _("Breaches found."))
 
 

@@ -29,6 +29,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 from uuid import UUID
 
+from pydantic import Field
 from pydantic import ValidationError as PydanticValidationError
 
 from kooperativ._model import Record
@@ -45,11 +46,12 @@ from kooperativ.governance.meeting import (
     mandate_problems,
     motion_outcome,
     motion_problems,
-    notice_problems,
+    notice_findings,
     quorum_now,
 )
 from kooperativ.governance.register import voting_roll
 from kooperativ.governance.tally import Explanation, Lot, tally_election
+from kooperativ.i18n import format_day, translator
 
 __all__ = [
     "Breach",
@@ -70,11 +72,22 @@ class Breach(Record):
             ``motion``, ``outcome``, ``extra_meeting``, ``rules``, ``open``.
         where: The item (``meeting``, ``motion 2``, ``election 1``).
         message: What is wrong (English).
+        template: The English template of ``message`` (a msgid of the catalog
+            ``governance``; ``None``: the message has no translation). Not in the JSON.
+        args: The template's arguments. Not in the JSON.
     """
 
     code: str
     where: str
     message: str
+    template: str | None = Field(default=None, exclude=True, repr=False)
+    args: dict[str, Any] = Field(default_factory=dict, exclude=True, repr=False)
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in English, or in ``lang`` through the catalog ``governance``."""
+        if self.template is None or lang is None:
+            return self.message
+        return _render(self.template, self.args, lang)
 
 
 class DecisionCheck(Record):
@@ -89,6 +102,9 @@ class DecisionCheck(Record):
         summary: The result in a line: ``adopted (yes 5, no 2, abstain 1)``, or the names
             elected.
         explanation: The re-count's explanation (``None`` for an acclamation).
+        template: The English template of ``summary`` (a msgid of the catalog
+            ``governance``). Not in the JSON.
+        args: The template's arguments. Not in the JSON.
     """
 
     item: str
@@ -98,6 +114,14 @@ class DecisionCheck(Record):
     agrees: bool
     summary: str
     explanation: Explanation | None = None
+    template: str | None = Field(default=None, exclude=True, repr=False)
+    args: dict[str, Any] = Field(default_factory=dict, exclude=True, repr=False)
+
+    def summary_text(self, lang: str | None = None) -> str:
+        """The summary in English, or in ``lang`` through the catalog ``governance``."""
+        if self.template is None or lang is None:
+            return self.summary
+        return _render(self.template, self.args, lang)
 
 
 class VerifyReport(Record):
@@ -116,6 +140,42 @@ class VerifyReport(Record):
         return not self.breaches and all(d.agrees for d in self.decisions)
 
 
+def _render(template: str, args: Mapping[str, Any], lang: str | None = None) -> str:
+    """``template`` filled with ``args``: English as written, or in ``lang`` (days in words,
+    outcomes, notice methods, reasons and "nobody" translated)."""
+    _ = translator(lang, "governance") if lang is not None else None
+
+    def say(text: str) -> str:
+        return _(text) if _ is not None else text
+
+    shown: dict[str, object] = {}
+    for name, value in args.items():
+        if isinstance(value, date):
+            shown[name] = format_day(value, lang) if lang is not None else value
+        elif name in ("outcome", "recorded"):
+            shown[name] = say(str(value).replace("_", " ")) if lang is not None else value
+        elif name == "method":
+            shown[name] = say(str(value))
+        elif name == "methods":
+            shown[name] = ", ".join(say(m) for m in str(value).split(", "))
+        elif name == "reasons":
+            why = "; ".join(r.text(_) for r in value)
+            shown[name] = f" ({why})" if why else ""
+        elif name == "winners":
+            shown[name] = ", ".join(value) or say("nobody")
+        elif name == "elected":
+            shown[name] = ", ".join(value) or "—"
+        else:
+            shown[name] = value
+    return say(template).format(**shown)
+
+
+def _breach(code: str, where: str, template: str, **args: Any) -> Breach:
+    return Breach(
+        code=code, where=where, message=_render(template, args), template=template, args=args
+    )
+
+
 def _vote_breaches(meeting: Meeting, rules: RuleSet, box: BallotBox, where: str) -> list[Breach]:
     found: list[Breach] = []
     voters = meeting.roll.voter_ids
@@ -126,10 +186,12 @@ def _vote_breaches(meeting: Meeting, rules: RuleSet, box: BallotBox, where: str)
         counted = Counter(box.voted)
         if len(box.voted) != len(box.choices):
             found.append(
-                Breach(
-                    code="vote",
-                    where=where,
-                    message=f"{len(box.choices)} ballots but {len(box.voted)} voters",
+                _breach(
+                    "vote",
+                    where,
+                    "{ballots} ballots but {voters} voters",
+                    ballots=len(box.choices),
+                    voters=len(box.voted),
                 )
             )
         ids = list(box.voted)
@@ -139,26 +201,28 @@ def _vote_breaches(meeting: Meeting, rules: RuleSet, box: BallotBox, where: str)
     for voter, times in counted.items():
         if times > 1:
             found.append(
-                Breach(
-                    code="vote",
-                    where=where,
-                    message=f"{meeting.name_of(voter)} voted {times} times",
+                _breach(
+                    "vote",
+                    where,
+                    "{name} voted {times} times",
+                    name=meeting.name_of(voter),
+                    times=times,
                 )
             )
     for voter in dict.fromkeys(ids):
         name = meeting.name_of(voter)
         if general and voter not in voters:
-            found.append(Breach(code="vote", where=where, message=f"{name} voted without a vote"))
+            found.append(_breach("vote", where, "{name} voted without a vote", name=name))
     if box.secret or meeting.kind is MeetingKind.DIGITAL:
         if box.secret and meeting.kind is not MeetingKind.DIGITAL:
             absent = [v for v in dict.fromkeys(ids) if v not in present and v not in mandates]
             for voter in absent:
                 found.append(
-                    Breach(
-                        code="vote",
-                        where=where,
-                        message=f"{meeting.name_of(voter)} voted but was neither present "
-                        "nor represented",
+                    _breach(
+                        "vote",
+                        where,
+                        "{name} voted but was neither present nor represented",
+                        name=meeting.name_of(voter),
                     )
                 )
         return found
@@ -166,34 +230,31 @@ def _vote_breaches(meeting: Meeting, rules: RuleSet, box: BallotBox, where: str)
         name = meeting.name_of(vote.voter)
         if not vote.by_proxy:
             if vote.voter not in present:
-                found.append(
-                    Breach(code="vote", where=where, message=f"{name} voted but was not present")
-                )
+                found.append(_breach("vote", where, "{name} voted but was not present", name=name))
             continue
         mandate = mandates.get(vote.voter)
         if mandate is None:
             found.append(
-                Breach(
-                    code="proxy",
-                    where=where,
-                    message=f"a vote for {name} was cast without a mandate",
-                )
+                _breach("proxy", where, "a vote for {name} was cast without a mandate", name=name)
             )
         elif vote.cast_by is not None and vote.cast_by != mandate.proxy_id:
             found.append(
-                Breach(
-                    code="proxy",
-                    where=where,
-                    message=f"{meeting.name_of(vote.cast_by)} cast {name}'s vote without "
-                    "their mandate",
+                _breach(
+                    "proxy",
+                    where,
+                    "{proxy} cast {name}'s vote without their mandate",
+                    proxy=meeting.name_of(vote.cast_by),
+                    name=name,
                 )
             )
         elif mandate.proxy_id is not None and mandate.proxy_id not in present:
             found.append(
-                Breach(
-                    code="proxy",
-                    where=where,
-                    message=f"{mandate.proxy_name} cast {name}'s vote but was not present",
+                _breach(
+                    "proxy",
+                    where,
+                    "{proxy} cast {name}'s vote but was not present",
+                    proxy=mandate.proxy_name,
+                    name=name,
                 )
             )
     return found
@@ -203,11 +264,12 @@ def _quorum_breach(quorum: Quorum, where: str) -> list[Breach]:
     if quorum.met:
         return []
     return [
-        Breach(
-            code="quorum",
-            where=where,
-            message=f"quorum not met: {quorum.attending} voting members attending, "
-            f"{quorum.required} required",
+        _breach(
+            "quorum",
+            where,
+            "quorum not met: {attending} voting members attending, {required} required",
+            attending=quorum.attending,
+            required=quorum.required,
         )
     ]
 
@@ -227,29 +289,31 @@ def _check_motion(
             recorded=motion.outcome,
             recounted=motion.acclamation,
             agrees=motion.outcome in (None, motion.acclamation),
-            summary=f"{motion.acclamation} by acclamation",
+            summary=_render("{outcome} by acclamation", {"outcome": motion.acclamation}),
+            template="{outcome} by acclamation",
+            args={"outcome": motion.acclamation},
         )
         return check, breaches
     if not motion.polls:
         if motion.outcome is not None:
-            breaches.append(
-                Breach(code="outcome", where=where, message="an outcome without any vote")
-            )
+            breaches.append(_breach("outcome", where, "an outcome without any vote"))
         return None, breaches
     recount = motion.model_copy(update={"polls": ()})
     outcome: str | None = None
     explanation: Explanation | None = None
-    summary = ""
+    template = ""
+    args: dict[str, Any] = {}
     for poll in motion.polls:
         breaches.extend(_vote_breaches(meeting, rules, poll.box, where))
         counted = recount.next_poll()
         if counted.kind != poll.kind or counted.amendment != poll.amendment:
             breaches.append(
-                Breach(
-                    code="motion",
-                    where=where,
-                    message=f"poll {poll.number} is not the one due ({counted.kind} "
-                    f"{counted.amendment or ''})".replace(" )", ")"),
+                _breach(
+                    "motion",
+                    where,
+                    "poll {number} is not the one due ({due})",
+                    number=poll.number,
+                    due=f"{counted.kind} {counted.amendment or ''}".strip(),
                 )
             )
         seed = poll.seed or f"{meeting.number}/{where}/{poll.number}"
@@ -260,10 +324,11 @@ def _check_motion(
             != (result.yes, result.no, result.abstain)
         ):
             breaches.append(
-                Breach(
-                    code="outcome",
-                    where=where,
-                    message=f"poll {poll.number}: the recorded count differs from the re-count",
+                _breach(
+                    "outcome",
+                    where,
+                    "poll {number}: the recorded count differs from the re-count",
+                    number=poll.number,
                 )
             )
         done = poll.model_copy(update={"result": result})
@@ -273,16 +338,19 @@ def _check_motion(
             breaches.extend(_quorum_breach(quorum, where))
             outcome = motion_outcome(meeting, rules, recount, result, quorum)
             explanation = result.explanation
-            summary = f"{outcome} (yes {result.yes}, no {result.no}, abstain {result.abstain})"
+            template = "{outcome} (yes {yes}, no {no}, abstain {abstain})"
+            args = {"outcome": outcome, "yes": result.yes, "no": result.no}
+            args["abstain"] = result.abstain
             rule = rules.decisions.rule(motion.type)
             two = motion.type is DecisionType.BYLAW_AMENDMENT and rule.two_meetings
             if two and outcome == "first_reading":
-                summary += "; a second meeting must confirm it"
+                template = (
+                    "{outcome} (yes {yes}, no {no}, abstain {abstain}); "
+                    "a second meeting must confirm it"
+                )
     if outcome is None:
         if motion.outcome is not None:
-            breaches.append(
-                Breach(code="outcome", where=where, message="decided without a final vote")
-            )
+            breaches.append(_breach("outcome", where, "decided without a final vote"))
         return None, breaches
     check = DecisionCheck(
         item=where,
@@ -290,15 +358,19 @@ def _check_motion(
         recorded=motion.outcome,
         recounted=outcome,
         agrees=motion.outcome in (None, outcome),
-        summary=summary,
+        summary=_render(template, args),
         explanation=explanation,
+        template=template,
+        args=args,
     )
     if not check.agrees:
         breaches.append(
-            Breach(
-                code="outcome",
-                where=where,
-                message=f"recorded as {motion.outcome}, but the re-count gives {outcome}",
+            _breach(
+                "outcome",
+                where,
+                "recorded as {recorded}, but the re-count gives {outcome}",
+                recorded=motion.outcome,
+                outcome=outcome,
             )
         )
     return check, breaches
@@ -321,11 +393,14 @@ def verify_meeting(meeting: Meeting, bylaws: Bylaws) -> VerifyReport:
     breaches: list[Breach] = []
     if meeting.rules_from != rules.valid_from:
         breaches.append(
-            Breach(
-                code="rules",
-                where="meeting",
-                message=f"recorded under the rules from {meeting.rules_from}; the rules in "
-                f"force on {meeting.held_on} are those from {rules.valid_from}",
+            _breach(
+                "rules",
+                "meeting",
+                "recorded under the rules from {recorded}; the rules in force on {day} are "
+                "those from {valid_from}",
+                recorded=meeting.rules_from,
+                day=meeting.held_on,
+                valid_from=rules.valid_from,
             )
         )
     roll = voting_roll(meeting.members, meeting.fees, rules.voting_rights, meeting.held_on)
@@ -333,31 +408,29 @@ def verify_meeting(meeting: Meeting, bylaws: Bylaws) -> VerifyReport:
         for entry in roll.entries:
             recorded = meeting.roll.entry(entry.member_id)
             if recorded is None or recorded.votes != entry.votes:
-                state = "has a vote" if entry.votes else "has no vote"
-                why = "; ".join(r.text() for r in entry.reasons)
+                template = (
+                    "{name} has a vote{reasons}, unlike the recorded röstlängd"
+                    if entry.votes
+                    else "{name} has no vote{reasons}, unlike the recorded röstlängd"
+                )
                 breaches.append(
-                    Breach(
-                        code="roll",
-                        where="röstlängd",
-                        message=f"{entry.name} {state}"
-                        + (f" ({why})" if why else "")
-                        + ", unlike the recorded röstlängd",
-                    )
+                    _breach("roll", "röstlängd", template, name=entry.name, reasons=entry.reasons)
                 )
     meeting = meeting.model_copy(update={"roll": roll})
     breaches.extend(
-        Breach(code="notice", where="meeting", message=p)
-        for p in notice_problems(meeting, rules, meeting.notice)
+        _breach("notice", "meeting", template, **args)
+        for template, args in notice_findings(meeting, rules, meeting.notice)
     )
     if meeting.kind is MeetingKind.EXTRA and meeting.requested_by:
         r = rules.meetings
         members = [x for x in meeting.requested_by if x != "auditor"]
         if "auditor" in meeting.requested_by and not r.extra_meeting_auditor:
             breaches.append(
-                Breach(
-                    code="extra_meeting",
-                    where="meeting",
-                    message=f"the auditor may not call an extra meeting ({r.reference})",
+                _breach(
+                    "extra_meeting",
+                    "meeting",
+                    "the auditor may not call an extra meeting ({reference})",
+                    reference=r.reference,
                 )
             )
         if members and "auditor" not in meeting.requested_by:
@@ -365,20 +438,22 @@ def verify_meeting(meeting: Meeting, bylaws: Bylaws) -> VerifyReport:
             voting = [m for m in members if _is_uuid(m) and UUID(m) in roll.voter_ids]
             if len(voting) < needed:
                 breaches.append(
-                    Breach(
-                        code="extra_meeting",
-                        where="meeting",
-                        message=f"requested by {len(voting)} voting members; the bylaws need "
-                        f"{r.extra_meeting_share} of {len(roll.voters)} ({r.reference})",
+                    _breach(
+                        "extra_meeting",
+                        "meeting",
+                        "requested by {count} voting members; the bylaws need {share} of "
+                        "{voters} ({reference})",
+                        count=len(voting),
+                        share=r.extra_meeting_share,
+                        voters=len(roll.voters),
+                        reference=r.reference,
                     )
                 )
     for member_id in meeting.present:
         if meeting.person(member_id) is None:
             breaches.append(
-                Breach(
-                    code="attendance",
-                    where="meeting",
-                    message=f"{member_id} is not in the register",
+                _breach(
+                    "attendance", "meeting", "{member} is not in the register", member=member_id
                 )
             )
     for mandate in meeting.mandates:
@@ -397,20 +472,22 @@ def verify_meeting(meeting: Meeting, bylaws: Bylaws) -> VerifyReport:
         breaches.extend(_vote_breaches(meeting, rules, election.box, where))
         if election.method is not rules.elections.method:
             breaches.append(
-                Breach(
-                    code="election",
-                    where=where,
-                    message=f"counted by {election.method.value}; the bylaws say "
-                    f"{rules.elections.method.value} ({rules.elections.reference})",
+                _breach(
+                    "election",
+                    where,
+                    "counted by {counted}; the bylaws say {required} ({reference})",
+                    counted=election.method.value,
+                    required=rules.elections.method.value,
+                    reference=rules.elections.reference,
                 )
             )
         if rules.elections.secret == "always" and not election.box.secret:
             breaches.append(
-                Breach(
-                    code="election",
-                    where=where,
-                    message=f"held openly; the bylaws require a secret ballot "
-                    f"({rules.elections.reference})",
+                _breach(
+                    "election",
+                    where,
+                    "held openly; the bylaws require a secret ballot ({reference})",
+                    reference=rules.elections.reference,
                 )
             )
         if not election.box.voters and election.outcome is None:
@@ -433,15 +510,24 @@ def verify_meeting(meeting: Meeting, bylaws: Bylaws) -> VerifyReport:
             election.result is None or election.result.winners == result.winners
         )
         if not agrees:
-            stated = ", ".join(election.result.winners) if election.result else election.outcome
-            breaches.append(
-                Breach(
-                    code="outcome",
-                    where=where,
-                    message=f"recorded {stated}; the re-count elects "
-                    f"{', '.join(result.winners) or 'nobody'}",
+            if election.result is not None:
+                found_breach = _breach(
+                    "outcome",
+                    where,
+                    "recorded {stated}; the re-count elects {winners}",
+                    stated=", ".join(election.result.winners),
+                    winners=tuple(result.winners),
                 )
-            )
+            else:
+                found_breach = _breach(
+                    "outcome",
+                    where,
+                    "recorded {recorded}; the re-count elects {winners}",
+                    recorded=election.outcome,
+                    winners=tuple(result.winners),
+                )
+            breaches.append(found_breach)
+        summary_args: dict[str, Any] = {"outcome": outcome, "elected": tuple(result.winners)}
         checks.append(
             DecisionCheck(
                 item=where,
@@ -449,16 +535,16 @@ def verify_meeting(meeting: Meeting, bylaws: Bylaws) -> VerifyReport:
                 recorded=election.outcome,
                 recounted=outcome,
                 agrees=agrees,
-                summary=f"{outcome}: {', '.join(result.winners) or '—'}",
+                summary=_render("{outcome}: {elected}", summary_args),
                 explanation=result.explanation,
+                template="{outcome}: {elected}",
+                args=summary_args,
             )
         )
     if meeting.state is MeetingState.CLOSED:
         for motion in meeting.motions:
             if not motion.decided:
-                breaches.append(
-                    Breach(code="open", where=f"motion {motion.number}", message="closed undecided")
-                )
+                breaches.append(_breach("open", f"motion {motion.number}", "closed undecided"))
     return VerifyReport(
         meeting=meeting.number,
         held_on=meeting.held_on,
