@@ -25,6 +25,7 @@ __all__ = [
     "parse_date",
     "parse_decimal",
     "print_json",
+    "required_date",
     "to_jsonable",
 ]
 
@@ -93,6 +94,14 @@ def parse_date(value: str | None, field: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise InputError(field, f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def required_date(value: str | None, field: str) -> date:
+    """Parse a required ISO date; a missing one is an :class:`InputError` naming ``field``."""
+    day = parse_date(value, field)
+    if day is None:
+        raise InputError(field, "is required")
+    return day
 
 
 Registrar = Callable[[typer.Typer], None]

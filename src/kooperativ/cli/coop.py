@@ -15,7 +15,14 @@ import typer
 from rich.table import Table
 
 from kooperativ.assignments.models import Assignment
-from kooperativ.cli._common import console, guard, parse_date, parse_decimal, print_json
+from kooperativ.cli._common import (
+    console,
+    guard,
+    parse_date,
+    parse_decimal,
+    print_json,
+    required_date,
+)
 from kooperativ.clients.models import Client
 from kooperativ.config import load_config
 from kooperativ.cooperative import Cooperative
@@ -513,10 +520,8 @@ def assignment_add(
 ) -> None:
     """Register an assignment."""
     with guard():
-        start_day = parse_date(start, "start")
-        end_day = parse_date(end, "end")
-        if start_day is None or end_day is None:  # both options are required by typer
-            raise InputError("start", "give both --start and --end")
+        start_day = required_date(start, "start")
+        end_day = required_date(end, "end")
         with _open(coop_dir, database) as coop:
             assignment = coop.assignments.add(
                 _actor(coop, as_member),

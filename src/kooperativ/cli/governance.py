@@ -8,7 +8,6 @@ and print the result (rich text, or JSON with ``--json``). No rule lives here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -16,7 +15,14 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from kooperativ.cli._common import console, guard, parse_date, parse_decimal, print_json
+from kooperativ.cli._common import (
+    console,
+    guard,
+    parse_date,
+    parse_decimal,
+    print_json,
+    required_date,
+)
 from kooperativ.cli.coop import AsOption, CoopOption, DatabaseOption, JsonOption, _actor, _open
 from kooperativ.cooperative import Cooperative
 from kooperativ.errors import InputError
@@ -61,13 +67,6 @@ def _chosen(given: str | None) -> str:
     if lang not in LANGUAGES:
         raise InputError("lang", f"{lang!r} is not supported (choose sv or en)")
     return lang
-
-
-def _required_date(value: str, field: str) -> date:
-    day = parse_date(value, field)
-    if day is None:  # pragma: no cover - typer requires the option
-        raise InputError(field, "a date is required")
-    return day
 
 
 def _summary(meeting: Meeting) -> dict[str, Any]:
@@ -121,7 +120,7 @@ def meeting_create(
 ) -> None:
     """Create a meeting with the default agenda and the röstlängd on its date."""
     with guard():
-        held_on = _required_date(on, "date")
+        held_on = required_date(on, "date")
         with _open(coop_dir, database) as coop:
             meeting = coop.governance.create(
                 _actor(coop, as_member),
@@ -190,7 +189,7 @@ def meeting_notice(
 ) -> None:
     """Record the notice (kallelse) and check it against the bylaws."""
     with guard():
-        sent_on = _required_date(sent, "sent")
+        sent_on = required_date(sent, "sent")
         with _open(coop_dir, database) as coop:
             found, problems = coop.governance.notice(
                 _actor(coop, as_member),
@@ -363,7 +362,7 @@ def meeting_proxy(
 ) -> None:
     """Record a proxy's mandate, checked against the bylaws."""
     with guard():
-        day = _required_date(dated, "dated")
+        day = required_date(dated, "dated")
         with _open(coop_dir, database) as coop:
             found = coop.governance.proxy(
                 _actor(coop, as_member),
@@ -795,7 +794,7 @@ def fee_pay(
     """Record a membership fee payment."""
     with guard():
         value = parse_decimal(amount, "amount")
-        day = _required_date(paid, "paid")
+        day = required_date(paid, "paid")
         with _open(coop_dir, database) as coop:
             fee = coop.governance.pay_fee(
                 _actor(coop, as_member), member, year=year, amount=value or "0", paid_on=day

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,13 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from kooperativ.cli._common import console, guard, parse_date, parse_decimal, print_json
+from kooperativ.cli._common import (
+    console,
+    guard,
+    parse_decimal,
+    print_json,
+    required_date,
+)
 from kooperativ.errors import InputError
 from kooperativ.i18n import format_amount, translator
 from kooperativ.payroll.salary import (
@@ -119,13 +124,6 @@ def read_coop_policy(folder: Path) -> CoopPolicy:
     )
 
 
-def _required_date(value: str | None, option: str) -> date:
-    parsed = parse_date(value, option)
-    if parsed is None:
-        raise InputError(option, "is required")
-    return parsed
-
-
 def build_input(
     *,
     invoice: str | None,
@@ -183,8 +181,8 @@ def build_input(
         "gross": parse_decimal(gross, "--gross"),
         "net": parse_decimal(net, "--net"),
         "expenses": parse_decimal(expenses, "--expenses") or Decimal(0),
-        "birth_date": _required_date(birth_date, "--birth-date"),
-        "paid_on": _required_date(paid, "--paid"),
+        "birth_date": required_date(birth_date, "--birth-date"),
+        "paid_on": required_date(paid, "--paid"),
         "tax": tax_mode,
         "holiday_pay": holiday,
         "pension_rate": pension_rate,
