@@ -47,9 +47,19 @@ def _decimal_string(value: Any, field: str) -> Decimal:
 
 
 class IdentityConfig(_Section):
-    """Who the cooperative is (the employer and seller)."""
+    """A legal entity of the cooperative: its name, numbers, bank giro and address.
+
+    ``[employer]`` is the entity that employs the members, invoices the clients and pays
+    the salaries (in the example, *Interim kultur AB*); ``[association]`` the one whose
+    members meet and vote under the bylaws (the *ideell förening* that owns the AB). A
+    cooperative that is one legal entity (an *ekonomisk förening* that employs) writes only
+    ``[employer]``.
+    """
 
     name: str = Field(min_length=1)
+    legal_form: str | None = Field(
+        default=None, description="e.g. aktiebolag, ideell förening, ekonomisk förening"
+    )
     orgnr: str
     vat_number: str | None = None
     bankgiro: str | None = None
@@ -161,13 +171,26 @@ class CooperativeConfig(_Section):
     example_values: bool = Field(
         default=False, description="True while the file still holds the example's values"
     )
-    identity: IdentityConfig
+    employer: IdentityConfig
+    association: IdentityConfig | None = Field(
+        default=None,
+        description="The association that owns the employer, if it is a separate entity",
+    )
     fees: FeeConfig
     payroll: PayrollConfig = Field(default_factory=PayrollConfig)
     accounts: AccountsConfig = Field(default_factory=AccountsConfig)
     invoicing: InvoicingConfig = Field(default_factory=InvoicingConfig)
     employment: EmploymentConfig = Field(default_factory=EmploymentConfig)
     storage: StorageConfig = Field(default_factory=StorageConfig)
+
+    @property
+    def governing_body(self) -> IdentityConfig:
+        """The entity whose members meet and vote: the association, else the employer.
+
+        Meeting notices and minutes carry its name; contracts, invoices and payslips carry
+        the employer's.
+        """
+        return self.association or self.employer
 
 
 def _key_path(loc: tuple[int | str, ...]) -> str:

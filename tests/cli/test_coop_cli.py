@@ -186,10 +186,10 @@ def test_bad_input_is_a_clear_error_and_writes_nothing(
 
 def test_malformed_config_exit_2(demo: Path) -> None:
     path = demo / "cooperative.toml"
-    path.write_text(path.read_text().replace('orgnr = "769640-1236"', "orgnr = 7"))
+    path.write_text(path.read_text().replace('orgnr = "559876-5435"', "orgnr = 7"))
     code, _, err = run("member", "list", "--coop", str(demo))
     assert code == 2
-    assert "cooperative.toml: identity.orgnr" in err
+    assert "cooperative.toml: employer.orgnr" in err
 
 
 def test_unreachable_database_exit_1(demo: Path) -> None:

@@ -674,7 +674,7 @@ def demo(
             members = coop.members.list(actor)
             console.print(
                 _("Demo cooperative {name} created in {folder} ({url}).").format(
-                    name=coop.config.identity.name, folder=folder, url=url
+                    name=coop.config.employer.name, folder=folder, url=url
                 )
             )
             console.print(

@@ -116,7 +116,7 @@ def contract_pdf(
 
     Args:
         contract: The contract.
-        employer: The cooperative's identity (``[identity]`` of ``cooperative.toml``).
+        employer: The cooperative's identity (``[employer]`` of ``cooperative.toml``).
         employee: The employed member.
         assignments: The contract's assignments (listed with number and description).
         lang: ``sv`` or ``en``.

@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from uuid import UUID
@@ -15,6 +14,7 @@ from pydantic import ValidationError as PydanticValidationError
 from kooperativ._model import Record
 from kooperativ.audit import GENESIS, AuditEvent, chain_hash
 from kooperativ.errors import InputError, NotFoundError, ValidationFailed
+from kooperativ.problems import Problem
 from kooperativ.security import Actor
 from kooperativ.storage.base import ENTITY_KINDS, Repository, UnitOfWork
 
@@ -58,54 +58,6 @@ def resolve(repo: Repository[R], kind: str, ref: Ref) -> R:
     if found is None:
         raise NotFoundError(kind, str(ref))
     return found
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One finding of :meth:`Cooperative.check`.
-
-    ``where`` and ``message`` are English. A problem made with :meth:`of` also keeps its
-    message template and arguments, so :meth:`text` can render it in another language
-    through a gettext catalog (domain ``problems``).
-    """
-
-    severity: Literal["error", "warning"]
-    where: str
-    message: str
-    template: str = ""
-    args: tuple[tuple[str, str], ...] = ()
-    place: tuple[str, str] = ("", "")
-
-    @classmethod
-    def of(
-        cls,
-        severity: Literal["error", "warning"],
-        place: tuple[str, object],
-        template: str,
-        **args: object,
-    ) -> Problem:
-        """A problem at ``place`` (e.g. ``("member", 3)``) with a translatable message."""
-        kind, key = place[0], str(place[1])
-        values = tuple((name, str(value)) for name, value in args.items())
-        return cls(
-            severity,
-            f"{kind} {key}".strip(),
-            template.format(**dict(values)),
-            template,
-            values,
-            (kind, key),
-        )
-
-    def text(self, translate: Callable[[str], str]) -> tuple[str, str]:
-        """``(where, message)`` rendered with ``translate`` (a gettext function)."""
-        if not self.template:
-            return self.where, self.message
-        kind, key = self.place
-        where = f"{translate(kind)} {key}".strip()
-        return where, translate(self.template).format(**dict(self.args))
-
-    def __str__(self) -> str:
-        return f"{self.severity}: {self.where}: {self.message}"
 
 
 class Service:

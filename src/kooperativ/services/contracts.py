@@ -151,7 +151,7 @@ class ContractService(Service):
 
     def parties(self, member: Member) -> Parties:
         """The parties of a contract with ``member`` as the written information names them."""
-        identity = self._coop.config.identity
+        identity = self._coop.config.employer
         return Parties(
             employer_name=identity.name,
             employer_address=_one_line(identity.address),
@@ -491,7 +491,7 @@ class ContractService(Service):
             jobs = [uow.assignments.find(i) for i in contract.assignment_ids]
         return contract_pdf(
             contract,
-            employer=self._coop.config.identity,
+            employer=self._coop.config.employer,
             employee=member,
             assignments=[job for job in jobs if job is not None],
             lang=lang or self._coop.config.language,

@@ -587,7 +587,7 @@ class GovernanceService(Service):
         meeting = self.get(actor, ref)
         language = lang or self._coop.config.language
         bylaws = self.bylaws()
-        name = self._coop.config.identity.name
+        name = self._coop.config.governing_body.name
         if format == "md":
             return minutes_markdown(meeting, bylaws, language, association=name).encode("utf-8")
         return minutes_pdf(meeting, bylaws, language, association=name)

@@ -1,0 +1,73 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Problems found by a check: one type for every finding kooperativ reports.
+
+A check of a whole state (the register, the contracts, a meeting, the audit trail) returns
+every problem at once instead of stopping at the first, so that ``kooperativ check`` can
+report them all. A :class:`Problem` has a severity, a place (``("member", 3)``), an English
+message and — when made with :meth:`Problem.of` — its message template and values, so that
+it can be rendered in another language.
+
+Examples:
+    >>> problem = Problem.of("warning", ("member", 3), "no bank account for salary")
+    >>> str(problem)
+    'warning: member 3: no bank account for salary'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["Problem", "Severity"]
+
+#: How bad a problem is: an ``error`` must be fixed, a ``warning`` should be looked at.
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of :meth:`Cooperative.check`.
+
+    ``where`` and ``message`` are English. A problem made with :meth:`of` also keeps its
+    message template and arguments, so :meth:`text` can render it in another language
+    through a gettext catalog (domain ``problems``).
+    """
+
+    severity: Severity
+    where: str
+    message: str
+    template: str = ""
+    args: tuple[tuple[str, str], ...] = ()
+    place: tuple[str, str] = ("", "")
+
+    @classmethod
+    def of(
+        cls,
+        severity: Severity,
+        place: tuple[str, object],
+        template: str,
+        **args: object,
+    ) -> Problem:
+        """A problem at ``place`` (e.g. ``("member", 3)``) with a translatable message."""
+        kind, key = place[0], str(place[1])
+        values = tuple((name, str(value)) for name, value in args.items())
+        return cls(
+            severity,
+            f"{kind} {key}".strip(),
+            template.format(**dict(values)),
+            template,
+            values,
+            (kind, key),
+        )
+
+    def text(self, translate: Callable[[str], str]) -> tuple[str, str]:
+        """``(where, message)`` rendered with ``translate`` (a gettext function)."""
+        if not self.template:
+            return self.where, self.message
+        kind, key = self.place
+        where = f"{translate(kind)} {key}".strip()
+        return where, translate(self.template).format(**dict(self.args))
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.where}: {self.message}"

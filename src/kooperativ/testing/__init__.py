@@ -1,0 +1,16 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Test support shipped with kooperativ, for cooperatives and for plug-in authors.
+
+* :mod:`kooperativ.testing.scenarios` — scenario tests as TOML that travel with a
+  cooperative's folder (the pytest hook :func:`pytest_collect_file`).
+
+A cooperative's ``tests/conftest.py`` imports the hook:
+
+```python
+from kooperativ.testing import pytest_collect_file  # noqa: F401
+```
+"""
+
+from kooperativ.testing.scenarios import SalaryCase, ScenarioFile, pytest_collect_file
+
+__all__ = ["SalaryCase", "ScenarioFile", "pytest_collect_file"]
