@@ -1,15 +1,22 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Swedish and English texts.
+"""Texts in the cooperative's language.
 
 Messages are written in English in the code and translated through gettext catalogs
-(``.po`` files under ``kooperativ/i18n/locales/<lang>/LC_MESSAGES/<domain>.po``), read
-with babel at run time, so no compile step is needed. Each part of the library has its
-own domain (``cli``, ``salary``, ``documents`` …) so catalogs stay small.
+(``.po`` files under ``<locale dir>/<lang>/LC_MESSAGES/<domain>.po``), read with babel at
+run time, so no compile step is needed. Each part of the library has its own domain
+(``cli``, ``salary``, ``documents`` …) so catalogs stay small.
+
+kooperativ's own catalogs live in ``kooperativ/i18n/locales``; a country package adds its
+own folder with :func:`add_locale_dir` (for its own language, or for its own texts), so the
+languages a cooperative can choose are those for which catalogs are installed
+(:func:`available_languages`), not a fixed list.
 
 Examples:
     >>> _ = translator("sv", "cli")
     >>> _("Members")
     'Medlemmar'
+    >>> plural("sv", "cli")("{n} event", "{n} events", 1).format(n=1)
+    '1 händelse'
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -29,23 +37,61 @@ from babel.numbers import format_decimal
 
 from kooperativ.errors import InputError
 
-__all__ = ["LANGUAGES", "format_amount", "format_day", "translator"]
+__all__ = [
+    "LANGUAGES",
+    "add_locale_dir",
+    "available_languages",
+    "format_amount",
+    "format_day",
+    "messages",
+    "plural",
+    "translator",
+]
 
+#: The languages kooperativ itself ships catalogs for.
 LANGUAGES = ("sv", "en")
 _LOCALES = Path(__file__).parent / "locales"
+_locale_dirs: list[Path] = [_LOCALES]
+
+#: The babel locale used to format numbers and dates, by language.
+_FORMAT_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+
+
+def add_locale_dir(folder: Path) -> None:
+    """Add a folder of catalogs (``<lang>/LC_MESSAGES/<domain>.po``), e.g. a country's.
+
+    Catalogs found there are consulted after kooperativ's own for the same domain, and
+    their languages become available. Adding the same folder twice does nothing.
+    """
+    folder = Path(folder)
+    if folder not in _locale_dirs:
+        _locale_dirs.append(folder)
+        _translations.cache_clear()
+        _all_messages.cache_clear()
+
+
+def available_languages() -> tuple[str, ...]:
+    """Every language with at least one installed catalog, sorted (``('en', 'sv')``)."""
+    found = {
+        entry.name
+        for folder in _locale_dirs
+        if folder.is_dir()
+        for entry in folder.iterdir()
+        if (entry / "LC_MESSAGES").is_dir()
+    }
+    return tuple(sorted(found))
 
 
 def _check(lang: str) -> str:
-    if lang not in LANGUAGES:
-        raise InputError("lang", f"{lang!r} is not supported (choose sv or en)")
+    if lang not in available_languages():
+        known = ", ".join(available_languages())
+        raise InputError(
+            "language", "{lang!r} is not supported (choose {known})", lang=lang, known=known
+        )
     return lang
 
 
-@cache
-def _translations(lang: str, domain: str) -> gettext.NullTranslations:
-    path = _LOCALES / lang / "LC_MESSAGES" / f"{domain}.po"
-    if not path.exists():
-        return gettext.NullTranslations()
+def _load(path: Path, lang: str, domain: str) -> gettext.GNUTranslations:
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=lang, domain=domain)
     buffer = io.BytesIO()
@@ -54,19 +100,83 @@ def _translations(lang: str, domain: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(buffer)
 
 
+def _domains(lang: str) -> list[tuple[str, Path]]:
+    """``(domain, path)`` of every catalog of ``lang``, kooperativ's first."""
+    found: list[tuple[str, Path]] = []
+    for folder in _locale_dirs:
+        messages_dir = folder / lang / "LC_MESSAGES"
+        if messages_dir.is_dir():
+            found.extend((path.stem, path) for path in sorted(messages_dir.glob("*.po")))
+    return found
+
+
+@cache
+def _translations(lang: str, domain: str) -> gettext.NullTranslations:
+    chain: gettext.NullTranslations | None = None
+    for name, path in _domains(lang):
+        if name != domain:
+            continue
+        catalog = _load(path, lang, domain)
+        if chain is None:
+            chain = catalog
+        else:
+            chain.add_fallback(catalog)
+    return chain or gettext.NullTranslations()
+
+
+@cache
+def _all_messages(lang: str) -> gettext.NullTranslations:
+    chain: gettext.NullTranslations | None = None
+    for name, _ in _domains(lang):
+        catalog = _translations(lang, name)
+        # Each domain's chain is a separate object: copy it into this chain by fallback.
+        link = gettext.NullTranslations()
+        link.add_fallback(catalog)
+        if chain is None:
+            chain = link
+        else:
+            chain.add_fallback(link)
+    return chain or gettext.NullTranslations()
+
+
 def translator(lang: str, domain: str = "cli") -> Callable[[str], str]:
-    """A ``gettext`` function for ``lang`` (``"sv"`` or ``"en"``) and ``domain``."""
+    """A ``gettext`` function for ``lang`` (``"sv"``, ``"en"`` …) and ``domain``."""
     return _translations(_check(lang), domain).gettext
+
+
+def plural(lang: str, domain: str = "cli") -> Callable[[str, str, int], str]:
+    """An ``ngettext`` function: ``(singular, plural, n)`` → the form for ``n``.
+
+    The catalog's ``Plural-Forms`` header decides which form a number takes.
+    """
+    return _translations(_check(lang), domain).ngettext
+
+
+def messages(lang: str) -> Callable[[str], str]:
+    """A ``gettext`` function that looks a text up in every domain of ``lang``.
+
+    For texts whose domain is not known where they are shown, such as error messages
+    raised anywhere in the library and printed by the CLI.
+    """
+    return _all_messages(_check(lang)).gettext
+
+
+def _format_locale(lang: str) -> str:
+    _check(lang)
+    if lang in _FORMAT_LOCALES:
+        return _FORMAT_LOCALES[lang]
+    try:
+        return str(Locale.parse(lang))
+    except (UnknownLocaleError, ValueError):
+        return "en_GB"
 
 
 def format_amount(amount: Decimal, lang: str, decimals: int = 2) -> str:
     """An amount with the language's separators: ``12 345,50`` (sv), ``12,345.50`` (en)."""
     pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
-    locale = "sv_SE" if _check(lang) == "sv" else "en_GB"
-    return format_decimal(amount, format=pattern, locale=locale)
+    return format_decimal(amount, format=pattern, locale=_format_locale(lang))
 
 
 def format_day(day: date, lang: str) -> str:
     """A date in the language's medium form (``27 nov. 2026`` / ``27 Nov 2026``)."""
-    locale = "sv_SE" if _check(lang) == "sv" else "en_GB"
-    return format_date(day, format="medium", locale=locale)
+    return format_date(day, format="medium", locale=_format_locale(lang))
