@@ -17,6 +17,7 @@ from babel.messages.pofile import read_po
 import kooperativ
 from kooperativ.documents.minutes import minutes_markdown
 from kooperativ.governance import tally
+from kooperativ.governance.tally.explanation import TEXTS
 from kooperativ.governance.bylaws import parse_bylaws
 from kooperativ.governance.meeting import (
     Meeting,
@@ -133,10 +134,10 @@ def test_swedish_minutes_have_no_english_rule_wording(second_reading: Meeting) -
 
 def test_every_explanation_text_has_swedish_and_english() -> None:
     swedish, english = _catalog("sv", "tally"), _catalog("en", "tally")
-    for key, msgid in tally._MSGIDS.items():
+    for key, msgid in TEXTS.items():
         assert swedish.get(msgid), f"{key}: no Swedish text"
         assert english.get(msgid) == msgid, f"{key}: English differs from the code"
-    assert set(swedish) == set(tally._MSGIDS.values())
+    assert set(swedish) == set(TEXTS.values())
 
 
 def test_explanations_render_in_both_languages() -> None:
