@@ -181,13 +181,18 @@ def _finding_templates(source: str) -> set[str]:
     """The templates of every ``finding(code, place, template …)`` and ``breach(…)`` call."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            if node.func.id in ("finding", "breach") and len(node.args) >= 3:
-                arg = node.args[2]
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                    found.add(arg.value)
-                elif isinstance(arg, ast.BinOp) and isinstance(arg.left, ast.Constant):
-                    found.add(str(arg.left.value) + " ({reference})")
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("finding", "breach")
+            and len(node.args) >= 3
+        ):
+            arg = node.args[2]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                found.add(arg.value)
+            elif isinstance(arg, ast.BinOp) and isinstance(arg.left, ast.Constant):
+                found.add(str(arg.left.value) + " ({reference})")
+                found.add(str(arg.left.value))
     return found
 
 
