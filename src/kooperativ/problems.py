@@ -16,7 +16,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 __all__ = ["Problem", "Severity"]
@@ -31,7 +31,8 @@ class Problem:
 
     ``where`` and ``message`` are English. A problem made with :meth:`of` also keeps its
     message template and arguments, so :meth:`text` can render it in another language
-    through a gettext catalog (domain ``problems``).
+    through a gettext catalog (domain ``problems``). ``code`` is a stable machine code of
+    the kind of problem (``"notice.late"``), for programs to filter on instead of the text.
     """
 
     severity: Severity
@@ -40,6 +41,7 @@ class Problem:
     template: str = ""
     args: tuple[tuple[str, str], ...] = ()
     place: tuple[str, str] = ("", "")
+    code: str = field(default="", kw_only=True)
 
     @classmethod
     def of(

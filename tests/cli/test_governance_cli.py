@@ -36,10 +36,17 @@ def ok(*args: str) -> str:
 
 
 def test_bylaws_check_summarises_the_rules_in_force(demo: Path) -> None:
-    out = ok("bylaws", "check", str(demo / "bylaws.toml"), "--on", "2026-06-01", "--json")
+    out = ok(
+        "bylaws", "check", str(demo / "bylaws.toml"), "--on", "2026-06-01", "--json", "--lang", "en"
+    )
     data = json.loads(out)
     assert data["in_force_from"] == "2024-01-15"
-    assert "two consecutive meetings" in data["rules"]["bylaw amendment"]
+    assert "two consecutive meetings" in data["rules"]["bylaw_amendment"]["text"]
+    # JSON in Swedish by default, with stable keys beside the words.
+    out = ok("bylaws", "check", str(demo / "bylaws.toml"), "--on", "2026-06-01", "--json")
+    amendment = json.loads(out)["rules"]["bylaw_amendment"]
+    assert amendment["topic"] == "stadgeändring"
+    assert "två på varandra följande möten" in amendment["text"]
     # The text summary is Swedish by default (the Swedish rules), English with --lang en.
     out = ok("bylaws", "check", str(demo), "--on", "2027-03-20")
     assert "minst 2/3 av de avgivna rösterna" in out and "Regler i kraft från" in out
@@ -259,7 +266,7 @@ def test_annual_meeting_end_to_end(demo: Path, tmp_path: Path) -> None:
         "meeting", "verify", str(bad), "--bylaws", str(demo / "bylaws.toml"), "--json"
     )
     assert code == 1
-    assert any(b["code"] == "outcome" for b in json.loads(out)["breaches"])
+    assert any(b["code"] == "outcome.differs" for b in json.loads(out)["breaches"])
     # The record can be imported again (as a new meeting) and verifies the same.
     record_json = tmp_path / "meeting.json"
     ok("meeting", "export", "1", "-o", str(record_json), *c)
@@ -296,11 +303,20 @@ def test_meeting_verify_prints_breaches_in_the_chosen_language(tmp_path: Path) -
     code, out, _ = run(*args, "--lang", "en")
     assert code == 1
     assert "00000000-0000-0000-0000-000000000063 is not in the register" in " ".join(out.split())
-    code, out, _ = run(*args, "--json")
+    code, out, _ = run(*args, "--json", "--lang", "en")
     assert json.loads(out)["breaches"] == [
         {
             "code": "attendance",
             "where": "meeting",
             "message": "00000000-0000-0000-0000-000000000063 is not in the register",
+        }
+    ]
+    # In Swedish (the default for the Swedish rules) the message is Swedish; the code stays.
+    code, out, _ = run(*args, "--json")
+    assert json.loads(out)["breaches"] == [
+        {
+            "code": "attendance",
+            "where": "meeting",
+            "message": "00000000-0000-0000-0000-000000000063 finns inte i medlemsregistret",
         }
     ]

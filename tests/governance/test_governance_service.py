@@ -97,7 +97,7 @@ def test_the_annual_meeting_through_the_api(coop: Cooperative) -> None:
     assert coop.audit.verify() == []
     pdf = coop.governance.minutes(Actor.admin(), 1)
     assert pdf[:5] == b"%PDF-"
-    md = coop.governance.minutes(Actor.admin(), 1, lang="en", format="md").decode()
+    md = coop.governance.minutes(Actor.admin(), 1, lang="en", document_format="md").decode()
     assert "Reservation by Cecilia Ek: Jag röstade nej." in md
     # The stored record survives the backend byte for byte.
     assert coop.governance.get(Actor.admin(), 1) == meeting
@@ -159,19 +159,24 @@ def test_two_meeting_amendment_through_the_service(coop: Cooperative) -> None:
     for held_on, kind in ((date(2026, 3, 16), "annual"), (date(2026, 11, 10), "extra")):
         m = g.create(admin, kind=kind, held_on=held_on)
         g.attend(admin, m.number, [1, 2, 3])
-    g.motion(admin, 1, title="§ 17", text="2/3 at one meeting", type="bylaw_amendment")
+    g.motion(admin, 1, title="§ 17", text="2/3 at one meeting", decision_type="bylaw_amendment")
     for n, choice in ((1, "yes"), (2, "yes"), (3, "no")):
-        g.vote(admin, 1, motion=1, member=n, choice=choice)
+        g.vote(admin, 1, motion=1, member=n, choice=choice, paper=True)  # a hand count
     assert g.count(admin, 1, motion=1).motion(1).outcome == "first_reading"
     g.motion(
-        admin, 2, title="§ 17", text="2/3 at one meeting", type="bylaw_amendment", previous=(1, 1)
+        admin,
+        2,
+        title="§ 17",
+        text="2/3 at one meeting",
+        decision_type="bylaw_amendment",
+        previous=(1, 1),
     )
     for n, choice in ((1, "yes"), (2, "yes"), (3, "no")):
-        g.vote(admin, 2, motion=1, member=n, choice=choice)
+        g.vote(admin, 2, motion=1, member=n, choice=choice, paper=True)
     assert g.count(admin, 2, motion=1).motion(1).outcome == "adopted"
     report = g.verify(admin, 2)
     assert report.decisions[0].agrees
-    assert [b.code for b in report.breaches] == ["notice"]  # no notice was recorded
+    assert [b.code for b in report.breaches] == ["notice.missing"]  # no notice was recorded
 
 
 def test_check_reports_bad_bylaws(coop: Cooperative) -> None:

@@ -13,24 +13,23 @@ import pytest
 
 from kooperativ.errors import ConflictError, InputError
 from kooperativ.governance.bylaws import Bylaws, RuleSet, parse_bylaws
-from kooperativ.governance.meeting import (
-    Meeting,
-    PreviousReading,
+from kooperativ.governance.counting import count_election, count_motion
+from kooperativ.governance.meeting import Meeting, PreviousReading
+from kooperativ.governance.notice import record_notice
+from kooperativ.governance.proceedings import (
     add_election,
     add_motion,
-    add_proxy,
     amend,
     attend,
-    cast_vote,
     close_meeting,
-    count_election,
-    count_motion,
     new_meeting,
-    record_notice,
     request_secret,
+    set_officers,
 )
+from kooperativ.governance.proxies import add_proxy
 from kooperativ.governance.register import Registrant
 from kooperativ.governance.verify import verify_meeting
+from kooperativ.governance.voting import cast_ballot, cast_vote
 
 DAY = date(2027, 3, 20)
 
@@ -62,6 +61,7 @@ def people(count: int, **changes: Any) -> list[Registrant]:
 def meeting(rules: RuleSet, count: int = 5, present: int | None = None, **kw: Any) -> Meeting:
     register = kw.pop("register", None) or people(count)
     m = new_meeting(1, kw.pop("kind", "annual"), kw.pop("held_on", DAY), rules, register=register)
+    m = set_officers(m, chair="The Chair")
     return attend(m, rules, [ident(n) for n in range(1, (present or len(register)) + 1)])
 
 
@@ -214,7 +214,7 @@ def test_a_member_who_left_the_day_before_the_right_lapses(left_on: date, votes:
 )
 def test_majorities(kind: str, choices: dict[int, str], chair: str | None, outcome: str) -> None:
     rules = bylaws().rules[0]
-    m = add_motion(meeting(rules), rules, title="T", type=kind)
+    m = add_motion(meeting(rules), rules, title="T", decision_type=kind)
     m = vote_all(m, rules, choices, motion=1)
     m = count_motion(m, rules, 1, seed="s", chair_vote=chair)
     assert m.motion(1).outcome == outcome
@@ -273,7 +273,7 @@ def amendment_at(
 ) -> Meeting:
     rules = by.rules_on(held_on)
     m = meeting(rules, count=yes + no, held_on=held_on, kind=kind)
-    m = add_motion(m, rules, title="§ 17", type="bylaw_amendment", previous=previous)
+    m = add_motion(m, rules, title="§ 17", decision_type="bylaw_amendment", previous=previous)
     m = vote_all(
         m, rules, {n: "yes" if n <= yes else "no" for n in range(1, yes + no + 1)}, motion=1
     )
@@ -349,16 +349,28 @@ def test_secret_ballot_keeps_no_link_between_voter_and_choice() -> None:
     rules = bylaws().rules[0]
     m = add_election(meeting(rules), rules, office="Board", seats=1, candidates=["A", "B"])
     m = request_secret(m, rules, 1, ident(2))
-    m = vote_all(m, rules, {3: "B", 1: "A", 2: "B"}, election=1)
+    ballots = []
+    for n, name in {3: "B", 1: "A", 2: "B"}.items():
+        m, ballot = cast_ballot(m, rules, voter=ident(n), choice=name, election=1)
+        assert ballot is not None and ballot.item == "election 1"
+        ballots.append(ballot.choice)
     box = m.election(1).box
     assert box.votes == ()
-    assert box.choices == (("A",), ("B",), ("B",))  # sorted: the order of voting is lost
-    assert box.voted == (ident(1), ident(2), ident(3))
-    text = m.canonical_json()
-    assert '"voter"' not in text
+    assert box.choices == ()  # while the poll is open the record holds no ballot at all
+    assert box.voter_ids == (ident(1), ident(2), ident(3))  # sorted by id, not by time
+    assert "A" not in {c for choice in box.choices for c in choice}
     with pytest.raises(ConflictError, match="already voted"):
-        cast_vote(m, rules, voter=ident(1), choice="A", election=1)
-    m = count_election(m, rules, 1, seed="s")
+        cast_ballot(m, rules, voter=ident(1), choice="A", election=1)
+    with pytest.raises(ConflictError, match="secret ballot"):
+        cast_vote(m, rules, voter=ident(4), choice="A", election=1)
+    with pytest.raises(ConflictError, match="3 voters"):
+        count_election(m, rules, 1, seed="s", ballots=ballots[:2])
+    m = count_election(m, rules, 1, seed="s", ballots=ballots)
+    box = m.election(1).box
+    assert box.choices == (("A",), ("B",), ("B",))  # sorted: the order of voting is lost
+    assert box.opened
+    text = m.canonical_json()
+    assert '"voter":' in text and '"choice"' not in text  # who voted, and no vote beside them
     result = m.election(1).result
     assert result is not None and result.winners == ("B",)
 
@@ -424,7 +436,8 @@ def test_notice(kind: str, held_on: date, sent_on: date, method: str, problem: s
     if problem is None:
         assert problems == []
     else:
-        assert any(problem in p for p in problems)
+        assert any(problem in p.message for p in problems)
+        assert all(p.code.startswith("notice.") for p in problems)
 
 
 def test_late_member_motion_is_recorded_and_reported() -> None:
@@ -433,14 +446,14 @@ def test_late_member_motion_is_recorded_and_reported() -> None:
     m = add_motion(meeting(rules), rules, title="T", by_board=False, submitted_on=date(2027, 3, 1))
     m, _ = record_notice(m, rules, date(2027, 2, 20), "email")
     report = verify_meeting(m, by)
-    assert [b.code for b in report.breaches] == ["motion"]
+    assert [b.code for b in report.breaches] == ["motion.late"]
     assert "19 days" in report.breaches[0].message
 
 
 def test_exclusion_only_at_an_annual_meeting() -> None:
     rules = bylaws(decisions={"exclusion": {"share": "2/3", "annual_only": True}}).rules[0]
     with pytest.raises(InputError, match="only an annual meeting"):
-        add_motion(meeting(rules, kind="extra"), rules, title="T", type="exclusion")
+        add_motion(meeting(rules, kind="extra"), rules, title="T", decision_type="exclusion")
 
 
 def test_digital_decisions() -> None:
@@ -456,7 +469,7 @@ def test_digital_decisions() -> None:
     m = count_motion(m, rules, 1, seed="s")
     assert m.motion(1).outcome == "adopted"
     with pytest.raises(InputError, match="may not be decided digitally"):
-        add_motion(m, rules, title="U", type="bylaw_amendment")
+        add_motion(m, rules, title="U", decision_type="bylaw_amendment")
 
 
 def test_a_closed_meeting_takes_no_more_steps() -> None:

@@ -6,7 +6,6 @@ rules."""
 from __future__ import annotations
 
 import ast
-import re
 from datetime import date
 from pathlib import Path
 from uuid import UUID
@@ -18,18 +17,13 @@ import kooperativ
 from kooperativ.documents.minutes import minutes_markdown
 from kooperativ.governance import tally
 from kooperativ.governance.bylaws import parse_bylaws
-from kooperativ.governance.meeting import (
-    Meeting,
-    PreviousReading,
-    add_motion,
-    attend,
-    cast_vote,
-    count_motion,
-    new_meeting,
-    notice_problems,
-    record_notice,
-)
+from kooperativ.governance.counting import count_motion
+from kooperativ.governance.meeting import Meeting, PreviousReading
+from kooperativ.governance.notice import notice_findings, record_notice
+from kooperativ.governance.proceedings import add_motion, attend, new_meeting
 from kooperativ.governance.register import Registrant
+from kooperativ.governance.tally.explanation import TEXTS
+from kooperativ.governance.voting import cast_vote
 from kooperativ.i18n import translator
 
 SRC = Path(kooperativ.__file__).parent
@@ -83,7 +77,7 @@ def _amendment(held_on: date, kind: str, previous: PreviousReading | None) -> Me
     m = new_meeting(1, kind, held_on, rules, register=people)
     m = attend(m, rules, [UUID(int=n) for n in range(1, 6)])
     m, _ = record_notice(m, rules, held_on.replace(day=9), "sms")  # late, and by sms
-    m = add_motion(m, rules, title="§ 17", type="bylaw_amendment", previous=previous)
+    m = add_motion(m, rules, title="§ 17", decision_type="bylaw_amendment", previous=previous)
     for n in range(1, 6):
         m = cast_vote(m, rules, voter=UUID(int=n), choice="yes" if n <= 3 else "no", motion=1)
     return count_motion(m, rules, 1, seed="s")
@@ -109,7 +103,7 @@ def _section(markdown: str, number: int) -> str:
 
 def test_minutes_notice_section_differs_by_language(second_reading: Meeting) -> None:
     rules = BYLAWS.rules_on(second_reading.held_on)
-    assert len(notice_problems(second_reading, rules, second_reading.notice)) == 2
+    assert len(notice_findings(second_reading, rules, second_reading.notice)) == 2
     swedish = _section(minutes_markdown(second_reading, BYLAWS, "sv"), 4)
     english = _section(minutes_markdown(second_reading, BYLAWS, "en"), 4)
     assert swedish != english
@@ -133,10 +127,10 @@ def test_swedish_minutes_have_no_english_rule_wording(second_reading: Meeting) -
 
 def test_every_explanation_text_has_swedish_and_english() -> None:
     swedish, english = _catalog("sv", "tally"), _catalog("en", "tally")
-    for key, msgid in tally._MSGIDS.items():
+    for key, msgid in TEXTS.items():
         assert swedish.get(msgid), f"{key}: no Swedish text"
         assert english.get(msgid) == msgid, f"{key}: English differs from the code"
-    assert set(swedish) == set(tally._MSGIDS.values())
+    assert set(swedish) == set(TEXTS.values())
 
 
 def test_explanations_render_in_both_languages() -> None:
@@ -183,12 +177,32 @@ def test_governance_texts_have_swedish(path: Path) -> None:
     assert not missing, f"{path.name}: texts without Swedish translation: {missing}"
 
 
+def _finding_templates(source: str) -> set[str]:
+    """The templates of every ``finding(code, place, template …)`` and ``breach(…)`` call."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("finding", "breach")
+            and len(node.args) >= 3
+        ):
+            arg = node.args[2]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                found.add(arg.value)
+            elif isinstance(arg, ast.BinOp) and isinstance(arg.left, ast.Constant):
+                found.add(str(arg.left.value) + " ({reference})")
+                found.add(str(arg.left.value))
+    return found
+
+
 def test_findings_have_swedish() -> None:
-    source = (SRC / "governance" / "meeting.py").read_text("utf-8")
-    templates = set(re.findall(r'_say\(\s*"((?:[^"\\]|\\.)*)"(?:\s*"((?:[^"\\]|\\.)*)")?', source))
-    assert len(templates) >= 8, "too few findings found: the scan is stale"
+    templates: set[str] = set()
+    for name in ("notice", "proceedings", "proxies", "counting", "verify"):
+        templates |= _finding_templates((SRC / "governance" / f"{name}.py").read_text("utf-8"))
+    assert len(templates) >= 30, "too few findings found: the scan is stale"
     swedish = _catalog("sv", "governance")
-    missing = sorted(a + b for a, b in templates if not swedish.get(a + b))
+    missing = sorted(t for t in templates if not swedish.get(t))
     assert not missing, f"findings without Swedish translation: {missing}"
 
 

@@ -22,13 +22,13 @@ from kooperativ.employment.models import (
     HolidayPayTerms,
     HoursReport,
 )
-from kooperativ.governance.bylaws import parse_bylaws
-from kooperativ.governance.meeting import (
+from kooperativ.governance import (
     Meeting,
     add_election,
     add_motion,
     add_proxy,
     attend,
+    cast_ballot,
     cast_vote,
     close_meeting,
     count_election,
@@ -36,6 +36,7 @@ from kooperativ.governance.meeting import (
     new_meeting,
     record_notice,
 )
+from kooperativ.governance.bylaws import parse_bylaws
 from kooperativ.governance.register import MembershipFee, Registrant
 from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
 from kooperativ.storage import Store, open_store
@@ -241,11 +242,14 @@ def _meeting() -> Meeting:
         secret=True,
         requested_by=ids[2],
     )
-    for n, ballot in enumerate([("A", "B"), ("B",), ("A", "C"), ("C", "A")]):
-        m = cast_vote(
-            m, rules, voter=ids[n], cast_by=ids[1] if n == 0 else ids[n], choice=ballot, election=1
+    box = []  # a secret ballot: the ballots are kept apart from the record until the count
+    for n, choice in enumerate([("A", "B"), ("B",), ("A", "C"), ("C", "A")]):
+        m, ballot = cast_ballot(
+            m, rules, voter=ids[n], cast_by=ids[1] if n == 0 else ids[n], choice=choice, election=1
         )
-    m = count_election(m, rules, 1, seed="fixture")
+        assert ballot is not None
+        box.append(ballot.choice)
+    m = count_election(m, rules, 1, seed="fixture", ballots=box)
     return close_meeting(m)
 
 

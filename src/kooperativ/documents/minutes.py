@@ -33,19 +33,21 @@ from kooperativ.documents._pdf import (
     signature_table,
 )
 from kooperativ.governance.bylaws import Bylaws, DecisionType, RuleSet
+from kooperativ.governance.counting import previous_reading_findings
+from kooperativ.governance.decisions import outcome_wording, poll_wording
+from kooperativ.governance.findings import problem_texts
 from kooperativ.governance.meeting import (
     AGENDA_TITLES,
+    BallotBox,
     Election,
-    Finding,
     Meeting,
     MeetingKind,
     Motion,
-    notice_findings,
-    previous_reading_findings,
-    render_findings,
 )
+from kooperativ.governance.notice import notice_findings
 from kooperativ.governance.tally import Explanation
-from kooperativ.i18n import format_day, translator
+from kooperativ.i18n import format_day, plural, translator
+from kooperativ.problems import Problem
 
 __all__ = ["minutes_markdown", "minutes_pdf"]
 
@@ -60,13 +62,6 @@ _TYPE_NAMES = {
     DecisionType.BYLAW_AMENDMENT: "bylaw amendment",
     DecisionType.DISSOLUTION: "dissolution",
     DecisionType.EXCLUSION: "exclusion of a member",
-}
-_OUTCOMES = {
-    "adopted": "The meeting decided to adopt the proposal.",
-    "rejected": "The meeting decided to reject the proposal.",
-    "first_reading": "The meeting adopted the proposal at a first meeting; "
-    "a second meeting must confirm it.",
-    "no_quorum": "The meeting was not quorate: no decision.",
 }
 _METHODS = {
     "block_plurality": "block plurality",
@@ -97,8 +92,29 @@ class _Minutes:
     footer: str
 
 
-def _finding_lines(findings: Sequence[Finding], lang: str) -> list[str]:
-    return [f"– {line}" for line in render_findings(findings, lang)]
+def _finding_lines(findings: Sequence[Problem], lang: str) -> list[str]:
+    return [f"– {line}" for line in problem_texts(findings, lang)]
+
+
+def _box_lines(box: BallotBox, lang: str, _: Callable[[str], str]) -> list[str]:
+    """How the votes reached the box: by proxy, on paper, sealed."""
+    n_ = plural(lang, "governance")
+    lines = []
+    if box.proxy_votes:
+        lines.append(_("Of which cast by proxy: {count}.").format(count=box.proxy_votes))
+    if box.paper_votes:
+        marks = box.voted if box.secret else box.votes
+        officers = sorted({m.entered_by for m in marks if m.paper and m.entered_by})
+        lines.append(
+            n_(
+                "{count} paper ballot, entered by {officers}.",
+                "{count} paper ballots, entered by {officers}.",
+                box.paper_votes,
+            ).format(count=box.paper_votes, officers=", ".join(officers) or "—")
+        )
+    if box.secret and box.sealed:
+        lines.append(_("The ballots were sealed in the ballot box until the count."))
+    return lines
 
 
 def _explanation_lines(explanation: Explanation, lang: str) -> list[str]:
@@ -127,11 +143,7 @@ def _motion_lines(
             head = _("Vote {number}: the proposal against amendment {letter}.").format(
                 number=poll.number, letter=poll.amendment
             )
-            winner = (
-                _("Amendment {letter} replaces the proposal.").format(letter=poll.amendment)
-                if poll.result.passed
-                else _("The proposal stands.")
-            )
+            winner = poll_wording(motion, poll, lang)
             lines.append(head)
             lines.append(
                 _("Amendment {letter} {yes}, proposal {no}, abstained {abstain}.").format(
@@ -147,6 +159,8 @@ def _motion_lines(
                         side=_(poll.chair_vote.strip().lower())
                     )
                 )
+                if poll.chair_vote_by:
+                    lines.append(_("Casting vote by {chair}.").format(chair=poll.chair_vote_by))
             lines.append(winner)
             continue
         how = _("secret ballot") if poll.box.secret else _("open vote")
@@ -165,9 +179,9 @@ def _motion_lines(
                 )
             )
         lines.extend(_explanation_lines(poll.result.explanation, lang))
-        if poll.box.proxy_votes or any(v.by_proxy for v in poll.box.votes):
-            count = poll.box.proxy_votes or sum(1 for v in poll.box.votes if v.by_proxy)
-            lines.append(_("Of which cast by proxy: {count}.").format(count=count))
+        if poll.chair_vote_by:
+            lines.append(_("Casting vote by {chair}.").format(chair=poll.chair_vote_by))
+        lines.extend(_box_lines(poll.box, lang, _))
         if poll.quorum is not None and poll.quorum.required:
             lines.append(
                 _("Quorum: {attending} attending, {required} required.").format(
@@ -186,7 +200,7 @@ def _motion_lines(
             )
         )
     if motion.outcome:
-        lines.append(_(_OUTCOMES[motion.outcome]))
+        lines.append(outcome_wording(motion.outcome, lang))
         if motion.outcome == "first_reading":
             lines.extend(_finding_lines(previous_reading_findings(meeting, rules, motion), lang))
         if motion.amendments and motion.decided_text and motion.outcome != "no_quorum":
@@ -208,8 +222,9 @@ def _election_lines(
         lines.extend(_explanation_lines(election.result.explanation, lang))
         if election.result.draws:
             lines.append(_("Lot seed: {seed}").format(seed=election.seed))
+        lines.extend(_box_lines(election.box, lang, _))
     if election.outcome == "no_quorum":
-        lines.append(_(_OUTCOMES["no_quorum"]))
+        lines.append(outcome_wording("no_quorum", lang))
     return lines, rows
 
 

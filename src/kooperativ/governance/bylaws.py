@@ -527,14 +527,34 @@ def load_bylaws(path: Path | str) -> Bylaws:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(str(file), "", "file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(file), "", f"cannot be read ({exc})") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            str(file),
+            "",
+            "is not UTF-8 text (byte {position}): save it as UTF-8",
+            position=exc.start,
+        ) from None
+    except OSError as exc:
+        raise ConfigError(str(file), "", "cannot be read ({reason})", reason=exc.strerror) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(file), "", f"not valid TOML ({exc})") from None
+        raise ConfigError(str(file), "", "not valid TOML ({reason})", reason=str(exc)) from None
     bylaws = parse_bylaws(data, str(file))
     text_file = file.parent / bylaws.source
     if text_file.is_file():
-        paragraphs = cited_paragraphs(text_file.read_text(encoding="utf-8"))
+        try:
+            human = text_file.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ConfigError(
+                str(text_file),
+                "",
+                "is not UTF-8 text (byte {position}): save it as UTF-8",
+                position=exc.start,
+            ) from None
+        except OSError as exc:
+            raise ConfigError(
+                str(text_file), "", "cannot be read ({reason})", reason=exc.strerror
+            ) from None
+        paragraphs = cited_paragraphs(human)
         for index, rules in enumerate(bylaws.rules):
             for key, ref in rules.references().items():
                 for number in _PARAGRAPH.findall(ref) or [ref]:

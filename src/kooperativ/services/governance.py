@@ -2,11 +2,20 @@
 """Governance (*föreningsstyrning*): bylaws, membership fees, the röstlängd, meetings.
 
 The board (or the administrator) creates and runs meetings; each member votes for
-themself, and a proxy for the members whose mandate they hold. Every step loads the
-meeting, applies a pure step of :mod:`kooperativ.governance.meeting` under the bylaws in
-force on the meeting date, and writes the meeting and one audit event in a single
-transaction. The lot seed for a count is drawn here (:mod:`secrets`) and recorded in the
-meeting, so anyone can repeat the drawing.
+themself, and a proxy for the members whose mandate they hold; an officer may enter paper
+ballots, recorded as such. Every step loads the meeting, applies a pure step of the
+:mod:`kooperativ.governance` modules under the bylaws in force on the meeting date, and
+writes the meeting and one audit event in a single transaction. The lot seed for a count
+is drawn here (:mod:`secrets`) and recorded in the meeting, so anyone can repeat the
+drawing.
+
+A secret ballot's ballots go into the store's ballot box (``uow.ballot_boxes``) in the
+same transaction as the meeting's record that the voter has voted, sealed with the ballot
+key when one is configured (:mod:`kooperativ.governance.secrecy`); no audit event names a
+ballot. The count opens the box into the meeting record and empties it, in one transaction.
+
+Who may see what: the board, treasurer, administrator and auditor read every meeting; a
+member reads the general meetings (annual, extra, digital) and not the board's.
 """
 
 from __future__ import annotations
@@ -20,26 +29,31 @@ from pathlib import Path
 from typing import Literal
 
 from kooperativ.errors import ConfigError, ConflictError, InputError, PermissionDenied
-from kooperativ.governance import meeting as steps
+from kooperativ.governance import counting, notice, proceedings, proxies, voting
 from kooperativ.governance.bylaws import BYLAWS_FILE, Bylaws, DecisionType, RuleSet, load_bylaws
-from kooperativ.governance.meeting import Meeting, MeetingKind, PreviousReading
-from kooperativ.governance.register import MembershipFee, Roll, voting_roll
-from kooperativ.governance.tally import ElectionMethod
-from kooperativ.governance.verify import (
-    VerifyReport,
+from kooperativ.governance.meeting import BallotBox, Meeting, MeetingKind, PreviousReading
+from kooperativ.governance.record_file import (
+    RecordFormat,
     dump_meeting,
     load_meeting,
     parse_record,
-    verify_meeting,
 )
-from kooperativ.members.models import Member
+from kooperativ.governance.register import MembershipFee, Roll, voting_roll
+from kooperativ.governance.secrecy import BallotSeal, open_ballot, plain_ballot
+from kooperativ.governance.tally import ElectionMethod
+from kooperativ.governance.verify import VerifyReport, verify_meeting
+from kooperativ.governance.voting import Ballot, ballot_size
+from kooperativ.members.models import Member, Role
 from kooperativ.security import Actor
-from kooperativ.services._base import Problem, Ref, Service, resolve
+from kooperativ.services._base import Problem, Ref, Service, build, resolve
 from kooperativ.storage.base import Repository, UnitOfWork
 
 __all__ = ["GovernanceService"]
 
 Step = Callable[[Meeting, RuleSet], Meeting]
+
+#: Meetings an ordinary member may read: the general meetings, not the board's.
+_MEMBER_READS = frozenset({MeetingKind.ANNUAL, MeetingKind.EXTRA, MeetingKind.DIGITAL})
 
 
 def _meetings(uow: UnitOfWork) -> Repository[Meeting]:
@@ -48,6 +62,11 @@ def _meetings(uow: UnitOfWork) -> Repository[Meeting]:
 
 def _fees(uow: UnitOfWork) -> Repository[MembershipFee]:
     return uow.repository("membership_fee")  # type: ignore[return-value]
+
+
+def _box(meeting: Meeting, item: str) -> str:
+    """The name of a ballot box in the store: the meeting's id and the item."""
+    return f"{meeting.id}/{item}"
 
 
 class GovernanceService(Service):
@@ -97,21 +116,29 @@ class GovernanceService(Service):
         with self._uow() as uow:
             person = resolve(uow.members, "member", member)
             repo = _fees(uow)
-            if any(f.member_id == person.id and f.year == year for f in repo.list()):
-                raise ConflictError(f"member {person.number}'s fee for {year} is already recorded")
-            fee = MembershipFee(
-                number=repo.next_number(),
-                member_id=person.id,
-                year=year,
-                amount=amount,  # validated to Decimal
-                paid_on=paid_on,
+            fee = build(
+                MembershipFee,
+                {
+                    "number": repo.next_number(),
+                    "member_id": person.id,
+                    "year": year,
+                    "amount": amount,
+                    "paid_on": paid_on,
+                },
             )
+            if any(f.member_id == person.id and f.year == year for f in repo.list()):
+                raise ConflictError(
+                    "member {number}'s fee for {year} is already recorded",
+                    number=person.number,
+                    year=year,
+                )
             repo.add(fee)
             self._record(uow, actor, "membership_fee.pay", None, fee)
         return fee
 
     def fees(self, actor: Actor, member: Ref | None = None) -> list[MembershipFee]:
         """Fee payments, ordered by number (a member sees only their own)."""
+        self._require_reader(actor)
         with self._uow() as uow:
             wanted = None if member is None else resolve(uow.members, "member", member).id
             found = _fees(uow).list()
@@ -124,6 +151,7 @@ class GovernanceService(Service):
 
     def roll(self, actor: Actor, on: date) -> Roll:
         """The röstlängd on ``on``, computed from the register and the fees paid by then."""
+        self._require_reader(actor)
         with self._uow() as uow:
             members, fees = uow.members.list(), _fees(uow).list()
         return voting_roll(members, fees, self.rules_on(on).voting_rights, on)
@@ -146,8 +174,9 @@ class GovernanceService(Service):
 
         Raises:
             PermissionDenied: The actor is not board or admin.
-            InputError: No bylaws in force on ``held_on``; a digital decision the bylaws
-                do not allow.
+            InputError: No bylaws in force on ``held_on``; an unknown kind; a digital
+                decision the bylaws do not allow.
+            ConflictError: A second annual meeting in the same year (hold an extra one).
         """
         actor.require_manager("create meetings")
         rules = self.rules_on(held_on)
@@ -155,7 +184,7 @@ class GovernanceService(Service):
             requesters = [str(resolve(uow.members, "member", r).id) for r in requested_by]
             if auditor_requested:
                 requesters.append("auditor")
-            meeting = steps.new_meeting(
+            meeting = proceedings.new_meeting(
                 _meetings(uow).next_number(),
                 kind,
                 held_on,
@@ -167,19 +196,49 @@ class GovernanceService(Service):
                 requested_by=requesters,
                 opened_on=opened_on,
             )
+            second = notice.annual_meeting_findings(meeting, _meetings(uow).list())
+            if second:
+                raise ConflictError(second[0].template, **dict(second[0].args))
             _meetings(uow).add(meeting)
             self._record(uow, actor, "meeting.create", None, meeting)
         return meeting
 
+    @staticmethod
+    def _require_reader(actor: Actor) -> None:
+        """Raise unless ``actor`` is a member or may read everything."""
+        if not (actor.can_read_all or (actor.member_id is not None and Role.MEMBER in actor.roles)):
+            raise PermissionDenied(
+                "{name} may not read the association's records (members and officers only)",
+                name=actor.name,
+            )
+
+    @staticmethod
+    def _may_read(actor: Actor, meeting: Meeting) -> bool:
+        return actor.can_read_all or meeting.kind in _MEMBER_READS
+
     def get(self, actor: Actor, ref: Ref) -> Meeting:
-        """A meeting by number or id (every member may read the meeting records)."""
+        """A meeting by number or id.
+
+        The board, treasurer, administrator and auditor read every meeting; a member reads
+        the general meetings (annual, extra, digital), not the board's.
+
+        Raises:
+            PermissionDenied: The actor may not read this meeting.
+            NotFoundError: No such meeting.
+        """
+        self._require_reader(actor)
         with self._uow() as uow:
-            return resolve(_meetings(uow), "meeting", ref)
+            found = resolve(_meetings(uow), "meeting", ref)
+        if not self._may_read(actor, found):
+            raise PermissionDenied("{name} may not read the board's meetings", name=actor.name)
+        return found
 
     def list(self, actor: Actor) -> builtins.list[Meeting]:
-        """Every meeting, by number."""
+        """The meetings ``actor`` may read, by number."""
+        self._require_reader(actor)
         with self._uow() as uow:
-            return _meetings(uow).list()
+            found = _meetings(uow).list()
+        return [m for m in found if self._may_read(actor, m)]
 
     def _change(
         self,
@@ -188,8 +247,13 @@ class GovernanceService(Service):
         action: str,
         step: Callable[[Meeting, RuleSet, UnitOfWork], Meeting],
     ) -> Meeting:
+        self._require_reader(actor)
         with self._uow() as uow:
             before = resolve(_meetings(uow), "meeting", ref)
+            if not self._may_read(actor, before):
+                raise PermissionDenied(
+                    "{name} may not take part in the board's meetings", name=actor.name
+                )
             rules = self.rules_on(before.held_on)
             after = step(before, rules, uow)
             if after != before:
@@ -209,17 +273,17 @@ class GovernanceService(Service):
         sent_on: date,
         method: str,
         matters: Sequence[str] = (),
-    ) -> tuple[Meeting, builtins.list[str]]:
+    ) -> tuple[Meeting, builtins.list[Problem]]:
         """Record the notice (*kallelse*) and check it against the bylaws.
 
         Returns:
             The meeting and the problems found (empty: duly called).
         """
         actor.require_manager("send notices")
-        found: builtins.list[str] = []
+        found: builtins.list[Problem] = []
 
         def step(m: Meeting, rules: RuleSet, uow: UnitOfWork) -> Meeting:
-            updated, problems = steps.record_notice(m, rules, sent_on, method, matters)
+            updated, problems = notice.record_notice(m, rules, sent_on, method, matters)
             found.extend(problems)
             return updated
 
@@ -233,22 +297,32 @@ class GovernanceService(Service):
         chair: str | None = None,
         secretary: str | None = None,
         adjusters: Sequence[str] | None = None,
+        chair_member: Ref | None = None,
     ) -> Meeting:
-        """Record the chair, secretary and adjusters (*justerare*) the meeting elected."""
+        """Record the chair, secretary and adjusters (*justerare*) the meeting elected.
+
+        Args:
+            actor: Who records it (board or admin).
+            ref: The meeting.
+            chair: The chair's name.
+            secretary: The secretary's name.
+            adjusters: The adjusters' names.
+            chair_member: The chair, when a member (then the casting vote is theirs to give).
+        """
         actor.require_manager("run meetings")
-        return self._change(
-            actor,
-            ref,
-            "meeting.officers",
-            lambda m, r, u: steps.set_officers(
-                m, chair=chair, secretary=secretary, adjusters=adjusters
-            ),
-        )
+
+        def step(m: Meeting, rules: RuleSet, uow: UnitOfWork) -> Meeting:
+            chair_id = None if chair_member is None else self._member(uow, chair_member).id
+            return proceedings.set_officers(
+                m, chair=chair, secretary=secretary, adjusters=adjusters, chair_id=chair_id
+            )
+
+        return self._change(actor, ref, "meeting.officers", step)
 
     def _refresh(self, meeting: Meeting, rules: RuleSet, uow: UnitOfWork) -> Meeting:
-        if steps._voting_started(meeting):
+        if meeting.voting_started:
             return meeting
-        return steps.refresh_register(meeting, rules, uow.members.list(), _fees(uow).list())
+        return proceedings.refresh_register(meeting, rules, uow.members.list(), _fees(uow).list())
 
     def attend(self, actor: Actor, ref: Ref, members: Sequence[Ref]) -> Meeting:
         """Record members as present; a member may record only themself."""
@@ -256,8 +330,10 @@ class GovernanceService(Service):
         def step(m: Meeting, rules: RuleSet, uow: UnitOfWork) -> Meeting:
             ids = [self._member(uow, r).id for r in members]
             if not actor.can_manage and any(i != actor.member_id for i in ids):
-                raise PermissionDenied(f"{actor.name} may only record their own attendance")
-            return steps.attend(self._refresh(m, rules, uow), rules, ids)
+                raise PermissionDenied(
+                    "{name} may only record their own attendance", name=actor.name
+                )
+            return proceedings.attend(self._refresh(m, rules, uow), rules, ids)
 
         return self._change(actor, ref, "meeting.attend", step)
 
@@ -278,7 +354,7 @@ class GovernanceService(Service):
         def step(m: Meeting, rules: RuleSet, uow: UnitOfWork) -> Meeting:
             principal_id = self._member(uow, principal).id
             proxy_id = None if proxy is None else self._member(uow, proxy).id
-            return steps.add_proxy(
+            return proxies.add_proxy(
                 self._refresh(m, rules, uow),
                 rules,
                 principal_id,
@@ -317,7 +393,7 @@ class GovernanceService(Service):
         *,
         title: str,
         text: str = "",
-        type: DecisionType | str = DecisionType.ORDINARY,
+        decision_type: DecisionType | str = DecisionType.ORDINARY,
         proposer: str | None = None,
         by_board: bool = True,
         submitted_on: date | None = None,
@@ -334,12 +410,12 @@ class GovernanceService(Service):
 
         def step(m: Meeting, rules: RuleSet, uow: UnitOfWork) -> Meeting:
             reading = None if previous is None else self._previous(uow, m, previous)
-            return steps.add_motion(
+            return proceedings.add_motion(
                 m,
                 rules,
                 title=title,
                 text=text,
-                type=type,
+                decision_type=decision_type,
                 proposer=proposer,
                 by_board=by_board,
                 submitted_on=submitted_on,
@@ -356,8 +432,8 @@ class GovernanceService(Service):
 
         def step(m: Meeting, rules: RuleSet, uow: UnitOfWork) -> Meeting:
             if not actor.can_manage and actor.member_id not in m.present:
-                raise PermissionDenied(f"{actor.name} is not present at the meeting")
-            return steps.amend(
+                raise PermissionDenied("{name} is not present at the meeting", name=actor.name)
+            return proceedings.amend(
                 m, motion, text, proposer or (None if actor.can_manage else actor.name)
             )
 
@@ -372,7 +448,7 @@ class GovernanceService(Service):
             actor,
             ref,
             "meeting.acclaim",
-            lambda m, r, u: steps.decide_by_acclamation(m, motion, outcome),
+            lambda m, r, u: proceedings.decide_by_acclamation(m, motion, outcome),
         )
 
     def election(
@@ -392,7 +468,7 @@ class GovernanceService(Service):
 
         def step(m: Meeting, rules: RuleSet, uow: UnitOfWork) -> Meeting:
             who = None if requested_by is None else self._member(uow, requested_by).id
-            return steps.add_election(
+            return proceedings.add_election(
                 m,
                 rules,
                 office=office,
@@ -409,9 +485,67 @@ class GovernanceService(Service):
         """A voting member asks for a secret ballot in ``election``."""
 
         def step(m: Meeting, rules: RuleSet, uow: UnitOfWork) -> Meeting:
-            return steps.request_secret(m, rules, election, actor.member_id)
+            return proceedings.request_secret(m, rules, election, actor.member_id)
 
         return self._change(actor, ref, "meeting.secret", step)
+
+    # -- ballot boxes ----------------------------------------------------------------------------
+
+    _ballot_seal: BallotSeal | None = None
+    _seal_given: bool = False
+
+    def seal_ballots_with(self, seal: BallotSeal | None) -> None:
+        """Use ``seal`` for secret ballots instead of the key in the environment.
+
+        ``None`` keeps ballots unsealed (see :mod:`kooperativ.governance.secrecy` for what
+        that does not protect against).
+        """
+        self._ballot_seal = seal
+        self._seal_given = True
+
+    def ballot_seal(self) -> BallotSeal | None:
+        """The seal of secret ballots: the one given, else the key in the environment.
+
+        Raises:
+            ConfigError: The configured key is malformed or its file unreadable.
+        """
+        if self._seal_given:
+            return self._ballot_seal
+        return BallotSeal.from_environment()
+
+    def _put(self, uow: UnitOfWork, meeting: Meeting, ballots: Sequence[Ballot]) -> None:
+        seal = self.ballot_seal()
+        for ballot in ballots:
+            box = _box(meeting, ballot.item)
+            if seal is None:
+                uow.ballot_boxes.put(box, plain_ballot(ballot))
+            else:
+                size = ballot_size(meeting, ballot.item)
+                uow.ballot_boxes.put(box, seal.seal(box, ballot, size))
+
+    def _take(
+        self, uow: UnitOfWork, meeting: Meeting, item: str, box: BallotBox
+    ) -> builtins.list[tuple[str, ...]] | None:
+        """The content of a secret box still closed, taken out of the store (else ``None``)."""
+        if not box.secret or box.opened:
+            return None
+        name = _box(meeting, item)
+        seal = self.ballot_seal() if box.sealed else None
+        if box.sealed and seal is not None and box.key_id not in (None, seal.key_id):
+            raise ConfigError(
+                "KOOPERATIV_BALLOT_KEY",
+                "",
+                "the ballots of {item} were sealed with another key (key id {key_id})",
+                item=item,
+                key_id=box.key_id,
+            )
+        return [open_ballot(name, text, seal).choice for text in uow.ballot_boxes.take(name)]
+
+    def _sealing(self) -> tuple[bool, str | None]:
+        seal = self.ballot_seal()
+        return (seal is not None, seal.key_id if seal is not None else None)
+
+    # -- votes --------------------------------------------------------------------------------
 
     def vote(
         self,
@@ -423,16 +557,22 @@ class GovernanceService(Service):
         election: int | None = None,
         member: Ref | None = None,
         proxy: Ref | None = None,
+        paper: bool = False,
     ) -> Meeting:
-        """Cast a vote.
+        """Cast a vote, or enter a paper vote.
 
-        A member votes for themself (``member`` unset) or, as proxy, for a principal
-        (``member`` = the principal). The board or the administrator may enter votes for
-        anyone (a hand count or paper ballots): then ``member`` is the voter and ``proxy``
-        the proxy who cast it, if any.
+        Only a member votes for themself (``member`` unset or themself), or, as proxy, for
+        a principal whose mandate they hold (``member`` = the principal). An officer
+        (board, treasurer, admin) does not vote in anyone's name: with ``paper`` they
+        *enter* a vote given on paper or by a show of hands, recorded as a paper ballot
+        with the officer's name (``member`` the voter, ``proxy`` the proxy who handed it
+        in, if any). In a secret ballot, paper ballots are entered together with
+        :meth:`paper_ballots`.
 
         Raises:
-            PermissionDenied: A member voting for someone whose mandate they do not hold.
+            PermissionDenied: A vote in another member's name without their mandate; a
+                paper vote entered by someone who is not an officer; an actor who is not a
+                member voting electronically.
             InputError: The voter has no vote, is absent and unrepresented, or the choice
                 is not valid.
             ConflictError: The voter has already voted here.
@@ -441,35 +581,119 @@ class GovernanceService(Service):
         def step(m: Meeting, rules: RuleSet, uow: UnitOfWork) -> Meeting:
             voter_id = None if member is None else self._member(uow, member).id
             proxy_id = None if proxy is None else self._member(uow, proxy).id
-            if actor.can_manage and voter_id is not None:
-                # The secretary enters a vote cast at the meeting.
-                cast_by = proxy_id if proxy_id is not None else None
-                via = proxy_id is not None or voter_id not in m.present
-                return steps.cast_vote(
+            sealed, key_id = self._sealing()
+            if paper:
+                actor.require_manager("enter paper votes")
+                if voter_id is None:
+                    raise InputError("member", "name the member whose paper vote this is")
+                updated, ballot = voting.cast_ballot(
                     m,
                     rules,
                     voter=voter_id,
                     choice=choice,
                     motion=motion,
                     election=election,
-                    cast_by=cast_by,
-                    via_mandate=via,
+                    cast_by=proxy_id,
+                    paper=True,
+                    entered_by=actor.name,
                 )
-            if actor.member_id is None:
-                raise InputError("member", "name the member whose vote this is")
-            if proxy_id is not None and proxy_id != actor.member_id:
-                raise PermissionDenied(f"{actor.name} may not vote as another member's proxy")
-            return steps.cast_vote(
-                m,
-                rules,
-                voter=voter_id or actor.member_id,
-                choice=choice,
-                motion=motion,
-                election=election,
-                cast_by=actor.member_id,
-            )
+            else:
+                if actor.member_id is None:
+                    raise PermissionDenied(
+                        "{name} is not a member: only a member or the holder of their proxy "
+                        "votes for them; an officer enters a paper vote",
+                        name=actor.name,
+                    )
+                if proxy_id is not None and proxy_id != actor.member_id:
+                    raise PermissionDenied(
+                        "{name} may not vote as another member's proxy", name=actor.name
+                    )
+                voter = voter_id or actor.member_id
+                updated, ballot = voting.cast_ballot(
+                    m,
+                    rules,
+                    voter=voter,
+                    choice=choice,
+                    motion=motion,
+                    election=election,
+                    cast_by=actor.member_id,
+                    sealed=sealed,
+                    key_id=key_id,
+                )
+            if ballot is not None:
+                self._put(uow, updated, [ballot])
+            return updated
 
         return self._change(actor, ref, "meeting.vote", step)
+
+    def paper_ballots(
+        self,
+        actor: Actor,
+        ref: Ref,
+        *,
+        voters: Sequence[Ref],
+        ballots: Sequence[str | Sequence[str]],
+        motion: int | None = None,
+        election: int | None = None,
+    ) -> Meeting:
+        """Enter the paper ballots of a secret ballot: who handed one in, and the ballots.
+
+        The two lists come in apart (the röstlängd ticked off, the box counted), so no
+        ballot is entered beside a name; the ballots go into the box like any other.
+
+        Raises:
+            PermissionDenied: The actor is not an officer.
+            InputError: Not as many ballots as voters, or a bad ballot.
+        """
+        actor.require_manager("enter paper ballots")
+
+        def step(m: Meeting, rules: RuleSet, uow: UnitOfWork) -> Meeting:
+            ids = [self._member(uow, r).id for r in voters]
+            sealed, key_id = self._sealing()
+            updated, box = voting.enter_paper_ballots(
+                m,
+                rules,
+                voters=ids,
+                ballots=ballots,
+                entered_by=actor.name,
+                motion=motion,
+                election=election,
+                sealed=sealed,
+                key_id=key_id,
+            )
+            self._put(uow, updated, box)
+            return updated
+
+        return self._change(actor, ref, "meeting.vote", step)
+
+    def _count_motion(
+        self,
+        m: Meeting,
+        rules: RuleSet,
+        uow: UnitOfWork,
+        number: int,
+        seed: str,
+        chair_vote: str | None = None,
+        entered_by: str | None = None,
+    ) -> Meeting:
+        target = m.motion(number)
+        poll = target.next_poll()
+        ballots = self._take(uow, m, f"motion {number} poll {poll.number}", poll.box)
+        return counting.count_motion(
+            m,
+            rules,
+            number,
+            seed=seed,
+            chair_vote=chair_vote,
+            entered_by=entered_by,
+            ballots=ballots,
+        )
+
+    def _count_election(
+        self, m: Meeting, rules: RuleSet, uow: UnitOfWork, number: int, seed: str
+    ) -> Meeting:
+        ballots = self._take(uow, m, f"election {number}", m.election(number).box)
+        return counting.count_election(m, rules, number, seed=seed, ballots=ballots)
 
     def count(
         self,
@@ -483,8 +707,15 @@ class GovernanceService(Service):
     ) -> Meeting:
         """Count a motion's current poll or an election (the lot seed is drawn and recorded).
 
+        A secret ballot's box is opened into the meeting record and emptied. The chair's
+        casting vote is recorded as the meeting's chair's: when the chair is a member, no
+        other member may give it.
+
         Raises:
+            PermissionDenied: Not an officer; a casting vote given by a member who is not
+                the chair.
             InputError: Equal votes where the chair's casting vote is needed and none given.
+            ConfigError: A sealed box and no ballot key.
         """
         actor.require_manager("count votes")
         lot_seed = seed or secrets.token_hex(8)
@@ -493,9 +724,25 @@ class GovernanceService(Service):
             if (motion is None) == (election is None):
                 raise InputError("item", "count one motion or one election")
             if motion is not None:
-                return steps.count_motion(m, rules, motion, seed=lot_seed, chair_vote=chair_vote)
+                chair_id = m.officers.chair_id
+                if (
+                    chair_vote is not None
+                    and chair_id is not None
+                    and actor.member_id is not None
+                    and actor.member_id != chair_id
+                ):
+                    raise PermissionDenied(
+                        "the casting vote belongs to the meeting's chair, {chair}",
+                        chair=m.officers.chair,
+                    )
+                by = (
+                    None
+                    if actor.member_id is not None and actor.member_id == chair_id
+                    else actor.name
+                )
+                return self._count_motion(m, rules, uow, motion, lot_seed, chair_vote, by)
             assert election is not None  # for mypy: checked above
-            return steps.count_election(m, rules, election, seed=lot_seed)
+            return self._count_election(m, rules, uow, election, lot_seed)
 
         return self._change(actor, ref, "meeting.count", step)
 
@@ -509,8 +756,10 @@ class GovernanceService(Service):
             if who is None:
                 raise InputError("member", "name the member who reserves themself")
             if who != actor.member_id and not actor.can_manage:
-                raise PermissionDenied(f"{actor.name} may only enter their own reservation")
-            return steps.reserve(m, who, item, text)
+                raise PermissionDenied(
+                    "{name} may only enter their own reservation", name=actor.name
+                )
+            return proceedings.reserve(m, who, item, text)
 
         return self._change(actor, ref, "meeting.reserve", step)
 
@@ -528,25 +777,28 @@ class GovernanceService(Service):
                     not m.motion(motion.number).decided
                     and m.motion(motion.number).next_poll().box.voters
                 ):
-                    m = steps.count_motion(m, rules, motion.number, seed=secrets.token_hex(8))
+                    m = self._count_motion(m, rules, uow, motion.number, secrets.token_hex(8))
             for election in m.elections:
                 if not election.decided and election.box.voters:
-                    m = steps.count_election(m, rules, election.number, seed=secrets.token_hex(8))
-            return steps.close_meeting(m)
+                    m = self._count_election(m, rules, uow, election.number, secrets.token_hex(8))
+            return proceedings.close_meeting(m)
 
         return self._change(actor, ref, "meeting.close", step)
 
     # -- records, verification, minutes -----------------------------------------------------
 
-    def export(self, actor: Actor, ref: Ref, format: Literal["toml", "json"] = "toml") -> str:
-        """The meeting record as TOML or JSON text."""
-        return dump_meeting(self.get(actor, ref), format)
+    def export(self, actor: Actor, ref: Ref, file_format: RecordFormat = "toml") -> str:
+        """The meeting record as TOML or JSON text.
+
+        A secret ballot still open has no ballot in it: only who has voted.
+        """
+        return dump_meeting(self.get(actor, ref), file_format)
 
     def import_record(
         self,
         actor: Actor,
         text: str,
-        format: Literal["toml", "json"] = "toml",
+        file_format: RecordFormat = "toml",
     ) -> Meeting:
         """Store a meeting record from a file (e.g. a meeting held on paper).
 
@@ -558,7 +810,7 @@ class GovernanceService(Service):
             ConflictError: A meeting with the same id exists.
         """
         actor.require_manager("import meetings")
-        meeting = load_meeting(parse_record(text, format), self.bylaws())
+        meeting = load_meeting(parse_record(text, file_format), self.bylaws())
         with self._uow() as uow:
             repo = _meetings(uow)
             if repo.find(meeting.id) is not None:
@@ -579,7 +831,7 @@ class GovernanceService(Service):
         ref: Ref,
         *,
         lang: str | None = None,
-        format: Literal["pdf", "md"] = "pdf",
+        document_format: Literal["pdf", "md"] = "pdf",
     ) -> bytes:
         """The minutes (*protokoll*) as PDF bytes or Markdown (UTF-8)."""
         from kooperativ.documents.minutes import minutes_markdown, minutes_pdf
@@ -588,7 +840,7 @@ class GovernanceService(Service):
         language = lang or self._coop.config.language
         bylaws = self.bylaws()
         name = self._coop.config.governing_body.name
-        if format == "md":
+        if document_format == "md":
             return minutes_markdown(meeting, bylaws, language, association=name).encode("utf-8")
         return minutes_pdf(meeting, bylaws, language, association=name)
 

@@ -31,7 +31,7 @@ from kooperativ.governance.meeting import Meeting
 from kooperativ.governance.register import MembershipFee
 from kooperativ.members.models import Member
 
-__all__ = ["ENTITY_KINDS", "AuditLog", "Repository", "Store", "UnitOfWork"]
+__all__ = ["ENTITY_KINDS", "AuditLog", "BallotBoxes", "Repository", "Store", "UnitOfWork"]
 
 R = TypeVar("R", bound=Record)
 
@@ -95,6 +95,36 @@ class AuditLog(Protocol):
         ...
 
 
+# --- ballot boxes (governance) -------------------------------------------------------------
+
+
+class BallotBoxes(Protocol):
+    """The ballot boxes of secret ballots, apart from the meeting records.
+
+    A box holds ballots as opaque texts (sealed by
+    :mod:`kooperativ.governance.secrecy`): each row has a random id and nothing else that
+    orders or times it (no timestamp, no sequence number, no voter, no audit event), and
+    the box is read back in one canonical order (sorted by text), never in the order of
+    insertion. Writes belong to the unit of work of the vote, so a ballot goes in exactly
+    when the meeting records its voter as having voted.
+    """
+
+    def put(self, box: str, ballot: str) -> None:
+        """Add ``ballot`` to ``box``."""
+        ...
+
+    def count(self, box: str) -> int:
+        """How many ballots ``box`` holds."""
+        ...
+
+    def take(self, box: str) -> list[str]:
+        """Every ballot in ``box``, sorted; the box is emptied."""
+        ...
+
+
+# --- end of ballot boxes -------------------------------------------------------------------
+
+
 class UnitOfWork(Protocol):
     """Repositories sharing one transaction."""
 
@@ -103,6 +133,7 @@ class UnitOfWork(Protocol):
     assignments: Repository[Assignment]
     contracts: Repository[EmploymentContract]
     audit: AuditLog
+    ballot_boxes: BallotBoxes  # governance: secret ballots, see BallotBoxes
 
     def repository(self, kind: str) -> Repository[Record]:
         """The repository of entity kind ``kind`` (a key of :data:`ENTITY_KINDS`)."""

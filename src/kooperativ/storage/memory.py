@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, cast
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from kooperativ._model import Record
 from kooperativ.assignments.models import Assignment
@@ -30,7 +30,7 @@ from kooperativ.clients.models import Client
 from kooperativ.employment.models import EmploymentContract
 from kooperativ.errors import ConflictError, NotFoundError, StorageError
 from kooperativ.members.models import Member
-from kooperativ.storage.base import ENTITY_KINDS, AuditLog, Repository, UnitOfWork
+from kooperativ.storage.base import ENTITY_KINDS, AuditLog, BallotBoxes, Repository, UnitOfWork
 
 __all__ = ["MemoryStore"]
 
@@ -75,9 +75,14 @@ class _Table:
 class _State:
     tables: dict[str, _Table]
     audit: list[str]
+    boxes: dict[str, dict[str, str]] = field(default_factory=dict)  # governance: ballot boxes
 
     def copy(self) -> _State:
-        return _State({kind: t.copy() for kind, t in self.tables.items()}, list(self.audit))
+        return _State(
+            {kind: t.copy() for kind, t in self.tables.items()},
+            list(self.audit),
+            {box: dict(rows) for box, rows in self.boxes.items()},
+        )
 
 
 class _MemoryRepository(Generic[R]):
@@ -152,6 +157,34 @@ class _MemoryAuditLog:
         return iter([AuditEvent.model_validate_json(text) for text in self._events])
 
 
+# --- ballot boxes (governance) -------------------------------------------------------------
+
+
+class _MemoryBallotBoxes:
+    """:class:`~kooperativ.storage.base.BallotBoxes` over a dict: box → random id → ballot.
+
+    Read back sorted by ballot text, never in insertion order.
+    """
+
+    def __init__(self, boxes: dict[str, dict[str, str]]) -> None:
+        self._boxes = boxes
+
+    def put(self, box: str, ballot: str) -> None:
+        rows = self._boxes.setdefault(box, {})
+        rows[str(uuid4())] = ballot
+        # Kept in the order of the random ids, so not even the dict's order is the voting order.
+        self._boxes[box] = dict(sorted(rows.items()))
+
+    def count(self, box: str) -> int:
+        return len(self._boxes.get(box, {}))
+
+    def take(self, box: str) -> list[str]:
+        return sorted(self._boxes.pop(box, {}).values())
+
+
+# --- end of ballot boxes -------------------------------------------------------------------
+
+
 class _MemoryUnitOfWork:
     """:class:`~kooperativ.storage.base.UnitOfWork` over a private copy of the state."""
 
@@ -165,6 +198,7 @@ class _MemoryUnitOfWork:
         self.assignments = cast(Repository[Assignment], self._repositories["assignment"])
         self.contracts = cast(Repository[EmploymentContract], self._repositories["contract"])
         self.audit: AuditLog = _MemoryAuditLog(state.audit)
+        self.ballot_boxes: BallotBoxes = _MemoryBallotBoxes(state.boxes)  # governance
 
     def repository(self, kind: str) -> Repository[Record]:
         try:

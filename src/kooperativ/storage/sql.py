@@ -42,9 +42,9 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, ClassVar, Generic, NoReturn, TypeVar, cast
-from uuid import UUID
+from uuid import UUID, uuid4
 
-from sqlalchemy import Engine, Text, UniqueConstraint, event, func, insert, update
+from sqlalchemy import Engine, Index, Text, UniqueConstraint, delete, event, func, insert, update
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -57,12 +57,13 @@ from kooperativ.clients.models import Client
 from kooperativ.employment.models import EmploymentContract
 from kooperativ.errors import ConflictError, NotFoundError, StorageError
 from kooperativ.members.models import Member
-from kooperativ.storage.base import ENTITY_KINDS, AuditLog, Repository, UnitOfWork
+from kooperativ.storage.base import ENTITY_KINDS, AuditLog, BallotBoxes, Repository, UnitOfWork
 from kooperativ.storage.memory import _record_key
 
 __all__ = [
     "AssignmentRow",
     "AuditEventRow",
+    "BallotRow",
     "ClientRow",
     "ContractRow",
     "HoursReportRow",
@@ -176,6 +177,52 @@ class AuditEventRow(SQLModel, table=True):
     after_hash: str | None = Field(default=None, max_length=64)
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64)
+
+
+# --- ballot boxes (governance) -------------------------------------------------------------
+
+
+class BallotRow(SQLModel, table=True):
+    """Table ``ballots``: one ballot of a secret ballot's box, sealed.
+
+    A random ``id``, the box's name, the (sealed) ballot: no timestamp, no sequence, no
+    voter. On SQLite the table is ``WITHOUT ROWID``, so its rows are stored in the order of
+    their random ids, not in the order they were cast.
+    """
+
+    __tablename__ = "ballots"
+    __table_args__ = (Index("ix_ballots_box", "box"), {"sqlite_with_rowid": False})
+
+    id: str = Field(primary_key=True, max_length=36)
+    box: str = Field(sa_type=Text)
+    ballot: str = Field(sa_type=Text)
+
+
+class _SqlBallotBoxes:
+    """:class:`~kooperativ.storage.base.BallotBoxes` over the ``ballots`` table."""
+
+    def __init__(self, store: SqlStore, session: Session) -> None:
+        self._store = store
+        self._session = session
+
+    def put(self, box: str, ballot: str) -> None:
+        values = {"id": str(uuid4()), "box": box, "ballot": ballot}
+        self._store._run(lambda: self._session.execute(insert(BallotRow).values(values)))
+
+    def count(self, box: str) -> int:
+        query = select(func.count()).select_from(BallotRow).where(col(BallotRow.box) == box)
+        return int(self._store._run(lambda: self._session.exec(query).one()))
+
+    def take(self, box: str) -> list[str]:
+        query = select(col(BallotRow.ballot)).where(col(BallotRow.box) == box)
+        ballots = sorted(self._store._run(lambda: self._session.exec(query).all()))
+        self._store._run(
+            lambda: self._session.execute(delete(BallotRow).where(col(BallotRow.box) == box))
+        )
+        return ballots
+
+
+# --- end of ballot boxes -------------------------------------------------------------------
 
 
 #: Entity kind → its table class.
@@ -331,6 +378,7 @@ class _SqlUnitOfWork:
         self.assignments = cast(Repository[Assignment], self._repositories["assignment"])
         self.contracts = cast(Repository[EmploymentContract], self._repositories["contract"])
         self.audit: AuditLog = _SqlAuditLog(store, session)
+        self.ballot_boxes: BallotBoxes = _SqlBallotBoxes(store, session)  # governance
 
     def repository(self, kind: str) -> Repository[Record]:
         try:
@@ -381,7 +429,7 @@ class SqlStore:
     """
 
     #: The Alembic revision this version of kooperativ expects.
-    HEAD: ClassVar[str] = "0003"
+    HEAD: ClassVar[str] = "0005"
 
     def __init__(self, url: str) -> None:
         self.url = mask_url(url)
