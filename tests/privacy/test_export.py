@@ -7,11 +7,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from datetime import date
 from typing import Any
 
 import pytest
 
-from kooperativ.errors import PermissionDenied
+from kooperativ.errors import PermissionDenied, RulesError
+from kooperativ.rules.parameters import ParameterSet
 from kooperativ.services.privacy import SCHEMA_NAME, SCHEMA_VERSION, PersonalData
 
 # The people of the scenario in conftest.py (fictional, valid check digits).
@@ -151,6 +153,17 @@ def test_retention_is_part_of_the_export(scenario: Scenario) -> None:
     kept = {(h.record, h.number): h for h in data.retention if h.reason == "bookkeeping"}
     assert str(kept[("contract", 1)].until) == "2033-12-31"
     assert "7 kap. 2 §" in kept[("contract", 1)].reference
+
+
+def test_the_export_does_not_depend_on_retention_parameters(scenario: Scenario) -> None:
+    coop = scenario.coop
+    kept = [name for name in coop.parameters if not name.startswith("retention.")]
+    coop.parameters = ParameterSet({name: coop.parameters[name] for name in kept})
+    data = coop.privacy.export(scenario.ada, 2)
+    assert data.member.number == 2 and data.retention == ()
+    assert data.minimise_from is None and data.pseudonymise_from is None
+    with pytest.raises(RulesError, match="retention.bookkeeping_years"):
+        coop.privacy.due(scenario.admin, date(2034, 1, 1))
 
 
 def _pdftotext(pdf: bytes, tmp_path: object) -> str:

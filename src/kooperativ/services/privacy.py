@@ -58,7 +58,7 @@ from kooperativ._model import Record
 from kooperativ.assignments.models import Assignment, AssignmentStatus
 from kooperativ.clients.models import Client
 from kooperativ.employment.models import EmploymentContract, HoursReport
-from kooperativ.errors import ConflictError, InputError, PermissionDenied, Term
+from kooperativ.errors import ConflictError, InputError, PermissionDenied, RulesError, Term
 from kooperativ.governance.meeting import Mandate, Meeting, Reservation
 from kooperativ.governance.register import MembershipFee, Registrant, RollEntry
 from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
@@ -1182,6 +1182,7 @@ class PrivacyService(Service):
 
         A member may export only their own data; the board or the administrator anyone's
         (to answer a request). The member record is given in full: it is the person's own.
+        Without the country's ``retention.*`` parameters the retention part is left empty.
 
         Raises:
             PermissionDenied: A member asking for someone else's data.
@@ -1231,7 +1232,11 @@ class PrivacyService(Service):
             for e in events
             if e.entity_id in own_ids or e.actor == person.name
         ]
-        plan = self._member_plan(records, person, now.date())
+        try:
+            plan = self._member_plan(records, person, now.date())
+        except RulesError:
+            # A country without retention parameters: the person still gets their data.
+            plan = RetentionPlan(subject="member", number=person.number)
         return PersonalData(
             generated_at=now,
             language=lang or self._coop.config.language,
