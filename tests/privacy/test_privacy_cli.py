@@ -80,7 +80,7 @@ def test_retention_due_and_pseudonymise(folder: Path) -> None:
     assert code == 0, err
     result = json.loads(out)
     assert result["pseudonym"].startswith("Pseudonym ")
-    assert "member 2" in result["changed"]
+    assert {"record": "member", "number": 2} in result["changed"]
     code, out, err = run("audit", "verify", *c, "--json")
     assert code == 0 and json.loads(out)["intact"], out + err
     code, out, _ = run("privacy", "due", *c, "--on", "2034-01-01")

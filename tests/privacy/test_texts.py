@@ -42,6 +42,7 @@ def _texts() -> set[str]:
     for words in (
         privacy.REASON_TEXTS,
         privacy.RECORD_WORDS,
+        privacy.LEFT_TEXTS,
         personal_data.STATUS_WORDS,
         personal_data.OFFICE_WORDS,
     ):

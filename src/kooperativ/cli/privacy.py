@@ -271,9 +271,12 @@ def _report(result: Pseudonymised, as_json: bool, _: Callable[[str], str]) -> No
         return
     console.print(_("Pseudonym: {name}").format(name=result.pseudonym))
     for changed in result.changed:
-        console.print(f"  ✓ {changed}")
+        console.print(f"  ✓ {_(RECORD_WORDS.get(changed.record, changed.record))} {changed.number}")
     for kept in result.kept:
-        console.print(f"  [yellow]![/] {_('left as it was')}: {kept}")
+        record = _(RECORD_WORDS.get(kept.record, kept.record))
+        console.print(
+            f"  [yellow]![/] {record} {kept.number} {_('left as it was')}: {_(kept.text)}"
+        )
 
 
 def register(app: typer.Typer) -> None:

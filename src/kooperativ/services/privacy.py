@@ -67,6 +67,7 @@ from kooperativ.services._base import Ref, Service, resolve
 from kooperativ.storage.base import Repository, UnitOfWork
 
 __all__ = [
+    "LEFT_TEXTS",
     "PSEUDONYM_PREFIX",
     "REASON_TEXTS",
     "RECORD_WORDS",
@@ -78,6 +79,7 @@ __all__ = [
     "Controller",
     "DueItem",
     "Hold",
+    "LeftAsItWas",
     "MeetingPart",
     "OwnVote",
     "PersonalData",
@@ -85,6 +87,7 @@ __all__ = [
     "ProposedAmendment",
     "ProposedMotion",
     "Pseudonymised",
+    "RecordRef",
     "RetentionPlan",
     "RetentionTooEarly",
     "is_pseudonym",
@@ -292,6 +295,44 @@ class DueItem(_Model):
     fields: tuple[str, ...] = ()
 
 
+#: Why a record was left as it was (message ids of the ``privacy`` catalog).
+LEFT_TEXTS: dict[str, str] = {
+    "lot": "a lot drawing names the person",
+    "shared_name": "another person has the same name",
+}
+
+
+class RecordRef(_Model):
+    """A stored record, by kind and number (``contract 2``)."""
+
+    record: str
+    number: int
+
+    def __str__(self) -> str:
+        return f"{self.record} {self.number}"
+
+
+class LeftAsItWas(RecordRef):
+    """A record that names the person but was not changed, and why.
+
+    Attributes:
+        reason: ``lot`` (a lot drawing among tied names includes the person's: another
+            name could change the draw when the meeting is verified) or ``shared_name``
+            (someone else has the same full name, so a name written as text cannot be
+            told apart).
+    """
+
+    reason: Literal["lot", "shared_name"]
+
+    @property
+    def text(self) -> str:
+        """The reason in English (a message id of the ``privacy`` catalog)."""
+        return LEFT_TEXTS[self.reason]
+
+    def __str__(self) -> str:
+        return f"{self.record} {self.number}: {self.text}"
+
+
 class Pseudonymised(_Model):
     """What :meth:`PrivacyService.pseudonymise` changed.
 
@@ -299,17 +340,16 @@ class Pseudonymised(_Model):
         subject: ``member`` or ``client``.
         number: The member or client number.
         pseudonym: The name that replaces the person's.
-        changed: Every record rewritten (``"member 3"``, ``"contract 2"`` …), each with its
-            own audit event.
-        kept: Records left as they were, with the reason (e.g. a meeting whose lot draw
-            depends on the names).
+        changed: Every record rewritten (member 3, contract 2 …), each with its own audit
+            event.
+        kept: Records that name the person but were left as they were, with the reason.
     """
 
     subject: Literal["member", "client"]
     number: int
     pseudonym: str
-    changed: tuple[str, ...] = ()
-    kept: tuple[str, ...] = ()
+    changed: tuple[RecordRef, ...] = ()
+    kept: tuple[LeftAsItWas, ...] = ()
 
 
 # --- the export document -----------------------------------------------------------------------
@@ -888,7 +928,7 @@ class PrivacyService(Service):
 
         Raises:
             PermissionDenied: The actor is not board or administrator.
-            MissingParameterError: The country has no ``retention.*`` parameters for ``on``.
+            RulesError: The country has no ``retention.*`` parameters in force on ``on``.
         """
         self._require_controller(actor, "plan erasure of personal data")
         with self._uow() as uow:
@@ -1040,7 +1080,7 @@ class PrivacyService(Service):
             subject="member",
             number=after.number,
             pseudonym=after.name,
-            changed=(f"member {after.number}", *changed),
+            changed=(RecordRef(record="member", number=after.number), *changed),
             kept=tuple(kept),
         )
 
@@ -1051,7 +1091,7 @@ class PrivacyService(Service):
         records: _Records,
         person: Member,
         identity: _Identity,
-    ) -> tuple[builtins.list[str], builtins.list[str]]:
+    ) -> tuple[builtins.list[RecordRef], builtins.list[LeftAsItWas]]:
         """Replace the identity in every other stored record; each change audited.
 
         Copies linked to the person by id (a meeting's register entry and röstlängd line,
@@ -1060,8 +1100,8 @@ class PrivacyService(Service):
         name itself, which is safe only while nobody else in the register has the same
         name: when someone has, those records are left as they are and reported.
         """
-        changed: builtins.list[str] = []
-        kept: builtins.list[str] = []
+        changed: builtins.list[RecordRef] = []
+        kept: builtins.list[LeftAsItWas] = []
         name = identity.values[person.name]
         shared = _shared_name(records, person.name, person.id, person.person_id)
         for kind, record, local in self._named_in(records, person, identity):
@@ -1070,13 +1110,13 @@ class PrivacyService(Service):
             if isinstance(record, Meeting) and local.names & _tied_names(data):
                 # A lot among tied names is re-drawn from the sorted names when the meeting
                 # is verified: another name could change the draw.
-                kept.append(f"{kind} {number}: a lot drawing names the person")
+                kept.append(LeftAsItWas(record=kind, number=number, reason="lot"))
                 continue
             after = _linked(record, person.id, name)
             pattern = local.pattern()
             if pattern is not None and _mentions(after.model_dump(mode="json"), pattern):
                 if shared:
-                    kept.append(f"{kind} {number}: another person has the same name")
+                    kept.append(LeftAsItWas(record=kind, number=number, reason="shared_name"))
                 else:
                     data = after.model_dump(mode="json")
                     if isinstance(record, Client) and record.person_id in local.values:
@@ -1086,7 +1126,7 @@ class PrivacyService(Service):
                 continue
             uow.repository(kind).update(after)
             self._record(uow, actor, f"{kind}.pseudonymise", record, after)
-            changed.append(f"{kind} {number}")
+            changed.append(RecordRef(record=kind, number=number))
         return changed, kept
 
     @staticmethod
@@ -1147,8 +1187,8 @@ class PrivacyService(Service):
             identity = _Identity(before.id, frozenset({before.name}), values)
             pattern = identity.pattern()
             shared = _shared_name(records, before.name, before.id, before.person_id)
-            changed: builtins.list[str] = []
-            kept: builtins.list[str] = []
+            changed: builtins.list[RecordRef] = []
+            kept: builtins.list[LeftAsItWas] = []
             for kind in _Records.KINDS:
                 for record in records.by_kind[kind]:
                     if getattr(record, "id") == before.id:  # noqa: B009
@@ -1158,20 +1198,20 @@ class PrivacyService(Service):
                         continue
                     number = getattr(record, "number")  # noqa: B009
                     if shared:
-                        kept.append(f"{kind} {number}: another person has the same name")
+                        kept.append(LeftAsItWas(record=kind, number=number, reason="shared_name"))
                         continue
                     updated = type(record).model_validate(_scrub(data, pattern, values))
                     if updated != record:
                         uow.repository(kind).update(updated)
                         self._record(uow, actor, f"{kind}.pseudonymise", record, updated)
-                        changed.append(f"{kind} {number}")
+                        changed.append(RecordRef(record=kind, number=number))
             uow.clients.update(after)
             self._record(uow, actor, "client.pseudonymise", before, after)
         return Pseudonymised(
             subject="client",
             number=after.number,
             pseudonym=after.name,
-            changed=(f"client {after.number}", *changed),
+            changed=(RecordRef(record="client", number=after.number), *changed),
             kept=tuple(kept),
         )
 
