@@ -41,6 +41,7 @@ from kooperativ.services.employment import EmploymentService
 from kooperativ.services.governance import GovernanceService
 from kooperativ.services.members import MemberService
 from kooperativ.services.payroll import PayrollService
+from kooperativ.services.privacy import PrivacyService
 from kooperativ.storage import open_store
 from kooperativ.storage.base import Store
 
@@ -88,6 +89,7 @@ class Cooperative:
         self.governance = GovernanceService(self)
         self.audit = AuditService(self)
         self.payroll = PayrollService(self)
+        self.privacy = PrivacyService(self)
 
     @classmethod
     def open(

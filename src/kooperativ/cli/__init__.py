@@ -33,6 +33,7 @@ _MODULES = (
     "kooperativ.cli.salary",
     "kooperativ.cli.employment",
     "kooperativ.cli.governance",
+    "kooperativ.cli.privacy",
 )
 
 for _name in _MODULES:
