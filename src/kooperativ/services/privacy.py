@@ -1424,7 +1424,7 @@ def _meeting_part(meeting: Meeting, member: Member) -> MeetingPart | None:
     ] + [(f"election {e.number}", e.box) for e in meeting.elections]
     for item, box in boxes:
         if box.secret:
-            if me in box.voted:
+            if any(mark.voter == me for mark in box.voted):
                 secret.append(item)
             continue
         votes.extend(
