@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kooperativ.cli import app
+from kooperativ.i18n import messages
 
 runner = CliRunner()
 
@@ -58,13 +59,14 @@ def test_sign_by_the_parties_only(demo: Path) -> None:
     c = ("--coop", str(demo))
     before = events(demo)
     code, _, err = run("contract", "sign", "1", "--party", "employee", *c)
-    assert code == 2 and "only the employed member" in err
+    # The cooperative's language is Swedish: so are its errors.
+    assert code == 2 and "bara den anställda medlemmen signerar för sig själv" in err
     code, _, err = run("contract", "sign", "1", "--party", "employee", "--as", "3", *c)
     assert code == 2
     code, _, err = run("contract", "sign", "1", "--party", "employer", "--as", "1", *c)
-    assert code == 2 and "may not also sign it for the employer" in err
+    assert code == 2 and "får inte också signera det för arbetsgivaren" in err
     code, _, err = run("contract", "sign", "1", "--party", "landlord", *c)
-    assert code == 2 and "not a party" in err
+    assert code == 2 and "part: 'landlord' är ingen part" in err
     assert events(demo) == before  # nothing written
     code, out, err = run("contract", "sign", "1", "--party", "employee", "--as", "1", *c, "--json")
     assert code == 0, err
@@ -89,7 +91,7 @@ def test_sign_by_the_parties_only(demo: Path) -> None:
 def test_create_and_end(demo: Path) -> None:
     c = ("--coop", str(demo))
     code, _, err = run("contract", "create", "--assignment", "1", *c)
-    assert code == 2 and "already has contract 1" in err
+    assert code == 2 and "uppdrag 1 har redan avtal 1" in err
     code, _, err = run(
         "assignment", "add", "--member", "3", "--client", "1", "--description", "Turné",
         "--start", "2027-01-10", "--end", "2027-02-10", "--amount", "20000", *c,
@@ -106,7 +108,7 @@ def test_create_and_end(demo: Path) -> None:
         "2026-12-01",
         *c,
     )
-    assert code == 2 and "before it starts" in err
+    assert code == 2 and "sista dag: avtalet skulle upphöra (2027-01-01) innan det börjar" in err
     code, out, err = run(
         "contract", "create", "--assignment", "6", "--type", "vikariat",
         "--basis", "Vikarie för D. Falk", "--made-on", "2026-12-01", *c, "--json",
@@ -121,7 +123,7 @@ def test_create_and_end(demo: Path) -> None:
     code, out, _ = run("contract", "show", "6", *c, "--json")
     assert json.loads(out)["end_reason"] == "assignment_completed"
     code, _, err = run("contract", "end", "6", "--on", "2027-02-02", "--reason", "nope", *c)
-    assert code == 2 and "unknown" in err
+    assert code == 2 and "orsak: 'nope' är okänt" in err
 
 
 def test_hours_add_confirm_list_and_time(demo: Path) -> None:
@@ -148,13 +150,13 @@ def test_hours_add_confirm_list_and_time(demo: Path) -> None:
     code, _, err = run(
         "employment", "hours", "add", "--assignment", "1", "--month", "2026-12", "--hours", "8", *c
     )
-    assert code == 2 and "covers 2026-12" in err
+    assert code == 2 and "månad: inget anställningsavtal för uppdrag 1 omfattar 2026-12" in err
     code, _, err = run(
         "employment", "hours", "add", "--assignment", "1", "--month", "oktober", "--hours", "8", *c
     )
-    assert code == 2 and "YYYY-MM" in err
+    assert code == 2 and "månad: 'oktober' är ingen månad (skriv ÅÅÅÅ-MM)" in err
     code, _, err = run("employment", "hours", "confirm", "1", "--as", "1", *c)
-    assert code == 2 and "treasurer or admin only" in err
+    assert code == 2 and "(endast kassör eller administratör)" in err
     assert events(demo) == before
     code, out, err = run("employment", "hours", "confirm", "1", "--as", "2", *c)
     assert code == 0 and "Bruno Dahl" in out
@@ -238,14 +240,14 @@ def test_check_prints_contract_problems_in_the_cooperatives_language(
     _late_incomplete_contract(demo)
     c = ("--coop", str(demo))
     code, out, err = run("check", *c, "--on", "2026-09-10")
-    assert code == 0, err
+    assert code == 1, err  # work without a signed contract, information not given: errors
     rows = [line for line in out.splitlines() if "avtal 6 " in line]
     incomplete = "den skriftliga informationen är ofullständig: arbetstagarens adress (LAS 6 c §"
     assert any("varning" in row and incomplete in row for row in rows), out
     assert "skriftlig information har inte lämnats (skulle lämnas 2026-08-20 för " in out
     assert "uppgifterna om särskild visstidsanställning i punkt 3 b" in out
-    assert "punkterna 1–8" in out
-    assert "inte signerat av båda parter" in out
+    assert "punkterna 1–7" in out  # 6 c §: points 1–7 within seven days, not 1–8
+    assert any("fel" in row and "inte signerat av båda parter, men arbetet" in row for row in rows)
     assert "written information" not in out and "employee's address" not in out
     # The JSON keeps the English messages.
     code, out, _ = run("check", *c, "--on", "2026-09-10", "--json")
@@ -254,11 +256,11 @@ def test_check_prints_contract_problems_in_the_cooperatives_language(
     # The same cooperative in English prints the English texts.
     _set_language(demo, "en")
     code, out, err = run("check", *c, "--on", "2026-09-10")
-    assert code == 0, err
+    assert code == 1, err
     assert "contract 6" in out and "warning" in out
     assert "written information incomplete: employee's address (LAS 6 c § andra stycket 1)" in out
     assert "written information not given (due 2026-08-20 for the SÄVA details of point 3 b" in out
-    assert "points 1–8" in out
+    assert "points 1–7" in out
     assert "skriftlig" not in out and "arbetstagarens" not in out
 
 
@@ -272,12 +274,20 @@ def test_contract_show_and_time_warnings_follow_the_language(
     assert code == 0, err
     assert "den skriftliga informationen är ofullständig: arbetstagarens adress" in out
     code, out, _ = run("contract", "show", "6", *c, "--on", "2026-09-10", "--json")
+    # JSON messages are in the cooperative's language, with a stable code beside them.
     problems = json.loads(out)["information"]["problems"]
-    assert problems[0].startswith("written information incomplete: employee's address")
+    assert problems[0]["code"] == "information.missing"
+    assert problems[0]["message"].startswith(
+        "den skriftliga informationen är ofullständig: arbetstagarens adress"
+    )
     _set_language(demo, "en")
     code, out, err = run("contract", "show", "6", *c, "--on", "2026-09-10")
     assert code == 0, err
     assert "written information incomplete: employee's address" in out
+    code, out, _ = run("contract", "show", "6", *c, "--on", "2026-09-10", "--json")
+    problems = json.loads(out)["information"]["problems"]
+    assert problems[0]["code"] == "information.missing"
+    assert problems[0]["message"].startswith("written information incomplete: employee's address")
 
 
 def test_contract_pdf_prints_default_terms_in_its_language(demo: Path, tmp_path: Path) -> None:
@@ -312,7 +322,12 @@ def test_every_employment_command_text_has_a_swedish_translation() -> None:
     assert len(used) > 20, "too few texts found: the pattern is stale"
     # Parties are passed through the catalog by value (``_(party.value)``).
     used |= {"employee", "employer"}
+    # Field labels, holiday terms and the texts of the law are looked up by value too.
+    used |= set(module.FIELD_LABELS.values()) | set(module._HOLIDAY_LABELS.values())
     locales = Path(module.__file__).parent.parent / "i18n" / "locales"
     with (locales / "sv" / "LC_MESSAGES" / "employment.po").open("rb") as handle:
         swedish = {str(m.id): str(m.string) for m in read_po(handle) if m.id}
-    assert sorted(u for u in used if not swedish.get(u)) == []
+    # The command shows texts from every catalog (labels shared with the contract PDF).
+    everywhere = messages("sv")
+    untranslated = [u for u in used if not swedish.get(u) and everywhere(u) == u]
+    assert sorted(untranslated) == []
