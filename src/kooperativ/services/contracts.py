@@ -189,6 +189,8 @@ class ContractService(Service):
             PermissionDenied: The actor is not board, treasurer or admin.
         """
         actor.require_manager("create employment contracts")
+        if number is not None and number < 1:
+            raise InputError("number", "must be a whole number from 1 (got {value})", value=number)
         sane_day(made_on, "made_on")
         for day, name in ((start, "start"), (end, "end")):
             if day is not None:
