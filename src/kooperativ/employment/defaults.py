@@ -20,6 +20,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kooperativ.employment.texts import StoredTexts
@@ -67,6 +68,7 @@ DEFAULTS = (
 )
 
 
+@cache
 def texts(lang: str) -> StoredTexts:
     """The cooperative's default terms as stored in ``lang`` (domain ``documents``)."""
     return StoredTexts(DEFAULTS, "documents", lang)

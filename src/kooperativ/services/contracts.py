@@ -19,7 +19,7 @@ only, and a contract is made before its assignment ends.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
@@ -70,20 +70,44 @@ class NotPayableError(KooperativError):
     Attributes:
         assignment_number: The assignment asked about.
         contract_number: The contract found, or ``None`` if there is none.
-        missing: What is missing, in words.
+        missing: What is missing, in English words.
+        reasons: The same as ``(template, values)`` pairs, rendered in the language of
+            :meth:`render` (the values named in ``TERMS`` are words translated too).
     """
 
     exit_code = 2
+    #: Values of a reason that are words to translate.
+    TERMS = frozenset({"party", "item"})
 
     def __init__(
-        self, assignment_number: int, contract_number: int | None, missing: Sequence[str]
+        self,
+        assignment_number: int,
+        contract_number: int | None,
+        reasons: Sequence[tuple[str, dict[str, object]]],
     ) -> None:
         self.assignment_number = assignment_number
         self.contract_number = contract_number
-        self.missing = list(missing)
-        where = f"contract {contract_number}" if contract_number is not None else "no contract"
-        super().__init__(
-            f"assignment {assignment_number} cannot be paid: {where}: " + "; ".join(missing)
+        self.reasons = list(reasons)
+        self.missing = [template.format(**values) for template, values in self.reasons]
+        KooperativError.__init__(self, "")
+
+    def render(self, translate: Callable[[str], str] = lambda text: text) -> str:
+        """The refusal with every reason, in the language of ``translate``."""
+        parts = [
+            translate(template).format(
+                **{
+                    name: translate(str(value)) if name in self.TERMS else value
+                    for name, value in values.items()
+                }
+            )
+            for template, values in self.reasons
+        ]
+        if self.contract_number is None:
+            where = translate("no contract")
+        else:
+            where = translate("contract {number}").format(number=self.contract_number)
+        return translate("assignment {number} cannot be paid: {where}: {reasons}").format(
+            number=self.assignment_number, where=where, reasons="; ".join(parts)
         )
 
 
@@ -613,16 +637,22 @@ class ContractService(Service):
             if on is not None:
                 contracts = [c for c in contracts if c.covers(on, on)]
             if not contracts:
-                when = f" running on {on}" if on is not None else ""
-                raise NotPayableError(job.number, None, [f"no employment contract{when}"])
+                reason: tuple[str, dict[str, object]] = (
+                    ("no employment contract running on {day}", {"day": on})
+                    if on is not None
+                    else ("no employment contract", {})
+                )
+                raise NotPayableError(job.number, None, [reason])
             contract = max(contracts, key=lambda c: (c.start, c.number))
             report = self._report(uow, contract, on or contract.start)
-        missing: builtins.list[str] = []
+        missing: builtins.list[tuple[str, dict[str, object]]] = []
         for side in Party:
             if contract.signed_at(side) is None:
-                missing.append(f"not signed by the {side.value}")
+                missing.append(("not signed by the {party}", {"party": side.value}))
         for item in report.missing:
-            missing.append(f"{item.label} missing ({item.reference})")
+            missing.append(
+                ("{item} missing ({reference})", {"item": item.label, "reference": item.reference})
+            )
         if missing:
             raise NotPayableError(job.number, contract.number, missing)
         return contract
