@@ -14,7 +14,7 @@ from kooperativ.assignments.models import Assignment, AssignmentStatus
 from kooperativ.audit import AuditEvent
 from kooperativ.clients.models import Client
 from kooperativ.cooperative import Cooperative, Problem
-from kooperativ.employment.models import EmploymentContract, EmploymentType
+from kooperativ.employment.models import EmploymentContract
 from kooperativ.errors import (
     ConfigError,
     ConflictError,
@@ -41,7 +41,6 @@ __all__ = [
     "ConflictError",
     "Cooperative",
     "EmploymentContract",
-    "EmploymentType",
     "InputError",
     "KooperativError",
     "Member",

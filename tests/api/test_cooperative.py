@@ -167,7 +167,7 @@ def test_contract_follows_assignment_and_refuses_overlap(coop: Cooperative, admi
         agreed_amount="60000",
     )
     contract = coop.contracts.create(admin, assignment=job.number, made_on=date(2026, 8, 20))
-    assert contract.type.value == "sarskild_visstidsanstallning"
+    assert contract.form == "sarskild_visstidsanstallning"
     assert (contract.start, contract.end) == (job.start, job.end)
     assert contract.member_id == job.member_id
     assert "6 %" in contract.pay_terms

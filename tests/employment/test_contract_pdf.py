@@ -8,16 +8,17 @@ import shutil
 import subprocess
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from kooperativ.assignments.models import Assignment
 from kooperativ.config import IdentityConfig
-from kooperativ.documents import contract_pdf
+from kooperativ.countries.se.employment import EmploymentType, SwedishEmploymentLaw
+from kooperativ.documents import contract_pdf as _contract_pdf
 from kooperativ.employment.models import (
     EmploymentContract,
-    EmploymentType,
     EndReason,
     Party,
     PayPart,
@@ -25,6 +26,9 @@ from kooperativ.employment.models import (
     WorkAbroad,
 )
 from kooperativ.members.models import Address, Member
+
+#: The PDF with Sweden's employment law (form names and the law's default terms).
+contract_pdf = partial(_contract_pdf, law=SwedishEmploymentLaw())
 
 EMPLOYER = IdentityConfig(
     name="Interim kultur ekonomisk förening",
@@ -92,11 +96,13 @@ TYPE_TEXT = {
     ("sv", EmploymentType.SEASONAL): "Säsongsanställning (LAS 5 § 3 p.)",
     ("sv", EmploymentType.PROBATION): "Provanställning (LAS 6 §)",
     ("sv", EmploymentType.PERMANENT): "Tillsvidareanställning (LAS 4 §)",
+    ("sv", EmploymentType.GENERAL_FIXED_TERM): "Allmän visstidsanställning (LAS 5 § 1 p. i",
     ("en", EmploymentType.SPECIAL_FIXED_TERM): "Special fixed-term employment",
     ("en", EmploymentType.SUBSTITUTE): "Substitute employment (vikariat)",
     ("en", EmploymentType.SEASONAL): "Seasonal employment",
     ("en", EmploymentType.PROBATION): "Probationary employment",
     ("en", EmploymentType.PERMANENT): "Permanent employment",
+    ("en", EmploymentType.GENERAL_FIXED_TERM): "General fixed-term employment",
 }
 
 
@@ -105,7 +111,7 @@ def contract(kind: EmploymentType, **changes: object) -> EmploymentContract:
         "number": 3,
         "member_id": MEMBER.id,
         "assignment_ids": (JOB.id,),
-        "type": kind,
+        "form": kind,
         "start": date(2026, 9, 1),
         "end": None if kind is EmploymentType.PERMANENT else date(2026, 11, 30),
         "basis": "Vikarie för Karin Ek" if kind is EmploymentType.SUBSTITUTE else None,
@@ -222,15 +228,21 @@ def test_output_is_deterministic() -> None:
 
 
 def test_default_terms_are_stored_in_swedish_and_printed_in_the_pdfs_language() -> None:
+    from kooperativ.countries.se.employment import defaults as swedish_law
     from kooperativ.employment import defaults
     from kooperativ.i18n import translator
 
     en, sv = translator("en", "documents"), translator("sv", "documents")
-    for template in defaults.DEFAULTS:
-        stored = defaults.swedish(template, fee="6", day="25")
+    law = SwedishEmploymentLaw()
+    texts = defaults.texts("sv")
+    cases = [
+        (template, texts.stored(template, fee="6", day="25")) for template in defaults.DEFAULTS
+    ]
+    cases += [(template, swedish_law.TEXTS.stored(template)) for template in swedish_law.DEFAULTS]
+    for template, stored in cases:
         assert stored != template.format(fee="6", day="25"), template  # really Swedish
-        assert defaults.localise(stored, en) == template.format(fee="6", day="25")
-        assert defaults.localise(stored, sv) == stored
+        assert defaults.localise(stored, en, law) == template.format(fee="6", day="25")
+        assert defaults.localise(stored, sv, law) == stored
     # A term the user wrote is printed as written, in every language.
-    assert defaults.localise("Heltid, 40 timmar i veckan", en) == "Heltid, 40 timmar i veckan"
-    assert defaults.localise("Månadsvis den 25:e", en) == "Månadsvis den 25:e"
+    assert defaults.localise("Heltid, 40 timmar i veckan", en, law) == "Heltid, 40 timmar i veckan"
+    assert defaults.localise("Månadsvis den 25:e", en, law) == "Månadsvis den 25:e"

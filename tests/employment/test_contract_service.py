@@ -17,9 +17,10 @@ from uuid import uuid4
 import pytest
 
 from kooperativ import Actor, ConflictError, Cooperative, InputError, PermissionDenied, Role
-from kooperativ.employment.models import EmploymentType, EndReason, Party
-from kooperativ.employment.time import Rule
-from kooperativ.i18n import translator
+from kooperativ.countries.se.employment import EmploymentType
+from kooperativ.countries.se.employment.limits import Rule
+from kooperativ.employment.models import EndReason, Party
+from kooperativ.i18n import messages
 from kooperativ.services.contracts import NotPayableError
 
 NOW = datetime(2026, 8, 20, 9, 0, tzinfo=UTC)
@@ -98,7 +99,7 @@ def admin() -> Actor:
 
 def test_create_fills_every_required_item(coop: Cooperative, admin: Actor) -> None:
     contract = coop.contracts.create(admin, assignment=1, made_on=date(2026, 8, 20))
-    assert contract.type is EmploymentType.SPECIAL_FIXED_TERM
+    assert contract.form == EmploymentType.SPECIAL_FIXED_TERM
     assert (contract.start, contract.end) == (date(2026, 9, 1), date(2026, 11, 30))
     assert contract.holiday_pay_rate == Decimal("0.12")  # parameter holiday.rate
     assert [p.name for p in contract.pay_parts] == ["Grundlön", "Semesterersättning"]
@@ -132,7 +133,7 @@ def test_bad_periods_are_refused_and_nothing_written(coop: Cooperative, admin: A
             admin,
             assignment=1,
             made_on=date(2026, 8, 20),
-            type="provanstallning",
+            form="provanstallning",
             end=date(2027, 3, 1),
         )
     with pytest.raises(InputError, match="no end date"):
@@ -140,11 +141,11 @@ def test_bad_periods_are_refused_and_nothing_written(coop: Cooperative, admin: A
             admin,
             assignment=1,
             made_on=date(2026, 8, 20),
-            type="tillsvidareanstallning",
+            form="tillsvidareanstallning",
             end=date(2027, 3, 1),
         )
     with pytest.raises(InputError, match="unknown"):
-        coop.contracts.create(admin, assignment=1, made_on=date(2026, 8, 20), type="gig")
+        coop.contracts.create(admin, assignment=1, made_on=date(2026, 8, 20), form="gig")
     # Two contracts for the same assignment may not overlap.
     coop.contracts.create(admin, assignment=1, made_on=date(2026, 8, 20), end=date(2026, 9, 30))
     with pytest.raises(ConflictError, match="already has contract 1"):
@@ -277,7 +278,7 @@ def test_hours_add_up_per_month(coop: Cooperative, admin: Actor) -> None:
     assert months[date(2026, 11, 1)].hours_confirmed == Decimal("60")
     assert months[date(2026, 9, 1)].days == {EmploymentType.SPECIAL_FIXED_TERM: 30}
     assert sum(m.hours_reported for m in time.months) == Decimal("180.5")
-    assert time.time.days_by_type[EmploymentType.SPECIAL_FIXED_TERM] == 91
+    assert time.time.days_by_form[EmploymentType.SPECIAL_FIXED_TERM] == 91
     assert [h.number for h in coop.employment.list_hours(alva)] == [1, 2, 3]
     assert coop.employment.list_hours(ELIN) == []
     assert len(coop.employment.list_hours(cecilia)) == 3  # the board sees everyone's
@@ -334,9 +335,18 @@ def test_treasurer_may_not_confirm_own_hours(coop: Cooperative, admin: Actor) ->
 
 def test_check_reports_contracts_and_employment_time(coop: Cooperative, admin: Actor) -> None:
     coop.contracts.create(admin, assignment=1, made_on=date(2026, 8, 20))
+    before_start = {(p.severity, p.where, p.message) for p in coop.check(date(2026, 8, 20))}
+    assert ("warning", "contract 1", "not signed by both parties") in before_start
+    # Work under an unsigned contract is an error (issue 9), and so is information not given.
     found = {(p.severity, p.where, p.message) for p in coop.check(date(2026, 9, 10))}
-    assert ("warning", "contract 1", "not signed by both parties") in found
-    assert any(w == "contract 1" and "not given (due 2026-08-20" in m for _, w, m in found)
+    assert (
+        "error",
+        "contract 1",
+        "not signed by both parties, but work started on 2026-09-01",
+    ) in found
+    assert any(
+        s == "error" and w == "contract 1" and "not given (due 2026-08-20" in m for s, w, m in found
+    )
     # A long series of SÄVA for Alva: 2025-11-01..2026-08-31 (304 days) passes the warning
     # threshold (300 days); with contract 1 (from 2026-09-01) the 361st day is 2026-10-27.
     old = coop.assignments.add(
@@ -376,9 +386,9 @@ def test_check_problems_render_in_swedish_and_english(coop: Cooperative, admin: 
     # Cecilia (member 3) has no address: her contract misses the employee's address.
     coop.contracts.create(admin, assignment=3, made_on=date(2026, 8, 20))
     problems = [p for p in coop.check(date(2026, 9, 10)) if p.where == "contract 1"]
-    sv, en = translator("sv", "problems"), translator("en", "problems")
+    sv, en = messages("sv"), messages("en")
     swedish = [p.text(sv) for p in problems]
-    assert ("avtal 1", "inte signerat av båda parter") in swedish
+    assert ("avtal 1", "inte signerat av båda parter, men arbetet började 2026-09-01") in swedish
     assert (
         "avtal 1",
         "den skriftliga informationen är ofullständig: arbetstagarens adress "

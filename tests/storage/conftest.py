@@ -18,7 +18,6 @@ from kooperativ.audit import GENESIS, AuditEvent, chain_hash
 from kooperativ.clients.models import Client
 from kooperativ.employment.models import (
     EmploymentContract,
-    EmploymentType,
     HolidayPayTerms,
     HoursReport,
 )
@@ -152,7 +151,7 @@ def _full_records() -> dict[str, list[Record]]:
             number=1,
             member_id=member_id,
             assignment_ids=(assignments[0].id, assignments[1].id),
-            type=EmploymentType.SUBSTITUTE,
+            type="vikariat",  # a form code of the country's law (stored under "type")
             start=date(2025, 3, 1),
             end=date(2025, 4, 1),
             scope="40 %",

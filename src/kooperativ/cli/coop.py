@@ -28,7 +28,7 @@ from kooperativ.config import load_config
 from kooperativ.cooperative import Cooperative
 from kooperativ.countries.se.identifiers import mask_bank_account, mask_personnummer
 from kooperativ.errors import ConfigError, InputError
-from kooperativ.i18n import format_amount, translator
+from kooperativ.i18n import format_amount, messages, translator
 from kooperativ.members.models import Member, Role
 from kooperativ.security import Actor
 
@@ -141,7 +141,8 @@ def check(
     elif not problems:
         console.print(_("No problems found."))
     else:
-        texts = translator(coop.config.language, "problems")
+        # Findings come from every part of the library: look them up in every catalog.
+        texts = messages(coop.config.language)
         console.print(
             _table(
                 _("Problems"),
@@ -627,8 +628,6 @@ def load_demo(coop: Cooperative, path: Path) -> dict[str, int]:
     for item in data.get("fees", []):
         coop.governance.pay_fee(admin, **item)
     members = {m.number: m for m in coop.members.list(admin)}
-    treasurer = next((m for m in members.values() if Role.TREASURER in m.roles), None)
-    board = next((m for m in members.values() if Role.BOARD in m.roles), None)
     for item in data.get("assignments", []):
         fields = dict(item)
         signed = fields.pop("signed", False)
@@ -636,18 +635,16 @@ def load_demo(coop: Cooperative, path: Path) -> dict[str, int]:
         contract = coop.contracts.create(
             admin, assignment=assignment.number, made_on=assignment.start
         )
-        if signed and treasurer is not None and board is not None:
-            # The employee signs their own contract; the treasurer signs for the
-            # cooperative, or a board member when the treasurer is the employee.
+        if signed:
+            # The employee signs their own contract; who signs for the employer is the
+            # library's rule (the treasurer, or a board member when the treasurer is the
+            # employee).
             at = datetime.combine(contract.made_on, time(9, 0), tzinfo=UTC)
             employee = members[int(fields["member"])]
-            employer = board if employee.id == treasurer.id else treasurer
             coop.contracts.sign(
                 coop.actor_for_member(employee.number), contract.number, "employee", at
             )
-            coop.contracts.sign(
-                coop.actor_for_member(employer.number), contract.number, "employer", at
-            )
+            coop.contracts.sign_for_employer(admin, contract.number, at)
     return {key: len(data.get(key, [])) for key in ("members", "clients", "assignments")}
 
 

@@ -1,30 +1,32 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The employment contract as a PDF (*anställningsavtal* / *anställningsbevis*).
 
-The document carries the written information LAS 6 c § asks for, in the order of its
-points: parties, employment form and period, place of work and tasks, working time, pay
-and its parts, holiday, ending and notice, collective agreement, social insurance and,
-for work abroad, the items of 6 d §. Recorded signatures are printed in the signature
-blocks (who and when); an unsigned party gets a line to sign by hand. Labels are
-translated (``documents`` catalog, Swedish and English); the terms themselves are printed
-as written in the contract, except the defaults a new contract gets
-(:mod:`kooperativ.employment.defaults`), which are printed in the PDF's language.
+The document carries the written information the country's employment law asks for (for
+Sweden LAS 6 c §), in the order of its points: parties, employment form and period, place
+of work and tasks, working time, pay and its parts, holiday, ending and notice, collective
+agreement, social insurance and, for work abroad, the extra items (LAS 6 d §). Recorded
+signatures are printed in the signature blocks (who and when); an unsigned party gets a
+line to sign by hand. Labels are translated (``documents`` catalog, Swedish and English);
+the terms themselves are printed as written in the contract, except the defaults a new
+contract gets (the cooperative's, :mod:`kooperativ.employment.defaults`, and the law's),
+which are printed in the PDF's language. The form's name and paragraph come from the law.
 
 Examples:
     >>> from datetime import date
-    >>> from uuid import uuid4
     >>> from kooperativ.config import IdentityConfig
     >>> from kooperativ.employment.models import EmploymentContract
     >>> from kooperativ.members.models import Address, Member
+    >>> from kooperativ.rules.country import get_country
     >>> address = Address(street="Kulturgatan 1", postal_code="118 20", city="Stockholm")
     >>> employer = IdentityConfig(name="Interim kultur", orgnr="769640-1236", address=address)
     >>> member = Member(number=1, first_name="Alva", last_name="Berglund",
     ...                 person_id="198503129804", birth_date=date(1985, 3, 12))
     >>> contract = EmploymentContract(
-    ...     number=1, member_id=member.id, start=date(2026, 9, 1), end=date(2026, 11, 30),
-    ...     place_of_work="Stadsteatern", tasks="Scenograf", pay_terms="Enligt budget",
-    ...     made_on=date(2026, 8, 20))
-    >>> contract_pdf(contract, employer=employer, employee=member, lang="en")[:5]
+    ...     number=1, member_id=member.id, form="sarskild_visstidsanstallning",
+    ...     start=date(2026, 9, 1), end=date(2026, 11, 30), place_of_work="Stadsteatern",
+    ...     tasks="Scenograf", pay_terms="Enligt budget", made_on=date(2026, 8, 20))
+    >>> law = get_country("SE").employment_law()
+    >>> contract_pdf(contract, employer=employer, employee=member, law=law, lang="en")[:5]
     b'%PDF-'
 """
 
@@ -47,30 +49,18 @@ from kooperativ.documents._pdf import (
     section,
     signature_table,
 )
-from kooperativ.employment.defaults import localise
+from kooperativ.employment import defaults
 from kooperativ.employment.models import (
     EmploymentContract,
-    EmploymentType,
     EndReason,
     HolidayPayTerms,
     Party,
 )
 from kooperativ.i18n import format_amount, format_day, translator
 from kooperativ.members.models import Address, Member
+from kooperativ.rules.employment import EmploymentLaw
 
-__all__ = ["END_REASON_LABELS", "TYPE_LABELS", "contract_pdf"]
-
-#: Message ids of the forms of employment, with the paragraph that allows each.
-TYPE_LABELS: dict[EmploymentType, tuple[str, str]] = {
-    EmploymentType.SPECIAL_FIXED_TERM: (
-        "Special fixed-term employment (särskild visstidsanställning)",
-        "LAS 5 § 1 p.",
-    ),
-    EmploymentType.SUBSTITUTE: ("Substitute employment (vikariat)", "LAS 5 § 2 p."),
-    EmploymentType.SEASONAL: ("Seasonal employment (säsongsanställning)", "LAS 5 § 3 p."),
-    EmploymentType.PROBATION: ("Probationary employment (provanställning)", "LAS 6 §"),
-    EmploymentType.PERMANENT: ("Permanent employment (tillsvidareanställning)", "LAS 4 §"),
-}
+__all__ = ["END_REASON_LABELS", "contract_pdf"]
 
 #: Message ids of the end reasons.
 END_REASON_LABELS: dict[EndReason, str] = {
@@ -109,6 +99,7 @@ def contract_pdf(
     *,
     employer: IdentityConfig,
     employee: Member,
+    law: EmploymentLaw,
     assignments: Sequence[Assignment] = (),
     lang: str = "sv",
 ) -> bytes:
@@ -118,6 +109,7 @@ def contract_pdf(
         contract: The contract.
         employer: The cooperative's identity (``[employer]`` of ``cooperative.toml``).
         employee: The employed member.
+        law: The country's employment law (the form's name, the law's default terms).
         assignments: The contract's assignments (listed with number and description).
         lang: ``sv`` or ``en``.
 
@@ -136,13 +128,13 @@ def contract_pdf(
 
     def term(text: str) -> str:
         # A default term is printed in the PDF's language, a user's term as written.
-        return localise(text, _) or text
+        return defaults.localise(text, _, law) or text
 
-    type_label, type_ref = TYPE_LABELS[contract.type]
+    form = law.form(contract.form)
     story: list[Flowable] = [
         paragraph(_("Employment contract"), "title"),
         paragraph(
-            _("Written information under 6 c § of the Employment Protection Act (1982:80)")
+            _(law.information_title)
             + " · "
             + _("Contract no. {number}, made on {day}").format(
                 number=contract.number, day=day(contract.made_on)
@@ -164,15 +156,13 @@ def contract_pdf(
         )
     )
     period: list[tuple[str, str]] = [
-        (_("Form of employment"), f"{_(type_label)} ({type_ref})"),
+        (_("Form of employment"), f"{_(form.label)} ({form.reference})"),
         (_("First day"), day(contract.start)),
     ]
-    if contract.type is EmploymentType.PERMANENT:
+    if form.open_ended:
         period.append((_("Last day"), _("Until further notice")))
     elif contract.end is not None:
-        label = (
-            _("End of trial period") if contract.type is EmploymentType.PROBATION else _("Last day")
-        )
+        label = _("End of trial period") if form.trial else _("Last day")
         period.append((label, day(contract.end)))
     if contract.end_conditions:
         period.append((_("Conditions for the end"), contract.end_conditions))

@@ -1,6 +1,30 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Employment of members: contracts under LAS."""
+"""Employment of members: the contract record, signatures, end, hours reports.
 
-from kooperativ.employment.models import EmploymentContract, EmploymentType, HolidayPayTerms
+What is common to every country lives here; what is national law (forms of employment,
+written information, time limits, conversion, preferential rights) is the country's
+employment law, reached through ``country.employment_law()``
+(:class:`kooperativ.rules.employment.EmploymentLaw`).
+"""
 
-__all__ = ["EmploymentContract", "EmploymentType", "HolidayPayTerms"]
+from kooperativ.employment.models import (
+    EmploymentContract,
+    EndReason,
+    HolidayPayTerms,
+    HoursReport,
+    Party,
+    PayPart,
+    Signature,
+    WorkAbroad,
+)
+
+__all__ = [
+    "EmploymentContract",
+    "EndReason",
+    "HolidayPayTerms",
+    "HoursReport",
+    "Party",
+    "PayPart",
+    "Signature",
+    "WorkAbroad",
+]

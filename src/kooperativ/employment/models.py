@@ -2,26 +2,33 @@
 """Employment contracts (*anställningsavtal*) and hours worked (*arbetade timmar*).
 
 Each assignment is an employment: the cooperative employs the member for the assignment's
-period. By default the form is *särskild visstidsanställning* (special fixed-term
-employment, LAS 5 § 1 p.), with holiday pay paid out as *semesterersättning* (12 %,
-Semesterlag 16 b §) since the employment is short.
+period. What the record holds is common to every country: the parties, the period, the
+terms the employee is told in writing, the signatures and how the employment ended. The
+*form* of employment is a code of the country's employment law (for Sweden, e.g.
+``sarskild_visstidsanstallning``); the country validates it and every rule that depends on
+it (:class:`kooperativ.rules.employment.EmploymentLaw`), so core holds no national list of
+forms.
 
-An :class:`EmploymentContract` carries the written information LAS 6 c § asks for (see
-:mod:`kooperativ.employment.las` for the completeness check), the signatures of both
-parties (who and when) and, once it has ended, the reason (:class:`EndReason`), which the
-employer's certificate (*arbetsgivarintyg*) reports. An :class:`HoursReport` records the
-hours a member worked on an assignment in one calendar month, as reported by the member and
-confirmed by the treasurer.
+An :class:`EmploymentContract` carries the written information the law asks for, the
+signatures of both parties (who and when) and, once it has ended, the reason
+(:class:`EndReason`), which the employer's certificate reports. An :class:`HoursReport`
+records the hours a member worked on an assignment in one calendar month, as reported by
+the member and confirmed by the treasurer.
+
+The form is stored under the key ``type`` (its name before it became a country's code), so
+records written by earlier versions read unchanged and keep their audit hashes.
 
 Examples:
     >>> from datetime import date
     >>> from uuid import uuid4
     >>> contract = EmploymentContract(
-    ...     number=1, member_id=uuid4(), start=date(2026, 9, 1), end=date(2026, 11, 30),
-    ...     place_of_work="Stadsteatern", tasks="Scenograf", pay_terms="Enligt budget",
-    ...     made_on=date(2026, 8, 20))
-    >>> contract.type.value, contract.signed, contract.last_day
+    ...     number=1, member_id=uuid4(), form="sarskild_visstidsanstallning",
+    ...     start=date(2026, 9, 1), end=date(2026, 11, 30), place_of_work="Stadsteatern",
+    ...     tasks="Scenograf", pay_terms="Enligt budget", made_on=date(2026, 8, 20))
+    >>> contract.form, contract.signed, contract.last_day
     ('sarskild_visstidsanstallning', False, datetime.date(2026, 11, 30))
+    >>> contract.model_dump(mode="json")["type"]
+    'sarskild_visstidsanstallning'
 """
 
 from __future__ import annotations
@@ -31,13 +38,12 @@ from decimal import Decimal
 from enum import StrEnum
 from uuid import UUID, uuid4
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from kooperativ._model import Record
 
 __all__ = [
     "EmploymentContract",
-    "EmploymentType",
     "EndReason",
     "HolidayPayTerms",
     "HoursReport",
@@ -51,31 +57,15 @@ __all__ = [
 MAX_HOURS_IN_A_MONTH = Decimal(744)
 
 
-class EmploymentType(StrEnum):
-    """Forms of employment under LAS (1982:80) 4–6 §§."""
-
-    SPECIAL_FIXED_TERM = "sarskild_visstidsanstallning"  #: LAS 5 § 1 p.
-    SUBSTITUTE = "vikariat"  #: LAS 5 § 2 p.
-    SEASONAL = "sasongsanstallning"  #: LAS 5 § 3 p.
-    PROBATION = "provanstallning"  #: LAS 6 §
-    PERMANENT = "tillsvidareanstallning"  #: LAS 4 §
-
-    @property
-    def fixed_term(self) -> bool:
-        """True for the fixed-term forms of LAS 5 § (SÄVA, vikariat, säsong)."""
-        return self in _FIXED_TERM
-
-
-_FIXED_TERM = frozenset(
-    {EmploymentType.SPECIAL_FIXED_TERM, EmploymentType.SUBSTITUTE, EmploymentType.SEASONAL}
-)
-
-
 class HolidayPayTerms(StrEnum):
-    """How holiday is paid."""
+    """How holiday is paid: as paid leave, or paid out with the salary instead of leave.
 
-    PAID_OUT = "semesterersattning"  #: paid out with each salary (Semesterlag 16 b §)
-    PAID_LEAVE = "semesterlon"  #: paid leave (Semesterlag 16 a §)
+    The values are the Swedish words they were first stored as; whether paying out is
+    allowed for a contract is the country's rule (for Sweden, Semesterlag 5 §).
+    """
+
+    PAID_OUT = "semesterersattning"  #: holiday pay paid out instead of leave
+    PAID_LEAVE = "semesterlon"  #: paid holiday leave
 
 
 class Party(StrEnum):
@@ -86,35 +76,21 @@ class Party(StrEnum):
 
 
 class EndReason(StrEnum):
-    """Why an employment ended, as the employer's certificate (*arbetsgivarintyg*) asks."""
+    """Why an employment ended, as the employer's certificate (*arbetsgivarintyg*) asks.
 
-    ASSIGNMENT_COMPLETED = "assignment_completed"  #: uppdraget slutfört
-    FIXED_TERM_EXPIRED = "fixed_term_expired"  #: tidsbegränsad anställning löpte ut (LAS 4 §)
-    RESIGNATION = "resignation"  #: egen uppsägning
-    REDUNDANCY = "redundancy"  #: uppsägning på grund av arbetsbrist (LAS 7 §)
-    PERSONAL_REASONS = "personal_reasons"  #: uppsägning av personliga skäl (LAS 7 §)
-    SUMMARY_DISMISSAL = "summary_dismissal"  #: avsked (LAS 18 §)
-    PROBATION_ENDED = "probation_ended"  #: provanställning avbruten (LAS 6 §)
-    MUTUAL_AGREEMENT = "mutual_agreement"  #: avslutad efter överenskommelse
-    CONVERTED = "converted"  #: övergick i tillsvidareanställning (LAS 5 a §)
+    What an end reason entails (a preferential right to re-employment, for instance) is
+    the country's employment law.
+    """
 
-    @property
-    def keeps_preferential_right(self) -> bool:
-        """Whether an employment ended this way can give preferential right (LAS 25 §).
-
-        The right follows a termination for lack of work and a fixed term that was not
-        continued for lack of work; not a resignation or a dismissal for personal reasons.
-        """
-        return self in _PREFERENTIAL
-
-
-_PREFERENTIAL = frozenset(
-    {
-        EndReason.ASSIGNMENT_COMPLETED,
-        EndReason.FIXED_TERM_EXPIRED,
-        EndReason.REDUNDANCY,
-    }
-)
+    ASSIGNMENT_COMPLETED = "assignment_completed"  #: the assignment was completed
+    FIXED_TERM_EXPIRED = "fixed_term_expired"  #: the agreed fixed term ran out
+    RESIGNATION = "resignation"  #: the employee resigned
+    REDUNDANCY = "redundancy"  #: dismissal for lack of work
+    PERSONAL_REASONS = "personal_reasons"  #: dismissal for personal reasons
+    SUMMARY_DISMISSAL = "summary_dismissal"  #: summary dismissal
+    PROBATION_ENDED = "probation_ended"  #: a trial period ended without continuing
+    MUTUAL_AGREEMENT = "mutual_agreement"  #: ended by agreement
+    CONVERTED = "converted"  #: became an open-ended employment by law
 
 
 class Signature(Record):
@@ -134,7 +110,7 @@ class Signature(Record):
 
 
 class PayPart(Record):
-    """One part of the pay, stated separately as LAS 6 c § andra stycket 4 asks."""
+    """One part of the pay, stated separately (for Sweden, LAS 6 c § andra stycket 4)."""
 
     name: str = Field(min_length=1, description="e.g. Grundlön, Semesterersättning")
     amount: Decimal | None = Field(default=None, description="Amount, if fixed")
@@ -143,7 +119,7 @@ class PayPart(Record):
 
 
 class WorkAbroad(Record):
-    """Extra information for work abroad for more than four weeks in a row (LAS 6 d §)."""
+    """Extra information for work abroad (for Sweden, over four weeks in a row: LAS 6 d §)."""
 
     countries: str = Field(min_length=1)
     duration: str = Field(min_length=1)
@@ -153,22 +129,29 @@ class WorkAbroad(Record):
 
 
 class EmploymentContract(Record):
-    """An employment contract between the cooperative and a member.
+    """An employment contract between the cooperative (the employer) and a member.
 
-    The fields follow the written information of LAS 6 c § andra stycket: parties (from the
-    register and ``cooperative.toml``), ``start``, ``place_of_work`` (1 p.); ``tasks``
-    (2 p.); ``type`` with ``end`` or ``end_conditions``, and for probation its length
-    (3 p.); ``pay_terms``, ``pay_parts`` and ``pay_schedule`` (4 p.); ``scope`` (working
-    time, 5 p.); ``overtime`` (6 p.); ``schedule_notice`` (7 p.); ``holiday_pay`` and
-    ``holiday_terms`` (8 p.); ``notice_rules`` (9 p., and 3 a p. for tillsvidare);
-    ``collective_agreement`` (10 p.); ``social_insurance`` (11 p.); ``training`` (12 p.).
+    The fields are what written information on employment terms asks for in the EU
+    (directive 2019/1152, art. 4): parties (from the register and ``config.employer``),
+    ``start`` and ``place_of_work``; ``tasks``; ``form`` with ``end`` or
+    ``end_conditions`` and, for a trial period, its conditions; ``pay_terms``,
+    ``pay_parts`` and ``pay_schedule``; ``scope`` (working time); ``overtime``;
+    ``schedule_notice``; ``training``; ``holiday_pay`` and ``holiday_terms``;
+    ``notice_rules``; ``collective_agreement``; ``social_insurance``. The country's law
+    maps them to its own paragraphs (for Sweden, LAS 6 c § andra stycket 1–13).
     """
+
+    model_config = ConfigDict(serialize_by_alias=True, validate_by_name=True)
 
     id: UUID = Field(default_factory=uuid4)
     number: int = Field(ge=1)
     member_id: UUID
     assignment_ids: tuple[UUID, ...] = ()
-    type: EmploymentType = EmploymentType.SPECIAL_FIXED_TERM
+    form: str = Field(
+        alias="type",
+        min_length=1,
+        description="The form of employment: a code of the country's employment law",
+    )
     start: date
     end: date | None = None
     end_conditions: str | None = Field(
@@ -209,11 +192,8 @@ class EmploymentContract(Record):
 
     @model_validator(mode="after")
     def _consistent(self) -> EmploymentContract:
-        if self.type is EmploymentType.PERMANENT:
-            if self.end is not None:
-                raise ValueError("a permanent employment (tillsvidare) has no end date")
-        elif self.end is None and not self.end_conditions:
-            raise ValueError(f"a {self.type.value} needs an end date or end conditions")
+        # Rules that depend on the form (an open-ended employment has no end date, a fixed
+        # term needs one) are the country's: EmploymentLaw.validate_contract.
         if self.end is not None and self.end < self.start:
             raise ValueError(f"end ({self.end}) is before start ({self.start})")
         if (self.ended_on is None) != (self.end_reason is None):

@@ -16,10 +16,13 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 from importlib.metadata import entry_points
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from kooperativ.errors import ConfigError
 from kooperativ.rules.parameters import ParameterSet
+
+if TYPE_CHECKING:
+    from kooperativ.rules.employment import EmploymentLaw
 
 __all__ = ["CountryRules", "available_countries", "get_country"]
 
@@ -59,6 +62,10 @@ class CountryRules(Protocol):
 
     def vat_rate(self, category: str, on: date) -> Decimal:
         """The VAT rate of ``category`` (e.g. ``"standard"``) on ``on``."""
+        ...
+
+    def employment_law(self) -> EmploymentLaw:
+        """The country's employment law: forms, written information, limits, rights."""
         ...
 
 

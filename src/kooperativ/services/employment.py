@@ -7,16 +7,16 @@ an employment contract's period. Together with the contracts they are what the e
 certificate (*arbetsgivarintyg*) is built from: employment periods, form, hours and pay per
 month, and why the employment ended.
 
-Employment time (*anställningstid*) is computed from the contracts by
-:func:`kooperativ.employment.time.employment_time` with the limits of LAS in force on the
-day asked about; :meth:`EmploymentService.check` turns them into warnings ahead of each
-limit (``[employment] warn_months`` in ``cooperative.toml``).
+Employment time (*anställningstid*) is computed from the contracts by the country's
+employment law (``country.employment_law().employment_time``, for Sweden LAS) with the
+figures in force on the day asked about; :meth:`EmploymentService.check` reports its
+findings: a limit passed (an error), limits ahead (``[employment] warn_months`` in
+``cooperative.toml``), preferential rights in force.
 """
 
 from __future__ import annotations
 
 import builtins
-import calendar
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -24,24 +24,16 @@ from datetime import date
 from decimal import Decimal
 from typing import cast
 
-from kooperativ.employment import time as las_time
+from kooperativ.employment.dates import month_end, month_start, sane_day
 from kooperativ.employment.models import (
     MAX_HOURS_IN_A_MONTH,
     EmploymentContract,
-    EmploymentType,
     HoursReport,
-)
-from kooperativ.employment.time import (
-    EmploymentPeriod,
-    EmploymentTime,
-    LasLimits,
-    TimeWarning,
-    employment_time,
-    monthly_days,
 )
 from kooperativ.errors import ConflictError, InputError, KooperativError, PermissionDenied
 from kooperativ.members.models import Member, Role
 from kooperativ.money import to_decimal
+from kooperativ.rules.employment import EmploymentProblem, EmploymentTime
 from kooperativ.security import Actor
 from kooperativ.services._base import Problem, Ref, Service, build, resolve
 from kooperativ.storage.base import Repository, UnitOfWork
@@ -50,6 +42,9 @@ __all__ = ["EmploymentService", "MemberTime", "MonthRow"]
 
 _CONFIRMERS = frozenset({Role.TREASURER, Role.ADMIN})
 
+#: The template of unconfirmed hours (a message id of ``problems``).
+UNCONFIRMED = "{amount} hours for {month} not confirmed"
+
 
 @dataclass(frozen=True, slots=True)
 class MonthRow:
@@ -57,14 +52,15 @@ class MonthRow:
 
     Attributes:
         month: First day of the month.
-        days: Days employed per form (from the contracts, each day once).
-        gap_days: SÄVA days added by the three-contracts rule (LAS 3 §).
+        days: Days employed per form code (from the contracts, each day once).
+        gap_days: Days between employments the law counts as employment time (for Sweden
+            the three-contracts rule of LAS 3 §).
         hours_reported: Hours reported for the month (confirmed or not).
         hours_confirmed: Hours the treasurer has confirmed.
     """
 
     month: date
-    days: Mapping[EmploymentType, int]
+    days: Mapping[str, int]
     gap_days: int
     hours_reported: Decimal
     hours_confirmed: Decimal
@@ -77,7 +73,7 @@ class MemberTime:
     Attributes:
         member_number: The member.
         member_name: Their name.
-        time: Days counted and the status of every LAS limit.
+        time: Days counted, the status of every limit, conversion, preferential rights.
         months: Days and hours per calendar month, oldest first.
         contracts: The member's contracts, by number.
     """
@@ -89,70 +85,11 @@ class MemberTime:
     contracts: tuple[EmploymentContract, ...]
 
 
-def _month_of(day: date) -> date:
-    return day.replace(day=1)
-
-
-def _month_last(month: date) -> date:
-    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
-
-
-def _time_problem(number: int, warning: TimeWarning) -> Problem:
-    """The problem of ``kooperativ check`` for one employment-time warning."""
-    place = ("member", number)
-    args = dict(warning.args)
-    severity = warning.severity
-    if warning.template == las_time.PASSED:
-        return Problem.of(
-            severity,
-            place,
-            "{form} time passed the limit (more than {limit} days) on {day}: the employment "
-            "has become tillsvidareanställning ({reference})",
-            **args,
-        )
-    if warning.template == las_time.WILL_PASS:
-        return Problem.of(
-            severity,
-            place,
-            "the recorded contracts pass the {form} limit (more than {limit} days) on {day}; "
-            "the employment would then become tillsvidareanställning ({reference})",
-            **args,
-        )
-    if warning.template == las_time.CLOSE:
-        return Problem.of(
-            severity,
-            place,
-            "{days} days of {form} counted; the limit (more than {limit} days) would be "
-            "reached on {day} if employment continued ({reference})",
-            **args,
-        )
-    if warning.template == las_time.PREFERENCE_CLOSE:
-        return Problem.of(
-            severity,
-            place,
-            "{days} days counted; preferential right to re-employment (more than {limit} "
-            "days) would be earned on {day} if employment continued ({reference})",
-            **args,
-        )
-    if warning.template == las_time.PREFERENCE_UNTIL:
-        return Problem.of(
-            severity,
-            place,
-            "preferential right to re-employment until {day} (LAS 25 §): offer new work to "
-            "this member first",
-            **args,
-        )
-    return Problem(severity, f"member {number}", warning.message)  # pragma: no cover
-
-
 class EmploymentService(Service):
     """Hours worked and employment time."""
 
     def _hours(self, uow: UnitOfWork) -> Repository[HoursReport]:
         return cast(Repository[HoursReport], uow.repository("hours"))
-
-    def _limits(self, on: date) -> LasLimits:
-        return LasLimits.from_parameters(self._coop.parameters.at(on))
 
     # -- hours ------------------------------------------------------------------------------
 
@@ -180,26 +117,27 @@ class EmploymentService(Service):
         """
         amount = to_decimal(hours, "hours")
         if amount <= 0:
-            raise InputError("hours", f"must be more than 0 (got {hours})")
-        first = _month_of(month)
-        last = _month_last(first)
+            raise InputError("hours", "must be more than 0 (got {value})", value=hours)
+        first = month_start(sane_day(month, "month"))
+        last = month_end(first)
         label = first.isoformat()[:7]
         with self._uow() as uow:
             job = resolve(uow.assignments, "assignment", assignment)
             if not (actor.can_manage or actor.member_id == job.member_id):
                 raise PermissionDenied(
-                    f"{actor.name} may only report hours on their own assignments"
+                    "{name} may only report hours on their own assignments", name=actor.name
                 )
             contracts = [c for c in uow.contracts.list() if job.id in c.assignment_ids]
             covering = [c for c in contracts if c.covers(first, last)]
             if not covering:
-                periods = ", ".join(
-                    f"contract {c.number} runs {c.start}–{c.last_day or '…'}" for c in contracts
-                )
+                periods = ", ".join(f"{c.number}: {c.start}–{c.last_day or '…'}" for c in contracts)
                 raise InputError(
                     "month",
-                    f"no employment contract for assignment {job.number} covers {label}"
-                    + (f" ({periods})" if periods else ""),
+                    "no employment contract for assignment {job} covers {month} (contracts: "
+                    "{periods})",
+                    job=job.number,
+                    month=label,
+                    periods=periods or "–",
                 )
             contract = min(covering, key=lambda c: c.start)
             begin = max(first, contract.start)
@@ -217,12 +155,18 @@ class EmploymentService(Service):
             if already + amount > room:
                 raise InputError(
                     "hours",
-                    f"{already + amount} hours in {label} do not fit in the {days} contract "
-                    f"days of contract {contract.number} ({begin}–{end})",
+                    "{hours} hours in {month} do not fit in the {days} contract days of "
+                    "contract {number} ({begin}–{end})",
+                    hours=already + amount,
+                    month=label,
+                    days=days,
+                    number=contract.number,
+                    begin=begin,
+                    end=end,
                 )
             repo = self._hours(uow)
             if number is not None and repo.by_number(number) is not None:
-                raise ConflictError(f"number: hours report number {number} is already taken")
+                raise ConflictError("hours report number {number} is already taken", number=number)
             report = build(
                 HoursReport,
                 {
@@ -249,16 +193,20 @@ class EmploymentService(Service):
             ConflictError: The report is already confirmed.
         """
         if not actor.roles & _CONFIRMERS:
-            raise PermissionDenied(f"{actor.name} may not confirm hours (treasurer or admin only)")
+            raise PermissionDenied(
+                "{name} may not confirm hours (treasurer or admin only)", name=actor.name
+            )
         with self._uow() as uow:
             repo = self._hours(uow)
             report = resolve(repo, "hours report", ref)
             if actor.member_id is not None and actor.member_id == report.member_id:
-                raise PermissionDenied(f"{actor.name} may not confirm their own hours")
+                raise PermissionDenied("{name} may not confirm their own hours", name=actor.name)
             if report.confirmed:
                 raise ConflictError(
-                    f"hours report {report.number} was confirmed by {report.confirmed_by} "
-                    f"on {report.confirmed_at}"
+                    "hours report {number} was confirmed by {name} on {at}",
+                    number=report.number,
+                    name=report.confirmed_by,
+                    at=report.confirmed_at,
                 )
             changed: HoursReport = report.evolve(
                 confirmed_by=actor.name, confirmed_at=self._coop.now()
@@ -286,7 +234,7 @@ class EmploymentService(Service):
                 job = resolve(uow.assignments, "assignment", assignment)
                 found = [h for h in found if h.assignment_id == job.id]
         if month is not None:
-            found = [h for h in found if h.month == _month_of(month)]
+            found = [h for h in found if h.month == month_start(month)]
         return [h for h in found if actor.can_read_all or h.member_id == actor.member_id]
 
     # -- employment time --------------------------------------------------------------------
@@ -298,21 +246,20 @@ class EmploymentService(Service):
         hours: Sequence[HoursReport],
         on: date,
     ) -> MemberTime:
-        periods = [EmploymentPeriod.from_contract(c) for c in contracts]
-        limits = self._limits(on)
-        result = employment_time(
-            periods, on, limits, warn_months=self._coop.config.employment.warn_months
+        result = self._coop.country.employment_law().employment_time(
+            contracts,
+            on=on,
+            parameters=self._coop.parameters,
+            warn_months=self._coop.config.employment.warn_months,
+            place=("member", member.number),
         )
-        horizon = max([on, *(p.end for p in periods if p.end is not None)])
         reported: dict[date, Decimal] = defaultdict(Decimal)
         confirmed: dict[date, Decimal] = defaultdict(Decimal)
         for report in hours:
             reported[report.month] += report.hours
             if report.confirmed:
                 confirmed[report.month] += report.hours
-        days = {
-            row.month: row for row in monthly_days(periods, horizon, limits.contracts_in_a_month)
-        }
+        days = {row.month: row for row in result.months}
         rows = tuple(
             MonthRow(
                 month=month,
@@ -337,8 +284,10 @@ class EmploymentService(Service):
         Raises:
             NotFoundError: No such member.
             PermissionDenied: A member asking about someone else.
+            InputError: ``on`` is outside the years counted in.
             MissingParameterError: A LAS parameter has no value on ``on``.
         """
+        sane_day(on, "on")
         with self._uow() as uow:
             found = resolve(uow.members, "member", member)
             actor.require_access(found.id, "employment time")
@@ -347,8 +296,12 @@ class EmploymentService(Service):
         return self._member_time(found, contracts, hours, on)
 
     def check(self, on: date) -> Sequence[Problem]:
-        """Employment-time warnings per member (LAS 5 a §, 25 §) and unconfirmed hours."""
+        """Employment-time findings per member (the country's law) and unconfirmed hours."""
         problems: builtins.list[Problem] = []
+        try:
+            sane_day(on, "on")
+        except InputError as error:
+            return [Problem("error", "employment", str(error))]
         with self._uow() as uow:
             members = uow.members.list()
             contracts = uow.contracts.list()
@@ -363,18 +316,19 @@ class EmploymentService(Service):
             except KooperativError as error:  # e.g. no LAS parameter in force on `on`
                 problems.append(Problem("error", f"member {member.number}", str(error)))
                 continue
-            problems.extend(_time_problem(member.number, w) for w in result.warnings)
-        this_month = _month_of(on)
+            problems.extend(result.problems)
+        this_month = month_start(on)
         pending: dict[tuple[int, date], Decimal] = defaultdict(Decimal)
         for report in hours:
             if not report.confirmed and report.month < this_month:
                 pending[(jobs.get(report.assignment_id, 0), report.month)] += report.hours
         for (job, month), amount in sorted(pending.items()):
             problems.append(
-                Problem.of(
+                EmploymentProblem.make(
+                    "hours.unconfirmed",
                     "warning",
                     ("assignment", job),
-                    "{amount} hours for {month} not confirmed",
+                    UNCONFIRMED,
                     amount=amount,
                     month=month.isoformat()[:7],
                 )

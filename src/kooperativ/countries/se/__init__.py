@@ -22,6 +22,7 @@ from decimal import Decimal
 from kooperativ.countries.se import identifiers
 from kooperativ.countries.se.parameters import PARAMETER_FOLDER, load_swedish_parameters
 from kooperativ.errors import InputError
+from kooperativ.rules.employment import EmploymentLaw
 from kooperativ.rules.parameters import ParameterSet
 
 __all__ = ["PARAMETER_FOLDER", "VAT_CATEGORIES", "Sweden", "load_swedish_parameters"]
@@ -84,3 +85,9 @@ class Sweden:
             known = ", ".join(sorted(VAT_CATEGORIES))
             raise InputError("vat_category", f"{category!r} is unknown (known: {known})")
         return load_swedish_parameters().at(on).decimal(name)
+
+    def employment_law(self) -> EmploymentLaw:
+        """LAS and holiday pay (:mod:`kooperativ.countries.se.employment`)."""
+        from kooperativ.countries.se.employment import SwedishEmploymentLaw
+
+        return SwedishEmploymentLaw()
