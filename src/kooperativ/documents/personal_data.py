@@ -19,7 +19,9 @@ Examples:
     >>> member = Member(number=1, first_name="Alva", last_name="Berglund",
     ...                 person_id="198503129804", birth_date=date(1985, 3, 12))
     >>> data = PersonalData(generated_at=datetime(2026, 11, 27, tzinfo=UTC), member=member)
-    >>> personal_data_pdf(data, employer=employer, lang="en")[:5]
+    >>> from kooperativ.rules.country import get_country
+    >>> law = get_country("SE").employment_law()
+    >>> personal_data_pdf(data, employer=employer, law=law, lang="en")[:5]
     b'%PDF-'
 """
 
@@ -42,9 +44,10 @@ from kooperativ.documents._pdf import (
     render_pdf,
     section,
 )
-from kooperativ.documents.contract import END_REASON_LABELS, TYPE_LABELS
+from kooperativ.documents.contract import END_REASON_LABELS
 from kooperativ.i18n import format_amount, format_day, messages, translator
 from kooperativ.members.models import Address
+from kooperativ.rules.employment import EmploymentLaw
 from kooperativ.services.privacy import (
     REASON_TEXTS,
     RECORD_WORDS,
@@ -106,7 +109,9 @@ def _moment(at: datetime, lang: str) -> str:
     return f"{format_day(at.date(), lang)} {at:%H:%M}\u00a0{at.tzname() or ''}".strip()
 
 
-def personal_data_pdf(data: PersonalData, *, employer: IdentityConfig, lang: str = "sv") -> bytes:
+def personal_data_pdf(
+    data: PersonalData, *, employer: IdentityConfig, law: EmploymentLaw, lang: str = "sv"
+) -> bytes:
     """Render ``data`` as a PDF in ``lang`` (``sv`` or ``en``).
 
     Args:
@@ -150,7 +155,7 @@ def personal_data_pdf(data: PersonalData, *, employer: IdentityConfig, lang: str
     )
     story.extend(_register(data, _, day, none))
     story.extend(_assignments(data, _, day, lang))
-    story.extend(_contracts(data, _, doc_, day, lang))
+    story.extend(_contracts(data, law, _, doc_, day, lang))
     story.extend(_hours(data, _, lang))
     story.extend(_fees(data, _, day, lang))
     story.extend(_meetings(data, _, day, messages(lang)))
@@ -246,12 +251,14 @@ def _assignments(data: PersonalData, _: Say, day: Day, lang: str) -> list[Flowab
     return [KeepTogether([heading(_("Assignments")), _grid(header, rows, [8, 34, 22, 26, 18, 14])])]
 
 
-def _contracts(data: PersonalData, _: Say, doc_: Say, day: Day, lang: str) -> list[Flowable]:
+def _contracts(
+    data: PersonalData, law: EmploymentLaw, _: Say, doc_: Say, day: Day, lang: str
+) -> list[Flowable]:
     found: list[Flowable] = []
     for contract in data.contracts:
-        label, reference = TYPE_LABELS[contract.type]
+        form = law.form(contract.form)
         rows = [
-            (_("Form of employment"), f"{doc_(label)} ({reference})"),
+            (_("Form of employment"), f"{doc_(form.label)} ({form.reference})"),
             (_("Period"), f"{day(contract.start)} – {day(contract.end)}"),
             (_("Place of work"), contract.place_of_work),
             (_("Tasks"), contract.tasks),

@@ -1325,7 +1325,12 @@ class PrivacyService(Service):
         from kooperativ.documents.personal_data import personal_data_pdf
 
         data = self.export(actor, member, lang)
-        return personal_data_pdf(data, employer=self._coop.config.employer, lang=data.language)
+        return personal_data_pdf(
+            data,
+            employer=self._coop.config.employer,
+            law=self._coop.country.employment_law(),
+            lang=data.language,
+        )
 
 
 def _shared_name(records: _Records, name: str, record_id: UUID, person_id: str | None) -> bool:
