@@ -237,7 +237,7 @@ class ContractService(Service):
         actor.require_manager("create employment contracts")
         config = self._coop.config.employment
         try:
-            kind = EmploymentType(type or config.default_type)
+            kind = EmploymentType(type or config.default_type or EmploymentType.SPECIAL_FIXED_TERM)
         except ValueError:
             known = ", ".join(t.value for t in EmploymentType)
             raise InputError("type", f"{type!r} is unknown (known: {known})") from None
