@@ -267,3 +267,53 @@ def test_every_label_is_translated() -> None:
     for lang, catalog in catalogs.items():
         missing = sorted(text for text in used if not catalog.get(text))
         assert not missing, f"{lang}: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        # Each a traceback or a hang on today's main.
+        (["--invoice", "1e400", "--fee", "0.06"], "invoiced: 1E+400 is more than 100000000"),
+        (["--net", "1e9"], "net: 1E+9 is more than 100000000"),
+        (["--gross", "0"], "gross: must be more than 0"),
+        (["--gross", "100", "--paid-this-year", "1e30"], "paid_this_year"),
+    ],
+)
+def test_absurd_amounts_are_refused(args: list[str], message: str) -> None:
+    code, _, err = run(*BASE, *args, "--tax", "side-income")
+    assert code == 2
+    assert message in " ".join(err.split())
+    assert "Traceback" not in err
+
+
+def test_net_at_the_limit_is_answered() -> None:
+    # 1e8 kr net took 29 s on today's main; the bound iteration needs a few dozen steps.
+    code, out, err = run(*BASE, "--net", "100000000", "--tax", "table:33:1", "--json")
+    assert code == 0, err
+    assert Decimal(json.loads(out)["net_pay"]) >= Decimal("100000000")
+
+
+def test_paid_this_month_on_its_own() -> None:
+    # Today's main refuses it ("more than the year's pay so far"). 20 000 kr after
+    # 20 000 kr earlier in the month: table 33 on 40 000 kr (8 402) less 3 391 = 5 011.
+    args = ["--gross", "20000", "--no-holiday-pay", "--tax", "table:33:1", "--json"]
+    code, out, err = run(*BASE, *args, "--paid-this-month", "20000")
+    assert code == 0, err
+    assert json.loads(out)["preliminary_tax"] == "5011"
+    code, out, err = run(*BASE, *args)
+    assert json.loads(out)["preliminary_tax"] == "3391"
+
+
+def test_column_is_checked_against_the_age() -> None:
+    code, _, err = run(
+        "salary", "--birth-date", "1955-06-01", "--paid", "2026-11-25", "--gross", "20000",
+        "--tax", "table:33:1",
+    )  # fmt: skip
+    assert code == 2
+    assert "use column 3" in err
+
+
+def test_coop_and_another_country_are_refused(tmp_path: Path) -> None:
+    folder = coop_folder(tmp_path)
+    code, _, err = run(*BASE, "--gross", "100", "--coop", str(folder), "--country", "NO")
+    assert code == 2 and "--country" in err

@@ -76,7 +76,7 @@ def test_allocate_conserves_total_to_the_ore(amount: Decimal, ws: list[int]) -> 
 
 
 def test_constants() -> None:
-    assert (ZERO, ONE, HUNDRED, ORE) == (Decimal(0), Decimal(1), Decimal(100), Decimal("0.01"))
+    assert (Decimal(0), Decimal(1), Decimal(100), Decimal("0.01")) == (ZERO, ONE, HUNDRED, ORE)
     assert str(ZERO_ORE) == "0.00"
 
 

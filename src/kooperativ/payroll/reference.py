@@ -77,9 +77,7 @@ def _parameter(parameter: Parameter) -> list[str]:
     return lines
 
 
-def render_parameter_reference(
-    params: ParameterSet, *, name: str, code: str, currency: str
-) -> str:
+def render_parameter_reference(params: ParameterSet, *, name: str, code: str, currency: str) -> str:
     """Render every parameter of ``params`` as a Markdown reference page.
 
     Parameters are grouped by their file (the first part of the name) and sorted by name,

@@ -235,34 +235,40 @@ def _largest_fitting(
     return lo
 
 
-def _least_gross_with_taxable(model: SalaryModel, needed: Decimal) -> int:
-    """The smallest whole-unit gross whose taxable pay is at least ``needed``."""
+def _least_gross_with_taxable(model: SalaryModel, needed: Decimal) -> tuple[int, Decimal]:
+    """The smallest whole-unit gross whose taxable pay is at least ``needed``, and that
+    taxable pay."""
     if needed <= 0:
-        return 0
+        return 0, model.taxable(0)
     taxable = model.taxable
-    guess = max(int((needed / model.taxable_factor).to_integral_value(ROUND_FLOOR)), 0)
-    if taxable(guess) >= needed:
-        # Rounding may let a smaller gross reach it; step down while it still does.
-        while guess > 0 and taxable(guess - 1) >= needed:
-            guess -= 1
-        return guess
-    step = 1
-    low = guess
-    while taxable(guess + step) < needed:
-        low = guess + step
-        step *= 2
-        if guess + step > _SEARCH_LIMIT:
-            raise InputError(
-                "net", "no salary gives a taxable pay of {needed}", needed=needed
-            )  # pragma: no cover - taxable pay grows with the gross
-    high = guess + step
+    # The first guess is nearly always right: taxable pay is the gross times the factor,
+    # up to rounding.
+    guess = max(int((needed / model.taxable_factor).to_integral_value(ROUND_CEILING)), 0)
+    pay = taxable(guess)
+    if pay >= needed:
+        while guess > 0:
+            below = taxable(guess - 1)
+            if below < needed:
+                break
+            guess, pay = guess - 1, below
+        return guess, pay
+    low, step = guess, 1
+    while True:
+        high = guess + step
+        if high > _SEARCH_LIMIT:  # pragma: no cover - taxable pay grows with the gross
+            raise InputError("net", "no salary gives a taxable pay of {needed}", needed=needed)
+        pay = taxable(high)
+        if pay >= needed:
+            break
+        low, step = high, step * 2
     while high - low > 1:
         middle = (low + high) // 2
-        if taxable(middle) >= needed:
-            high = middle
+        middle_pay = taxable(middle)
+        if middle_pay >= needed:
+            high, pay = middle, middle_pay
         else:
             low = middle
-    return high
+    return high, pay
 
 
 def _smallest_gross_for_net(model: SalaryModel, wanted: Decimal) -> int:
@@ -276,14 +282,13 @@ def _smallest_gross_for_net(model: SalaryModel, wanted: Decimal) -> int:
     """
     if wanted <= 0:
         return 0
-    taxable, withheld = model.taxable, model.withheld
-    bound = _least_gross_with_taxable(model, wanted)
+    withheld = model.withheld
+    bound, pay = _least_gross_with_taxable(model, wanted)
     for _ in range(10_000):
-        pay = taxable(bound)
         needed = wanted + withheld(pay)
         if pay >= needed:
             return bound
         if bound > _SEARCH_LIMIT:
             break
-        bound = _least_gross_with_taxable(model, needed)
+        bound, pay = _least_gross_with_taxable(model, needed)
     raise InputError("net", "no salary gives a net pay of {wanted}", wanted=wanted)
