@@ -55,6 +55,8 @@ def fee_on(inp: SalaryInput, invoiced: Decimal) -> Decimal:
     the minimum and lowered to the maximum (``[fees]``)."""
     rate = inp.fee_rate if inp.fee_rate is not None else ZERO
     fee = (invoiced * rate).quantize(ORE, ROUND_HALF_UP)
+    if not inp.fee_minimum and inp.fee_maximum is None:
+        return fee
     if fee < inp.fee_minimum:
         fee = inp.fee_minimum + ZERO_ORE
     if inp.fee_maximum is not None and fee > inp.fee_maximum:
@@ -85,7 +87,11 @@ def calculate_salary(inp: SalaryInput, rules: PayrollRules) -> SalaryResult:
     if inp.net is not None and inp.fee_rate is not None:
         invoiced = _invoice_for_net(inp, model, inp.net)
     if invoiced is not None:
-        fee = fee_on(inp, invoiced)
+        if inp.fee_minimum or inp.fee_maximum is not None:
+            fee = fee_on(inp, invoiced)
+        else:  # the common case: the rate alone (fee_on, inline)
+            rate = inp.fee_rate if inp.fee_rate is not None else ZERO
+            fee = (invoiced * rate).quantize(ORE, ROUND_HALF_UP)
         budget = invoiced - fee - inp.expenses
         if budget < 0:
             raise InputError(
@@ -95,7 +101,8 @@ def calculate_salary(inp: SalaryInput, rules: PayrollRules) -> SalaryResult:
                 expenses=inp.expenses,
                 invoiced=invoiced,
             )
-        cost = model.cost(Decimal(_largest_gross(model, budget)))
+        units = _largest_fitting(model.total, budget, model.factor_min, model.factor_max)
+        cost = model.cost(Decimal(units))
         gross_rule = "largest-gross-within-budget"
     elif inp.budget is not None:
         budget = inp.budget

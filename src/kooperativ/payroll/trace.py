@@ -163,8 +163,15 @@ def salary_result(
             ``smallest-gross-for-net`` or ``given-gross``).
     """
     gross, holiday, taxable, _, pension, pension_tax, total = cost
-    tax_line = national.preliminary_tax
-    contributions_line = national.employer_contributions
+    (
+        holiday_line,
+        contributions_line,
+        pension_tax_line,
+        tax_line,
+        taxable_reference,
+        net_reference,
+        expenses_reference,
+    ) = national
     tax_amount = tax_line[1]
     contrib_amount = contributions_line[1]
     net = taxable - tax_amount
@@ -176,7 +183,15 @@ def salary_result(
     s_gross, s_hol, s_taxable = str(gross), str(holiday), str(taxable)
     s_net = str(net)
     if invoiced is not None:
-        fee_line = _fee_line(inp, invoiced, fee)
+        if not inp.fee_minimum and inp.fee_maximum is None:  # the common case, inline
+            fee_rate = inp.fee_rate if inp.fee_rate is not None else ZERO
+            fee_line = _line(
+                TraceLine,
+                ("fee", fee, "cooperative-fee", {"fees.rate": str(fee_rate)}, _FEE_REF,
+                 f"{invoiced!s} × {percent_text(fee_rate)} = {s_fee}"),
+            )  # fmt: skip
+        else:
+            fee_line = _fee_line(inp, invoiced, fee)
         budget_formula = f"{invoiced!s} − {s_fee} − {s_exp} = {s_budget}"
     else:
         fee_line = _line(
@@ -222,13 +237,13 @@ def salary_result(
                 expenses,
                 "reimbursed-outlays",
                 {},
-                national.expenses_reference,
+                expenses_reference,
                 f"{s_exp} reimbursed tax-free",
             ),
         ),
         _line(TraceLine, ("budget", budget, "budget", {}, POLICY_REFERENCE, budget_formula)),
         _line(TraceLine, ("gross_salary", gross, gross_rule, {}, POLICY_REFERENCE, gross_formula)),
-        national.holiday_pay,
+        holiday_line,
         _line(
             TraceLine,
             (
@@ -236,13 +251,13 @@ def salary_result(
                 taxable,
                 "taxable-pay",
                 {},
-                national.taxable_reference,
+                taxable_reference,
                 f"{s_gross} + {s_hol} = {s_taxable}",
             ),
         ),
         contributions_line,
         pension_line,
-        national.pension_tax,
+        pension_tax_line,
         tax_line,
         _line(
             TraceLine,
@@ -251,7 +266,7 @@ def salary_result(
                 net,
                 "net-pay",
                 {},
-                national.net_reference,
+                net_reference,
                 f"{s_taxable} − {tax_amount!s} = {s_net}",
             ),
         ),

@@ -184,6 +184,7 @@ class _Setup(NamedTuple):
     tax_mode: TaxMode
     factor_max: Decimal
     factor_min: Decimal
+    taxable_factor: Decimal
 
 
 _EXPENSES_REF = (
@@ -306,7 +307,10 @@ class SwedishPayroll:
             if len(self._setups) > 4096:
                 self._setups.clear()
             self._setups[key] = setup
-        return SwedishSalary(inp, self, setup)
+        source = self._source
+        if source is None:
+            source = self.source
+        return SwedishSalary(inp, self.parameters, source, setup)
 
     def _setup(self, inp: SalaryInput, holiday: str) -> _Setup:
         params = self.parameters
@@ -377,6 +381,7 @@ class SwedishPayroll:
             # rounding are handled by the solver's checks).
             factor_max=factor * (on_pay + rule.full_rate),
             factor_min=factor * (on_pay + rule.rate),
+            taxable_factor=factor,
         )
 
 
@@ -429,10 +434,12 @@ class SwedishSalary:
         "taxable_factor",
     )
 
-    def __init__(self, inp: SalaryInput, rules: SwedishPayroll, setup: _Setup) -> None:
+    def __init__(
+        self, inp: SalaryInput, params: ParameterSet, source: TableSource, setup: _Setup
+    ) -> None:
         self.inp = inp
-        self.params = rules.parameters
-        self.source = rules.source
+        self.params = params
+        self.source = source
         self.setup = setup
         self.pension_rate = inp.pension_rate
         self.holiday_rate = setup.holiday_rate
@@ -445,7 +452,7 @@ class SwedishSalary:
         self.tax_mode = setup.tax_mode
         self.factor_max = setup.factor_max
         self.factor_min = setup.factor_min
-        self.taxable_factor = ONE + setup.holiday_rate
+        self.taxable_factor = setup.taxable_factor
 
     def cost(self, gross: Decimal) -> Cost:
         """Holiday pay, contributions, pension and its tax on ``gross``, and the total."""
@@ -582,17 +589,24 @@ class SwedishSalary:
                 TraceLine,
                 ("pension_tax", pension_tax, "none", {}, _PENSION_TAX_LAW, _NO_PENSION_TAX_FORMULA),
             )
-        tax_amount, tax_rule, tax_reference, tax_parameters, tax_formula = self._tax(taxable)
+        if inp.paid_this_month:
+            tax = self._tax(taxable)
+        else:
+            tax = withheld_from(self.tax_mode, taxable, inp.paid_on, self.params, self.source)
+        tax_amount, tax_rule, tax_reference, tax_parameters, tax_formula = tax
         tax_line = _line(
             TraceLine,
             ("preliminary_tax", tax_amount, tax_rule, tax_parameters, tax_reference, tax_formula),
         )
-        return NationalTrace(
-            holiday_line,
-            contributions_line,
-            pension_tax_line,
-            tax_line,
-            _TAXABLE_REF,
-            _NET_REF,
-            _EXPENSES_REF,
+        return _line(  # NationalTrace(...) without the named tuple's Python-level __new__
+            NationalTrace,
+            (
+                holiday_line,
+                contributions_line,
+                pension_tax_line,
+                tax_line,
+                _TAXABLE_REF,
+                _NET_REF,
+                _EXPENSES_REF,
+            ),
         )
