@@ -25,7 +25,6 @@ from kooperativ.errors import (
     StorageError,
 )
 from kooperativ.members.models import Address, Member, MemberStatus, Role
-from kooperativ.money import Money
 from kooperativ.security import Actor
 
 __version__ = "0.1.0.dev0"
@@ -45,7 +44,6 @@ __all__ = [
     "KooperativError",
     "Member",
     "MemberStatus",
-    "Money",
     "NotFoundError",
     "PermissionDenied",
     "Problem",

@@ -1,28 +1,57 @@
 # SPDX-License-Identifier: EUPL-1.2
 """A cooperative's configuration: ``cooperative.toml``.
 
-A cooperative is a folder. ``cooperative.toml`` holds its identity, country and language,
-fee policy, payroll policy, chart of accounts and invoice series. Every key is validated;
-an error names the file, the key path and the reason. Amounts and rates are strings
-(``"0.06"``) read as Decimal; dates are TOML dates.
+A cooperative is a folder. ``cooperative.toml`` holds its country and language, its legal
+entities, fee policy, payroll policy, chart of accounts and invoice series. Every key is
+validated; an error names the file, the key path and the reason. Amounts and rates are
+strings (``"0.06"``) read as Decimal; dates are TOML dates.
+
+What is common to every country is written in the sections below; what is national law is
+written in the country's own section, a table named by the country code in lower case,
+whose schema the country provides
+(:meth:`~kooperativ.rules.country.PayrollCountry.config_section`)::
+
+    country = "SE"
+    language = "sv"          # one of the country's languages with installed catalogs
+
+    [payroll]                # common: pay day, occupational pension
+    pay_day = 25
+
+    [se]                     # Swedish law: holiday pay, tax modes and tables
+    holiday_pay = "semesterersattning"
+    default_tax = "table:33:1"
+
+The country also validates the legal entities' numbers (organisation number, VAT number,
+which must be the organisation's, bankgiro …), gives the chart of accounts its default
+numbers (``[accounts]`` may change them, not add roles) and the default language.
 """
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 from pydantic import ValidationError as PydanticValidationError
 
 from kooperativ.errors import ConfigError, InputError
 from kooperativ.members.models import Address
-from kooperativ.money import to_decimal
+from kooperativ.money import ONE, ORE, ZERO, to_decimal
+from kooperativ.payroll.model import AMOUNT_LIMIT
 
 __all__ = [
-    "AccountsConfig",
+    "CONFIG_FILE",
     "CooperativeConfig",
     "EmploymentConfig",
     "FeeConfig",
@@ -31,6 +60,7 @@ __all__ = [
     "PayrollConfig",
     "StorageConfig",
     "load_config",
+    "parse_config",
 ]
 
 CONFIG_FILE = "cooperative.toml"
@@ -46,6 +76,10 @@ def _decimal_string(value: Any, field: str) -> Decimal:
     return to_decimal(value, field)
 
 
+#: Payment numbers an identity may name, checked by the country (``validate_payment_number``).
+PAYMENT_NUMBERS = ("bankgiro", "plusgiro", "iban", "bic")
+
+
 class IdentityConfig(_Section):
     """A legal entity of the cooperative: its name, numbers, bank giro and address.
 
@@ -53,14 +87,15 @@ class IdentityConfig(_Section):
     the salaries (in the example, *Interim kultur AB*); ``[association]`` the one whose
     members meet and vote under the bylaws (the *ideell förening* that owns the AB). A
     cooperative that is one legal entity (an *ekonomisk förening* that employs) writes only
-    ``[employer]``.
+    ``[employer]``. The numbers are checked by the country when the file is loaded: the
+    organisation number, the VAT number (the organisation's own) and the payment numbers.
     """
 
     name: str = Field(min_length=1)
     legal_form: str | None = Field(
         default=None, description="e.g. aktiebolag, ideell förening, ekonomisk förening"
     )
-    orgnr: str
+    orgnr: str = Field(description="The organisation number, in the country's form")
     vat_number: str | None = None
     bankgiro: str | None = None
     plusgiro: str | None = None
@@ -69,42 +104,59 @@ class IdentityConfig(_Section):
     email: EmailStr | None = None
     phone: str | None = None
     website: str | None = None
-    f_tax: bool = Field(default=True, description="Godkänd för F-skatt")
+    f_tax: bool = Field(default=True, description="Approved for F-tax (Godkänd för F-skatt)")
     address: Address
 
 
 class FeeConfig(_Section):
-    """The cooperative's fee (*avgift*) on what a member invoices."""
+    """The cooperative's fee (*avgift*) on what a member invoices.
+
+    The fee is ``rate`` × the invoiced amount excluding VAT, rounded half up to öre, but
+    at least ``minimum`` and (if given) at most ``maximum``.
+    """
 
     rate: Decimal = Field(description="Share of the invoiced amount excl. VAT, e.g. 0.06")
     basis: Literal["invoiced_excl_vat"] = "invoiced_excl_vat"
-    minimum: Decimal = Decimal(0)
+    minimum: Decimal = Field(default=ZERO, description="The least fee on one invoice")
+    maximum: Decimal | None = Field(default=None, description="The most fee on one invoice")
     note: str | None = None
 
-    @field_validator("rate", "minimum", mode="before")
+    @field_validator("rate", "minimum", "maximum", mode="before")
     @classmethod
-    def _dec(cls, value: Any) -> Decimal:
+    def _dec(cls, value: Any) -> Decimal | None:
+        if value is None:
+            return None
         return _decimal_string(value, "fees")
 
     @field_validator("rate")
     @classmethod
     def _rate_range(cls, value: Decimal) -> Decimal:
-        if not Decimal(0) <= value < Decimal(1):
+        if not ZERO <= value < ONE:
             raise ValueError("must be a share between 0 and 1 (0.06 for 6 %)")
         return value
 
+    @field_validator("minimum", "maximum")
+    @classmethod
+    def _amount(cls, value: Decimal | None) -> Decimal | None:
+        if value is None:
+            return None
+        if value < 0 or value > AMOUNT_LIMIT or value != value.quantize(ORE):
+            raise ValueError("must be an amount of at least 0, in whole öre")
+        return value
+
+    @model_validator(mode="after")
+    def _limits_in_order(self) -> FeeConfig:
+        if self.maximum is not None and self.maximum < self.minimum:
+            raise ValueError(f"maximum {self.maximum} is less than minimum {self.minimum}")
+        return self
+
 
 class PayrollConfig(_Section):
-    """How salaries are paid."""
+    """How salaries are paid (the national rules are in the country's section)."""
 
     pay_day: int = Field(default=25, ge=1, le=28)
-    holiday_pay: Literal["semesterersattning", "none"] = "semesterersattning"
-    pension_rate: Decimal = Decimal(0)
-    default_tax: str = "table:33:1"
-    tax_tables: Literal["computed", "loaded"] = "computed"
-    tax_table_files: tuple[str, ...] = Field(
-        default=(),
-        description="Skatteverket's table files (paths relative to the folder) when loaded",
+    pension_rate: Decimal = Field(
+        default=ZERO, description="Occupational pension as a share of the taxable pay"
     )
 
     @field_validator("pension_rate", mode="before")
@@ -115,28 +167,9 @@ class PayrollConfig(_Section):
     @field_validator("pension_rate")
     @classmethod
     def _pension_range(cls, value: Decimal) -> Decimal:
-        if not Decimal(0) <= value < Decimal(1):
+        if not ZERO <= value < ONE:
             raise ValueError("must be a share between 0 and 1")
         return value
-
-
-class AccountsConfig(_Section):
-    """Chart of accounts (BAS numbers) used for vouchers."""
-
-    bank: int = 1930
-    receivables: int = 1510
-    vat_out_25: int = 2611
-    vat_out_12: int = 2621
-    vat_out_6: int = 2631
-    member_accounts: int = 2890
-    employer_contributions_liability: int = 2731
-    tax_liability: int = 2710
-    holiday_pay_liability: int = 2920
-    sales: int = 3041
-    fee_income: int = 3990
-    salaries: int = 7010
-    holiday_pay: int = 7290
-    employer_contributions: int = 7510
 
 
 class InvoicingConfig(_Section):
@@ -151,7 +184,9 @@ class InvoicingConfig(_Section):
 class EmploymentConfig(_Section):
     """Defaults for employment contracts."""
 
-    default_type: str = "sarskild_visstidsanstallning"
+    default_type: str | None = Field(
+        default=None, description="The cooperative's usual form of employment; else the law's"
+    )
     place_of_work: str = "Enligt uppdraget"
     collective_agreement: str | None = None
     warn_months: int = Field(default=10, ge=1, le=24)
@@ -164,10 +199,19 @@ class StorageConfig(_Section):
 
 
 class CooperativeConfig(_Section):
-    """The whole of ``cooperative.toml``."""
+    """The whole of ``cooperative.toml``.
 
-    country: str = Field(default="SE", min_length=2, max_length=2)
-    language: Literal["sv", "en"] = "sv"
+    Attributes:
+        country: The country whose law applies (ISO code of a registered country).
+        language: The language of documents and messages (the country's default unless
+            chosen).
+        accounts: Account numbers by role: the country's chart of accounts, with the
+            numbers ``[accounts]`` changes.
+        national: The country's own section (``[se]``), validated by its schema.
+    """
+
+    country: str = Field(min_length=2, max_length=2)
+    language: str = Field(min_length=2)
     example_values: bool = Field(
         default=False, description="True while the file still holds the example's values"
     )
@@ -178,10 +222,11 @@ class CooperativeConfig(_Section):
     )
     fees: FeeConfig
     payroll: PayrollConfig = Field(default_factory=PayrollConfig)
-    accounts: AccountsConfig = Field(default_factory=AccountsConfig)
+    accounts: dict[str, int] = Field(default_factory=dict)
     invoicing: InvoicingConfig = Field(default_factory=InvoicingConfig)
     employment: EmploymentConfig = Field(default_factory=EmploymentConfig)
     storage: StorageConfig = Field(default_factory=StorageConfig)
+    _national: BaseModel | None = PrivateAttr(default=None)
 
     @property
     def governing_body(self) -> IdentityConfig:
@@ -191,6 +236,15 @@ class CooperativeConfig(_Section):
         the employer's.
         """
         return self.association or self.employer
+
+    @property
+    def national(self) -> BaseModel:
+        """The country's section of the file (``[se]``), as the country's model."""
+        if self._national is None:
+            from kooperativ.rules.country import get_country
+
+            self._national = get_country(self.country).config_section()()
+        return self._national
 
 
 def _key_path(loc: tuple[int | str, ...]) -> str:
@@ -203,26 +257,146 @@ def _key_path(loc: tuple[int | str, ...]) -> str:
     return path
 
 
-def parse_config(data: dict[str, Any], file: str) -> CooperativeConfig:
-    """Validate parsed TOML ``data`` from ``file``.
+def _first_error(exc: PydanticValidationError, file: str, prefix: str = "") -> ConfigError:
+    err = exc.errors()[0]
+    key = _key_path(tuple(err["loc"]))
+    message = str(err["msg"])
+    if err["type"] == "extra_forbidden":
+        message = "unknown key"
+    elif err["type"] == "missing":
+        message = "required key is missing"
+    cause = (err.get("ctx") or {}).get("error")
+    if isinstance(cause, InputError):
+        message = cause.reason
+    message = message.removeprefix("Value error, ")
+    return ConfigError(file, f"{prefix}{key}" if key else prefix.rstrip("."), message)
+
+
+def _table(data: Mapping[str, Any], key: str, file: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(file, key, "must be a table ([{key}])", key=key)
+    return value
+
+
+def parse_config(
+    data: Mapping[str, Any], file: str, folder: Path | None = None
+) -> CooperativeConfig:
+    """Validate parsed TOML ``data`` from ``file``, with the country's help.
+
+    Args:
+        data: The parsed file.
+        file: The file's path as the user knows it (named in errors).
+        folder: The cooperative's folder, where files named in the configuration must be.
 
     Raises:
         ConfigError: For the first problem, naming the file, the key path and the reason.
     """
+    from kooperativ.i18n import available_languages
+    from kooperativ.rules.country import get_country
+
+    data = dict(data)
+    code = data.get("country")
+    if code is None:
+        raise ConfigError(file, "country", 'required key is missing (e.g. country = "SE")')
+    if not isinstance(code, str) or len(code) != 2:
+        raise ConfigError(file, "country", "{code!r} is not a country code", code=code)
     try:
-        return CooperativeConfig.model_validate(data)
+        country = get_country(code)
+    except ConfigError as error:
+        raise ConfigError(file, "country", error.reason) from None
+    data["country"] = country.code
+
+    # The country's own section: validated by its schema, with the folder as context.
+    section_key = country.code.lower()
+    schema = country.config_section()
+    try:
+        national = schema.model_validate(
+            _table(data, section_key, file), context={"folder": folder}
+        )
     except PydanticValidationError as exc:
-        err = exc.errors()[0]
-        key = _key_path(tuple(err["loc"]))
-        message = str(err["msg"])
-        if err["type"] == "extra_forbidden":
-            message = "unknown key"
-        elif err["type"] == "missing":
-            message = "required key is missing"
-        message = message.removeprefix("Value error, ")
-        raise ConfigError(file, key, message) from None
+        raise _first_error(exc, file, f"{section_key}.") from None
+    data.pop(section_key, None)
+
+    # Accounts: the country's roles, with the numbers the cooperative changes.
+    defaults = dict(country.chart_of_accounts())
+    for role, number in _table(data, "accounts", file).items():
+        if role not in defaults:
+            raise ConfigError(
+                file,
+                f"accounts.{role}",
+                "unknown key (the account roles are {known})",
+                known=", ".join(defaults),
+            )
+        if not isinstance(number, int) or isinstance(number, bool) or number < 0:
+            raise ConfigError(
+                file, f"accounts.{role}", "must be an account number (got {number!r})",
+                number=number,
+            )  # fmt: skip
+        defaults[role] = number
+    data["accounts"] = defaults
+
+    # Languages: the country's, where kooperativ's catalogs for them are installed.
+    installed = available_languages()
+    allowed = [lang for lang in country.languages if lang in installed]
+    language = data.get("language", country.default_language)
+    if language not in allowed:
+        raise ConfigError(
+            file,
+            "language",
+            "{language!r} is not available for {country} (choose {known})",
+            language=language,
+            country=country.code,
+            known=", ".join(allowed),
+        )
+    data["language"] = language
+
+    hint = {section_key, *type(national).model_fields}
+    try:
+        config = CooperativeConfig.model_validate(data)
+    except PydanticValidationError as exc:
+        first = exc.errors()[0]
+        if first["type"] == "extra_forbidden" and str(first["loc"][-1]) in hint:
+            raise ConfigError(
+                file,
+                _key_path(tuple(first["loc"])),
+                "unknown key here: it is {country} law, write it in [{section}]",
+                country=country.code,
+                section=section_key,
+            ) from None
+        raise _first_error(exc, file) from None
     except InputError as exc:
         raise ConfigError(file, exc.field, exc.reason) from None
+
+    # The legal entities' numbers, checked and normalised by the country.
+    changes: dict[str, IdentityConfig] = {}
+    for entity in ("employer", "association"):
+        identity = getattr(config, entity)
+        if identity is not None:
+            changes[entity] = _checked_identity(country, identity, entity, file)
+    config = config.model_copy(update=changes)
+    config._national = national
+    return config
+
+
+def _checked_identity(
+    country: Any, identity: IdentityConfig, entity: str, file: str
+) -> IdentityConfig:
+    fields: dict[str, str] = {}
+    try:
+        orgnr = country.validate_organisation_id(identity.orgnr, f"{entity}.orgnr")
+        fields["orgnr"] = orgnr
+        if identity.vat_number is not None:
+            fields["vat_number"] = country.validate_vat_number(
+                identity.vat_number, f"{entity}.vat_number", organisation_id=orgnr
+            )
+        for kind in PAYMENT_NUMBERS:
+            value = getattr(identity, kind)
+            if value is not None:
+                fields[kind] = country.validate_payment_number(kind, value, f"{entity}.{kind}")
+    except InputError as error:
+        raise ConfigError(file, error.field, error.reason) from None
+    return identity.model_copy(update=fields)
 
 
 def load_config(folder: Path) -> CooperativeConfig:
@@ -237,7 +411,9 @@ def load_config(folder: Path) -> CooperativeConfig:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(path), "", f"not valid TOML: {exc}") from None
+        raise ConfigError(str(path), "", "not valid TOML: {reason}", reason=str(exc)) from None
     except UnicodeDecodeError:
         raise ConfigError(str(path), "", "not UTF-8 text") from None
-    return parse_config(data, str(path))
+    except OSError as exc:
+        raise ConfigError(str(path), "", "cannot be read ({reason})", reason=str(exc)) from None
+    return parse_config(data, str(path), folder)

@@ -30,7 +30,7 @@ from kooperativ.errors import (
     KooperativError,
 )
 from kooperativ.rules.country import CountryRules, get_country
-from kooperativ.rules.parameters import ParameterSet
+from kooperativ.rules.parameters import ParameterSet, with_overrides
 from kooperativ.security import Actor
 from kooperativ.services._base import Problem, Ref, Service, resolve
 from kooperativ.services.assignments import AssignmentService
@@ -116,10 +116,7 @@ class Cooperative:
         root = Path(folder)
         config = load_config(root)
         country = get_country(config.country)
-        parameters = country.parameters()
-        overrides = root / "parameters"
-        if overrides.is_dir() and any(overrides.rglob("*.toml")):
-            parameters = parameters.overlay(ParameterSet.load(overrides))
+        parameters = with_overrides(country.parameters(), root)
         url = (
             database_url
             or os.environ.get(DATABASE_ENV)
@@ -160,14 +157,13 @@ class Cooperative:
             member = resolve(uow.members, "member", ref)
         return Actor.for_member(member.id, member.name, member.roles)
 
-    def validate_tax_mode(self, text: str) -> None:
-        """Raise :class:`InputError` if ``text`` is not a tax mode the country knows."""
-        try:
-            from kooperativ.countries.se.tax import parse_tax_mode
-        except ImportError:  # pragma: no cover - the tax module ships with Sweden
-            return
-        if self.country.code == "SE":
-            parse_tax_mode(text)
+    def validate_tax_mode(self, text: str, field: str = "tax") -> str:
+        """``text`` as a tax mode of the country, normalised.
+
+        Raises:
+            InputError: If the country knows no such tax mode.
+        """
+        return self.country.validate_tax_mode(text, field)
 
     def check(self, on: date | None = None) -> list[Problem]:
         """Run every validator and return all problems found (empty: all well)."""

@@ -20,11 +20,14 @@ def shared_folder() -> Path:
     return Path(__file__).resolve().parents[2].parent / "shared"
 
 
-def prepared(tmp_path: Path, payroll_lines: str) -> Cooperative:
+def prepared(tmp_path: Path, payroll_lines: str, tables: Path | None = None) -> Cooperative:
     folder = Cooperative.init(tmp_path / "coop")
     path = folder / "cooperative.toml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('tax_tables = "computed"', payroll_lines), encoding="utf-8")
+    if tables is not None:
+        (folder / "tables").mkdir()
+        shutil.copy(tables, folder / "tables")
     coop = Cooperative.open(folder, "memory://")
     admin = Actor.admin()
     coop.members.add(
@@ -59,9 +62,8 @@ def test_loaded_tables_give_the_same_salary(tmp_path: Path) -> None:
     loaded = prepared(
         tmp_path / "b",
         'tax_tables = "loaded"\ntax_table_files = ["tables/manadstabeller-2026.csv"]',
+        official,
     )
-    (loaded.folder / "tables").mkdir()
-    shutil.copy(official, loaded.folder / "tables")
     a = computed.payroll.preview(Actor.admin(), 1)
     b = loaded.payroll.preview(Actor.admin(), 1)
     assert b.preliminary_tax == a.preliminary_tax == 9392  # table 33 col 1, 42 801–43 000
@@ -71,9 +73,9 @@ def test_loaded_tables_give_the_same_salary(tmp_path: Path) -> None:
 
 
 def test_loaded_without_files_is_a_config_error(tmp_path: Path) -> None:
-    coop = prepared(tmp_path, 'tax_tables = "loaded"')
-    with pytest.raises(ConfigError, match="payroll.tax_table_files"):
-        coop.payroll.preview(Actor.admin(), 1)
+    # Refused when the cooperative is opened, naming the file and the key.
+    with pytest.raises(ConfigError, match=r"cooperative.toml: se.tax_table_files"):
+        prepared(tmp_path, 'tax_tables = "loaded"')
 
 
 def test_check_reports_a_year_without_tax_parameters(tmp_path: Path) -> None:

@@ -4,18 +4,23 @@
 from __future__ import annotations
 
 import json
+import os
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from kooperativ import Cooperative
 from kooperativ.cli import app
 from kooperativ.cli.salary import LABELS
 from kooperativ.payroll import FIELDS
 
 runner = CliRunner()
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "skatteverket"
+SHARED = (
+    Path(os.environ.get("KOOPERATIV_SHARED") or Path(__file__).resolve().parents[3] / "shared")
+    / "skatteverket"
+)
 BASE = ["salary", "--birth-date", "1985-03-01", "--paid", "2026-11-25"]
 
 
@@ -89,34 +94,49 @@ def test_no_holiday_pay_and_pension() -> None:
     assert data["pension_tax"] == "109.17"  # 450 × 24.26 % = 109.17
 
 
+def coop_folder(tmp_path: Path, replace: dict[str, str] | None = None) -> Path:
+    """A copy of the example cooperative, with ``replace`` applied to cooperative.toml."""
+    folder = Cooperative.init(tmp_path / "coop")
+    path = folder / "cooperative.toml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in (replace or {}).items():
+        assert old in text, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return folder
+
+
 def test_coop_folder(tmp_path: Path) -> None:
-    (tmp_path / "cooperative.toml").write_text(
-        '[fees]\nrate = "0.06"\n\n[payroll]\nholiday_pay = "none"\npension_rate = "0"\n'
-        'default_tax = "side-income"\n',
-        encoding="utf-8",
+    folder = coop_folder(
+        tmp_path,
+        {
+            'holiday_pay = "semesterersattning"': 'holiday_pay = "none"',
+            'default_tax = "table:33:1"': 'default_tax = "side-income"',
+        },
     )
-    code, out, err = run(*BASE, "--invoice", "30000", "--coop", str(tmp_path), "--json")
+    code, out, err = run(*BASE, "--invoice", "30000", "--coop", str(folder), "--json")
     assert code == 0, err
     data = json.loads(out)
     assert data["fee"] == "1800.00"
     assert data["holiday_pay"] == "0.00"
     # 28 200 / 1.3142 = 21 457.92 → gross 21 457
     assert data["gross_salary"] == "21457.00"
+    assert data["preliminary_tax"] == str(int(Decimal("21457") * Decimal("0.30")))  # 6437
 
 
 @pytest.mark.parametrize(
-    ("content", "message"),
+    ("replace", "message"),
     [
         (None, "cooperative.toml"),
-        ("not toml [", "not valid TOML"),
-        ('[payroll]\nholiday_pay = "sometimes"\n', "payroll.holiday_pay"),
-        ('[fees]\nrate = "abc"\n', "fees.rate"),
+        ({"[fees]": "[fees"}, "not valid TOML"),
+        ({'holiday_pay = "semesterersattning"': 'holiday_pay = "sometimes"'}, "se.holiday_pay"),
+        ({'rate = "0.06"': 'rate = "abc"'}, "fees.rate"),
+        ({"[se]": "[payroll]\nholiday_pay = 1\n[se]"}, "payroll"),
     ],
 )
-def test_bad_coop_folder(tmp_path: Path, content: str | None, message: str) -> None:
-    if content is not None:
-        (tmp_path / "cooperative.toml").write_text(content, encoding="utf-8")
-    code, _, err = run(*BASE, "--invoice", "100", "--coop", str(tmp_path), "--tax", "side-income")
+def test_bad_coop_folder(tmp_path: Path, replace: dict[str, str] | None, message: str) -> None:
+    folder = tmp_path / "empty" if replace is None else coop_folder(tmp_path, replace)
+    code, _, err = run(*BASE, "--invoice", "100", "--coop", str(folder), "--tax", "side-income")
     assert code == 2
     assert message in err
     assert "Traceback" not in err
@@ -247,3 +267,53 @@ def test_every_label_is_translated() -> None:
     for lang, catalog in catalogs.items():
         missing = sorted(text for text in used if not catalog.get(text))
         assert not missing, f"{lang}: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        # Each a traceback or a hang on today's main.
+        (["--invoice", "1e400", "--fee", "0.06"], "invoiced: 1E+400 is more than 100000000"),
+        (["--net", "1e9"], "net: 1E+9 is more than 100000000"),
+        (["--gross", "0"], "gross: must be more than 0"),
+        (["--gross", "100", "--paid-this-year", "1e30"], "paid_this_year"),
+    ],
+)
+def test_absurd_amounts_are_refused(args: list[str], message: str) -> None:
+    code, _, err = run(*BASE, *args, "--tax", "side-income")
+    assert code == 2
+    assert message in " ".join(err.split())
+    assert "Traceback" not in err
+
+
+def test_net_at_the_limit_is_answered() -> None:
+    # 1e8 kr net took 29 s on today's main; the bound iteration needs a few dozen steps.
+    code, out, err = run(*BASE, "--net", "100000000", "--tax", "table:33:1", "--json")
+    assert code == 0, err
+    assert Decimal(json.loads(out)["net_pay"]) >= Decimal("100000000")
+
+
+def test_paid_this_month_on_its_own() -> None:
+    # Today's main refuses it ("more than the year's pay so far"). 20 000 kr after
+    # 20 000 kr earlier in the month: table 33 on 40 000 kr (8 402) less 3 391 = 5 011.
+    args = ["--gross", "20000", "--no-holiday-pay", "--tax", "table:33:1", "--json"]
+    code, out, err = run(*BASE, *args, "--paid-this-month", "20000")
+    assert code == 0, err
+    assert json.loads(out)["preliminary_tax"] == "5011"
+    code, out, err = run(*BASE, *args)
+    assert json.loads(out)["preliminary_tax"] == "3391"
+
+
+def test_column_is_checked_against_the_age() -> None:
+    code, _, err = run(
+        "salary", "--birth-date", "1955-06-01", "--paid", "2026-11-25", "--gross", "20000",
+        "--tax", "table:33:1",
+    )  # fmt: skip
+    assert code == 2
+    assert "use column 3" in err
+
+
+def test_coop_and_another_country_are_refused(tmp_path: Path) -> None:
+    folder = coop_folder(tmp_path)
+    code, _, err = run(*BASE, "--gross", "100", "--coop", str(folder), "--country", "NO")
+    assert code == 2 and "--country" in err

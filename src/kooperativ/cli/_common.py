@@ -15,7 +15,6 @@ import typer
 from rich.console import Console
 
 from kooperativ.errors import InputError, KooperativError
-from kooperativ.money import Money
 
 __all__ = [
     "console",
@@ -34,11 +33,9 @@ err_console = Console(stderr=True, highlight=False)
 
 
 def to_jsonable(value: Any) -> Any:
-    """Convert Decimals (to strings), dates, Money and pydantic models for JSON output."""
+    """Convert Decimals (to strings), dates and pydantic models for JSON output."""
     if hasattr(value, "model_dump"):
         return to_jsonable(value.model_dump(mode="python"))
-    if isinstance(value, Money):
-        return {"amount": str(value.amount), "currency": value.currency}
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, date):

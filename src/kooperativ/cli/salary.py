@@ -1,14 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 """``kooperativ salary``, ``kooperativ tax`` and ``kooperativ tax-table``.
 
-The commands parse options, call :mod:`kooperativ.payroll` and the Swedish tax package,
+The commands parse options, build the salary input through the same
+:class:`~kooperativ.services.payroll.PayrollPolicy` as the API and the scenario tests
+(so ``--coop`` applies the cooperative's ``parameters/`` overrides too), call the solver
 and print the result (a rich table, or JSON with ``--json``). No rule lives here.
 """
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -26,14 +26,14 @@ from kooperativ.cli._common import (
 )
 from kooperativ.errors import InputError
 from kooperativ.i18n import format_amount, translator
-from kooperativ.payroll.salary import (
-    HolidayPayPolicy,
-    SalaryInput,
-    SalaryResult,
-    calculate_salary,
-)
+from kooperativ.payroll import SalaryInput, SalaryResult
+from kooperativ.rules.country import get_country
+from kooperativ.rules.payroll import PublishesTaxTables, TaxTableView
 
 __all__ = ["register"]
+
+#: The country of ``salary``, ``tax`` and ``tax-table`` without ``--coop``.
+DEFAULT_COUNTRY = "SE"
 
 #: Labels of the result fields, in English (translated through the ``salary`` catalog).
 LABELS = {
@@ -53,75 +53,20 @@ LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class CoopPolicy:
-    """The payroll policy read from a cooperative's ``cooperative.toml``."""
+def _policy(coop: Path | None, country: str | None) -> Any:
+    from kooperativ.services.payroll import PayrollPolicy
 
-    fee_rate: Decimal | None = None
-    holiday_pay: HolidayPayPolicy | None = None
-    pension_rate: Decimal | None = None
-    default_tax: str | None = None
-
-
-def read_coop_policy(folder: Path) -> CoopPolicy:
-    """Read ``[fees] rate`` and ``[payroll]`` policy from ``folder/cooperative.toml``.
-
-    Raises:
-        InputError: If the file is missing or not valid TOML, or a key has a bad value
-            (the message names the file and the key).
-    """
-    path = folder / "cooperative.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("--coop", f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError("--coop", f"{path}: cannot be read ({exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError("--coop", f"{path}: not valid TOML ({exc})") from None
-
-    def table(name: str) -> dict[str, Any]:
-        value = data.get(name, {})
-        if not isinstance(value, dict):
-            raise InputError("--coop", f"{path}: [{name}] must be a table")
-        return value
-
-    def rate(section: str, key: str) -> Decimal | None:
-        raw = table(section).get(key)
-        if raw is None:
-            return None
-        if not isinstance(raw, str | int) or isinstance(raw, bool):
+    if coop is not None:
+        policy = PayrollPolicy.load(coop)
+        if country is not None and country.upper() != policy.country.code:
             raise InputError(
-                "--coop", f"{path}: {section}.{key} must be a number written as a string"
+                "--country",
+                "{country} is not the cooperative's country ({own})",
+                country=country,
+                own=policy.country.code,
             )
-        try:
-            value = parse_decimal(str(raw), f"{path}: {section}.{key}")
-        except InputError as exc:
-            raise InputError("--coop", f"{path}: {section}.{key}: {exc.reason}") from None
-        if value is None or value >= 1:
-            raise InputError("--coop", f"{path}: {section}.{key} must be below 1 (got {raw})")
-        return value
-
-    payroll = table("payroll")
-    holiday: HolidayPayPolicy | None = None
-    if "holiday_pay" in payroll:
-        try:
-            holiday = HolidayPayPolicy(str(payroll["holiday_pay"]))
-        except ValueError:
-            raise InputError(
-                "--coop",
-                f"{path}: payroll.holiday_pay must be 'semesterersattning' or 'none' "
-                f"(got {payroll['holiday_pay']!r})",
-            ) from None
-    default_tax = payroll.get("default_tax")
-    if default_tax is not None and not isinstance(default_tax, str):
-        raise InputError("--coop", f"{path}: payroll.default_tax must be a string")
-    return CoopPolicy(
-        fee_rate=rate("fees", "rate"),
-        holiday_pay=holiday,
-        pension_rate=rate("payroll", "pension_rate"),
-        default_tax=default_tax,
-    )
+        return policy
+    return PayrollPolicy.for_country(country or DEFAULT_COUNTRY)
 
 
 def build_input(
@@ -140,15 +85,22 @@ def build_input(
     paid_this_month: str | None,
     paid_this_year: str | None,
     coop: Path | None,
-) -> SalaryInput:
+    country: str | None = None,
+) -> tuple[Any, SalaryInput]:
     """Turn CLI option values (and a cooperative's policy) into a :class:`SalaryInput`.
 
-    Options given on the command line win over the cooperative's ``cooperative.toml``.
+    Options given on the command line win over the cooperative's ``cooperative.toml``;
+    the input is built by the cooperative's
+    :class:`~kooperativ.services.payroll.PayrollPolicy` (or the country's, without
+    ``--coop``), as ``coop.payroll.preview`` and the scenario tests build theirs.
+
+    Returns:
+        The policy and the input.
 
     Raises:
         InputError: For any missing, conflicting or malformed value.
+        ConfigError: If the cooperative's configuration is wrong (file, key, reason).
     """
-    policy = read_coop_policy(coop) if coop is not None else CoopPolicy()
     pay_options = {
         "--invoice": invoice,
         "--budget": budget,
@@ -159,47 +111,35 @@ def build_input(
     if not given:
         raise InputError("pay", "give one of --invoice, --budget, --gross or --net")
     if len(given) > 1:
-        raise InputError("pay", f"give only one of {', '.join(given)}")
-    fee_rate = parse_decimal(fee, "--fee")
-    if fee_rate is None:
-        fee_rate = policy.fee_rate
-    if invoice is not None and fee_rate is None:
+        raise InputError("pay", "give only one of {options}", options=", ".join(given))
+    if coop is None and invoice is not None and fee is None:
         raise InputError("--fee", "an invoice needs the cooperative's fee rate (or --coop)")
-    if holiday_pay is None:
-        holiday = policy.holiday_pay or HolidayPayPolicy.SEMESTERERSATTNING
-    else:
-        holiday = HolidayPayPolicy.SEMESTERERSATTNING if holiday_pay else HolidayPayPolicy.NONE
-    pension_rate = parse_decimal(pension, "--pension")
-    if pension_rate is None:
-        pension_rate = policy.pension_rate or Decimal(0)
-    tax_mode = tax or policy.default_tax
-    if tax_mode is None:
-        raise InputError("--tax", "is required (or set [payroll] default_tax in --coop)")
-    fields: dict[str, Any] = {
-        "invoiced": parse_decimal(invoice, "--invoice"),
-        "budget": parse_decimal(budget, "--budget"),
-        "gross": parse_decimal(gross, "--gross"),
-        "net": parse_decimal(net, "--net"),
-        "expenses": parse_decimal(expenses, "--expenses") or Decimal(0),
-        "birth_date": required_date(birth_date, "--birth-date"),
-        "paid_on": required_date(paid, "--paid"),
-        "tax": tax_mode,
-        "holiday_pay": holiday,
-        "pension_rate": pension_rate,
-        "paid_this_month": parse_decimal(paid_this_month, "--paid-this-month") or Decimal(0),
-        "paid_this_year": parse_decimal(paid_this_year, "--paid-this-year") or Decimal(0),
-    }
-    if fee_rate is not None and (invoice is not None or net is not None):
-        fields["fee_rate"] = fee_rate
-    fields = {k: v for k, v in fields.items() if v is not None}
-    return SalaryInput.create(**fields)
+    if coop is None and tax is None:
+        raise InputError("--tax", "is required (or --coop, for its default tax mode)")
+    policy = _policy(coop, country)
+    inp = policy.salary_input(
+        invoiced=parse_decimal(invoice, "--invoice"),
+        budget=parse_decimal(budget, "--budget"),
+        gross=parse_decimal(gross, "--gross"),
+        net=parse_decimal(net, "--net"),
+        expenses=parse_decimal(expenses, "--expenses"),
+        fee_rate=parse_decimal(fee, "--fee"),
+        birth_date=required_date(birth_date, "--birth-date"),
+        paid_on=required_date(paid, "--paid"),
+        tax=tax,
+        holiday_pay=holiday_pay,
+        pension_rate=parse_decimal(pension, "--pension"),
+        paid_this_month=parse_decimal(paid_this_month, "--paid-this-month"),
+        paid_this_year=parse_decimal(paid_this_year, "--paid-this-year"),
+    )
+    return policy, inp
 
 
 def _invoiced(inp: SalaryInput, result: SalaryResult) -> Decimal | None:
     if inp.invoiced is not None:
         return inp.invoiced
     if inp.mode == "net" and inp.fee_rate is not None:
-        return result.budget + result.fee + result.expenses
+        return result.invoiced
     return None
 
 
@@ -251,7 +191,9 @@ def salary_command(
         help="table:NN:C | side-income | sink | adjusted:PCT | one-off:ANNUAL",
     ),
     holiday_pay: bool | None = typer.Option(
-        None, "--holiday-pay/--no-holiday-pay", help="12 % semesterersättning (default on)."
+        None,
+        "--holiday-pay/--no-holiday-pay",
+        help="Holiday pay with the salary (Sweden: 12 % semesterersättning; default on).",
     ),
     pension: str | None = typer.Option(None, "--pension", help="Pension rate, e.g. 0.045."),
     paid_this_month: str | None = typer.Option(
@@ -261,7 +203,10 @@ def salary_command(
         None, "--paid-this-year", help="Taxable pay already given out this year."
     ),
     coop: Path | None = typer.Option(
-        None, "--coop", help="Cooperative folder (reads cooperative.toml)."
+        None, "--coop", help="Cooperative folder (cooperative.toml and parameters/)."
+    ),
+    country: str | None = typer.Option(
+        None, "--country", help="Country code without --coop (default SE)."
     ),
     lang: str = typer.Option("sv", "--lang", help="Language: sv or en."),
     json_output: bool = typer.Option(False, "--json", help="Print JSON."),
@@ -270,7 +215,7 @@ def salary_command(
     """Calculate a salary: invoice (or budget, gross, net) → payout, with every step."""
     with guard():
         translator(lang, "salary")  # checks the language before any work
-        inp = build_input(
+        policy, inp = build_input(
             invoice=invoice,
             fee=fee,
             expenses=expenses,
@@ -285,8 +230,9 @@ def salary_command(
             paid_this_month=paid_this_month,
             paid_this_year=paid_this_year,
             coop=coop,
+            country=country,
         )
-        result = calculate_salary(inp)
+        result = policy.calculate(inp)
         if json_output:
             data = result.as_dict()
             invoiced = _invoiced(inp, result)
@@ -297,16 +243,11 @@ def salary_command(
             _print_breakdown(inp, result, lang, show_trace)
 
 
-def _table_args(year: int, table: int, column: int) -> Any:
-    from kooperativ.countries.se.parameters import load_swedish_parameters
-    from kooperativ.countries.se.tax import compute_table
-
-    try:
-        return compute_table(load_swedish_parameters(), year, table, column)
-    except ValueError as exc:
-        if isinstance(exc, InputError):
-            raise
-        raise InputError("--table", str(exc)) from None
+def _table_args(year: int, table: int, column: int, country: str | None = None) -> TaxTableView:
+    rules = get_country(country or DEFAULT_COUNTRY)
+    if not isinstance(rules, PublishesTaxTables):
+        raise InputError("--country", "{country} publishes no tax tables", country=rules.code)
+    return rules.tax_table(year, table, column)
 
 
 def tax_command(
@@ -314,12 +255,15 @@ def tax_command(
     table: int = typer.Option(..., "--table", help="Table number (29–42)."),
     column: int = typer.Option(..., "--column", help="Column (1 or 3)."),
     income: str = typer.Option(..., "--income", help="Monthly taxable pay."),
+    country: str | None = typer.Option(None, "--country", help="Country code (default SE)."),
     json_output: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Print the monthly tax deduction of a table for an income."""
     with guard():
         amount = parse_decimal(income, "--income")
-        tax_table = _table_args(year, table, column)
+        if amount is None:  # pragma: no cover - typer requires the option
+            raise InputError("--income", "is required")
+        tax_table = _table_args(year, table, column, country)
         deduction = tax_table.deduction(amount)
         if json_output:
             print_json(
@@ -349,10 +293,11 @@ def tax_table_command(
     year: int = typer.Option(..., "--year", help="Income year, e.g. 2026."),
     table: int = typer.Option(..., "--table", help="Table number (29–42)."),
     column: int = typer.Option(..., "--column", help="Column (1 or 3)."),
+    country: str | None = typer.Option(None, "--country", help="Country code (default SE)."),
 ) -> None:
     """Print a whole monthly tax table as ``from;to;amount`` rows (percent rows ``NN%``)."""
     with guard():
-        tax_table = _table_args(year, table, column)
+        tax_table = _table_args(year, table, column, country)
         lines = [
             format_row(row.income_from, row.income_to, row.amount, row.percent)
             for row in tax_table.rows

@@ -196,7 +196,8 @@ Day = Callable[[date | None], str]
 
 def _register(data: PersonalData, _: Say, day: Day, none: str) -> list[Flowable]:
     member = data.member
-    tax = member.tax.mode + (f", {member.tax.municipality}" if member.tax.municipality else "")
+    parts = [part for part in (member.tax.mode, member.tax.municipality) if part]
+    tax = ", ".join(parts) or none
     rows = [
         (_("Name"), member.name),
         (_("Personal identity number"), member.person_id),

@@ -51,13 +51,16 @@ class Address(Record):
 
 
 class TaxSettings(Record):
-    """What the member's tax decision says (placeholder until payroll uses it).
+    """What the member's tax decision says.
 
-    ``mode`` is written as on the command line: ``table:33:1`` (table 33, column 1),
-    ``side-income``, ``sink``, ``adjusted:PCT`` or ``one-off:ANNUAL``.
+    ``mode`` is the country's short form of a tax mode, as on the command line (Sweden:
+    ``table:33:1`` for table 33, column 1, ``side-income``, ``sink``, ``adjusted:PCT`` or
+    ``one-off:ANNUAL``); the country checks it when the member is registered. ``None``
+    until the member's decision is registered: salaries then use the cooperative's
+    default tax mode (Sweden: ``[se] default_tax``).
     """
 
-    mode: str = "table:33:1"
+    mode: str | None = None
     municipality: str | None = None
     decided_on: date | None = None
 

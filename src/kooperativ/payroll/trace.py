@@ -5,6 +5,12 @@ Every amount on a payslip can explain itself: the rule that produced it, the par
 values used (by name, as in ``parameters/*.toml``), the legal reference and the
 arithmetic written out. A :class:`TraceLine` holds that explanation for one field.
 
+The lines of what is national law (holiday pay, employer contributions, the tax on a
+pension premium, preliminary tax) come from the country as a :class:`NationalTrace`;
+:func:`salary_result` writes the cooperative's own lines (fee, budget, gross salary,
+pension, net pay, payout, remainder) around them and builds the
+:class:`~kooperativ.payroll.model.SalaryResult`.
+
 >>> from decimal import Decimal
 >>> line = TraceLine("holiday_pay", Decimal("3000.00"), "semesterersattning",
 ...                  {"holiday.rate": "0.12"}, "Semesterlag (1977:480) 16 b §",
@@ -17,9 +23,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["TraceLine", "trace_as_dicts"]
+from kooperativ.money import HUNDRED, ZERO, ZERO_ORE
+from kooperativ.payroll.model import Cost, SalaryInput, SalaryResult
+
+__all__ = [
+    "POLICY_REFERENCE",
+    "NationalTrace",
+    "TraceLine",
+    "percent_text",
+    "salary_result",
+    "trace_as_dicts",
+]
 
 
 class TraceLine(NamedTuple):
@@ -27,7 +44,7 @@ class TraceLine(NamedTuple):
 
     Attributes:
         field: The result field explained (``employer_contributions`` …).
-        amount: The amount, in kronor.
+        amount: The amount, in the currency.
         rule: Short name of the rule applied (``full``, ``table``, ``semesterersattning`` …).
         parameters: Parameter names and the values used, as strings.
         reference: The legal reference (or the cooperative policy) behind the rule.
@@ -53,6 +70,236 @@ class TraceLine(NamedTuple):
         }
 
 
+class NationalTrace(NamedTuple):
+    """The lines of a salary that national law decides, from the country's cost model.
+
+    Attributes:
+        holiday_pay: How the holiday pay was found (or why there is none).
+        employer_contributions: How the employer contributions were found.
+        pension_tax: How the tax on the pension premium was found (or why there is none).
+        preliminary_tax: How the tax withheld was found; its amount is the tax.
+        taxable_reference: The law that makes gross salary and holiday pay taxable pay.
+        net_reference: The law under which tax is withheld from the pay.
+        expenses_reference: Why reimbursed outlays are neither taxed nor charged.
+    """
+
+    holiday_pay: TraceLine
+    employer_contributions: TraceLine
+    pension_tax: TraceLine
+    preliminary_tax: TraceLine
+    taxable_reference: str
+    net_reference: str
+    expenses_reference: str
+
+
 def trace_as_dicts(lines: Iterable[TraceLine]) -> list[dict[str, object]]:
     """Every line as JSON-ready data, in order."""
     return [line.as_dict() for line in lines]
+
+
+@lru_cache(maxsize=1024)
+def percent_text(rate: Decimal) -> str:
+    """A rate as a percentage for formulas: ``0.3142`` → ``31.42 %``."""
+    return f"{(rate * HUNDRED).normalize():f} %"
+
+
+#: The reference of every amount the cooperative's own policy decides.
+POLICY_REFERENCE = "cooperative policy (cooperative.toml)"
+_FEE_REF = f"{POLICY_REFERENCE} [fees] rate"
+_FEE_LIMIT_REF = f"{POLICY_REFERENCE} [fees] rate, minimum, maximum"
+_PENSION_REF = f"{POLICY_REFERENCE} [payroll] pension_rate"
+_NO_PENSION_FORMULA = f"no pension = {ZERO_ORE}"
+
+# TraceLine(...) without the named tuple's Python-level __new__ (same tuple, one call less
+# for each of the 13 lines of every result).
+_line = tuple.__new__
+
+
+def _fee_line(inp: SalaryInput, invoiced: Decimal, fee: Decimal) -> TraceLine:
+    fee_rate = inp.fee_rate if inp.fee_rate is not None else ZERO
+    s_invoiced, s_fee = str(invoiced), str(fee)
+    base = f"{s_invoiced} × {percent_text(fee_rate)}"
+    if not inp.fee_minimum and inp.fee_maximum is None:
+        return _line(
+            TraceLine,
+            ("fee", fee, "cooperative-fee", {"fees.rate": str(fee_rate)}, _FEE_REF,
+             f"{base} = {s_fee}"),
+        )  # fmt: skip
+    parameters = {"fees.rate": str(fee_rate), "fees.minimum": str(inp.fee_minimum)}
+    if inp.fee_maximum is not None:
+        parameters["fees.maximum"] = str(inp.fee_maximum)
+    if fee == inp.fee_minimum and fee != 0 and (invoiced * fee_rate) < fee:
+        formula = f"{base} is below the minimum fee: {s_fee}"
+        rule = "cooperative-fee-minimum"
+    elif inp.fee_maximum is not None and fee == inp.fee_maximum and (invoiced * fee_rate) > fee:
+        formula = f"{base} is above the maximum fee: {s_fee}"
+        rule = "cooperative-fee-maximum"
+    else:
+        formula = f"{base} = {s_fee}"
+        rule = "cooperative-fee"
+    return _line(TraceLine, ("fee", fee, rule, parameters, _FEE_LIMIT_REF, formula))
+
+
+def salary_result(
+    inp: SalaryInput,
+    national: NationalTrace,
+    invoiced: Decimal | None,
+    fee: Decimal,
+    budget: Decimal,
+    cost: Cost,
+    gross_rule: str,
+) -> SalaryResult:
+    """The result of one calculation, with its trace: the cooperative's lines around the
+    country's.
+
+    Args:
+        inp: The input calculated.
+        national: The country's lines for ``cost`` (its cost model's ``explain``).
+        invoiced: The invoice behind the budget, if there is one.
+        fee: The cooperative's fee on it.
+        budget: The budget for the salary cost.
+        cost: The cost of the gross salary chosen.
+        gross_rule: How the gross salary was chosen (``largest-gross-within-budget``,
+            ``smallest-gross-for-net`` or ``given-gross``).
+    """
+    gross, holiday, taxable, _, pension, pension_tax, total = cost
+    (
+        holiday_line,
+        contributions_line,
+        pension_tax_line,
+        tax_line,
+        taxable_reference,
+        net_reference,
+        expenses_reference,
+    ) = national
+    tax_amount = tax_line[1]
+    contrib_amount = contributions_line[1]
+    net = taxable - tax_amount
+    expenses = inp.expenses + ZERO_ORE
+    payout = net + expenses
+    remainder = budget - total
+    # Each figure is turned into text once; the formulas below reuse the strings.
+    s_fee, s_exp, s_budget = str(fee), str(expenses), str(budget)
+    s_gross, s_hol, s_taxable = str(gross), str(holiday), str(taxable)
+    s_net = str(net)
+    if invoiced is not None:
+        if not inp.fee_minimum and inp.fee_maximum is None:  # the common case, inline
+            fee_rate = inp.fee_rate if inp.fee_rate is not None else ZERO
+            fee_line = _line(
+                TraceLine,
+                ("fee", fee, "cooperative-fee", {"fees.rate": str(fee_rate)}, _FEE_REF,
+                 f"{invoiced!s} × {percent_text(fee_rate)} = {s_fee}"),
+            )  # fmt: skip
+        else:
+            fee_line = _fee_line(inp, invoiced, fee)
+        budget_formula = f"{invoiced!s} − {s_fee} − {s_exp} = {s_budget}"
+    else:
+        fee_line = _line(
+            TraceLine, ("fee", fee, "no-invoice", {}, POLICY_REFERENCE, f"no invoice: {s_fee}")
+        )
+        budget_formula = (
+            f"given budget = {s_budget}" if inp.mode == "budget" else f"total cost = {s_budget}"
+        )
+    if gross_rule == "largest-gross-within-budget":
+        gross_formula = (
+            f"largest whole-krona gross with total cost ≤ {s_budget}: {s_gross} "
+            f"(total cost {total!s})"
+        )
+    elif gross_rule == "smallest-gross-for-net":
+        gross_formula = f"smallest whole-krona gross with net pay ≥ {inp.net!s}: {s_gross}"
+    else:
+        gross_formula = f"given gross = {s_gross}"
+    pension_rate = inp.pension_rate
+    if pension_rate:
+        s_pension = str(pension)
+        pension_line = _line(
+            TraceLine,
+            (
+                "pension",
+                pension,
+                "occupational-pension",
+                {"payroll.pension_rate": str(pension_rate)},
+                _PENSION_REF,
+                f"{s_taxable} × {percent_text(pension_rate)} = {s_pension}",
+            ),
+        )
+    else:
+        s_pension = str(pension)
+        pension_line = _line(
+            TraceLine, ("pension", pension, "none", {}, POLICY_REFERENCE, _NO_PENSION_FORMULA)
+        )
+    trace = (
+        fee_line,
+        _line(
+            TraceLine,
+            (
+                "expenses",
+                expenses,
+                "reimbursed-outlays",
+                {},
+                expenses_reference,
+                f"{s_exp} reimbursed tax-free",
+            ),
+        ),
+        _line(TraceLine, ("budget", budget, "budget", {}, POLICY_REFERENCE, budget_formula)),
+        _line(TraceLine, ("gross_salary", gross, gross_rule, {}, POLICY_REFERENCE, gross_formula)),
+        holiday_line,
+        _line(
+            TraceLine,
+            (
+                "taxable_pay",
+                taxable,
+                "taxable-pay",
+                {},
+                taxable_reference,
+                f"{s_gross} + {s_hol} = {s_taxable}",
+            ),
+        ),
+        contributions_line,
+        pension_line,
+        pension_tax_line,
+        tax_line,
+        _line(
+            TraceLine,
+            (
+                "net_pay",
+                net,
+                "net-pay",
+                {},
+                net_reference,
+                f"{s_taxable} − {tax_amount!s} = {s_net}",
+            ),
+        ),
+        _line(
+            TraceLine,
+            ("payout", payout, "payout", {}, POLICY_REFERENCE, f"{s_net} + {s_exp} = {payout!s}"),
+        ),
+        _line(
+            TraceLine,
+            (
+                "remainder",
+                remainder,
+                "budget-remainder",
+                {},
+                POLICY_REFERENCE,
+                f"{s_budget} − ({s_taxable} + {contrib_amount!s} + {s_pension} + "
+                f"{pension_tax!s}) = {remainder!s}",
+            ),
+        ),
+    )
+    return SalaryResult(  # positional (faster), in the order of the fields
+        fee,
+        expenses,
+        budget,
+        gross,
+        holiday,
+        taxable,
+        contrib_amount,
+        pension,
+        pension_tax,
+        tax_amount,
+        net,
+        payout,
+        remainder,
+        trace,
+    )

@@ -1,15 +1,39 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Dated legal parameters and the country-rules registry."""
+"""Dated legal parameters, the country protocol and its registry, and what a country's
+payroll law gives the salary solver."""
 
-from kooperativ.rules.country import CountryRules, available_countries, get_country
-from kooperativ.rules.parameters import DatedValue, Parameter, ParameterSet, Resolved
+from kooperativ.rules.country import (
+    CountryRules,
+    IdentifierRules,
+    PayrollCountry,
+    VatRules,
+    available_countries,
+    clear_country_cache,
+    get_country,
+)
+from kooperativ.rules.parameters import (
+    DatedValue,
+    Parameter,
+    ParameterSet,
+    Resolved,
+    with_overrides,
+)
+from kooperativ.rules.payroll import PayrollRules, PublishesTaxTables, SalaryModel
 
 __all__ = [
     "CountryRules",
     "DatedValue",
+    "IdentifierRules",
     "Parameter",
     "ParameterSet",
+    "PayrollCountry",
+    "PayrollRules",
+    "PublishesTaxTables",
     "Resolved",
+    "SalaryModel",
+    "VatRules",
     "available_countries",
+    "clear_country_cache",
     "get_country",
+    "with_overrides",
 ]

@@ -1,6 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Country rules: the protocol a country implements, and the registry.
 
+Everything that is national law reaches kooperativ through one object, the country's
+:class:`CountryRules`: its identifiers (personal and organisation numbers, VAT numbers,
+bank accounts: validate, normalise, mask), its VAT categories and rates, the chart of
+accounts it uses by default, its section of ``cooperative.toml``, its languages and its
+payroll law (employer contributions, holiday pay, tax modes and withholding, through
+:class:`~kooperativ.rules.payroll.PayrollRules`). Core modules never import a country.
+
+The protocol is composed of smaller ones, so that a piece can be typed and tested alone:
+:class:`IdentifierRules`, :class:`VatRules` and :class:`PayrollCountry`.
+
 Countries are found through the entry point group ``kooperativ.countries``. Sweden is
 registered in kooperativ's own ``pyproject.toml`` exactly as a third-party country would be:
 
@@ -8,60 +18,171 @@ registered in kooperativ's own ``pyproject.toml`` exactly as a third-party count
 [project.entry-points."kooperativ.countries"]
 SE = "kooperativ.countries.se:Sweden"
 ```
+
+>>> sweden = get_country("SE")
+>>> sweden.currency, sweden.mask_person_id("191212121212")
+('SEK', '19121212-****')
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from functools import cache
 from importlib.metadata import entry_points
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from pydantic import BaseModel
+
 from kooperativ.errors import ConfigError
-from kooperativ.rules.parameters import ParameterSet
 
 if TYPE_CHECKING:
     from kooperativ.rules.employment import EmploymentLaw
+    from kooperativ.rules.parameters import ParameterSet
+    from kooperativ.rules.payroll import PayrollRules
 
-__all__ = ["CountryRules", "available_countries", "get_country"]
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "CountryRules",
+    "IdentifierRules",
+    "PayrollCountry",
+    "VatRules",
+    "available_countries",
+    "clear_country_cache",
+    "get_country",
+]
 
 ENTRY_POINT_GROUP = "kooperativ.countries"
 
 
 @runtime_checkable
-class CountryRules(Protocol):
-    """What a country package provides."""
+class IdentifierRules(Protocol):
+    """A country's identifiers: validate and normalise, mask, read a birth date.
 
-    #: ISO 3166-1 alpha-2 code.
-    code: str
-    #: ISO 4217 currency code.
-    currency: str
-    #: Language of documents and messages unless the cooperative chooses another.
-    default_language: str
+    Every ``validate_*`` returns the number in its one normal form (two spellings of a
+    number give the same string, so duplicates are found) or raises ``InputError`` naming
+    ``field``. Digits other than ASCII 0–9 are normalised or refused, never kept.
+    """
 
-    def parameters(self) -> ParameterSet:
-        """All dated legal figures of the country."""
-        ...
+    def validate_person_id(
+        self, value: str, field: str = "person_id", *, on: date | None = None
+    ) -> str:
+        """A personal identity number in normal form.
 
-    def validate_person_id(self, value: str, field: str = "personal_id") -> str:
-        """Return the normalised personal identity number or raise ``InputError``."""
+        Args:
+            value: The number as written.
+            field: The field named in an error.
+            on: If given, a number of a person born after this day is refused.
+        """
         ...
 
     def birth_date(self, person_id: str) -> date:
-        """Birth date encoded in a (normalised) personal identity number."""
+        """The birth date encoded in a (normalised) personal identity number."""
+        ...
+
+    def mask_person_id(self, person_id: str) -> str:
+        """The number with what identifies the person hidden (for listings and logs)."""
         ...
 
     def validate_organisation_id(self, value: str, field: str = "organisation_id") -> str:
-        """Return the normalised organisation number or raise ``InputError``."""
+        """An organisation number in normal form."""
         ...
 
-    def validate_vat_number(self, value: str, field: str = "vat_number") -> str:
-        """Return the normalised VAT registration number or raise ``InputError``."""
+    def validate_vat_number(
+        self, value: str, field: str = "vat_number", *, organisation_id: str | None = None
+    ) -> str:
+        """A VAT registration number in normal form.
+
+        Args:
+            value: The number as written.
+            field: The field named in an error.
+            organisation_id: If given, the VAT number must be this organisation's.
+        """
+        ...
+
+    def validate_bank_account(self, value: str, field: str = "bank_account") -> str:
+        """A domestic bank account as printed on a card or statement, in normal form."""
+        ...
+
+    def mask_bank_account(self, value: str) -> str:
+        """The account with all but what the holder recognises it by hidden."""
+        ...
+
+    def validate_payment_number(self, kind: str, value: str, field: str) -> str:
+        """A payment number of ``kind`` (Sweden: ``bankgiro``, ``plusgiro``; every
+        country: ``iban``, ``bic``) in normal form; an unknown kind is an ``InputError``."""
+        ...
+
+
+@runtime_checkable
+class VatRules(Protocol):
+    """A country's VAT categories and rates."""
+
+    def vat_categories(self) -> tuple[str, ...]:
+        """The VAT categories an invoice line may use (``standard`` is always one)."""
         ...
 
     def vat_rate(self, category: str, on: date) -> Decimal:
-        """The VAT rate of ``category`` (e.g. ``"standard"``) on ``on``."""
+        """The VAT rate of ``category`` on ``on``; an unknown category is an InputError."""
+        ...
+
+
+@runtime_checkable
+class PayrollCountry(Protocol):
+    """A country's payroll law and the settings a cooperative chooses under it."""
+
+    def config_section(self) -> type[BaseModel]:
+        """The schema of the country's section of ``cooperative.toml`` (``[se]`` for
+        Sweden: the table named by the country code in lower case). Every key must have
+        a default; the model refuses unknown keys. Validation receives the context
+        ``{"folder": Path}`` (the cooperative's folder) when the file is loaded."""
+        ...
+
+    def chart_of_accounts(self) -> Mapping[str, int]:
+        """Default account numbers by role (``bank``, ``receivables``, ``vat_out_standard``
+        …); ``[accounts]`` in ``cooperative.toml`` may change them, not add roles."""
+        ...
+
+    def validate_tax_mode(self, text: str, field: str = "tax") -> str:
+        """A tax mode in the country's short form, normalised, or an ``InputError``."""
+        ...
+
+    def payroll(
+        self,
+        parameters: ParameterSet | None = None,
+        settings: BaseModel | None = None,
+        folder: Path | None = None,
+    ) -> PayrollRules:
+        """The payroll rules bound to ``parameters`` (the country's own if ``None``), the
+        cooperative's section ``settings`` (the defaults if ``None``) and its ``folder``
+        (where files named in the settings are, and must stay)."""
+        ...
+
+
+@runtime_checkable
+class CountryRules(IdentifierRules, VatRules, PayrollCountry, Protocol):
+    """What a country package provides: its identity, its dated parameters, and the
+    identifier, VAT and payroll rules of the protocols it is made of.
+
+    Attributes:
+        code: ISO 3166-1 alpha-2 code (the entry point's name).
+        name: The country's name in English.
+        currency: ISO 4217 currency code.
+        default_language: Language of documents and messages unless the cooperative
+            chooses another.
+        languages: Every language the country's own texts (legal terms, documents) exist
+            in; a cooperative may choose those of them whose catalogs are installed.
+    """
+
+    code: str
+    name: str
+    currency: str
+    default_language: str
+    languages: tuple[str, ...]
+
+    def parameters(self) -> ParameterSet:
+        """All dated legal figures of the country."""
         ...
 
     def employment_law(self) -> EmploymentLaw:
@@ -69,9 +190,26 @@ class CountryRules(Protocol):
         ...
 
 
-@cache
+_classes: dict[str, type] | None = None
+_instances: dict[str, CountryRules] = {}
+
+
 def _registry() -> dict[str, type]:
-    return {ep.name.upper(): ep.load() for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    global _classes
+    if _classes is None:
+        _classes = {ep.name.upper(): ep.load() for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    return _classes
+
+
+def clear_country_cache() -> None:
+    """Forget the registered countries, so the next lookup reads the entry points again.
+
+    For tests and tools that install a country package while running (the registry is
+    read once per process otherwise).
+    """
+    global _classes
+    _classes = None
+    _instances.clear()
 
 
 def available_countries() -> list[str]:
@@ -80,18 +218,28 @@ def available_countries() -> list[str]:
 
 
 def get_country(code: str) -> CountryRules:
-    """The rules of the country ``code`` (an instance of its registered class).
+    """The rules of the country ``code`` (one shared instance of its registered class).
 
     Raises:
-        ConfigError: If no country with that code is registered.
+        ConfigError: If no country with that code is registered, or its class does not
+            implement :class:`CountryRules`.
     """
-    cls = _registry().get(code.upper())
+    key = str(code).upper()
+    found = _instances.get(key)
+    if found is not None:
+        return found
+    cls = _registry().get(key)
     if cls is None:
         known = ", ".join(available_countries()) or "none"
         raise ConfigError(
-            "cooperative.toml", "country", f"no rules for country {code!r} (known: {known})"
+            "cooperative.toml",
+            "country",
+            "no rules for country {code!r} (known: {known})",
+            code=code,
+            known=known,
         )
     instance = cls()
     if not isinstance(instance, CountryRules):
-        raise ConfigError("entry point", code, "does not implement CountryRules")
+        raise ConfigError("entry point", key, "does not implement CountryRules")
+    _instances[key] = instance
     return instance

@@ -44,7 +44,14 @@ from pydantic import ValidationError as PydanticValidationError
 
 from kooperativ.errors import ConfigError, MissingParameterError, RulesError
 
-__all__ = ["DatedValue", "Parameter", "ParameterSet", "Resolved"]
+__all__ = [
+    "OVERRIDES_FOLDER",
+    "DatedValue",
+    "Parameter",
+    "ParameterSet",
+    "Resolved",
+    "with_overrides",
+]
 
 Unit = Literal["rate", "amount", "percent", "count", "year", "date", "text", "table", "flag"]
 _TEXT_UNITS = {"text", "date", "flag"}
@@ -275,3 +282,30 @@ class Resolved(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self.parameters)
+
+
+#: The folder of a cooperative that holds its overrides of the country's parameters.
+OVERRIDES_FOLDER = "parameters"
+
+
+def with_overrides(base: ParameterSet, folder: Path | str | None) -> ParameterSet:
+    """``base`` (a country's parameters) with a cooperative's overrides, if it has any.
+
+    The overrides are the TOML files in ``folder/parameters/``, in the same format as the
+    country's; each replaces the country's parameter of the same name as a whole (with all
+    its dated values) or adds one. Every way kooperativ reads a cooperative (the API, the
+    CLI's ``--coop``, the scenario tests) calls this, so all use the same figures.
+
+    Args:
+        base: The country's parameters.
+        folder: The cooperative's folder (``None``: no overrides).
+
+    Raises:
+        ConfigError: If an override file is malformed (naming the file and key).
+    """
+    if folder is None:
+        return base
+    overrides = Path(folder) / OVERRIDES_FOLDER
+    if overrides.is_dir() and any(overrides.rglob("*.toml")):
+        return base.overlay(ParameterSet.load(overrides))
+    return base

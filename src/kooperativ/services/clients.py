@@ -40,7 +40,9 @@ class ClientService(Service):
         if orgnr:
             orgnr = country.validate_organisation_id(orgnr, "orgnr")
         if person_id:
-            person_id = country.validate_person_id(person_id, "person_id")
+            person_id = country.validate_person_id(
+                person_id, "person_id", on=self._coop.now().date()
+            )
         if vat_number:
             vat_number = country.validate_vat_number(vat_number, "vat_number")
         if public_sector and not peppol_id:

@@ -44,7 +44,7 @@ class MemberService(Service):
         """
         actor.require_manager("add members")
         country = self._coop.country
-        pid = country.validate_person_id(person_id, "person_id")
+        pid = country.validate_person_id(person_id, "person_id", on=self._coop.now().date())
         account = None
         if bank_account:
             validate = getattr(country, "validate_bank_account", None)

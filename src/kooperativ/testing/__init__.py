@@ -2,7 +2,9 @@
 """Test support shipped with kooperativ, for cooperatives and for plug-in authors.
 
 * :mod:`kooperativ.testing.scenarios` — scenario tests as TOML that travel with a
-  cooperative's folder (the pytest hook :func:`pytest_collect_file`).
+  cooperative's folder (the pytest hook :func:`pytest_collect_file`);
+* :mod:`kooperativ.testing.country` — the conformance suite a country package runs
+  (subclass ``CountryConformance`` with sample numbers; Sweden and Testland run it).
 
 A cooperative's ``tests/conftest.py`` imports the hook:
 

@@ -3,8 +3,9 @@
 
 A cooperative keeps hand-worked cases in ``tests/*.toml`` beside its ``cooperative.toml``;
 ``pytest`` collects each case and checks it against the library, with the fee and payroll
-policy taken from the cooperative's own configuration. A case names its inputs and the
-amounts expected, each worked by hand (write the arithmetic in a comment):
+policy taken from the cooperative's own configuration and its ``parameters/`` overrides
+(the same path as ``kooperativ salary --coop`` and ``coop.payroll.preview``). A case
+names its inputs and the amounts expected, each worked by hand (write the arithmetic in a comment):
 
 ```toml
 [[salary]]
@@ -36,10 +37,11 @@ from typing import Any
 
 import pytest
 
-from kooperativ.config import CONFIG_FILE, load_config
+from kooperativ.config import CONFIG_FILE
 from kooperativ.errors import ConfigError
+from kooperativ.payroll import SalaryResult
 
-__all__ = ["SalaryCase", "ScenarioFile", "pytest_collect_file"]
+__all__ = ["CASE_KEYS", "SalaryCase", "ScenarioFile", "pytest_collect_file", "salary_of_case"]
 
 
 def _cooperative_folder(path: Path) -> Path | None:
@@ -73,6 +75,49 @@ class ScenarioFile(pytest.File):
             yield SalaryCase.from_parent(self, name=name, case=case)
 
 
+#: The keys a ``[[salary]]`` case may have besides its name and expected amounts.
+CASE_KEYS = (
+    "invoiced",
+    "budget",
+    "gross",
+    "net",
+    "expenses",
+    "fee_rate",
+    "birth_date",
+    "paid_on",
+    "tax",
+    "holiday_pay",
+    "pension_rate",
+    "paid_this_month",
+    "paid_this_year",
+)
+
+
+def salary_of_case(folder: Path, case: dict[str, Any], file: str = "tests") -> SalaryResult:
+    """The salary of one scenario case, by the cooperative in ``folder``.
+
+    The input is built exactly as ``coop.payroll.preview`` and ``kooperativ salary --coop``
+    build theirs (:class:`~kooperativ.services.payroll.PayrollPolicy`): the case's values
+    first, then the cooperative's fee and payroll policy, with its parameter overrides.
+
+    Raises:
+        ConfigError: A key the case may not have (naming the file and key).
+        InputError: A wrong value.
+    """
+    from kooperativ.services.payroll import PayrollPolicy
+
+    fields = {k: v for k, v in case.items() if k not in ("name", "expect")}
+    for key in fields:
+        if key not in CASE_KEYS:
+            raise ConfigError(
+                file, f"salary.{key}", "unknown key (known: {known})", known=", ".join(CASE_KEYS)
+            )
+    if "paid_on" not in fields:
+        raise ConfigError(file, "salary.paid_on", "required key is missing")
+    policy = PayrollPolicy.load(folder)
+    return policy.calculate(policy.salary_input(**fields))
+
+
 class SalaryCase(pytest.Item):
     """One salary calculation compared with hand-worked amounts."""
 
@@ -81,19 +126,10 @@ class SalaryCase(pytest.Item):
         self.case = case
 
     def runtest(self) -> None:
-        from kooperativ.payroll import SalaryInput, calculate_salary
-
         folder = _cooperative_folder(self.path)
         if folder is None:  # pragma: no cover - collection checked it
             raise ConfigError(str(self.path), "", "not inside a cooperative folder")
-        config = load_config(folder)
-        fields = {k: v for k, v in self.case.items() if k not in ("name", "expect")}
-        if "invoiced" in fields:
-            fields.setdefault("fee_rate", str(config.fees.rate))
-        fields.setdefault("holiday_pay", config.payroll.holiday_pay)
-        fields.setdefault("pension_rate", str(config.payroll.pension_rate))
-        fields.setdefault("tax", config.payroll.default_tax)
-        result = calculate_salary(SalaryInput.create(**fields))
+        result = salary_of_case(folder, self.case, str(self.path))
         problems = []
         for field, expected in self.case.get("expect", {}).items():
             actual = getattr(result, field)

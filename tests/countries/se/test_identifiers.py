@@ -81,3 +81,50 @@ def test_iban_bic() -> None:
     assert ids.validate_bic("HANDSESS") == "HANDSESS"
     with pytest.raises(InputError, match="iban"):
         ids.validate_iban("SE46 5000 0000 0583 9825 7466")
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "8327-9, 123 456 789-7",  # Swedbank, as on the card (5-digit clearing)
+        "8327-9 123 456 789-7",
+        "83279 1234567897",
+        "8327-9,1234567897",
+    ],
+)
+def test_bank_account_as_printed(printed: str) -> None:
+    assert ids.parse_bank_account(printed) == "83279-1234567897"
+
+
+def test_bank_account_as_printed_other_banks_and_errors() -> None:
+    assert ids.parse_bank_account("5001-1234563") == "5001-1234563"
+    assert ids.parse_bank_account("5001, 123 456-3") == "5001-1234563"
+    # 8327's Luhn check digit is 9: 8327-8 is no Swedbank clearing number.
+    with pytest.raises(InputError, match="clearing number's check digit"):
+        ids.parse_bank_account("8327-8, 123 456 789-7")
+    with pytest.raises(InputError, match="bank_account"):
+        ids.parse_bank_account("12")
+
+
+def test_fullwidth_digits_are_normalised_other_scripts_refused() -> None:
+    # Today's main stores the fullwidth copy as a different number (issue 8).
+    assert ids.normalise_personnummer("１９８５０３１２－９８０４") == "198503129804"
+    assert ids.validate_orgnr("５５９８７６－５４３５") == "559876-5435"
+    with pytest.raises(InputError, match="digits 0–9"):
+        ids.normalise_personnummer("١٩٨٥٠٣١٢-٩٨٠٤")
+    with pytest.raises(InputError, match="digits 0–9"):
+        ids.validate_bankgiro("٥٥٥-١٢٣٩")
+
+
+def test_person_not_yet_born() -> None:
+    # 20270101-1237 is a well-formed personnummer of someone born 1 January 2027.
+    assert ids.normalise_personnummer("20270101-1237") == "202701011237"
+    with pytest.raises(InputError, match="after 2026-11-27"):
+        ids.normalise_personnummer("20270101-1237", "person_id", on=date(2026, 11, 27))
+    assert ids.normalise_personnummer("20270101-1237", on=date(2027, 1, 1))
+
+
+def test_vat_number_must_be_the_organisations() -> None:
+    assert ids.validate_vat_number("SE559876543501", orgnr="559876-5435") == "SE559876543501"
+    with pytest.raises(InputError, match="SE802543210801"):
+        ids.validate_vat_number("SE559876543501", orgnr="802543-2108")

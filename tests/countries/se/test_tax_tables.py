@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import os
-import time
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -147,16 +146,15 @@ def test_loaded_tables_equal_computed(year: int) -> None:
             assert loaded.table(year, table, column) == compute_table(params, year, table, column)
 
 
-def test_all_tables_of_a_year_in_under_two_seconds() -> None:
+def test_all_tables_of_a_year_compute_from_a_cold_cache() -> None:
+    # Every table of columns 1 and 3 computes, cache cleared, and equals the cached one.
+    # How fast is measured in benchmarks/bench_salary.py (no wall clock in tests).
     params = load_swedish_parameters()
     for year in YEARS:
+        cached = {(t, c): compute_table(params, year, t, c) for t in TABLES for c in COLUMNS}
         tables_module._build.cache_clear()
-        start = time.perf_counter()
-        for table in TABLES:
-            for column in COLUMNS:
-                compute_table(params, year, table, column)
-        elapsed = time.perf_counter() - start
-        assert elapsed < 2, f"{year}: {elapsed:.2f} s for 28 tables"
+        for (table, column), expected in cached.items():
+            assert compute_table(params, year, table, column) == expected
 
 
 def test_tables_are_cached() -> None:

@@ -6,50 +6,98 @@ References:
     - Lag (1994:1920) om allmän löneavgift.
     - Inkomstskattelag (1999:1229) and Skatteförfarandelag (2011:1244): preliminary tax.
     - Semesterlag (1977:480): holiday pay (*semesterersättning*).
+    - Lag (1991:687) om särskild löneskatt på pensionskostnader.
     - Lag (1982:80) om anställningsskydd (LAS): employment contracts.
     - Mervärdesskattelag (2023:200): VAT.
     - Folkbokföringslag (1991:481): personnummer and samordningsnummer.
 
 Every figure lives in ``parameters/`` as dated data with its source; the code only
-chooses and applies them.
+chooses and applies them. Sweden registers itself like any third-party country, through
+the entry point group ``kooperativ.countries`` in kooperativ's ``pyproject.toml``.
+
+>>> sweden = Sweden()
+>>> sweden.validate_bank_account("8327-9, 123 456 789-7")
+'83279-1234567897'
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+
+from pydantic import BaseModel
 
 from kooperativ.countries.se import identifiers
 from kooperativ.countries.se.parameters import PARAMETER_FOLDER, load_swedish_parameters
+from kooperativ.countries.se.payroll import SwedishPayroll, SwedishSettings
+from kooperativ.countries.se.tax import TaxTable, compute_table
 from kooperativ.errors import InputError
 from kooperativ.rules.employment import EmploymentLaw
 from kooperativ.rules.parameters import ParameterSet
 
-__all__ = ["PARAMETER_FOLDER", "VAT_CATEGORIES", "Sweden", "load_swedish_parameters"]
+__all__ = [
+    "BAS_ACCOUNTS",
+    "PARAMETER_FOLDER",
+    "VAT_CATEGORIES",
+    "Sweden",
+    "load_swedish_parameters",
+]
 
 #: VAT categories an assignment or invoice line may use, mapped to parameters.
-VAT_CATEGORIES = {
-    "standard": "vat.standard",
-    "reduced": "vat.reduced",
-    "culture": "vat.culture",
-    "exempt": "vat.exempt",
-}
+VAT_CATEGORIES = MappingProxyType(
+    {
+        "standard": "vat.standard",
+        "reduced": "vat.reduced",
+        "culture": "vat.culture",
+        "exempt": "vat.exempt",
+    }
+)
+
+#: The BAS chart of accounts (Bokföringsnämnden's *BAS-kontoplanen*, used by almost every
+#: Swedish business) for the roles kooperativ books to.
+BAS_ACCOUNTS = MappingProxyType(
+    {
+        "bank": 1930,  # Företagskonto / checkkonto
+        "receivables": 1510,  # Kundfordringar
+        "vat_out_standard": 2611,  # Utgående moms på försäljning inom Sverige, 25 %
+        "vat_out_reduced": 2621,  # Utgående moms, 12 %
+        "vat_out_culture": 2631,  # Utgående moms, 6 %
+        "member_accounts": 2890,  # Övriga kortfristiga skulder
+        "employer_contributions_liability": 2731,  # Avräkning lagstadgade sociala avgifter
+        "tax_liability": 2710,  # Personalskatt
+        "holiday_pay_liability": 2920,  # Upplupna semesterlöner
+        "sales": 3041,  # Försäljning tjänster 25 % sv
+        "fee_income": 3990,  # Övriga ersättningar och intäkter
+        "salaries": 7010,  # Löner till kollektivanställda
+        "holiday_pay": 7290,  # Förändring av semesterlöneskuld
+        "employer_contributions": 7510,  # Arbetsgivaravgifter
+    }
+)
 
 
 class Sweden:
     """Country rules for Sweden (``SE``)."""
 
     code = "SE"
+    name = "Sweden"
     currency = "SEK"
     default_language = "sv"
+    languages = ("sv", "en")
 
     def parameters(self) -> ParameterSet:
         """All of Sweden's dated parameters."""
         return load_swedish_parameters()
 
-    def validate_person_id(self, value: str, field: str = "personnummer") -> str:
+    # -- identifiers ----------------------------------------------------------------
+    def validate_person_id(
+        self, value: str, field: str = "personnummer", *, on: date | None = None
+    ) -> str:
         """A personnummer or samordningsnummer, normalised to 12 digits."""
-        return identifiers.normalise_personnummer(value, field)
+        return identifiers.normalise_personnummer(value, field, on=on)
 
     def birth_date(self, person_id: str) -> date:
         """Birth date from a personnummer or samordningsnummer."""
@@ -63,27 +111,53 @@ class Sweden:
         """An organisationsnummer as ``NNNNNN-NNNN``."""
         return identifiers.validate_orgnr(value, field)
 
-    def validate_vat_number(self, value: str, field: str = "vat_number") -> str:
-        """A Swedish VAT number as ``SE`` + 12 digits."""
-        return identifiers.validate_vat_number(value, field)
+    def validate_vat_number(
+        self, value: str, field: str = "vat_number", *, organisation_id: str | None = None
+    ) -> str:
+        """A Swedish VAT number as ``SE`` + 12 digits (the organisation's, if named)."""
+        return identifiers.validate_vat_number(value, field, orgnr=organisation_id)
 
     def validate_bank_account(self, value: str, field: str = "bank_account") -> str:
-        """A clearing + account number written ``CCCC-AAAAAAA`` (or ``CCCC AAAAAAA``)."""
-        parts = value.replace(" ", "-").split("-", 1)
-        if len(parts) != 2:
-            raise InputError(field, f"{value!r}: write clearing number and account as CCCC-NNNNNNN")
-        return identifiers.validate_bank_account(parts[0], parts[1], field)
+        """A clearing + account number as printed (``8327-9, 123 456 789-7``) →
+        ``CCCC-AAAAAAA``."""
+        return identifiers.parse_bank_account(value, field)
 
-    def vat_categories(self) -> list[str]:
+    def mask_bank_account(self, value: str) -> str:
+        """The clearing number and the account's last two digits."""
+        return identifiers.mask_bank_account(value)
+
+    def validate_payment_number(self, kind: str, value: str, field: str) -> str:
+        """A bankgiro, plusgiro, IBAN or BIC in normal form."""
+        validators = {
+            "bankgiro": identifiers.validate_bankgiro,
+            "plusgiro": identifiers.validate_plusgiro,
+            "iban": identifiers.validate_iban,
+            "bic": identifiers.validate_bic,
+        }
+        validate = validators.get(kind)
+        if validate is None:
+            raise InputError(
+                field,
+                "Sweden has no payment number of kind {kind!r} (known: {known})",
+                kind=kind,
+                known=", ".join(validators),
+            )
+        return validate(value, field)
+
+    # -- VAT ------------------------------------------------------------------------
+    def vat_categories(self) -> tuple[str, ...]:
         """The VAT categories known to Sweden."""
-        return sorted(VAT_CATEGORIES)
+        return tuple(sorted(VAT_CATEGORIES))
 
     def vat_rate(self, category: str, on: date) -> Decimal:
         """The VAT rate of ``category`` on ``on``."""
         name = VAT_CATEGORIES.get(category)
         if name is None:
             known = ", ".join(sorted(VAT_CATEGORIES))
-            raise InputError("vat_category", f"{category!r} is unknown (known: {known})")
+            raise InputError(
+                "vat_category", "{category!r} is unknown (known: {known})",
+                category=category, known=known,
+            )  # fmt: skip
         return load_swedish_parameters().at(on).decimal(name)
 
     def employment_law(self) -> EmploymentLaw:
@@ -91,3 +165,54 @@ class Sweden:
         from kooperativ.countries.se.employment import SwedishEmploymentLaw
 
         return SwedishEmploymentLaw()
+
+    # -- payroll --------------------------------------------------------------------
+    def config_section(self) -> type[BaseModel]:
+        """``[se]`` in ``cooperative.toml`` (:class:`SwedishSettings`)."""
+        return SwedishSettings
+
+    def chart_of_accounts(self) -> Mapping[str, int]:
+        """The BAS accounts by role (:data:`BAS_ACCOUNTS`)."""
+        return BAS_ACCOUNTS
+
+    def validate_tax_mode(self, text: str, field: str = "tax") -> str:
+        """A Swedish tax mode (``table:33:1``, ``side-income`` …), normalised."""
+        return self._default_payroll.validate_tax_mode(text, field)
+
+    @cached_property
+    def _default_payroll(self) -> SwedishPayroll:
+        return SwedishPayroll()
+
+    def payroll(
+        self,
+        parameters: ParameterSet | None = None,
+        settings: BaseModel | None = None,
+        folder: Path | None = None,
+    ) -> SwedishPayroll:
+        """Sweden's payroll rules (see :class:`~kooperativ.countries.se.payroll.SwedishPayroll`).
+
+        Raises:
+            InputError: ``settings`` that are not Sweden's section.
+            ConfigError: Tax-table files outside ``folder`` or missing.
+        """
+        if parameters is None and settings is None and folder is None:
+            return self._default_payroll
+        if settings is not None and not isinstance(settings, SwedishSettings):
+            raise InputError(
+                "settings", "expected Sweden's [se] settings, got {kind}",
+                kind=type(settings).__name__,
+            )  # fmt: skip
+        return SwedishPayroll(parameters, settings, folder)
+
+    def tax_table(self, year: int, table: int, column: int) -> TaxTable:
+        """Skatteverket's monthly table ``table``, column ``column`` of ``year``, computed.
+
+        Raises:
+            InputError: No such table or column, or no parameters for ``year``.
+        """
+        try:
+            return compute_table(load_swedish_parameters(), year, table, column)
+        except ValueError as exc:
+            if isinstance(exc, InputError):
+                raise
+            raise InputError("--table", str(exc)) from None

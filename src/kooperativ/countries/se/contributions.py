@@ -36,11 +36,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 from typing import Any
 
 from kooperativ.errors import InputError
-from kooperativ.money import ORE
+from kooperativ.money import ORE, ZERO, ZERO_ORE
+from kooperativ.payroll.trace import percent_text
 from kooperativ.rules.parameters import ParameterSet
 
 __all__ = [
@@ -50,9 +50,6 @@ __all__ = [
     "employer_contributions",
 ]
 
-_ZERO = Decimal(0)
-_ZERO_ORE = Decimal("0.00")
-_HUNDRED = Decimal(100)
 
 FULL_RATE = "contributions.full_rate"
 PENSION_RATE = "contributions.components.alderspensionsavgift"
@@ -72,10 +69,9 @@ def _default_parameters() -> ParameterSet:
     return load_swedish_parameters()
 
 
-@lru_cache(maxsize=256)
 def _percent(rate: Decimal) -> str:
     """``0.3142`` → ``31.42 %`` (for formulas)."""
-    return f"{(rate * _HUNDRED).normalize():f} %"
+    return percent_text(rate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,13 +136,13 @@ class ContributionRule:
     ) -> tuple[Decimal, Decimal, Decimal]:
         """(total base, catch-up part, part at the reduced youth rate)."""
         if paid_this_year + pay < self.threshold:
-            return _ZERO, _ZERO, _ZERO
+            return ZERO, ZERO, ZERO
         # Socialavgiftslag 2 kap. 14 § (Skatteverket RV): once the year's pay reaches the
         # threshold, contributions are due from the first krona — also on earlier pay.
-        catch_up = paid_this_year if paid_this_year < self.threshold else _ZERO
+        catch_up = paid_this_year if paid_this_year < self.threshold else ZERO
         base = pay + catch_up
         if self.youth_cap is None:
-            return base, catch_up, _ZERO
+            return base, catch_up, ZERO
         # Lag (2026:100) 2 § andra stycket: the reduced rate only on the first
         # 25 000 kr given out to the person in the calendar month.
         cap = self.youth_cap
@@ -160,7 +156,7 @@ class ContributionRule:
         return base, catch_up, reduced
 
     def amount(
-        self, pay: Decimal, paid_this_month: Decimal = _ZERO, paid_this_year: Decimal = _ZERO
+        self, pay: Decimal, paid_this_month: Decimal = ZERO, paid_this_year: Decimal = ZERO
     ) -> Decimal:
         """Contributions on ``pay`` (rounded half up to öre); no validation, for loops.
 
@@ -172,7 +168,7 @@ class ContributionRule:
         """
         base, _, reduced = self._bases(pay, paid_this_month, paid_this_year)
         if not base:
-            return _ZERO_ORE
+            return ZERO_ORE
         if reduced:
             exact = reduced * self.rate + (base - reduced) * self.full_rate
         else:
@@ -180,15 +176,16 @@ class ContributionRule:
         return exact.quantize(ORE, ROUND_HALF_UP)
 
     def explain(
-        self, pay: Decimal, paid_this_month: Decimal = _ZERO, paid_this_year: Decimal = _ZERO
+        self, pay: Decimal, paid_this_month: Decimal = ZERO, paid_this_year: Decimal = ZERO
     ) -> ContributionResult:
         """Contributions on ``pay`` with the rule, parameters, reference and formula."""
-        return ContributionResult(*self._explained(pay, paid_this_month, paid_this_year))
+        return ContributionResult(*self.explained(pay, paid_this_month, paid_this_year))
 
-    def _explained(
-        self, pay: Decimal, paid_this_month: Decimal = _ZERO, paid_this_year: Decimal = _ZERO
+    def explained(
+        self, pay: Decimal, paid_this_month: Decimal = ZERO, paid_this_year: Decimal = ZERO
     ) -> tuple[Decimal, Decimal, str, dict[str, str], str, str]:
-        """:meth:`explain` as a plain tuple, in the order of :class:`ContributionResult`.
+        """:meth:`explain` as a plain tuple, in the order of :class:`ContributionResult`:
+        ``(amount, base, rule, parameters, reference, formula)``.
 
         The same values without building the result object: for the salary trace, which
         copies them into its own line.
@@ -196,7 +193,7 @@ class ContributionRule:
         base, catch_up, reduced = self._bases(pay, paid_this_month, paid_this_year)
         parameters = {**self.parameters, YEARLY_THRESHOLD: self._threshold_text}
         if not base:
-            amount = _ZERO_ORE
+            amount = ZERO_ORE
             return (
                 amount,
                 base,
@@ -279,8 +276,8 @@ def _build_rule(birth_date: date, paid_on: date, params: ParameterSet) -> Contri
         used = {EXEMPT_BORN_UNTIL: exempt_until}
         return ContributionRule(
             band="exempt",
-            rate=_ZERO,
-            full_rate=_ZERO,
+            rate=ZERO,
+            full_rate=ZERO,
             youth_cap=None,
             threshold=threshold,
             parameters={k: str(v) for k, v in used.items()},
@@ -335,8 +332,8 @@ def employer_contributions(
     paid_on: date,
     taxable_pay: Decimal,
     *,
-    paid_this_month: Decimal = _ZERO,
-    paid_this_year: Decimal = _ZERO,
+    paid_this_month: Decimal = ZERO,
+    paid_this_year: Decimal = ZERO,
     params: ParameterSet | None = None,
 ) -> ContributionResult:
     """Employer contributions (*arbetsgivaravgifter*) on one payment.

@@ -6,24 +6,33 @@ A *personnummer* (personal identity number) is ``YYYYMMDD-NNNC``: birth date, a 
 number and a Luhn check digit (Folkbokföringslag 1991:481 18 §). A *samordningsnummer*
 (coordination number, for people not registered in Sweden) is the same with 60 added to
 the day (18 a §); both are valid payee ids in the employer declaration (AGI). An
-*organisationsnummer* identifies a legal person (lag 1974:174). Bankgiro and plusgiro
+*organisationsnummer* identifies a legal person (lag 1974:174); the VAT number of a
+Swedish company is ``SE``, its organisationsnummer and ``01``. Bankgiro and plusgiro
 numbers and OCR references end in a Luhn check digit.
+
+Every number is read as a person would write or copy it: spaces, dashes, a comma
+between clearing and account number, and digits typed in another width (a fullwidth
+``１９８５…`` pasted from a form) are normalised to ASCII digits first; digits of other
+scripts are refused, so the same number can never be registered twice in two spellings.
 
 Validation uses well-kept packages where they exist (``personnummer`` for both kinds of
 personal number, ``python-stdnum`` for organisation and VAT numbers, ``bankkonto`` for
-clearing + account, ``schwifty`` for IBAN and BIC); only bankgiro, plusgiro and OCR are
-written here.
+clearing + account, ``schwifty`` for IBAN and BIC); only bankgiro, plusgiro, OCR and the
+check digit of a Swedbank clearing number are written here.
 
 Examples:
     >>> normalise_personnummer("19121212-1212")
     '191212121212'
     >>> mask_personnummer("191212121212")
     '19121212-****'
+    >>> parse_bank_account("8327-9, 123 456 789-7")
+    '83279-1234567897'
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 import bankkonto
@@ -38,6 +47,7 @@ from stdnum.se import vat as _vat
 from kooperativ.errors import InputError
 
 __all__ = [
+    "ascii_text",
     "birth_date",
     "format_personnummer",
     "is_samordningsnummer",
@@ -45,6 +55,7 @@ __all__ = [
     "mask_personnummer",
     "normalise_personnummer",
     "ocr_reference",
+    "parse_bank_account",
     "validate_bank_account",
     "validate_bankgiro",
     "validate_bic",
@@ -55,32 +66,74 @@ __all__ = [
     "validate_vat_number",
 ]
 
-_DIGITS = re.compile(r"\D")
+_NOT_DIGIT = re.compile(r"[^0-9]")
+_PERSONNUMMER = re.compile(r"[0-9]{8}[-+]?[0-9]{4}")
+#: Dashes people type or paste between the parts of a number.
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 
 
-def normalise_personnummer(value: str, field: str = "personnummer") -> str:
+def ascii_text(value: object, field: str) -> str:
+    """``value`` as text with its digits in ASCII, or an error naming ``field``.
+
+    Digits of another width (fullwidth ``１``) become ASCII digits (Unicode NFKC) and the
+    usual dashes become ``-``; a digit of another script (``١``) is refused.
+
+    Raises:
+        InputError: If the text holds a digit that is not 0–9 after normalisation.
+    """
+    text = unicodedata.normalize("NFKC", str(value)).translate(_DASHES).strip()
+    if any(char.isdigit() and not char.isascii() for char in text):
+        raise InputError(field, "{value!r}: write the number with the digits 0–9", value=value)
+    return text
+
+
+def _digits(value: object, field: str) -> str:
+    return _NOT_DIGIT.sub("", ascii_text(value, field))
+
+
+def normalise_personnummer(
+    value: str, field: str = "personnummer", *, on: date | None = None
+) -> str:
     """Validate a personnummer or samordningsnummer and return its 12 digits.
 
     The full 12-digit form (``YYYYMMDDNNNC``, with or without ``-``) is required: the
     10-digit form leaves the century to the current date, and kooperativ keeps no hidden
     clock.
 
+    Args:
+        value: The number as written.
+        field: The field named in an error.
+        on: If given, a number whose birth date is after this day (a person not yet born)
+            is refused.
+
     Raises:
-        InputError: Naming ``field``, if the number is malformed, has a bad check digit or
-            an impossible date.
+        InputError: Naming ``field``, if the number is malformed, has a bad check digit, an
+            impossible date, or a birth date after ``on``.
     """
-    text = str(value).strip()
-    digits = _DIGITS.sub("", text)
+    text = ascii_text(value, field)
+    digits = _NOT_DIGIT.sub("", text)
     if len(digits) == 10:
-        raise InputError(field, f"{value!r}: write all 12 digits (YYYYMMDD-NNNN)")
-    if len(digits) != 12 or not re.fullmatch(r"\d{8}[-+]?\d{4}", text):
-        raise InputError(field, f"{value!r} is not a personnummer (YYYYMMDD-NNNN)")
+        raise InputError(field, "{value!r}: write all 12 digits (YYYYMMDD-NNNN)", value=value)
+    if len(digits) != 12 or not _PERSONNUMMER.fullmatch(text):
+        raise InputError(field, "{value!r} is not a personnummer (YYYYMMDD-NNNN)", value=value)
     try:
         valid = _pnr.valid(digits)
     except Exception:  # the package raises its own exception types for bad dates
         valid = False
     if not valid:
-        raise InputError(field, f"{value!r} is not a valid personnummer (check digit or date)")
+        raise InputError(
+            field, "{value!r} is not a valid personnummer (check digit or date)", value=value
+        )
+    if on is not None:
+        born = _birth_date(digits)
+        if born > on:
+            raise InputError(
+                field,
+                "{value!r}: the birth date {born} is after {on}; no such person is born yet",
+                value=value,
+                born=born,
+                on=on,
+            )
     return digits
 
 
@@ -90,13 +143,16 @@ def is_samordningsnummer(value: str) -> bool:
     return int(digits[6:8]) > 60
 
 
-def birth_date(value: str) -> date:
-    """The birth date encoded in a personnummer or samordningsnummer."""
-    digits = normalise_personnummer(value)
+def _birth_date(digits: str) -> date:
     day = int(digits[6:8])
     if day > 60:  # samordningsnummer: Folkbokföringslag 18 a §
         day -= 60
     return date(int(digits[0:4]), int(digits[4:6]), day)
+
+
+def birth_date(value: str) -> date:
+    """The birth date encoded in a personnummer or samordningsnummer."""
+    return _birth_date(normalise_personnummer(value))
 
 
 def format_personnummer(value: str) -> str:
@@ -107,7 +163,7 @@ def format_personnummer(value: str) -> str:
 
 def mask_personnummer(value: str) -> str:
     """The birth date part only: ``19121212-****``. Used in logs and CLI output."""
-    digits = _DIGITS.sub("", str(value))
+    digits = _NOT_DIGIT.sub("", unicodedata.normalize("NFKC", str(value)))
     if len(digits) != 12:
         return "********-****"
     return f"{digits[:8]}-****"
@@ -115,37 +171,106 @@ def mask_personnummer(value: str) -> str:
 
 def validate_orgnr(value: str, field: str = "orgnr") -> str:
     """Validate an organisationsnummer (or a sole trader's personnummer) → ``NNNNNN-NNNN``."""
-    digits = _DIGITS.sub("", str(value))
+    digits = _digits(value, field)
     if len(digits) == 12 and digits.startswith("16"):
         digits = digits[2:]
     try:
         _orgnr.validate(digits)
     except StdnumError:
-        raise InputError(field, f"{value!r} is not a valid organisationsnummer") from None
+        raise InputError(
+            field, "{value!r} is not a valid organisationsnummer", value=value
+        ) from None
     return f"{digits[:6]}-{digits[6:]}"
 
 
-def validate_vat_number(value: str, field: str = "vat_number") -> str:
-    """Validate a Swedish VAT registration number → ``SE`` + 12 digits."""
+def validate_vat_number(value: str, field: str = "vat_number", *, orgnr: str | None = None) -> str:
+    """Validate a Swedish VAT registration number → ``SE`` + 12 digits.
+
+    Args:
+        value: The VAT number as written.
+        field: The field named in an error.
+        orgnr: If given, the number must be this organisationsnummer's: ``SE``, its ten
+            digits and ``01`` (Mervärdesskattelag 2023:200; Skatteverket's form of the
+            registration number).
+
+    Raises:
+        InputError: If the number is malformed, or not the organisation's.
+    """
+    text = ascii_text(value, field)
     try:
-        digits = str(_vat.validate(str(value)))
+        digits = str(_vat.validate(text))
     except StdnumError:
-        raise InputError(field, f"{value!r} is not a valid Swedish VAT number") from None
-    return digits if digits.startswith("SE") else f"SE{digits}"
+        raise InputError(
+            field, "{value!r} is not a valid Swedish VAT number", value=value
+        ) from None
+    number = digits if digits.startswith("SE") else f"SE{digits}"
+    if orgnr is not None:
+        expected = f"SE{_digits(orgnr, field)[-10:]}01"
+        if number != expected:
+            raise InputError(
+                field,
+                "{value!r} is not the VAT number of organisationsnummer {orgnr} "
+                "(that is {expected})",
+                value=value,
+                orgnr=orgnr,
+                expected=expected,
+            )
+    return number
+
+
+def _swedbank_clearing(clearing: str, field: str, value: str) -> None:
+    # Bankgirot, Bankernas kontonummeruppbyggnad: a Swedbank clearing number 8xxx-x has a
+    # fifth digit that is the Luhn check digit of the first four.
+    if len(clearing) == 5 and clearing.startswith("8") and not luhn.is_valid(clearing):
+        raise InputError(field, "{value}: the clearing number's check digit is wrong", value=value)
 
 
 def validate_bank_account(clearing: str, account: str, field: str = "bank_account") -> str:
     """Validate a Swedish clearing + account number → ``CCCC-AAAAAAA``.
 
-    Uses the per-bank rules of Bankgirot's *Bankernas kontonummeruppbyggnad*.
+    Uses the per-bank rules of Bankgirot's *Bankernas kontonummeruppbyggnad*; a Swedbank
+    clearing number of five digits (``8327-9``) keeps its check digit.
     """
-    c = _DIGITS.sub("", str(clearing))
-    a = _DIGITS.sub("", str(account))
+    c = _digits(clearing, field)
+    a = _digits(account, field)
+    _swedbank_clearing(c, field, f"{clearing}-{account}")
     try:
         bankkonto.validate(c, a)
     except Exception as exc:  # bankkonto raises several exception types
-        raise InputError(field, f"{clearing}-{account}: {exc}") from None
+        raise InputError(
+            field, "{clearing}-{account}: {reason}", clearing=clearing, account=account,
+            reason=str(exc),
+        ) from None  # fmt: skip
     return f"{c}-{a}"
+
+
+def parse_bank_account(value: str, field: str = "bank_account") -> str:
+    """A bank account as printed on a card or statement → ``CCCC-AAAAAAA``.
+
+    Accepted: ``5001-1234563``, ``5001 1234563``, ``5001, 123 456-3`` and Swedbank's
+    five-digit clearing numbers (``8327-9, 123 456 789-7``). A comma separates clearing
+    and account number where it is written; otherwise the clearing number is the first
+    four digits, or five when it starts with 8 (Swedbank).
+
+    Raises:
+        InputError: If the number is not a valid Swedish bank account.
+    """
+    text = ascii_text(value, field)
+    if "," in text:
+        clearing_text, account_text = text.split(",", 1)
+        clearing, account = _digits(clearing_text, field), _digits(account_text, field)
+    else:
+        digits = _digits(text, field)
+        size = 5 if digits.startswith("8") else 4
+        clearing, account = digits[:size], digits[size:]
+    if len(clearing) not in (4, 5) or not account:
+        raise InputError(
+            field,
+            "{value!r}: write clearing number and account as CCCC-NNNNNNN "
+            "(or CCCC-C, NNN NNN NNN-N)",
+            value=value,
+        )
+    return validate_bank_account(clearing, account, field)
 
 
 def mask_bank_account(value: str) -> str:
@@ -158,13 +283,20 @@ def mask_bank_account(value: str) -> str:
 
 
 def _luhn_number(value: str, field: str, lengths: range, kind: str) -> str:
-    digits = _DIGITS.sub("", str(value))
-    if len(digits) not in lengths or not digits.isdigit():
+    digits = _digits(value, field)
+    if len(digits) not in lengths:
         raise InputError(
-            field, f"{value!r} is not a {kind} ({lengths.start}–{lengths.stop - 1} digits)"
+            field,
+            "{value!r} is not a {kind} ({low}–{high} digits)",
+            value=value,
+            kind=kind,
+            low=lengths.start,
+            high=lengths.stop - 1,
         )
     if not luhn.is_valid(digits):
-        raise InputError(field, f"{value!r} is not a valid {kind} (check digit)")
+        raise InputError(
+            field, "{value!r} is not a valid {kind} (check digit)", value=value, kind=kind
+        )
     return digits
 
 
@@ -185,13 +317,13 @@ def validate_ocr(value: str, field: str = "ocr", *, length_digit: bool = False) 
     digits = _luhn_number(value, field, range(2, 26), "OCR reference")
     # Bankgirot's "hård kontroll med längdkontroll": second-to-last digit = length mod 10.
     if length_digit and int(digits[-2]) != len(digits) % 10:
-        raise InputError(field, f"{value!r}: the length digit does not match")
+        raise InputError(field, "{value!r}: the length digit does not match", value=value)
     return digits
 
 
 def ocr_reference(base: str, *, length_digit: bool = True) -> str:
     """Build an OCR reference from ``base`` digits: optional length digit, then Luhn digit."""
-    digits = _DIGITS.sub("", str(base))
+    digits = _digits(base, "ocr")
     if not digits:
         raise InputError("ocr", "the base of an OCR reference must contain digits")
     if length_digit:
@@ -201,15 +333,21 @@ def ocr_reference(base: str, *, length_digit: bool = True) -> str:
 
 def validate_iban(value: str, field: str = "iban") -> str:
     """Validate an IBAN → compact form (``SE4550000000058398257466``)."""
+    text = ascii_text(value, field)
     try:
-        return str(IBAN(str(value)).compact)
+        return str(IBAN(text).compact)
     except (SchwiftyException, ValueError) as exc:
-        raise InputError(field, f"{value!r} is not a valid IBAN ({exc})") from None
+        raise InputError(
+            field, "{value!r} is not a valid IBAN ({reason})", value=value, reason=str(exc)
+        ) from None
 
 
 def validate_bic(value: str, field: str = "bic") -> str:
     """Validate a BIC (SWIFT code) → compact form."""
+    text = ascii_text(value, field)
     try:
-        return str(BIC(str(value)).compact)
+        return str(BIC(text).compact)
     except (SchwiftyException, ValueError) as exc:
-        raise InputError(field, f"{value!r} is not a valid BIC ({exc})") from None
+        raise InputError(
+            field, "{value!r} is not a valid BIC ({reason})", value=value, reason=str(exc)
+        ) from None

@@ -21,16 +21,13 @@ from datetime import date
 from decimal import ROUND_DOWN, Decimal
 
 from kooperativ.errors import InputError, MissingParameterError, RulesError
-from kooperativ.money import to_decimal
+from kooperativ.money import HUNDRED, ONE, to_decimal
 from kooperativ.rules.parameters import ParameterSet, Resolved
 
 from .modes import Adjusted, NoInformation, OneOff, SideIncome, Sink, TableTax, TaxMode
 from .tables import ComputedTables, TableSource, TaxRow, TaxTable
 
-__all__ = ["TaxResult", "preliminary_tax"]
-
-_ONE = Decimal(1)
-_HUNDRED = Decimal(100)
+__all__ = ["TaxResult", "Withheld", "preliminary_tax", "withheld_from"]
 
 
 @dataclass(frozen=True)
@@ -54,11 +51,11 @@ class TaxResult:
 
 def _kronor(value: Decimal) -> Decimal:
     # Skatteavdrag is made in whole kronor; öre are dropped.
-    return value.quantize(_ONE, ROUND_DOWN)
+    return value.quantize(ONE, ROUND_DOWN)
 
 
 def _percent_text(rate: Decimal) -> str:
-    text = format((rate * _HUNDRED).normalize(), "f")
+    text = format((rate * HUNDRED).normalize(), "f")
     return text
 
 
@@ -126,7 +123,7 @@ def _row_text(table: TaxTable, row: TaxRow) -> tuple[dict[str, str], str]:
 
 
 #: Amount, rule, reference, parameters and formula: a :class:`TaxResult` as a tuple.
-_Withheld = tuple[Decimal, str, str, dict[str, str], str]
+Withheld = tuple[Decimal, str, str, dict[str, str], str]
 
 
 class _TableText:
@@ -158,7 +155,7 @@ class _TableText:
         )
         self.rows: dict[int, tuple[dict[str, str], str, Decimal | None]] = {}
 
-    def result(self, pay: Decimal) -> _Withheld:
+    def result(self, pay: Decimal) -> Withheld:
         """The table's deduction for ``pay`` in whole kronor, with its explanation (before
         the cap at the pay)."""
         # Öre are dropped before the lookup (pay is never negative here, so int() floors).
@@ -245,7 +242,7 @@ def _withheld(
     paid_on: date,
     params: ParameterSet | None,
     source: TableSource | None,
-) -> _Withheld:
+) -> Withheld:
     """:func:`preliminary_tax` as a plain tuple (amount, rule, reference, parameters, formula)."""
     pay = to_decimal(taxable_pay, "taxable_pay")
     if pay < 0:
@@ -254,13 +251,19 @@ def _withheld(
         from kooperativ.countries.se.parameters import load_swedish_parameters
 
         params = load_swedish_parameters()
-    return _withheld_from(mode, pay, paid_on, params, source or ComputedTables.shared(params))
+    return withheld_from(mode, pay, paid_on, params, source or ComputedTables.shared(params))
 
 
-def _withheld_from(
+def withheld_from(
     mode: TaxMode, pay: Decimal, paid_on: date, params: ParameterSet, source: TableSource
-) -> _Withheld:
-    """:func:`_withheld` for a pay already checked (a finite Decimal, not negative)."""
+) -> Withheld:
+    """The tax on ``pay`` as a plain tuple ``(amount, rule, reference, parameters, formula)``.
+
+    :func:`preliminary_tax` without its checks and without building a :class:`TaxResult`,
+    for callers that have checked the pay already (a finite Decimal, not negative) and
+    resolved the parameters and table source: the salary's cost model, which calls it for
+    every salary. The parameters dict is new on every call (the caller may keep it).
+    """
     if isinstance(mode, TableTax):
         # SFL (2011:1244) 10 kap.; the table and column of the A-skatt decision. The
         # amount is in whole kronor and the values name the year already.
@@ -286,7 +289,7 @@ def _compute(
     paid_on: date,
     params: ParameterSet,
     source: TableSource,
-) -> _Withheld:
+) -> Withheld:
     year = paid_on.year
     if isinstance(mode, TableTax):  # handled by _withheld_from; here for completeness
         return _table_text(_table(source, year, mode), source, params, mode, paid_on).result(pay)
@@ -298,13 +301,13 @@ def _compute(
         values["tax.no_information.surcharge"] = str(surcharge)
         values["table_amount"] = str(base)
         return (
-            base * (_ONE + surcharge),
+            base * (ONE + surcharge),
             f"Förhöjt skatteavdrag: skattetabell {mode.table}, kolumn {mode.column} ({year}) "
             f"+ {_percent_text(surcharge)} %",
             resolved.reference("tax.no_information.surcharge"),
             values,
             f"{formula} Increased by {_percent_text(surcharge)} % "
-            f"({base} × {_ONE + surcharge}), rounded down to whole kronor.",
+            f"({base} × {ONE + surcharge}), rounded down to whole kronor.",
         )
     if isinstance(mode, SideIncome):
         # SFL 11 kap.: 30 % when the payer is not the main employer.
@@ -334,7 +337,7 @@ def _table_reference(params: ParameterSet, paid_on: date) -> str:
     return text
 
 
-def _flat(params: ParameterSet, paid_on: date, pay: Decimal, name: str, label: str) -> _Withheld:
+def _flat(params: ParameterSet, paid_on: date, pay: Decimal, name: str, label: str) -> Withheld:
     resolved, rate = _resolve(params, paid_on, name)
     percent = _percent_text(rate)
     return (
@@ -346,7 +349,7 @@ def _flat(params: ParameterSet, paid_on: date, pay: Decimal, name: str, label: s
     )
 
 
-def _one_off(mode: OneOff, params: ParameterSet, paid_on: date, pay: Decimal) -> _Withheld:
+def _one_off(mode: OneOff, params: ParameterSet, paid_on: date, pay: Decimal) -> Withheld:
     name = "tax.one_off.brackets"
     resolved = params.at(paid_on)
     try:
@@ -376,7 +379,7 @@ def _one_off(mode: OneOff, params: ParameterSet, paid_on: date, pay: Decimal) ->
     )
 
 
-def _adjusted(mode: Adjusted, paid_on: date, pay: Decimal) -> _Withheld:
+def _adjusted(mode: Adjusted, paid_on: date, pay: Decimal) -> Withheld:
     if not mode.covers(paid_on):
         period = f"{mode.valid_from or '…'} – {mode.valid_to or '…'}"
         raise InputError(
@@ -390,7 +393,7 @@ def _adjusted(mode: Adjusted, paid_on: date, pay: Decimal) -> _Withheld:
     if mode.percent is not None:
         values["percent"] = str(mode.percent)
         return (
-            pay * mode.percent / _HUNDRED,
+            pay * mode.percent / HUNDRED,
             f"Jämkning {mode.percent} %",
             reference,
             values,

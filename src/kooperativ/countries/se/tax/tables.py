@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
 
 from kooperativ.errors import InputError, MissingParameterError, RulesError
+from kooperativ.money import HUNDRED, ONE
 from kooperativ.rules.parameters import ParameterSet, Resolved
 
 __all__ = [
@@ -53,8 +54,6 @@ __all__ = [
 COMPUTABLE_COLUMNS = (1, 3)
 
 _MONTHS = 12
-_HUNDRED = Decimal(100)
-_ONE = Decimal(1)
 
 
 # -- the table ------------------------------------------------------------------------------
@@ -84,7 +83,7 @@ class TaxRow:
             return self.amount
         if self.percent is None:  # pragma: no cover - rows are validated on creation
             raise RulesError("tax table row has neither an amount nor a percentage")
-        return (Decimal(income) * self.percent / _HUNDRED).quantize(_ONE, rounding=ROUND_DOWN)
+        return (Decimal(income) * self.percent / HUNDRED).quantize(ONE, rounding=ROUND_DOWN)
 
 
 @dataclass(frozen=True)
@@ -410,9 +409,9 @@ def _annual(inputs: _Inputs, table: int, column: int, income: int) -> AnnualTax:
     taxable = ffi - allowance
     # SKV 433: the table number less the offset is the kommunal skattesats; the offset is
     # charged separately as a fee that credits cannot reduce.
-    municipal_rate = (Decimal(table) - inputs.municipal_offset) / _HUNDRED
+    municipal_rate = (Decimal(table) - inputs.municipal_offset) / HUNDRED
     municipal = Decimal(math.floor(taxable * municipal_rate))
-    fee = Decimal(math.floor(taxable * inputs.fee_rate / _HUNDRED))
+    fee = Decimal(math.floor(taxable * inputs.fee_rate / HUNDRED))
     # IL 65 kap. 5 §: statlig inkomstskatt above the skiktgräns (the tables charge it from
     # the first 100 kr above; the 200 kr minimum of the final assessment is not applied).
     state = Decimal(math.floor(max(taxable - inputs.skiktgrans, Decimal(0)) * inputs.state_rate))
@@ -612,7 +611,7 @@ def _saturated(inputs: _Inputs, table: int, column: int, income: int) -> _Satura
         if steps[-1].rate != 0 or last_limit is None or Decimal(income) <= last_limit * pbb:
             return None
     tax = _annual(inputs, table, column, income)
-    municipal_rate = (Decimal(table) - inputs.municipal_offset) / _HUNDRED
+    municipal_rate = (Decimal(table) - inputs.municipal_offset) / HUNDRED
     if column == 3:
         jsa_unlimited = _bracket(inputs.jsa_older, Decimal(income), pbb)
     else:
@@ -635,7 +634,7 @@ def _saturated(inputs: _Inputs, table: int, column: int, income: int) -> _Satura
         round_income=int(inputs.round_income),
         allowance=tax.grundavdrag,
         municipal=_ratio(municipal_rate),
-        fee=_ratio(inputs.fee_rate / _HUNDRED),
+        fee=_ratio(inputs.fee_rate / HUNDRED),
         state=_ratio(inputs.state_rate),
         skiktgrans=int(inputs.skiktgrans),
         constant=tax.pension_fee

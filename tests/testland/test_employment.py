@@ -4,8 +4,7 @@
 Proves the employment-law boundary: a contract is created, signed, checked, counted and
 printed under a country package that is not Sweden, with no change to kooperativ's core.
 The country (``kooperativ_testland``, its entry point and the conftest that puts it on
-``sys.path``) is built with the payroll work; this module only adds its employment law.
-Until both are merged the test is skipped.
+``sys.path``) lives in this folder.
 """
 
 from __future__ import annotations
@@ -33,7 +32,7 @@ language = "en"
 
 [employer]
 name = "Testland Arts Coop"
-orgnr = "XT-0001"
+orgnr = "XT-100200-3"
 
 [employer.address]
 street = "1 Stage Street"
@@ -64,17 +63,12 @@ def _testland() -> type:
 
 
 @pytest.fixture
-def coop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Cooperative]:
+def coop(tmp_path: Path) -> Iterator[Cooperative]:
     """A Testland cooperative with one member, Ada, and one assignment of hers."""
-    cls = _testland()
+    _testland()
     from kooperativ_testland.employment import TestlandEmploymentLaw
 
-    if not hasattr(cls, "employment_law"):
-        # Until the country class returns its law itself (one method, wired on merge).
-        monkeypatch.setattr(
-            cls, "employment_law", lambda self: TestlandEmploymentLaw(), raising=False
-        )
-    assert get_country("XT").employment_law() is not None
+    assert isinstance(get_country("XT").employment_law(), TestlandEmploymentLaw)
     folder = tmp_path / "testland"
     folder.mkdir()
     (folder / "cooperative.toml").write_text(CONFIG, encoding="utf-8")

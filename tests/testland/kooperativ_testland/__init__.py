@@ -1,0 +1,319 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Testland (``XT``): a fictional country, the worked example of a country package.
+
+Nothing here is law anywhere. Testland exists to prove that kooperativ's core knows no
+country: it is installed like any third-party package (a ``kooperativ.countries`` entry
+point in ``kooperativ_testland-0.1.0.dist-info``), passes the conformance suite in
+:mod:`kooperativ.testing.country`, and runs members and salaries without a line of core
+code knowing it.
+
+References:
+    - Testland Income Tax Act § 7 (fictional): a flat tax withheld from pay.
+    - Testland Social Levy Act § 2 (fictional): one employer contribution rate.
+    - Testland VAT Act (fictional): standard and zero rate.
+
+Its law, in short:
+
+* **person code** ``YYYYMMDD-SSS-C``: birth date, a serial number and a check digit
+  (the sum of the eleven digits weighted 1, 2, …, 11, modulo 10);
+* **organisation number** ``XT-NNNNNN-C`` (check digit: the sum of the six digits,
+  modulo 10); its **VAT number** is ``XTV`` and the seven digits;
+* **bank account** ``NNNN-NNNNNNN``: eleven digits, the last the sum of the others
+  weighted 1, 2, 3, 1, 2, 3 …, modulo 10;
+* **payroll**: no holiday pay with the salary, a contribution of ``contributions.rate``
+  on the pay (rounded to the cent), and a flat tax ``tax.flat_rate`` rounded down to whole
+  units (tax mode ``flat``), or none (``exempt``);
+* its language is Esperanto (``eo``), with English; its texts are in its own catalog
+  (domain ``testland``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from datetime import date
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict
+
+from kooperativ.errors import InputError
+from kooperativ.i18n import add_locale_dir
+from kooperativ.money import ONE, ORE, ZERO, ZERO_ORE
+from kooperativ.payroll import NO_HOLIDAY_PAY, Cost, NationalTrace, SalaryInput, TraceLine
+from kooperativ.rules.parameters import ParameterSet
+
+if TYPE_CHECKING:
+    from kooperativ_testland.employment import TestlandEmploymentLaw
+
+__all__ = ["Testland", "TestlandPayroll", "TestlandSalary", "TestlandSettings"]
+
+HERE = Path(__file__).resolve().parent
+
+_NOT_DIGIT = re.compile(r"[^0-9]")
+_PERSON = re.compile(r"([0-9]{8})-?([0-9]{3})-?([0-9])")
+_ORGANISATION = re.compile(r"XT-?([0-9]{6})-?([0-9])")
+_VAT = re.compile(r"XTV([0-9]{7})")
+
+_ACCOUNTS = MappingProxyType(
+    {"bank": 1000, "receivables": 1100, "vat_out_standard": 2000, "salaries": 5000}
+)
+_VAT_CATEGORIES = MappingProxyType({"standard": "vat.standard", "zero": "vat.zero"})
+_TAX_MODES = ("flat", "exempt")
+
+
+def _text(value: object, field: str) -> str:
+    """``value`` in NFKC form, upper case, without spaces; other scripts' digits refused."""
+    text = unicodedata.normalize("NFKC", str(value)).strip().upper().replace(" ", "")
+    if any(char.isdigit() and not char.isascii() for char in text):
+        raise InputError(field, "{value!r}: write the number with the digits 0–9", value=value)
+    return text
+
+
+def _person_check(digits: str) -> int:
+    return sum((index + 1) * int(digit) for index, digit in enumerate(digits)) % 10
+
+
+def _account_check(digits: str) -> int:
+    return sum(int(digit) * (index % 3 + 1) for index, digit in enumerate(digits)) % 10
+
+
+class TestlandSettings(BaseModel):
+    """Testland's section of ``cooperative.toml`` (``[xt]``).
+
+    Attributes:
+        default_tax: The tax mode of a member whose own is not registered.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    default_tax: str = "flat"
+
+
+class TestlandSalary:
+    """Testland's cost model and withholding for one input."""
+
+    def __init__(self, inp: SalaryInput, parameters: ParameterSet, mode: str) -> None:
+        at = parameters.at(inp.paid_on)
+        self.inp = inp
+        self.mode = mode
+        self.rate = at.decimal("contributions.rate")
+        self.rate_reference = at.reference("contributions.rate")
+        self.tax_rate = at.decimal("tax.flat_rate") if mode == "flat" else ZERO
+        self.tax_reference = at.reference("tax.flat_rate")
+        # Testland's pension premiums carry no tax of their own.
+        self.taxable_factor = ONE
+        self.factor_min = self.factor_max = ONE + self.rate + inp.pension_rate
+
+    def cost(self, gross: Decimal) -> Cost:
+        """The contribution and pension on ``gross`` (no holiday pay in Testland)."""
+        taxable = gross + ZERO_ORE
+        contributions = (taxable * self.rate).quantize(ORE, ROUND_HALF_UP)
+        pension = (taxable * self.inp.pension_rate).quantize(ORE, ROUND_HALF_UP)
+        total = taxable + contributions + pension
+        return Cost(taxable, ZERO_ORE, taxable, contributions, pension, ZERO_ORE, total)
+
+    def total(self, units: int) -> Decimal:
+        """The total cost of a gross of ``units``."""
+        return self.cost(Decimal(units)).total
+
+    def taxable(self, units: int) -> Decimal:
+        """The taxable pay of a gross of ``units`` (the gross itself)."""
+        return Decimal(units) + ZERO_ORE
+
+    def withheld(self, taxable: Decimal) -> Decimal:
+        """The flat tax, rounded down to whole units (Income Tax Act § 7)."""
+        return (taxable * self.tax_rate).quantize(ONE, ROUND_DOWN)
+
+    def explain(self, cost: Cost) -> NationalTrace:
+        """The lines of the contribution, the tax and the absent holiday pay."""
+        tax = self.withheld(cost.taxable)
+        rate_text = f"{self.tax_rate * 100:f} %"
+        return NationalTrace(
+            TraceLine(
+                "holiday_pay", cost.holiday, "none", {}, "Testland has no holiday pay",
+                f"no holiday pay = {cost.holiday}",
+            ),
+            TraceLine(
+                "employer_contributions", cost.contributions, "social-levy",
+                {"contributions.rate": str(self.rate)}, self.rate_reference,
+                f"{cost.taxable} × {self.rate} = {cost.contributions}",
+            ),
+            TraceLine(
+                "pension_tax", cost.pension_tax, "none", {}, "Testland taxes no pension premium",
+                f"no pension tax = {cost.pension_tax}",
+            ),
+            TraceLine(
+                "preliminary_tax", tax, self.mode, {"tax.flat_rate": str(self.tax_rate)},
+                self.tax_reference, f"{cost.taxable} × {rate_text}, rounded down = {tax}",
+            ),
+            "Testland Income Tax Act § 2 (fictional): pay is taxable",
+            "Testland Income Tax Act § 7 (fictional): tax is withheld from pay",
+            "Testland Income Tax Act § 3 (fictional): repaid outlays are not pay",
+        )  # fmt: skip
+
+
+class TestlandPayroll:
+    """Testland's payroll rules bound to parameters and ``[xt]`` settings."""
+
+    default_holiday_pay = NO_HOLIDAY_PAY
+
+    def __init__(self, parameters: ParameterSet, settings: TestlandSettings) -> None:
+        self.parameters = parameters
+        self.settings = settings
+        self.default_tax = settings.default_tax
+
+    def holiday_pay_policies(self) -> tuple[str, ...]:
+        """Only ``none``: Testland has no holiday pay."""
+        return (NO_HOLIDAY_PAY,)
+
+    def validate_tax_mode(self, text: str, field: str = "tax") -> str:
+        """``flat`` or ``exempt``."""
+        mode = str(text).strip().lower()
+        if mode not in _TAX_MODES:
+            raise InputError(field, "{mode!r} is not a Testland tax mode (flat, exempt)", mode=text)
+        return mode
+
+    def model(self, inp: SalaryInput) -> TestlandSalary:
+        """The cost model of ``inp``."""
+        mode = self.validate_tax_mode(inp.tax)
+        if (inp.holiday_pay or NO_HOLIDAY_PAY) != NO_HOLIDAY_PAY:
+            raise InputError(
+                "holiday_pay", "Testland has no holiday pay ({policy!r})", policy=inp.holiday_pay
+            )
+        return TestlandSalary(inp, self.parameters, mode)
+
+
+class Testland:
+    """Country rules for Testland (``XT``), a fictional country."""
+
+    code = "XT"
+    name = "Testland"
+    currency = "XTS"  # ISO 4217's code reserved for testing
+    default_language = "eo"
+    languages = ("eo", "en")
+
+    def __init__(self) -> None:
+        add_locale_dir(HERE / "locales")
+        self._parameters = ParameterSet.load(HERE / "parameters")
+
+    def parameters(self) -> ParameterSet:
+        """Testland's dated figures (``parameters/*.toml``)."""
+        return self._parameters
+
+    def employment_law(self) -> TestlandEmploymentLaw:
+        """Testland's one form of employment (:mod:`kooperativ_testland.employment`)."""
+        from kooperativ_testland.employment import TestlandEmploymentLaw
+
+        return TestlandEmploymentLaw()
+
+    # -- identifiers ----------------------------------------------------------------
+    def validate_person_id(
+        self, value: str, field: str = "person_code", *, on: date | None = None
+    ) -> str:
+        """A person code, as ``YYYYMMDD-SSS-C``."""
+        text = _text(value, field)
+        found = _PERSON.fullmatch(text)
+        if found is None:
+            raise InputError(field, "{value!r} is not a Testland person code", value=value)
+        born_text, serial, check = found.groups()
+        try:
+            born = date(int(born_text[:4]), int(born_text[4:6]), int(born_text[6:]))
+        except ValueError:
+            raise InputError(field, "{value!r} has no valid birth date", value=value) from None
+        if _person_check(born_text + serial) != int(check):
+            raise InputError(field, "{value!r}: the check digit is wrong", value=value)
+        if on is not None and born > on:
+            raise InputError(field, "{value!r}: born after {on}", value=value, on=on)
+        return f"{born_text}-{serial}-{check}"
+
+    def birth_date(self, person_id: str) -> date:
+        """The birth date of a person code."""
+        digits = _NOT_DIGIT.sub("", self.validate_person_id(person_id))
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+
+    def mask_person_id(self, person_id: str) -> str:
+        """Only the birth year shows."""
+        return f"{_NOT_DIGIT.sub('', str(person_id))[:4]}****-***-*"
+
+    def validate_organisation_id(self, value: str, field: str = "organisation_id") -> str:
+        """An organisation number, as ``XT-NNNNNN-C``."""
+        found = _ORGANISATION.fullmatch(_text(value, field))
+        if found is None or sum(map(int, found.group(1))) % 10 != int(found.group(2)):
+            raise InputError(field, "{value!r} is not a Testland organisation number", value=value)
+        return f"XT-{found.group(1)}-{found.group(2)}"
+
+    def validate_vat_number(
+        self, value: str, field: str = "vat_number", *, organisation_id: str | None = None
+    ) -> str:
+        """A VAT number, ``XTV`` and the organisation number's seven digits."""
+        found = _VAT.fullmatch(_text(value, field))
+        if found is None:
+            raise InputError(field, "{value!r} is not a Testland VAT number", value=value)
+        digits = found.group(1)
+        self.validate_organisation_id(f"XT{digits}", field)
+        if organisation_id is not None:
+            own = _NOT_DIGIT.sub("", self.validate_organisation_id(organisation_id, field))
+            if own != digits:
+                raise InputError(
+                    field, "{value!r} is not the VAT number of {organisation}",
+                    value=value, organisation=organisation_id,
+                )  # fmt: skip
+        return f"XTV{digits}"
+
+    def validate_bank_account(self, value: str, field: str = "bank_account") -> str:
+        """A bank account of eleven digits, as ``NNNN-NNNNNNN``."""
+        text = _text(value, field).replace("-", "").replace(".", "")
+        if not re.fullmatch(r"[0-9]{11}", text) or _account_check(text[:10]) != int(text[10]):
+            raise InputError(field, "{value!r} is not a Testland bank account", value=value)
+        return f"{text[:4]}-{text[4:]}"
+
+    def mask_bank_account(self, value: str) -> str:
+        """The last two digits only."""
+        return f"****-*****{str(value)[-2:]}"
+
+    def validate_payment_number(self, kind: str, value: str, field: str) -> str:
+        """Testland has no giro numbers, IBAN or BIC."""
+        raise InputError(field, "Testland has no payment numbers of kind {kind!r}", kind=kind)
+
+    # -- VAT, accounts, configuration -------------------------------------------------
+    def vat_categories(self) -> tuple[str, ...]:
+        """``standard`` and ``zero``."""
+        return tuple(_VAT_CATEGORIES)
+
+    def vat_rate(self, category: str, on: date) -> Decimal:
+        """The rate of ``category`` on ``on``."""
+        name = _VAT_CATEGORIES.get(category)
+        if name is None:
+            raise InputError("vat_category", "{category!r} is unknown", category=category)
+        return self._parameters.at(on).decimal(name)
+
+    def chart_of_accounts(self) -> Mapping[str, int]:
+        """Four roles, numbered as Testland's bookkeepers do."""
+        return _ACCOUNTS
+
+    def config_section(self) -> type[BaseModel]:
+        """``[xt]``: :class:`TestlandSettings`."""
+        return TestlandSettings
+
+    # -- payroll ----------------------------------------------------------------------
+    def validate_tax_mode(self, text: str, field: str = "tax") -> str:
+        """``flat`` or ``exempt``."""
+        return TestlandPayroll(self._parameters, TestlandSettings()).validate_tax_mode(text, field)
+
+    def payroll(
+        self,
+        parameters: ParameterSet | None = None,
+        settings: BaseModel | None = None,
+        folder: Path | None = None,
+    ) -> TestlandPayroll:
+        """Testland's payroll rules (``folder`` is not needed: no files are named)."""
+        if settings is not None and not isinstance(settings, TestlandSettings):
+            raise InputError("settings", "expected Testland's [xt] settings")
+        return TestlandPayroll(
+            parameters if parameters is not None else self._parameters,
+            settings or TestlandSettings(),
+        )
