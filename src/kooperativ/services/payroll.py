@@ -112,7 +112,8 @@ class PayrollService(Service):
                     "payroll.tax_table_files",
                     'name Skatteverket\'s table files when tax_tables = "loaded"',
                 )
-            paths = [self._coop.folder / name for name in policy.tax_table_files]
+            folder = self._coop.require_folder("payroll.tax_table_files")
+            paths = [folder / name for name in policy.tax_table_files]
             for path in paths:
                 if not path.is_file():
                     raise ConfigError(
