@@ -45,7 +45,7 @@ def main() -> None:
     from kooperativ.errors import KooperativError
 
     try:
-        app()
+        app(prog_name="kooperativ")
     except KooperativError as error:  # pragma: no cover - commands use guard()
         from kooperativ.cli._common import fail
 

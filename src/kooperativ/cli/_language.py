@@ -122,12 +122,27 @@ def language_from_args(args: Sequence[str]) -> str:
 
 
 def gettext_for(language: str) -> Translate:
-    """A gettext function over every catalog of ``language`` (identity for English)."""
+    """A gettext function over every catalog of ``language`` (identity for English).
+
+    The ``cli`` catalog is asked first; the others are read only when a text is not in it
+    (the help of another command module), so ``kooperativ --help`` reads one catalog.
+    """
     if language == DEFAULT_LANGUAGE:
         return _same
-    from kooperativ.i18n import messages
+    from kooperativ.i18n import messages, translator
 
-    return messages(language)
+    cli = translator(language, "cli")
+    everything: list[Translate] = []
+
+    def translate(text: str) -> str:
+        found = cli(text)
+        if found != text:
+            return found
+        if not everything:
+            everything.append(messages(language))
+        return everything[0](text)
+
+    return translate
 
 
 # -- typer's and click's own words ------------------------------------------------------------

@@ -29,13 +29,10 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
-
 from kooperativ.errors import InputError
+
+# babel is imported where it is used: the command line's --help reads one catalog and must
+# not pay for babel's number and date formatting.
 
 __all__ = [
     "LANGUAGES",
@@ -92,6 +89,9 @@ def _check(lang: str) -> str:
 
 
 def _load(path: Path, lang: str, domain: str) -> gettext.GNUTranslations:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=lang, domain=domain)
     buffer = io.BytesIO()
@@ -162,6 +162,8 @@ def messages(lang: str) -> Callable[[str], str]:
 
 
 def _format_locale(lang: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
     _check(lang)
     if lang in _FORMAT_LOCALES:
         return _FORMAT_LOCALES[lang]
@@ -173,10 +175,14 @@ def _format_locale(lang: str) -> str:
 
 def format_amount(amount: Decimal, lang: str, decimals: int = 2) -> str:
     """An amount with the language's separators: ``12 345,50`` (sv), ``12,345.50`` (en)."""
+    from babel.numbers import format_decimal
+
     pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
     return format_decimal(amount, format=pattern, locale=_format_locale(lang))
 
 
 def format_day(day: date, lang: str) -> str:
     """A date in the language's medium form (``27 nov. 2026`` / ``27 Nov 2026``)."""
+    from babel.dates import format_date
+
     return format_date(day, format="medium", locale=_format_locale(lang))
