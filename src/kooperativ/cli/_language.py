@@ -284,6 +284,9 @@ def _translate_command(command: Any, translate: Translate) -> None:
 
     command.help = _tr(translate, command.help)
     command.short_help = _tr(translate, command.short_help)
+    for metavar in ("options_metavar", "subcommand_metavar"):  # [OPTIONS], COMMAND [ARGS]...
+        if getattr(command, metavar, None):
+            setattr(command, metavar, translate(getattr(command, metavar)))
     panel = getattr(command, "rich_help_panel", None)
     if panel:
         command.rich_help_panel = translate(panel)
