@@ -25,7 +25,7 @@ import functools
 import inspect
 import os
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -336,7 +336,3 @@ def shared_options(
 
     return decorate
 
-
-def iter_shared_names() -> Iterator[str]:
-    """The parameter names the decorator may add (for tests and other command modules)."""
-    yield from _SHARED
