@@ -191,11 +191,26 @@ def table(
     rows: Sequence[Sequence[object]],
     *,
     right: Sequence[int] = (),
+    compact: bool = False,
 ) -> Table:
-    """A rich table; columns whose index is in ``right`` are right-aligned (amounts)."""
+    """A rich table; columns whose index is in ``right`` are right-aligned (amounts).
+
+    ``compact`` draws no vertical rules and less padding, for wide listings that must fit
+    an 80-column terminal.
+    """
+    from rich import box
     from rich.table import Table
 
-    result = Table(title=title, title_justify="left")
+    if compact:
+        result = Table(
+            title=title,
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+            collapse_padding=True,
+        )
+    else:
+        result = Table(title=title, title_justify="left")
     for index, column in enumerate(columns):
         result.add_column(column, justify="right" if index in right else "left")
     for row in rows:

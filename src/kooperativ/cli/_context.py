@@ -335,4 +335,3 @@ def shared_options(
         return wrapper
 
     return decorate
-

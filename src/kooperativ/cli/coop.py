@@ -112,14 +112,15 @@ def audit_list(cli: CliContext) -> None:
             [
                 (
                     e.seq,
-                    e.at.isoformat(timespec="seconds"),
+                    e.at.strftime("%Y-%m-%d %H:%M"),
                     e.actor,
                     e.action,
                     f"{cli.texts('problems')(e.entity)} {e.entity_id[:8]}",
-                    e.hash[:12],
+                    e.hash[:8],
                 )
                 for e in events
             ],
+            compact=True,
         )
     )
 
