@@ -346,3 +346,24 @@ def test_check_json_messages_in_the_language_with_machine_fields(coop_demo: Path
     code, out, _ = run("check", "--coop", str(coop_demo), "--json", "--lang", "en")
     assert code == 0
     assert any(p["message"] == "not signed by both parties" for p in json.loads(out))
+
+
+def test_a_group_without_a_command_shows_its_help_and_no_error() -> None:
+    code, out, err = run("member", KOOPERATIV_LANGUAGE="sv")
+    assert code in (0, 2)  # click's "no command given" status; never a crash
+    assert "Medlemsregistret." in out + err
+    assert "Fel" not in out + err and "Error" not in out + err
+
+
+def test_a_plain_command_does_not_load_typers_help_renderer(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['kooperativ', 'init', sys.argv[1]]\n"
+        "from kooperativ.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('typer.rich_utils' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "c")], capture_output=True, text=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "False", done.stdout + done.stderr

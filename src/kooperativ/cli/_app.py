@@ -19,7 +19,7 @@ from typing import Any
 
 import typer
 from typer._click import Command, Context
-from typer._click.exceptions import UsageError
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from kooperativ.cli import _common
@@ -124,13 +124,16 @@ class LazyGroup(TyperGroup):
         """Decide the language from the whole command line before anything is printed."""
         self._language = language_from_args(args)
         _common.set_output(language=self._language, as_json="--json" in args)
-        localise_framework(self._language)
+        localise_framework(self._language, rich=not args or "--help" in args)
         translate_tree(self, self._language)
         for name, entry in COMMANDS.items():
             # Stubs, so that typo suggestions ("Did you mean …?") know every command.
             self.commands.setdefault(name, self._stub(name, entry))
         try:
             return super().parse_args(ctx, args)
+        except NoArgsIsHelpError:
+            localise_framework(self._language, rich=True)  # the help is printed next
+            raise
         except UsageError as error:
             raise self._localised(error) from None
 
@@ -161,11 +164,16 @@ class LazyGroup(TyperGroup):
     def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
+        except NoArgsIsHelpError:
+            localise_framework(self._language, rich=True)  # a group's help is printed next
+            raise
         except UsageError as error:
             raise self._localised(error) from None
 
     def _localised(self, error: UsageError) -> UsageError:
-        """``error`` with its message in the command line's language."""
+        """``error`` with its message in the command line's language (the error panel is
+        printed next, in that language too)."""
+        localise_framework(self._language, rich=True)
         text = localise_usage_error(error.format_message(), self._language)
         return UsageError(text, error.ctx)
 

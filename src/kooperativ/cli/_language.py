@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tomllib
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -178,19 +179,28 @@ def _formatter_class() -> type:
     return LocalisedFormatter
 
 
-def localise_framework(language: str) -> None:
-    """Put typer's and click's own help words into ``language`` (process-wide)."""
+def localise_framework(language: str, *, rich: bool = False) -> None:
+    """Put typer's and click's own help words into ``language`` (process-wide).
+
+    Args:
+        language: The command line's language.
+        rich: Help or an error panel will be printed: set typer's rich texts too. They are
+            set anyway once typer's rich module is loaded; otherwise a command that prints
+            no help does not pay for loading it.
+    """
     translate = gettext_for(language)
     _current[0] = translate
-    from typer import rich_utils
     from typer._click import core
 
-    for name, english in _RICH_TEXTS.items():
-        setattr(rich_utils, name, translate(english))
     if not getattr(core.Context.formatter_class, "_kooperativ", False):
         formatter = _formatter_class()
         formatter._kooperativ = True  # type: ignore[attr-defined]
         core.Context.formatter_class = formatter
+    if rich or "typer.rich_utils" in sys.modules:
+        from typer import rich_utils
+
+        for name, english in _RICH_TEXTS.items():
+            setattr(rich_utils, name, translate(english))
 
 
 #: Usage errors of click/typer: English pattern → catalog template with the same names.
