@@ -30,19 +30,14 @@ Two ways in:
 from __future__ import annotations
 
 import os
-import re
-import shutil
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kooperativ.config import CONFIG_FILE, CooperativeConfig, load_config
-from kooperativ.errors import (
-    ConfigError,
-    InputError,
-    KooperativError,
-)
+from kooperativ.errors import ConfigError, KooperativError
+from kooperativ.examples import copy_example, examples, examples_root
 from kooperativ.rules.country import CountryRules, get_country
 from kooperativ.rules.parameters import ParameterSet
 from kooperativ.security import Actor
@@ -65,29 +60,6 @@ __all__ = ["Cooperative", "Problem", "examples", "examples_root"]
 
 DATABASE_ENV = "KOOPERATIV_DATABASE_URL"
 DEFAULT_DATABASE = "kooperativ.db"
-
-#: What a bundled example's name may look like (no path: ``init --from`` stays inside).
-_EXAMPLE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
-
-
-def examples_root() -> Path:
-    """The folder holding the bundled example cooperatives."""
-    installed = Path(__file__).parent / "_examples"
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parents[2] / "examples"
-
-
-def examples() -> list[str]:
-    """The names of the bundled example cooperatives (``["interim_kultur"]``)."""
-    root = examples_root()
-    if not root.is_dir():
-        return []
-    return sorted(
-        p.name
-        for p in root.iterdir()
-        if (p / CONFIG_FILE).is_file() and _EXAMPLE_NAME.fullmatch(p.name)
-    )
 
 
 class Cooperative:
@@ -246,29 +218,14 @@ class Cooperative:
         """Create a cooperative folder by copying a bundled example.
 
         ``from_example`` is the *name* of an example shipped with kooperativ (see
-        :func:`examples`), never a path: ``../..`` or ``/etc`` are refused, so the copy
-        cannot reach outside the bundled examples.
+        :func:`kooperativ.examples.examples`), never a path: ``../..`` or ``/etc`` are
+        refused, so the copy cannot reach outside the bundled examples.
 
         Raises:
             InputError: The example is unknown (field ``from``), or ``folder`` exists and
                 is not empty (field ``folder``).
         """
-        target = Path(folder)
-        known = examples()
-        if not _EXAMPLE_NAME.fullmatch(from_example) or from_example not in known:
-            raise InputError(
-                "from",
-                "no example {name!r} (known: {known})",
-                name=from_example,
-                known=", ".join(known),
-            )
-        source = examples_root() / from_example
-        if target.exists() and (not target.is_dir() or any(target.iterdir())):
-            raise InputError("folder", "{folder} exists and is not empty", folder=str(target))
-        shutil.copytree(
-            source, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__")
-        )
-        return target
+        return copy_example(folder, from_example)
 
     def now(self) -> datetime:
         """The current time from the cooperative's clock."""

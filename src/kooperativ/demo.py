@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kooperativ.errors import ConfigError, InputError
+from kooperativ.examples import DEMO_FILE, examples_root
 from kooperativ.members.models import Role
 from kooperativ.security import Actor
 
@@ -40,8 +41,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DEMO_FILE", "MARKER", "DemoCounts", "DemoReport", "create", "load_demo", "report"]
 
-#: The demo data file of the bundled example.
-DEMO_FILE = "demo.toml"
 #: The file that marks a folder as made by :func:`create` (and so safe to replace).
 MARKER = ".kooperativ-demo"
 #: The example the demo is built from.
@@ -113,8 +112,6 @@ def load_demo(coop: Cooperative, path: Path | None = None) -> DemoCounts:
         InputError: A record in it is wrong (named field), as for any registration.
     """
     if path is None:
-        from kooperativ.cooperative import examples_root
-
         path = examples_root() / EXAMPLE / DEMO_FILE
     data = _read(path)
     admin = Actor.admin("demo")

@@ -27,8 +27,8 @@ from kooperativ import (
     open_store,
 )
 from kooperativ.assignments.models import MAX_AMOUNT, TRANSITIONS
-from kooperativ.cooperative import examples
 from kooperativ.errors import StorageError
+from kooperativ.examples import examples
 
 #: Fictional personnummer with valid check digits (birth numbers 980–989).
 ALVA = "19850312-9804"

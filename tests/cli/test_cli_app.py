@@ -367,3 +367,18 @@ def test_a_plain_command_does_not_load_typers_help_renderer(tmp_path: Path) -> N
         [sys.executable, "-c", code, str(tmp_path / "c")], capture_output=True, text=True
     )
     assert done.stdout.strip().splitlines()[-1] == "False", done.stdout + done.stderr
+
+
+def test_init_imports_no_database_layer(tmp_path: Path) -> None:
+    loaded = _imported_after("init", str(tmp_path / "fresh"))
+    assert (tmp_path / "fresh" / "cooperative.toml").is_file()
+    assert not {"sqlalchemy", "kooperativ.cooperative", "kooperativ.services"} & loaded
+
+
+def test_examples_docstring() -> None:
+    import doctest
+
+    import kooperativ.examples
+
+    result = doctest.testmod(kooperativ.examples)
+    assert result.attempted > 0 and result.failed == 0

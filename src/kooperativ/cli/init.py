@@ -28,10 +28,9 @@ def init(
 ) -> None:
     """Create a cooperative folder from a bundled example."""
     with cli.guard():
-        from kooperativ.cooperative import Cooperative
-        from kooperativ.demo import DEMO_FILE
+        from kooperativ.examples import DEMO_FILE, copy_example
 
-        target = Cooperative.init(folder, from_example)
+        target = copy_example(folder, from_example)
         (target / DEMO_FILE).unlink(missing_ok=True)
         cli.adopt_language(config_language(target) or cli.language)  # the new folder's
     cli.print(
