@@ -8,7 +8,8 @@ fresh Python process for each run and measures the wall time until it exits, for
 * ``kooperativ --help`` — lists every command without importing any;
 * ``kooperativ member --help`` — imports the member command module only;
 * ``kooperativ salary --help`` — the salary module (not yet on the lazy pattern);
-* ``kooperativ --help`` in Swedish (``KOOPERATIV_LANGUAGE=sv``): the catalogs are read.
+* ``kooperativ --help`` in Swedish (``KOOPERATIV_LANGUAGE=sv``): the catalogs are read;
+* ``kooperativ init`` — a simple command: copies the example into a new folder.
 
 It prints the median and the fastest run of each, and each median as a multiple of the
 floor's. The target is ``--help`` and a noun's ``--help`` within 3× the floor. Figures
@@ -21,6 +22,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 #: Each measured command: a label and the Python code the child process runs.
@@ -30,6 +32,7 @@ COMMANDS = {
     "kooperativ member --help": ("{main}", {"ARGS": "member --help"}),
     "kooperativ salary --help": ("{main}", {"ARGS": "salary --help"}),
     "kooperativ --help (sv)": ("{main}", {"ARGS": "--help", "KOOPERATIV_LANGUAGE": "sv"}),
+    "kooperativ init DIR": ("{main}", {"ARGS": "init {tmp}/coop"}),
 }
 
 MAIN = (
@@ -45,15 +48,17 @@ def cold_start(code: str, env: dict[str, str]) -> float:
     environment.pop("KOOPERATIV_HOME", None)
     environment["KOOPERATIV_LANGUAGE"] = "en"
     environment.update(env)
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-c", code.format(main=MAIN)],
-        check=True,
-        stdout=subprocess.DEVNULL,
-        env=environment,
-        cwd="/",
-    )
-    return time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as scratch:
+        environment["ARGS"] = environment.get("ARGS", "").replace("{tmp}", scratch)
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-c", code.format(main=MAIN)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            env=environment,
+            cwd="/",
+        )
+        return time.perf_counter() - start
 
 
 def main(runs: int) -> None:
