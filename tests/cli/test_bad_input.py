@@ -402,6 +402,15 @@ CASES: dict[str, Case] = {
         ("cooperative.toml", "colour", "unknown key"),
         files={"cooperative.toml": b'REPLACE:country = "SE"=>country = "SE"\ncolour = "red"'},
     ),
+    "coop-is-a-file": Case(
+        ("member", "list", "--coop", "COOPFILE"), ("--coop", "is a file"), no_coop=True
+    ),
+    "database-unknown-scheme": Case(
+        ("member", "list", "--database", "nosuch://x"), ("database", "nosuch://x")
+    ),
+    "lang-unknown-json": Case(
+        ("member", "list", "--json", "--lang", "xx"), ('"field": "language"', "'xx'")
+    ),
     "unreachable-database": Case(
         ("member", "list", "--database", "postgresql+psycopg://postgres:pw@127.0.0.1:5999/x"),
         ("127.0.0.1:5999",),
@@ -445,7 +454,12 @@ def _run(case: Case, folder: Path, tmp_path: Path, language: str) -> tuple[int, 
     other = tmp_path / "other"  # a folder of someone else's
     other.mkdir(exist_ok=True)
     (other / "notes.txt").write_text("mine")
-    places = {"COOP": folder, "NEW": tmp_path / "new", "OTHER": other}
+    places = {
+        "COOP": folder,
+        "COOPFILE": folder / "cooperative.toml",
+        "NEW": tmp_path / "new",
+        "OTHER": other,
+    }
     args = [str(places[a]) if a in places else a for a in case.args]
     if not case.no_coop:
         args += ["--coop", str(folder)]
@@ -486,6 +500,7 @@ SWEDISH = {
     "assignment-status": ("status: 'finished' är ingen uppdragsstatus",),
     "init-parent-path": ("från: inget exempel '../../etc'",),
     "member-list-as-text": ("Ogiltigt värde för '--as'",),
+    "coop-is-a-file": ("Ogiltigt värde för '--coop'", "är en fil, inte en mapp"),
     "member-add-missing-last-name": ("Flaggan '--last-name' saknas.",),
     "unknown-command": ("Kommandot 'membr' finns inte. Menade du 'member'?",),
 }

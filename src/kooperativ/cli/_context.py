@@ -148,7 +148,7 @@ class CliContext:
                 if lang not in available_languages():
                     from kooperativ.errors import InputError
 
-                    known = ", ".join(("en", *available_languages()))
+                    known = ", ".join(available_languages())
                     raise InputError(
                         "language",
                         "{lang!r} is not supported (choose {known})",

@@ -240,7 +240,7 @@ _USAGE_ERRORS = [
         "Invalid value for {name}: {value} is not one of {choices}.",
     ),
     (
-        r"Invalid value for (?P<name>.+?): (?:Directory|Path|File) (?P<value>.+) is a file\.",
+        r"Invalid value for (?P<name>.+?): (?i:directory|dir|path|file) (?P<value>.+) is a file\.",
         "Invalid value for {name}: {value} is a file, not a folder.",
     ),
     (r"Invalid value for (?P<name>.+?): (?P<value>.*)", "Invalid value for {name}: {value}"),
