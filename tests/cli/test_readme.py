@@ -36,7 +36,11 @@ def test_the_readme_use_block_runs_in_sequence(
     runner = CliRunner()
     for args in commands:
         result = runner.invoke(app, args)
-        assert result.exit_code == 0, f"kooperativ {shlex.join(args)}\n{result.output}"
+        # `check` runs on today's date and exits 1 when it finds an error (e.g. a year
+        # whose tax figures are not in the rules yet): a finding, not a failed command.
+        allowed = (0, 1) if args[0] == "check" else (0,)
+        assert result.exit_code in allowed, f"kooperativ {shlex.join(args)}\n{result.output}"
+        assert "Traceback" not in result.output
     assert (tmp_path / "my-coop" / "kooperativ.db").is_file()
 
 
