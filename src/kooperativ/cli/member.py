@@ -71,7 +71,7 @@ def member_add(
     postal_code: Annotated[str | None, typer.Option(help="Postal code.")] = None,
     city: Annotated[str | None, typer.Option(help="City.")] = None,
     bank_account: Annotated[
-        str | None, typer.Option(help="Clearing number and account, e.g. 8327-9, 123 456 789-0.")
+        str | None, typer.Option(help="Clearing number and account, e.g. 5001-1234563.")
     ] = None,
     tax: Annotated[str | None, typer.Option(help="Tax mode, e.g. table:33:1.")] = None,
     joined: Annotated[
@@ -211,7 +211,7 @@ def member_update(
     city: Annotated[str | None, typer.Option(help="City.")] = None,
     bank_account: Annotated[
         str | None,
-        typer.Option(help="Clearing number and account, e.g. 8327-9, 123 456 789-0."),
+        typer.Option(help="Clearing number and account, e.g. 5001-1234563."),
     ] = None,
     tax: Annotated[
         str | None, typer.Option(help="Tax mode and table, e.g. table:34:1 (managers only).")

@@ -162,7 +162,7 @@ class MemberService(Service):
             phone: Telephone number.
             address: Postal address (``street``, ``postal_code``, ``city``).
             bank_account: The account the salary is paid to, as the country writes it
-                (Sweden: clearing number and account number, ``8327-9, 123 456 789-0``).
+                (Sweden: clearing number and account number, ``5001-1234563``).
             tax_mode: The tax decision, e.g. ``table:34:1`` (table 34, column 1).
             language: The language the member reads (``sv``, ``en`` …).
 
