@@ -14,21 +14,30 @@ Examples:
 Each service call checks the actor's permission, runs the domain logic, writes the records
 and one audit event in a single transaction, and returns frozen records. On any error
 nothing is written.
+
+Two ways in:
+
+* :meth:`Cooperative.open` — a cooperative *folder* (``cooperative.toml``, ``bylaws.toml``,
+  ``parameters/``), the database named by the argument, the environment or the file. It
+  runs the database migrations unless told not to (``upgrade=False``).
+* :meth:`Cooperative.from_config` — for a system that keeps the configuration elsewhere
+  (its own database, a web form): pass the validated configuration and an open store, and
+  optionally the bylaws, the parameters and a folder. It never migrates: the embedding
+  system calls :meth:`Store.upgrade <kooperativ.storage.base.Store.upgrade>` when it
+  chooses to.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kooperativ.config import CONFIG_FILE, CooperativeConfig, load_config
-from kooperativ.errors import (
-    InputError,
-    KooperativError,
-)
+from kooperativ.errors import ConfigError, KooperativError
+from kooperativ.examples import copy_example, examples, examples_root
 from kooperativ.rules.country import CountryRules, get_country
 from kooperativ.rules.parameters import ParameterSet, with_overrides
 from kooperativ.security import Actor
@@ -45,35 +54,40 @@ from kooperativ.services.privacy import PrivacyService
 from kooperativ.storage import open_store
 from kooperativ.storage.base import Store
 
-__all__ = ["Cooperative", "Problem", "examples_root"]
+if TYPE_CHECKING:
+    from kooperativ.governance.bylaws import Bylaws
+
+__all__ = ["Cooperative", "Problem", "examples", "examples_root"]
 
 DATABASE_ENV = "KOOPERATIV_DATABASE_URL"
 DEFAULT_DATABASE = "kooperativ.db"
 
 
-def examples_root() -> Path:
-    """The folder holding the bundled example cooperatives."""
-    installed = Path(__file__).parent / "_examples"
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parents[2] / "examples"
-
-
 class Cooperative:
     """A cooperative: its configuration, country rules, records and services.
 
-    Use :meth:`open`; the services are ``members``, ``clients``, ``assignments``,
-    ``contracts`` and ``audit``.
+    Use :meth:`open` (a folder) or :meth:`from_config` (configuration kept elsewhere); the
+    services are ``members``, ``clients``, ``assignments``, ``contracts``,
+    ``employment``, ``payroll``, ``governance`` and ``audit``.
+
+    Attributes:
+        folder: The cooperative's folder, or ``None`` for one made with
+            :meth:`from_config` without a folder.
+        config: The validated ``cooperative.toml``.
+        country: The country's rules (identifiers, VAT, parameters …).
+        parameters: The country's dated parameters with the cooperative's overrides.
+        store: Where the records are kept.
     """
 
     def __init__(
         self,
-        folder: Path,
+        folder: Path | None,
         config: CooperativeConfig,
         country: CountryRules,
         parameters: ParameterSet,
         store: Store,
         clock: Callable[[], datetime] | None = None,
+        bylaws: Bylaws | None = None,
     ) -> None:
         self.folder = folder
         self.config = config
@@ -90,6 +104,8 @@ class Cooperative:
         self.audit = AuditService(self)
         self.payroll = PayrollService(self)
         self.privacy = PrivacyService(self)
+        if bylaws is not None:
+            self.governance._bylaws = bylaws
 
     @classmethod
     def open(
@@ -102,12 +118,19 @@ class Cooperative:
     ) -> Cooperative:
         """Open the cooperative in ``folder``.
 
+        Whether the database is migrated is the ``upgrade`` argument, and nothing else:
+        with ``upgrade=True`` (the default, what the command line does) the schema is
+        brought up to date first — a new database is created, an older one migrated, an
+        up-to-date one left alone. With ``upgrade=False`` the database is used as it is;
+        run ``kooperativ db upgrade`` (or :meth:`Store.upgrade
+        <kooperativ.storage.base.Store.upgrade>`) when you decide to.
+
         Args:
             folder: The cooperative's folder (with ``cooperative.toml``).
             database_url: Where the records are; default: ``KOOPERATIV_DATABASE_URL``, then
                 ``[storage] url`` in the file, then ``sqlite:///FOLDER/kooperativ.db``.
             clock: Returns the current time for audit events (tests pass a fixed one).
-            upgrade: Run the database migrations (on by default).
+            upgrade: Run the database migrations before opening (see above).
 
         Raises:
             ConfigError: ``cooperative.toml`` is missing or wrong (file, key, reason).
@@ -125,27 +148,83 @@ class Cooperative:
         )
         store = open_store(url)
         if upgrade:
-            store.upgrade()
+            try:
+                store.upgrade()
+            except BaseException:
+                store.close()
+                raise
         return cls(root, config, country, parameters, store, clock)
+
+    @classmethod
+    def from_config(
+        cls,
+        config: CooperativeConfig,
+        store: Store,
+        *,
+        parameters: ParameterSet | None = None,
+        bylaws: Bylaws | None = None,
+        folder: Path | str | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> Cooperative:
+        """A cooperative whose configuration is kept outside a folder.
+
+        For a system that stores the configuration itself (a database, a web form):
+        validate it with :func:`kooperativ.config.parse_config` (or build a
+        :class:`~kooperativ.config.CooperativeConfig`), open a store with
+        :func:`kooperativ.storage.open_store`, and pass both. Nothing is read from disk
+        unless ``folder`` is given, and the store is used as it is: **no migration runs**
+        (call ``store.upgrade()`` yourself when you decide to).
+
+        Args:
+            config: The cooperative's configuration.
+            store: An open store; :meth:`close` closes it.
+            parameters: The country's parameters with the cooperative's overrides;
+                default: the country's own (``country.parameters()``).
+            bylaws: The bylaws; default: ``bylaws.toml`` in ``folder``. Without both, the
+                governance service has no bylaws: ``check`` warns that no meeting can be
+                held, and meeting calls raise :class:`~kooperativ.errors.ConfigError`.
+            folder: A folder for the files a cooperative may name (bylaws, tax-table
+                files); default: none.
+            clock: Returns the current time for audit events.
+
+        Raises:
+            ConfigError: The configuration names a country that is not installed.
+        """
+        country = get_country(config.country)
+        return cls(
+            None if folder is None else Path(folder),
+            config,
+            country,
+            parameters if parameters is not None else country.parameters(),
+            store,
+            clock,
+            bylaws,
+        )
+
+    def require_folder(self, what: str) -> Path:
+        """The cooperative's folder, or a :class:`ConfigError` saying ``what`` needs one."""
+        if self.folder is None:
+            raise ConfigError(
+                "cooperative",
+                "",
+                "{what} needs a cooperative folder (this cooperative was made without one)",
+                what=what,
+            )
+        return self.folder
 
     @staticmethod
     def init(folder: Path | str, from_example: str = "interim_kultur") -> Path:
         """Create a cooperative folder by copying a bundled example.
 
+        ``from_example`` is the *name* of an example shipped with kooperativ (see
+        :func:`kooperativ.examples.examples`), never a path: ``../..`` or ``/etc`` are
+        refused, so the copy cannot reach outside the bundled examples.
+
         Raises:
-            InputError: The example is unknown, or ``folder`` exists and is not empty.
+            InputError: The example is unknown (field ``from``), or ``folder`` exists and
+                is not empty (field ``folder``).
         """
-        target = Path(folder)
-        source = examples_root() / from_example
-        if not (source / CONFIG_FILE).is_file():
-            known = sorted(p.name for p in examples_root().iterdir() if p.is_dir())
-            raise InputError("from", f"no example {from_example!r} (known: {', '.join(known)})")
-        if target.exists() and any(target.iterdir()):
-            raise InputError("folder", f"{target} exists and is not empty")
-        shutil.copytree(
-            source, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__")
-        )
-        return target
+        return copy_example(folder, from_example)
 
     def now(self) -> datetime:
         """The current time from the cooperative's clock."""
@@ -156,6 +235,14 @@ class Cooperative:
         with self.store.unit_of_work() as uow:
             member = resolve(uow.members, "member", ref)
         return Actor.for_member(member.id, member.name, member.roles)
+
+    def mask_person_id(self, person_id: str) -> str:
+        """``person_id`` masked the country's way (``19850312-****`` in Sweden)."""
+        return self.country.mask_person_id(person_id)
+
+    def mask_bank_account(self, account: str) -> str:
+        """``account`` masked the country's way (``5001-*****63`` in Sweden)."""
+        return self.country.mask_bank_account(account)
 
     def validate_tax_mode(self, text: str, field: str = "tax") -> str:
         """``text`` as a tax mode of the country, normalised.

@@ -17,6 +17,9 @@ Examples:
 
 Raise with a template and named values, not an f-string, so the message can be translated;
 an f-string still works (it is then shown as written, in every language).
+
+The errors say what went wrong, not how a program should end: the command line maps each
+kind to its exit code (:func:`kooperativ.cli._common.exit_code_for`).
 """
 
 from __future__ import annotations
@@ -83,8 +86,6 @@ class KooperativError(Exception):
 
     #: Stable machine code of the kind of error (for programs and JSON output).
     code: ClassVar[str] = "error"
-    #: Exit code the CLI uses for this error: 2 = usage or input, 1 = runtime.
-    exit_code: int = 1
 
     def __init__(self, template: str = "", /, **params: object) -> None:
         self.template = template
@@ -109,7 +110,6 @@ class InputError(KooperativError, ValueError):
     """
 
     code = "input"
-    exit_code = 2
 
     def __init__(self, field: str, reason: str, /, **params: object) -> None:
         self.field = field
@@ -152,7 +152,6 @@ class ConfigError(KooperativError):
     """
 
     code = "config"
-    exit_code = 2
 
     def __init__(self, file: str, key: str, reason: str, /, **params: object) -> None:
         self.file = file
@@ -175,7 +174,6 @@ class RulesError(KooperativError):
     """A dated parameter is missing, overlapping or malformed."""
 
     code = "rules"
-    exit_code = 2
 
 
 class MissingParameterError(RulesError, KeyError):
@@ -198,7 +196,6 @@ class NotFoundError(KooperativError):
     """A record asked for does not exist."""
 
     code = "not_found"
-    exit_code = 2
 
     def __init__(self, kind: str, key: str) -> None:
         self.kind = kind
@@ -210,7 +207,6 @@ class ConflictError(KooperativError):
     """A change would break a uniqueness or consistency rule (e.g. a duplicate number)."""
 
     code = "conflict"
-    exit_code = 2
 
 
 class ConcurrencyError(KooperativError):
@@ -220,25 +216,21 @@ class ConcurrencyError(KooperativError):
     """
 
     code = "concurrency"
-    exit_code = 1
 
 
 class PermissionDenied(KooperativError):
     """The actor may not do or see this."""
 
     code = "permission"
-    exit_code = 2
 
 
 class StorageError(KooperativError):
     """The database could not be reached or refused a change."""
 
     code = "storage"
-    exit_code = 1
 
 
 class AuditError(KooperativError):
     """The audit chain does not verify."""
 
     code = "audit"
-    exit_code = 1

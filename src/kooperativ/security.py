@@ -11,7 +11,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict
 
-from kooperativ.errors import PermissionDenied
+from kooperativ.errors import PermissionDenied, Term
 from kooperativ.members.models import Role
 
 __all__ = ["Actor"]
@@ -52,9 +52,15 @@ class Actor(BaseModel):
     def require_manager(self, what: str) -> None:
         """Raise :class:`PermissionDenied` unless the actor may manage."""
         if not self.can_manage:
-            raise PermissionDenied(f"{self.name} may not {what} (board, treasurer or admin only)")
+            raise PermissionDenied(
+                "{actor} may not {what} (board, treasurer or admin only)",
+                actor=self.name,
+                what=Term(what),
+            )
 
     def require_access(self, member_id: UUID, what: str) -> None:
         """Raise unless the actor may see ``member_id``'s data."""
         if not (self.can_read_all or self.member_id == member_id):
-            raise PermissionDenied(f"{self.name} may only see their own {what}")
+            raise PermissionDenied(
+                "{actor} may only see their own {what}", actor=self.name, what=Term(what)
+            )

@@ -4,7 +4,7 @@ nothing half-written, audit."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,6 +12,8 @@ import pytest
 
 from kooperativ import (
     Actor,
+    Assignment,
+    AssignmentStatus,
     ConfigError,
     ConflictError,
     Cooperative,
@@ -21,8 +23,12 @@ from kooperativ import (
     NotFoundError,
     PermissionDenied,
     Role,
+    load_config,
+    open_store,
 )
+from kooperativ.assignments.models import MAX_AMOUNT, TRANSITIONS
 from kooperativ.errors import StorageError
+from kooperativ.examples import examples
 
 #: Fictional personnummer with valid check digits (birth numbers 980–989).
 ALVA = "19850312-9804"
@@ -285,3 +291,283 @@ def test_exclusion(coop: Cooperative, admin: Actor) -> None:
         coop.members.exclude(admin, 1, date(2026, 6, 1))
     assert coop.audit.events(admin)[-1].action == "member.exclude"
     assert not excluded.is_member_on(date(2026, 5, 1))
+
+
+# -- a register you can keep (issue 9) -----------------------------------------------------------
+
+
+def test_member_update_by_the_member_and_by_a_manager(coop: Cooperative, admin: Actor) -> None:
+    alva = add_member(coop, admin)
+    add_member(coop, admin, BRUNO, first_name="Bruno")
+    as_alva = coop.actor_for_member(1)
+    before = event_count(coop)
+    updated = coop.members.update(
+        as_alva,
+        1,
+        email="alva@example.org",
+        phone="070-123 45 67",
+        address={"street": "Ringvägen 12", "postal_code": "118 60", "city": "Stockholm"},
+        bank_account="5001 1234563",
+        language="en",
+    )
+    assert updated.id == alva.id and updated.person_id == alva.person_id
+    assert updated.email == "alva@example.org"
+    assert updated.address is not None and updated.address.city == "Stockholm"
+    assert updated.bank_account == "5001-1234563"  # the country's form
+    assert updated.language == "en"
+    assert coop.members.get(admin, 1) == updated
+    assert event_count(coop) == before + 1
+    event = coop.audit.events(admin)[-1]
+    assert event.action == "member.update" and event.actor == "Alva Berglund"
+    assert event.before_hash == alva.content_hash()
+    # A member may not change their tax mode, nor another member's record.
+    with pytest.raises(PermissionDenied, match="tax_mode"):
+        coop.members.update(as_alva, 1, tax_mode="table:30:1")
+    with pytest.raises(PermissionDenied):
+        coop.members.update(as_alva, 2, phone="1")
+    # A manager may; the tax mode is validated by the country.
+    taxed = coop.members.update(admin, 1, tax_mode="table:34:1")
+    assert taxed.tax.mode == "table:34:1"
+    with pytest.raises(InputError):
+        coop.members.update(admin, 1, tax_mode="table:99:1")
+    # None clears; nothing given is an error; the same values write nothing.
+    cleared = coop.members.update(admin, 1, email=None)
+    assert cleared.email is None
+    count = event_count(coop)
+    assert coop.members.update(admin, 1, email=None) == cleared
+    assert event_count(coop) == count
+    with pytest.raises(InputError, match="update: give at least one field"):
+        coop.members.update(admin, 1)
+
+
+def test_member_update_validates_everything_before_writing(coop: Cooperative, admin: Actor) -> None:
+    alva = add_member(coop, admin)
+    before = event_count(coop)
+    bad: list[dict[str, object]] = [
+        {"email": "not-an-address"},
+        {"bank_account": "5001-1234564"},
+        {"language": "xx"},
+        {"address": {"street": "Gatan 1"}},
+        {"phone": "070", "email": "x@"},  # the phone is fine, the e-mail is not: nothing saved
+    ]
+    for changes in bad:
+        with pytest.raises(InputError):
+            coop.members.update(admin, 1, **changes)  # type: ignore[arg-type]
+    assert coop.members.get(admin, 1) == alva
+    assert event_count(coop) == before
+
+
+def test_members_language_leaves_old_records_hash_alone(coop: Cooperative, admin: Actor) -> None:
+    alva = add_member(coop, admin)
+    assert "language" not in alva.canonical_json()  # records written before keep their hash
+    assert coop.audit.verify() == []
+
+
+def test_private_clients_are_masked_for_members(coop: Cooperative, admin: Actor) -> None:
+    add_member(coop, admin)
+    private = coop.clients.add(admin, name="Kim Privat", person_id="19900101-9802")
+    assert private.person_id == "199001019802"
+    with pytest.raises(ConflictError, match="person_id: already registered as client 1"):
+        coop.clients.add(admin, name="Kim igen", person_id="199001019802")
+    with pytest.raises(InputError, match="not both"):
+        coop.clients.add(admin, name="X", orgnr="559912-3451", person_id="19900101-9802")
+    as_alva = coop.actor_for_member(1)
+    assert coop.clients.get(as_alva, 1).person_id == "19900101-****"
+    assert [c.person_id for c in coop.clients.list(as_alva)] == ["19900101-****"]
+    assert coop.clients.get(admin, 1).person_id == "199001019802"
+    assert coop.clients.masked(private).person_id == "19900101-****"
+
+
+def test_client_update(coop: Cooperative, admin: Actor) -> None:
+    add_member(coop, admin)
+    theatre = coop.clients.add(admin, name="Teatern AB", orgnr="559912-3451")
+    coop.clients.add(admin, name="Kommunen", orgnr="212999-1234", peppol_id="0007:2129991234")
+    changed = coop.clients.update(admin, 1, email="faktura@teatern.example", reference="Stina")
+    assert changed.id == theatre.id and changed.orgnr == theatre.orgnr
+    assert changed.email == "faktura@teatern.example" and changed.reference == "Stina"
+    assert coop.audit.events(admin)[-1].action == "client.update"
+    with pytest.raises(ConflictError, match="orgnr: already registered as client 2"):
+        coop.clients.update(admin, 1, orgnr="212999-1234")
+    with pytest.raises(InputError, match="peppol_id"):
+        coop.clients.update(admin, 1, public_sector=True)
+    with pytest.raises(PermissionDenied):
+        coop.clients.update(coop.actor_for_member(1), 1, email="x@y.se")
+    assert coop.clients.get(admin, 1) == changed
+
+
+def _job(coop: Cooperative, admin: Actor, **extra: object) -> dict[str, object]:
+    if not coop.members.list(admin):
+        add_member(coop, admin)
+        coop.clients.add(admin, name="Teatern AB", orgnr="559912-3451")
+    fields: dict[str, object] = {
+        "member": 1,
+        "client": 1,
+        "description": "Scenografi",
+        "start": date(2026, 9, 1),
+        "end": date(2026, 11, 30),
+    }
+    fields.update(extra)
+    return fields
+
+
+def test_assignment_status_transitions(coop: Cooperative, admin: Actor) -> None:
+    job = coop.assignments.add(admin, **_job(coop, admin, agreed_amount="1000", status="planned"))  # type: ignore[arg-type]
+    assert job.status is AssignmentStatus.PLANNED
+    with pytest.raises(ConflictError, match="planned and cannot become completed"):
+        coop.assignments.set_status(admin, 1, "completed")
+    assert coop.assignments.set_status(admin, 1, "active").status is AssignmentStatus.ACTIVE
+    done = coop.assignments.set_status(admin, 1, AssignmentStatus.COMPLETED)
+    assert done.status is AssignmentStatus.COMPLETED
+    for final in ("active", "cancelled", "planned"):
+        with pytest.raises(ConflictError):
+            coop.assignments.set_status(admin, 1, final)
+    with pytest.raises(InputError, match="status: 'done'"):
+        coop.assignments.set_status(admin, 1, "done")
+    with pytest.raises(PermissionDenied):
+        coop.assignments.set_status(coop.actor_for_member(1), 1, "cancelled")
+    assert [e.action for e in coop.audit.events(admin)][-2:] == [
+        "assignment.status",
+        "assignment.status",
+    ]
+    assert [a.number for a in coop.assignments.list(admin, status="completed")] == [1]
+    assert TRANSITIONS[AssignmentStatus.COMPLETED] == frozenset()
+
+
+def test_assignment_amounts_zero_or_absurd_are_refused(coop: Cooperative, admin: Actor) -> None:
+    fields = _job(coop, admin)
+    refused = [
+        {"agreed_amount": "0"},
+        {"agreed_amount": "100000000.01"},
+        {"agreed_amount": "1e400"},
+        {"agreed_amount": "1.005"},
+        {"hourly_rate": "0", "hours": "10"},
+        {"hourly_rate": "650", "hours": "0"},
+        {"hourly_rate": "200000", "hours": "1000"},  # 200 million in total
+    ]
+    for amounts in refused:
+        with pytest.raises(InputError):
+            coop.assignments.add(admin, **fields, **amounts)  # type: ignore[arg-type]
+    assert coop.assignments.list(admin) == []
+    job = coop.assignments.add(admin, **fields, agreed_amount="1E+3")  # type: ignore[arg-type]
+    assert job.agreed_amount == Decimal("1000.00") and str(job.agreed_amount) == "1000.00"
+    assert coop.assignments.add(admin, **fields, agreed_amount=str(MAX_AMOUNT)) is not None  # type: ignore[arg-type]
+
+
+def test_check_flags_an_implausible_amount_already_stored(coop: Cooperative, admin: Actor) -> None:
+    job = coop.assignments.add(admin, **_job(coop, admin, agreed_amount="1000"))  # type: ignore[arg-type]
+    with coop.store.unit_of_work() as uow:  # as if written before the limit existed
+        uow.assignments.update(job.model_copy(update={"agreed_amount": Decimal("0")}))
+    found = [p for p in coop.check(TODAY) if p.place == ("assignment", "1")]
+    assert any(p.template == "implausible amount {amount}" for p in found)
+
+
+def test_assignment_view_names_member_and_client(coop: Cooperative, admin: Actor) -> None:
+    coop.assignments.add(admin, **_job(coop, admin, hourly_rate="650", hours="40"))  # type: ignore[arg-type]
+    view = coop.assignments.view(admin, 1)
+    assert (view.member_number, view.member_name) == (1, "Alva Berglund")
+    assert (view.client_number, view.client_name) == (1, "Teatern AB")
+    assert view.amount_excl_vat == Decimal("26000.00")
+    assert view.model_dump(mode="json")["amount_excl_vat"] == "26000.00"
+
+
+def test_old_draft_status_reads_as_planned() -> None:
+    from uuid import uuid4
+
+    old = Assignment.model_validate(
+        {
+            "number": 1,
+            "member_id": str(uuid4()),
+            "client_id": str(uuid4()),
+            "description": "x",
+            "start": "2026-01-01",
+            "end": "2026-01-02",
+            "agreed_amount": "10",
+            "status": "draft",
+        }
+    )
+    assert old.status is AssignmentStatus.PLANNED
+
+
+# -- a public API an embedder can live with (issue 10) -------------------------------------------
+
+
+def test_from_config_without_a_folder(coop_folder: Path, tmp_path: Path) -> None:
+    from kooperativ.governance.bylaws import load_bylaws
+
+    config = load_config(coop_folder)
+    store = open_store(f"sqlite:///{tmp_path / 'embedded.db'}")
+    assert store.current_revision() is None  # type: ignore[attr-defined]
+    coop = Cooperative.from_config(config, store, clock=lambda: datetime(2026, 1, 1, tzinfo=UTC))
+    assert coop.folder is None
+    assert store.current_revision() is None  # type: ignore[attr-defined]  # no migration ran
+    store.upgrade()  # the embedder decides when
+    admin = Actor.admin()
+    member = add_member(coop, admin)
+    assert coop.members.get(admin, 1) == member
+    # Without bylaws: check warns, meetings cannot be held.
+    problems = coop.check(TODAY)
+    assert any(p.template == "no bylaws: meetings cannot be held" for p in problems)
+    with pytest.raises(ConfigError, match="needs a cooperative folder"):
+        coop.governance.bylaws()
+    coop.close()
+    # With bylaws passed in: the rules are there, nothing read from a folder.
+    bylaws = load_bylaws(coop_folder / "bylaws.toml")
+    with Cooperative.from_config(config, open_store("memory://"), bylaws=bylaws) as governed:
+        assert governed.governance.rules_on(TODAY) is not None
+        assert not any(p.place[0] == "bylaws.toml" for p in governed.check(TODAY))
+
+
+def test_open_migrates_only_when_told(coop_folder: Path, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    with Cooperative.open(coop_folder, url, upgrade=False) as coop:
+        assert coop.store.current_revision() is None  # type: ignore[attr-defined]
+    with Cooperative.open(coop_folder, url) as coop:
+        assert coop.store.current_revision() is not None  # type: ignore[attr-defined]
+
+
+def test_init_from_stays_inside_the_bundled_examples(tmp_path: Path) -> None:
+    for bad in ("../../etc", "/etc", "../examples/interim_kultur", "interim_kultur/..", ""):
+        with pytest.raises(InputError) as info:
+            Cooperative.init(tmp_path / "x", bad)
+        assert info.value.field == "from"
+        assert not (tmp_path / "x").exists()
+    assert "interim_kultur" in examples()
+
+
+def test_the_public_surface() -> None:
+    import kooperativ
+
+    assert kooperativ.__all__ == sorted(kooperativ.__all__, key=str)
+    for name in kooperativ.__all__:
+        assert getattr(kooperativ, name) is not None, name
+    for name in (
+        "ValidationFailed",
+        "RulesError",
+        "MissingParameterError",
+        "AuditError",
+        "ConcurrencyError",
+        "Problem",
+        "Store",
+        "open_store",
+        "CountryRules",
+        "Meeting",
+        "SalaryInput",
+    ):
+        assert name in kooperativ.__all__
+    with pytest.raises(AttributeError):
+        _ = kooperativ.NoSuchThing  # type: ignore[attr-defined]
+
+
+def test_the_demo_is_built_by_the_library(tmp_path: Path) -> None:
+    from kooperativ import demo
+
+    with demo.create(tmp_path / "d", clock=lambda: datetime(2026, 11, 27, tzinfo=UTC)) as coop:
+        report = demo.report(coop, TODAY)
+        assert [a.number for a, _ in report.salaries] == [1, 2, 3, 4, 5]
+        assert report.salaries[0][1].payout == Decimal("33523.04")  # as hand-worked above
+        assert report.audit_problems == [] and report.events == 35
+        assert [e.votes for e in report.roll.entries] == [True, True, True, True, False]
+    with pytest.raises(InputError, match="not a demo folder"):
+        demo.create(tmp_path)  # a folder it did not make
+    with demo.create(tmp_path / "d") as again:  # its own folder: replaced
+        assert len(again.members.list(Actor.admin())) == 5

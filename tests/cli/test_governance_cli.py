@@ -130,7 +130,7 @@ def test_annual_meeting_end_to_end(demo: Path, tmp_path: Path) -> None:
     code, _, err = run(
         "meeting", "proxy", "1", "--principal", "1", "--proxy", "3", "--dated", "2027-03-10", *c
     )
-    assert code == 2 and "allow 1" in err
+    assert code == 2 and "tillåter 1" in err
     ok(
         "meeting",
         "motion",
@@ -165,15 +165,15 @@ def test_annual_meeting_end_to_end(demo: Path, tmp_path: Path) -> None:
         *c,
     )
     code, _, err = run("meeting", "close", "1", "--motion", "2", *c)
-    assert code == 2 and "casting vote" in err
+    assert code == 2 and "utslagsröst" in err
     ok("meeting", "close", "1", "--motion", "2", "--chair-vote", "proposal", *c)
     # David has no vote; Alva cannot vote twice.
     code, _, err = run("meeting", "vote", "1", "--motion", "2", "--choice", "yes", "--as", "4", *c)
-    assert code == 2 and "has no vote" in err and "2027" in err
+    assert code == 2 and "saknar rösträtt" in err and "2027" in err
     for voter, choice in (("1", "yes"), ("2", "yes"), ("3", "no")):
         ok("meeting", "vote", "1", "--motion", "2", "--choice", choice, "--as", voter, *c)
     code, _, err = run("meeting", "vote", "1", "--motion", "2", "--choice", "no", "--as", "1", *c)
-    assert code == 2 and "already voted" in err
+    assert code == 2 and "redan röstat" in err
     ok("meeting", "vote", "1", "--motion", "2", "--choice", "yes", "--member", "5", "--as", "3", *c)
     out = ok("meeting", "close", "1", "--motion", "2", *c)
     # The example cooperative's language is Swedish: the outcome and its explanation too.

@@ -91,3 +91,38 @@ def test_problem_texts_are_in_the_catalog() -> None:
     swedish = _catalog("sv", "problems")
     missing = sorted(u for u in used if not swedish.get(u))
     assert not missing, f"problem texts without Swedish translation: {missing}"
+
+
+def test_one_answer_for_a_text_shown_from_any_catalog() -> None:
+    """Where two catalogs translate a text differently, ``errors.po`` decides.
+
+    Errors and ``check`` findings are rendered with :func:`kooperativ.i18n.messages`,
+    which looks a text up in every catalog: without a decision the answer would depend on
+    the order of the files.
+    """
+    for lang in ("sv", "en"):
+        shared = _catalog(lang, "errors")
+        seen: dict[str, dict[str, str]] = {}
+        for path in sorted((LOCALES / lang / "LC_MESSAGES").glob("*.po")):
+            if path.stem == "errors":
+                continue
+            for msgid, text in _catalog(lang, path.stem).items():
+                if text:
+                    seen.setdefault(msgid, {})[path.stem] = text
+        undecided = {
+            msgid: by_domain
+            for msgid, by_domain in seen.items()
+            if len(set(by_domain.values())) > 1 and msgid not in shared
+        }
+        assert not undecided, f"{lang}: decide these in errors.po: {undecided}"
+        for msgid, text in shared.items():
+            assert kooperativ.i18n.messages(lang)(msgid) == text
+
+
+def test_messages_leaves_each_domain_catalog_alone() -> None:
+    from kooperativ.i18n import messages, translator
+
+    messages("sv")("Members")
+    # The errors catalog does not fall back to another domain's texts.
+    assert translator("sv", "errors")("Members") == "Members"
+    assert translator("sv", "cli")("Members") == "Medlemmar"

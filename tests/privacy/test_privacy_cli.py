@@ -48,13 +48,13 @@ def test_export_summary_json_and_pdf(folder: Path, tmp_path: Path) -> None:
     assert code == 0, err
     assert target.read_bytes().startswith(b"%PDF-")
     code, _, err = run("privacy", "export", "2", *c, "--json", "--pdf", str(target))
-    assert code == 2 and "not both" in err
+    assert code == 2 and "inte båda" in err
 
 
 def test_a_member_cannot_export_another(folder: Path) -> None:
     code, out, err = run("privacy", "export", "2", "--coop", str(folder), "--as", "3", "--json")
     assert code == 2
-    assert out == "" and "only see their own personal data" in err
+    assert out == "" and "bara se sina egna personuppgifter" in err
 
 
 def test_retention_due_and_pseudonymise(folder: Path) -> None:
@@ -73,7 +73,7 @@ def test_retention_due_and_pseudonymise(folder: Path) -> None:
     assert code == 2
     assert "2034-01-01" in err and "2033-12-31" in err
     code, out, err = run("privacy", "pseudonymise", "2", *c, "--on", "2034-01-01", "--json")
-    assert code == 1 and "Aborted" in out + err  # no --yes, no confirmation given
+    assert code == 1 and "Avbrutet" in out + err  # no --yes, no confirmation given
     code, out, err = run(
         "privacy", "pseudonymise", "2", *c, "--on", "2034-01-01", "--yes", "--json"
     )

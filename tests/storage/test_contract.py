@@ -395,7 +395,7 @@ def test_open_store_picks_the_backend(tmp_path: Path) -> None:
         open_store(None, None)
     with pytest.raises(InputError, match=r"'nosuch://u:\*\*\*@h/db'") as caught:
         open_store("nosuch://u:pw@h/db", None)
-    assert caught.value.exit_code == 2
+    assert caught.value.code == "input"  # exit code 2 in the CLI (cli._common.exit_code_for)
 
 
 def test_open_store_uses_the_entry_point_group(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -197,6 +197,5 @@ def test_testlands_errors_in_its_own_language() -> None:
     assert info.value.render(messages("eo")) == (
         "person_id: '19900415-123-8': la kontrolcifero estas malĝusta"
     )
-    assert (
-        info.value.render(messages("sv")) == "person_id: '19900415-123-8': kontrollsiffran är fel"
-    )
+    swedish = info.value.render(messages("sv"))
+    assert swedish == "personnummer: '19900415-123-8': kontrollsiffran är fel"

@@ -1,55 +1,55 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The ``kooperativ`` command line.
+"""The ``kooperativ`` command line: the administrator's tool.
 
-The CLI only parses, calls the library and prints; every rule lives in the library. Each
-command module exposes ``register(app)``; errors derived from
-:class:`~kooperativ.errors.KooperativError` end the command with a clear message and exit
-code 2 (bad input) or 1 (runtime), never a traceback.
+The CLI only parses, calls the library and prints; every rule lives in the library. It is
+the administrator's tool: whoever runs it can read and change the whole register, and
+``--as N`` (act as member N) authenticates no one — it only shows what member N would see
+and may do. Members reach their own data through authenticated front ends (the web app).
+
+One module per noun (``member``, ``client``, ``assignment``, ``payroll``, ``init``,
+``demo``, ``check`` …), each exposing ``register(app)``. ``kooperativ --help`` imports
+none of them (see :mod:`kooperativ.cli._app`), nor the library, so it starts in a small
+multiple of a bare ``import typer, rich`` (``benchmarks/bench_cli_start.py``).
+
+Errors derived from :class:`~kooperativ.errors.KooperativError` end a command with a
+message in the command line's language and exit code 2 (the user can fix it: input,
+configuration, not found, permission, conflict) or 1 (run time: storage, concurrency,
+audit, other), never a traceback (:func:`kooperativ.cli._common.exit_code_for`).
 """
 
 from __future__ import annotations
 
-import importlib
-
 import typer
 
-from kooperativ.cli._common import err_console
-from kooperativ.errors import KooperativError
+from kooperativ.cli._app import LazyGroup
 
 __all__ = ["app", "main"]
 
 app = typer.Typer(
     name="kooperativ",
+    cls=LazyGroup,
     help="Toolkit for employment cooperatives: members, assignments, payroll, governance.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
 )
 
-# Command modules, each with a register(app) function. A module listed here that does not
-# exist yet is skipped so that parts can land independently.
-_MODULES = (
-    "kooperativ.cli.coop",
-    "kooperativ.cli.salary",
-    "kooperativ.cli.employment",
-    "kooperativ.cli.governance",
-    "kooperativ.cli.privacy",
-)
 
-for _name in _MODULES:
-    try:
-        _module = importlib.import_module(_name)
-    except ModuleNotFoundError as _exc:  # pragma: no cover - only while a part is missing
-        if _exc.name != _name:
-            raise
-        continue
-    _module.register(app)
+@app.callback()
+def _root() -> None:
+    """Toolkit for employment cooperatives: members, assignments, payroll, governance."""
 
 
 def main() -> None:
     """Entry point of the ``kooperativ`` console script."""
+    from kooperativ.errors import KooperativError
+
     try:
-        app()
+        app(prog_name="kooperativ")
     except KooperativError as error:  # pragma: no cover - commands use guard()
-        err_console.print(f"[bold red]error:[/] {error}")
-        raise SystemExit(error.exit_code) from None
+        from kooperativ.cli._common import fail
+
+        try:
+            fail(error)
+        except typer.Exit as done:
+            raise SystemExit(done.exit_code) from None

@@ -25,7 +25,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from kooperativ.cli._common import console, err_console, print_json
+from kooperativ.cli._common import console, err_console, exit_code_for, print_json
 from kooperativ.cli.coop import (
     AsOption,
     CoopOption,
@@ -124,7 +124,7 @@ def _guard(coop_dir: Path) -> Iterator[None]:
     except KooperativError as error:
         _ = messages(_language(coop_dir))
         err_console.print(f"[bold red]{_('error')}:[/] {error.render(_)}", soft_wrap=True)
-        raise typer.Exit(code=error.exit_code) from None
+        raise typer.Exit(code=exit_code_for(error)) from None
 
 
 def _date(text: str | None, field: str) -> date | None:

@@ -29,13 +29,10 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
-
 from kooperativ.errors import InputError
+
+# babel is imported where it is used: the command line's --help reads one catalog and must
+# not pay for babel's number and date formatting.
 
 __all__ = [
     "LANGUAGES",
@@ -92,6 +89,9 @@ def _check(lang: str) -> str:
 
 
 def _load(path: Path, lang: str, domain: str) -> gettext.GNUTranslations:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=lang, domain=domain)
     buffer = io.BytesIO()
@@ -124,19 +124,44 @@ def _translations(lang: str, domain: str) -> gettext.NullTranslations:
     return chain or gettext.NullTranslations()
 
 
+#: The catalog that decides shared words of errors and findings: looked up first.
+SHARED_DOMAIN = "errors"
+
+
+class _Chain(gettext.NullTranslations):
+    """Looks a text up in several catalogs in turn; the first that translates it wins.
+
+    The catalogs are shared with :func:`translator` and are not changed (no fallback is
+    added to them).
+    """
+
+    def __init__(self, catalogs: list[gettext.NullTranslations]) -> None:
+        super().__init__()
+        self._catalogs = catalogs
+
+    def gettext(self, message: str) -> str:
+        for catalog in self._catalogs:
+            found = catalog.gettext(message)
+            if found != message:
+                return found
+        return message
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        default = msgid1 if n == 1 else msgid2
+        for catalog in self._catalogs:
+            found = catalog.ngettext(msgid1, msgid2, n)
+            if found != default:
+                return found
+        return default
+
+
 @cache
 def _all_messages(lang: str) -> gettext.NullTranslations:
-    chain: gettext.NullTranslations | None = None
-    for name, _ in _domains(lang):
-        catalog = _translations(lang, name)
-        # Each domain's chain is a separate object: copy it into this chain by fallback.
-        link = gettext.NullTranslations()
-        link.add_fallback(catalog)
-        if chain is None:
-            chain = link
-        else:
-            chain.add_fallback(link)
-    return chain or gettext.NullTranslations()
+    names = list(dict.fromkeys(name for name, _ in _domains(lang)))
+    if SHARED_DOMAIN in names:
+        names.remove(SHARED_DOMAIN)
+        names.insert(0, SHARED_DOMAIN)
+    return _Chain([_translations(lang, name) for name in names])
 
 
 def translator(lang: str, domain: str = "cli") -> Callable[[str], str]:
@@ -156,12 +181,15 @@ def messages(lang: str) -> Callable[[str], str]:
     """A ``gettext`` function that looks a text up in every domain of ``lang``.
 
     For texts whose domain is not known where they are shown, such as error messages
-    raised anywhere in the library and printed by the CLI.
+    raised anywhere in the library and printed by the CLI. Where two catalogs translate a
+    text differently, the ``errors`` catalog (:data:`SHARED_DOMAIN`) decides.
     """
     return _all_messages(_check(lang)).gettext
 
 
 def _format_locale(lang: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
     _check(lang)
     if lang in _FORMAT_LOCALES:
         return _FORMAT_LOCALES[lang]
@@ -173,10 +201,14 @@ def _format_locale(lang: str) -> str:
 
 def format_amount(amount: Decimal, lang: str, decimals: int = 2) -> str:
     """An amount with the language's separators: ``12 345,50`` (sv), ``12,345.50`` (en)."""
+    from babel.numbers import format_decimal
+
     pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
     return format_decimal(amount, format=pattern, locale=_format_locale(lang))
 
 
 def format_day(day: date, lang: str) -> str:
     """A date in the language's medium form (``27 nov. 2026`` / ``27 Nov 2026``)."""
+    from babel.dates import format_date
+
     return format_date(day, format="medium", locale=_format_locale(lang))

@@ -84,6 +84,15 @@ class Member(Record):
     joined_on: date | None = None
     left_on: date | None = None
     roles: frozenset[Role] = frozenset({Role.MEMBER})
+    language: str | None = Field(
+        default=None,
+        min_length=2,
+        max_length=8,
+        description="The language the member reads (documents, messages); None: the cooperative's",
+        # Left out of the record while unset, so records written before the field existed
+        # keep their canonical JSON (and audit hash).
+        exclude_if=lambda value: value is None,
+    )
 
     @field_serializer("roles")
     def _roles_sorted(self, roles: frozenset[Role]) -> list[str]:

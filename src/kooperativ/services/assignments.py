@@ -1,5 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Assignments (*uppdrag*) brought by members."""
+"""Assignments (*uppdrag*) brought by members.
+
+An assignment is registered (:meth:`AssignmentService.add`), moves through its statuses
+(:meth:`AssignmentService.set_status`: planned → active → completed, or cancelled) and is
+shown with its member's and client's names (:meth:`AssignmentService.view`).
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,52 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from kooperativ.assignments.models import Assignment, AssignmentStatus
-from kooperativ.errors import ConflictError, InputError, PermissionDenied
+from kooperativ.assignments.models import (
+    MAX_AMOUNT,
+    Assignment,
+    AssignmentStatus,
+    AssignmentView,
+)
+from kooperativ.errors import ConflictError, InputError, PermissionDenied, Term
 from kooperativ.members.models import MemberStatus
-from kooperativ.money import to_decimal
+from kooperativ.money import ORE, to_decimal
 from kooperativ.security import Actor
 from kooperativ.services._base import Problem, Ref, Service, build, resolve
+
+__all__ = ["AssignmentService"]
+
+
+def _amount(value: Decimal | str | None, field: str) -> Decimal | None:
+    """A money amount or hour count: more than zero, at most :data:`MAX_AMOUNT`, öre."""
+    if value is None:
+        return None
+    number = to_decimal(value, field)
+    if number < 0:
+        raise InputError(field, "must not be negative (got {value})", value=value)
+    if number == 0:
+        raise InputError(field, "must be more than zero")
+    if number > MAX_AMOUNT:
+        raise InputError(
+            field,
+            "{value} is implausibly large (at most {limit})",
+            value=value,
+            limit=f"{MAX_AMOUNT:,.0f}".replace(",", " "),
+        )
+    if number != number.quantize(ORE):
+        raise InputError(field, "{value} has more than two decimals", value=value)
+    return number.quantize(ORE)
+
+
+def _status(value: AssignmentStatus | str) -> AssignmentStatus:
+    try:
+        return AssignmentStatus(value)
+    except ValueError:
+        raise InputError(
+            "status",
+            "{value!r} is not an assignment status (known: {known})",
+            value=value,
+            known=", ".join(s.value for s in AssignmentStatus),
+        ) from None
 
 
 class AssignmentService(Service):
@@ -37,37 +82,58 @@ class AssignmentService(Service):
     ) -> Assignment:
         """Register an assignment. A member may register their own.
 
+        Amounts are more than zero and at most
+        :data:`~kooperativ.assignments.models.MAX_AMOUNT` (also hourly rate × hours), in
+        öre at most.
+
         Raises:
-            InputError: Negative amount, end before start, unknown VAT category (named).
+            InputError: A zero, negative or implausible amount, end before start, an
+                unknown VAT category or status (named).
             NotFoundError: Unknown member or client.
         """
         amounts = {
-            name: None if value is None else to_decimal(value, name)
-            for name, value in (
-                ("agreed_amount", agreed_amount),
-                ("hourly_rate", hourly_rate),
-                ("hours", hours),
-            )
+            "agreed_amount": _amount(agreed_amount, "agreed_amount"),
+            "hourly_rate": _amount(hourly_rate, "hourly_rate"),
+            "hours": _amount(hours, "hours"),
         }
-        for name, value in amounts.items():
-            if value is not None and value < 0:
-                raise InputError(name, f"must not be negative (got {value})")
+        rate, count = amounts["hourly_rate"], amounts["hours"]
+        if rate is not None and count is not None and rate * count > MAX_AMOUNT:
+            raise InputError(
+                "hours",
+                "{rate} × {hours} is implausibly large (at most {limit})",
+                rate=rate,
+                hours=count,
+                limit=f"{MAX_AMOUNT:,.0f}".replace(",", " "),
+            )
         if end < start:
-            raise InputError("end", f"{end} is before the start {start}")
+            raise InputError("end", "{end} is before the start {start}", end=end, start=start)
+        wanted = _status(status)
         categories = getattr(self._coop.country, "vat_categories", None)
         if categories is not None and vat_category not in categories():
             raise InputError(
-                "vat_category", f"{vat_category!r} is unknown (known: {', '.join(categories())})"
+                "vat_category",
+                "{value!r} is unknown (known: {known})",
+                value=vat_category,
+                known=", ".join(categories()),
             )
         with self._uow() as uow:
             owner = resolve(uow.members, "member", member)
             if not (actor.can_manage or actor.member_id == owner.id):
-                raise PermissionDenied(f"{actor.name} may only add their own assignments")
+                raise PermissionDenied(
+                    "{actor} may only add their own assignments", actor=actor.name
+                )
             if owner.status not in (MemberStatus.MEMBER, MemberStatus.APPLICANT):
-                raise InputError("member", f"member {owner.number} is {owner.status.value}")
+                raise InputError(
+                    "member",
+                    "member {number} is {status}",
+                    number=owner.number,
+                    status=Term(owner.status.value),
+                )
             buyer = resolve(uow.clients, "client", client)
             if number is not None and uow.assignments.by_number(number) is not None:
-                raise ConflictError(f"number: assignment number {number} is already taken")
+                raise ConflictError(
+                    "number: assignment number {number} is already taken", number=number
+                )
             assignment = build(
                 Assignment,
                 {
@@ -80,12 +146,42 @@ class AssignmentService(Service):
                     **amounts,
                     "vat_category": vat_category,
                     "currency": self._coop.country.currency,
-                    "status": status,
+                    "status": wanted,
                 },
             )
             uow.assignments.add(assignment)
             self._record(uow, actor, "assignment.add", None, assignment)
         return assignment
+
+    def set_status(self, actor: Actor, ref: Ref, status: AssignmentStatus | str) -> Assignment:
+        """Move an assignment to ``status`` along the allowed transitions.
+
+        Planned → active or cancelled; active → completed or cancelled; completed and
+        cancelled are final (:data:`~kooperativ.assignments.models.TRANSITIONS`).
+
+        Raises:
+            InputError: An unknown status.
+            ConflictError: A change the transitions do not allow (e.g. completed → active).
+            PermissionDenied: The actor is not board, treasurer or admin.
+            NotFoundError: No such assignment.
+        """
+        actor.require_manager("change the status of assignments")
+        wanted = _status(status)
+        with self._uow() as uow:
+            before = resolve(uow.assignments, "assignment", ref)
+            if before.status is wanted:
+                return before
+            if not before.status.can_become(wanted):
+                raise ConflictError(
+                    "assignment {number} is {current} and cannot become {wanted}",
+                    number=before.number,
+                    current=Term(before.status.value),
+                    wanted=Term(wanted.value),
+                )
+            after = build(Assignment, {**before.model_dump(), "status": wanted})
+            uow.assignments.update(after)
+            self._record(uow, actor, "assignment.status", before, after)
+        return after
 
     def get(self, actor: Actor, ref: Ref) -> Assignment:
         """An assignment by number or id (a member sees only their own)."""
@@ -94,8 +190,14 @@ class AssignmentService(Service):
         actor.require_access(assignment.member_id, "assignments")
         return assignment
 
-    def list(self, actor: Actor, member: Ref | None = None) -> list[Assignment]:
-        """Assignments ordered by number, optionally of one member."""
+    def list(
+        self,
+        actor: Actor,
+        member: Ref | None = None,
+        status: AssignmentStatus | str | None = None,
+    ) -> builtins.list[Assignment]:
+        """Assignments ordered by number, optionally of one member and in one status."""
+        wanted = None if status is None else _status(status)
         with self._uow() as uow:
             owner = resolve(uow.members, "member", member) if member is not None else None
             found = uow.assignments.list()
@@ -104,10 +206,40 @@ class AssignmentService(Service):
             for a in found
             if (actor.can_read_all or a.member_id == actor.member_id)
             and (owner is None or a.member_id == owner.id)
+            and (wanted is None or a.status is wanted)
         ]
 
+    def view(self, actor: Actor, ref: Ref) -> AssignmentView:
+        """One assignment with its member's and client's names and numbers."""
+        return self.views(actor, [self.get(actor, ref)])[0]
+
+    def views(
+        self, actor: Actor, assignments: Sequence[Assignment]
+    ) -> builtins.list[AssignmentView]:
+        """``assignments`` with their members' and clients' names and numbers."""
+        with self._uow() as uow:
+            members = {m.id: m for m in uow.members.list()}
+            clients = {c.id: c for c in uow.clients.list()}
+        result = []
+        for a in assignments:
+            actor.require_access(a.member_id, "assignments")
+            owner, buyer = members[a.member_id], clients[a.client_id]
+            result.append(
+                AssignmentView(
+                    **a.model_dump(exclude={"status"}),
+                    status=a.status,
+                    member_number=owner.number,
+                    member_name=owner.name,
+                    client_number=buyer.number,
+                    client_name=buyer.name,
+                    amount_excl_vat=a.amount_excl_vat,
+                )
+            )
+        return result
+
     def check(self, on: date) -> Sequence[Problem]:
-        """Assignments without a contract, or running past their member's leaving date."""
+        """Assignments without a contract, running past their member's leaving date, or
+        with an amount that is zero or implausibly large."""
         problems: builtins.list[Problem] = []
         with self._uow() as uow:
             members = {m.id: m for m in uow.members.list()}
@@ -129,4 +261,9 @@ class AssignmentService(Service):
                 )
             if assignment.status is AssignmentStatus.ACTIVE and assignment.id not in covered:
                 problems.append(Problem.of("error", place, "no employment contract"))
+            amount = assignment.amount_excl_vat
+            if amount <= 0 or amount > MAX_AMOUNT:
+                problems.append(
+                    Problem.of("error", place, "implausible amount {amount}", amount=f"{amount:f}")
+                )
         return problems

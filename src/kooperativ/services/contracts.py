@@ -64,7 +64,7 @@ NOT_MEMBER = "{name} is not a member on {day}, the first day of the contract"
 MADE_AFTER = "made on {made}, after its assignment ended on {end}"
 
 
-class NotPayableError(KooperativError):
+class NotPayableError(ConflictError):
     """An assignment cannot be paid: its contract is missing, unsigned or incomplete.
 
     Attributes:
@@ -75,7 +75,7 @@ class NotPayableError(KooperativError):
             :meth:`render` (the values named in ``TERMS`` are words translated too).
     """
 
-    exit_code = 2
+    code = "conflict.not_payable"
     #: Values of a reason that are words to translate.
     TERMS = frozenset({"party", "item"})
 

@@ -79,7 +79,7 @@ class GovernanceService(Service):
     @property
     def bylaws_file(self) -> Path:
         """``bylaws.toml`` in the cooperative's folder."""
-        return self._coop.folder / BYLAWS_FILE
+        return self._coop.require_folder(BYLAWS_FILE) / BYLAWS_FILE
 
     def bylaws(self) -> Bylaws:
         """The cooperative's bylaws, read once.
@@ -846,10 +846,11 @@ class GovernanceService(Service):
 
     def check(self, on: date) -> Sequence[Problem]:
         """``bylaws.toml`` valid, citing §§ of ``stadgar.md``, with rules in force on ``on``."""
-        if not self.bylaws_file.exists():
+        given = self._bylaws if self._coop.folder is None else None  # from_config(bylaws=)
+        if given is None and (self._coop.folder is None or not self.bylaws_file.exists()):
             return [Problem.of("warning", (BYLAWS_FILE, ""), "no bylaws: meetings cannot be held")]
         try:
-            bylaws = load_bylaws(self.bylaws_file)
+            bylaws = given or load_bylaws(self.bylaws_file)
         except ConfigError as error:
             return [Problem("error", BYLAWS_FILE, str(error))]
         if not any(rules.in_force(on) for rules in bylaws.rules):

@@ -1,17 +1,37 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The member register (*medlemsregister*)."""
+"""The member register (*medlemsregister*).
+
+Members are added, admitted, changed and leave through :class:`MemberService`; each change
+is one transaction with its audit event. A member may change their own contact details,
+bank account and language (:meth:`MemberService.update`); the board, the treasurer and the
+administrator may change anything.
+"""
 
 from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from enum import Enum
+from typing import Any, Final
 
-from kooperativ.errors import ConflictError, InputError, PermissionDenied
+from kooperativ.errors import ConflictError, InputError, PermissionDenied, Term
 from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
 from kooperativ.security import Actor
 from kooperativ.services._base import Problem, Ref, Service, build, resolve
+
+__all__ = ["KEEP", "OWN_FIELDS", "MemberService"]
+
+
+class _Keep(Enum):
+    KEEP = "keep"
+
+
+#: Default of :meth:`MemberService.update`'s arguments: leave the field as it is.
+KEEP: Final = _Keep.KEEP
+
+#: The fields a member may change on their own record (contact details, bank, language).
+OWN_FIELDS = frozenset({"email", "phone", "address", "bank_account", "language"})
 
 
 class MemberService(Service):
@@ -45,21 +65,22 @@ class MemberService(Service):
         actor.require_manager("add members")
         country = self._coop.country
         pid = country.validate_person_id(person_id, "person_id", on=self._coop.now().date())
-        account = None
-        if bank_account:
-            validate = getattr(country, "validate_bank_account", None)
-            account = validate(bank_account, "bank_account") if validate else bank_account
+        account = self._bank_account(bank_account) if bank_account else None
         status = MemberStatus(status) if isinstance(status, str) else status
         if status is MemberStatus.MEMBER and joined_on is None:
             raise InputError("joined_on", "a member needs the date they joined")
         if tax_mode is not None:
-            self._coop.validate_tax_mode(tax_mode)
+            tax_mode = self._coop.validate_tax_mode(tax_mode, "tax_mode")
         with self._uow() as uow:
             for other in uow.members.list():
                 if other.person_id == pid:
-                    raise ConflictError(f"person_id: already registered as member {other.number}")
+                    raise ConflictError(
+                        "person_id: already registered as member {number}", number=other.number
+                    )
             if number is not None and uow.members.by_number(number) is not None:
-                raise ConflictError(f"number: member number {number} is already taken")
+                raise ConflictError(
+                    "number: member number {number} is already taken", number=number
+                )
             data: dict[str, Any] = {
                 "number": number if number is not None else uow.members.next_number(),
                 "first_name": first_name,
@@ -104,28 +125,142 @@ class MemberService(Service):
     def _change(self, actor: Actor, ref: Ref, action: str, **changes: Any) -> Member:
         with self._uow() as uow:
             before = resolve(uow.members, "member", ref)
-            after = before.evolve(**changes) if changes else before
+            after = build(Member, {**before.model_dump(), **changes}) if changes else before
+            if after == before:
+                return before  # nothing changes: no write, no audit event
             uow.members.update(after)
             self._record(uow, actor, action, before, after)
         return after
+
+    def _bank_account(self, text: str) -> str:
+        validate = getattr(self._coop.country, "validate_bank_account", None)
+        return str(validate(text, "bank_account")) if validate else text
+
+    def update(
+        self,
+        actor: Actor,
+        ref: Ref,
+        *,
+        email: str | _Keep | None = KEEP,
+        phone: str | _Keep | None = KEEP,
+        address: Address | Mapping[str, str] | _Keep | None = KEEP,
+        bank_account: str | _Keep | None = KEEP,
+        tax_mode: str | _Keep = KEEP,
+        language: str | _Keep | None = KEEP,
+    ) -> Member:
+        """Change a member's contact details, bank account, tax mode or language.
+
+        An argument left out keeps its value; ``None`` clears it. Everything is validated
+        before anything is written, and the change is one transaction with one audit event
+        (``member.update``); a change to the same values writes nothing.
+
+        Args:
+            actor: The member themself (contact details, bank account, language) or a
+                manager (anything).
+            ref: The member's number or id.
+            email: E-mail address.
+            phone: Telephone number.
+            address: Postal address (``street``, ``postal_code``, ``city``).
+            bank_account: The account the salary is paid to, as the country writes it
+                (Sweden: clearing number and account number, ``5001-1234563``).
+            tax_mode: The tax decision, e.g. ``table:34:1`` (table 34, column 1).
+            language: The language the member reads (``sv``, ``en`` …).
+
+        Raises:
+            InputError: Nothing to change, or a wrong value (the field is named).
+            PermissionDenied: A member changing another member, or their own tax mode.
+            NotFoundError: No such member.
+        """
+        changes: dict[str, Any] = {
+            name: value
+            for name, value in (
+                ("email", email),
+                ("phone", phone),
+                ("address", address),
+                ("bank_account", bank_account),
+                ("tax_mode", tax_mode),
+                ("language", language),
+            )
+            if value is not KEEP
+        }
+        if not changes:
+            raise InputError("update", "give at least one field to change")
+        member = self.get(actor, ref)
+        if not actor.can_manage:
+            if actor.member_id != member.id:
+                raise PermissionDenied(
+                    "{actor} may only change their own member record", actor=actor.name
+                )
+            refused = sorted(set(changes) - OWN_FIELDS)
+            if refused:
+                raise PermissionDenied(
+                    "{actor} may not change {field} (board, treasurer or admin only)",
+                    actor=actor.name,
+                    field=Term(refused[0]),
+                )
+        for name in ("email", "phone"):
+            if isinstance(changes.get(name), str) and not changes[name].strip():
+                changes[name] = None  # an empty text clears the field
+        if isinstance(changes.get("bank_account"), str):
+            text = changes["bank_account"]
+            changes["bank_account"] = self._bank_account(text) if text.strip() else None
+        if "tax_mode" in changes:
+            mode = changes.pop("tax_mode")
+            if not isinstance(mode, str) or not mode.strip():
+                raise InputError("tax_mode", "is required")
+            normal = self._coop.validate_tax_mode(mode, "tax_mode")
+            changes["tax"] = member.tax.model_copy(update={"mode": normal})
+        if isinstance(changes.get("language"), str):
+            changes["language"] = _language(changes["language"])
+        return self._change(actor, member.id, "member.update", **changes)
+
+    def masked(self, member: Member) -> Member:
+        """A copy of ``member`` for display: personal identity number and bank account
+        masked the country's way. For showing only; never pass it back to a service."""
+        return member.model_copy(
+            update={
+                "person_id": self._coop.mask_person_id(member.person_id),
+                "bank_account": (
+                    self._coop.mask_bank_account(member.bank_account)
+                    if member.bank_account
+                    else None
+                ),
+            }
+        )
+
+    def may_see_personal_data(self, actor: Actor, member: Member) -> bool:
+        """Whether ``actor`` may see ``member``'s identity number and bank account in full:
+        the member themself, and the roles that read the whole register."""
+        return actor.can_read_all or actor.member_id == member.id
 
     def admit(self, actor: Actor, ref: Ref, on: date) -> Member:
         """Admit an applicant as member from ``on`` (a board decision)."""
         actor.require_manager("admit members")
         member = self.get(actor, ref)
         if member.status is not MemberStatus.APPLICANT:
-            raise ConflictError(f"member {member.number} is {member.status.value}, not applicant")
+            raise ConflictError(
+                "member {number} is {status}, not applicant",
+                number=member.number,
+                status=Term(member.status.value),
+            )
         return self._change(actor, ref, "member.admit", status=MemberStatus.MEMBER, joined_on=on)
 
     def resign(self, actor: Actor, ref: Ref, on: date) -> Member:
         """Record a resignation (*utträde*) from ``on``; the member or a manager may do it."""
         member = self.get(actor, ref)
         if not (actor.can_manage or actor.member_id == member.id):
-            raise PermissionDenied(f"{actor.name} may not resign another member")
+            raise PermissionDenied("{actor} may not resign another member", actor=actor.name)
         if member.status in (MemberStatus.RESIGNED, MemberStatus.EXCLUDED):
-            raise ConflictError(f"member {member.number} has already left ({member.left_on})")
+            raise ConflictError(
+                "member {number} has already left ({day})", number=member.number, day=member.left_on
+            )
         if member.joined_on and on < member.joined_on:
-            raise InputError("on", f"{on} is before the member joined ({member.joined_on})")
+            raise InputError(
+                "on",
+                "{day} is before the member joined ({joined})",
+                day=on,
+                joined=member.joined_on,
+            )
         return self._change(actor, ref, "member.resign", status=MemberStatus.RESIGNED, left_on=on)
 
     def exclude(self, actor: Actor, ref: Ref, on: date) -> Member:
@@ -141,9 +276,16 @@ class MemberService(Service):
         actor.require_manager("exclude members")
         member = self.get(actor, ref)
         if member.status in (MemberStatus.RESIGNED, MemberStatus.EXCLUDED):
-            raise ConflictError(f"member {member.number} has already left ({member.left_on})")
+            raise ConflictError(
+                "member {number} has already left ({day})", number=member.number, day=member.left_on
+            )
         if member.joined_on and on < member.joined_on:
-            raise InputError("on", f"{on} is before the member joined ({member.joined_on})")
+            raise InputError(
+                "on",
+                "{day} is before the member joined ({joined})",
+                day=on,
+                joined=member.joined_on,
+            )
         return self._change(actor, ref, "member.exclude", status=MemberStatus.EXCLUDED, left_on=on)
 
     def set_roles(self, actor: Actor, ref: Ref, roles: frozenset[Role]) -> Member:
@@ -172,3 +314,18 @@ class MemberService(Service):
             if member.status is MemberStatus.MEMBER and not member.bank_account:
                 problems.append(Problem.of("warning", place, "no bank account for salary"))
         return problems
+
+
+def _language(text: str) -> str:
+    """``text`` if catalogs are installed for it (the languages a member can read)."""
+    from kooperativ.i18n import available_languages
+
+    value = text.strip()
+    if value not in available_languages():
+        raise InputError(
+            "language",
+            "{value!r} is not supported (choose {known})",
+            value=value,
+            known=", ".join(available_languages()),
+        )
+    return value
