@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict
 
@@ -23,8 +23,8 @@ class Record(BaseModel):
         """SHA-256 of :meth:`canonical_json`, used by the audit chain."""
         return hashlib.sha256(self.canonical_json().encode()).hexdigest()
 
-    def evolve(self, **changes: Any) -> Any:
-        """A copy with ``changes`` applied and validated again."""
+    def evolve(self, **changes: Any) -> Self:
+        """A copy with ``changes`` applied and validated again (of the same class)."""
         data = self.model_dump()
         data.update(changes)
         return type(self).model_validate(data)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -68,18 +69,22 @@ def _audit_chain(count: int, start: datetime | None = None) -> list[AuditEvent]:
     at = start or datetime(2025, 3, 1, 9, 30, tzinfo=STOCKHOLM_SUMMER)
     events: list[AuditEvent] = []
     previous = GENESIS
+    state: str | None = None
     for seq in range(1, count + 1):
+        # One record, added then changed: each before-hash is the previous after-hash.
+        after = hashlib.sha256(f"state {seq}".encode()).hexdigest()
         event = AuditEvent(
             seq=seq,
             at=at + timedelta(minutes=seq, microseconds=seq),
             actor="board:1",
-            action="member.add",
+            action="member.add" if seq == 1 else "member.roles",
             entity="member",
-            entity_id=str(uuid.UUID(int=seq)),
-            before_hash=None if seq == 1 else "a" * 64,
-            after_hash="b" * 64,
+            entity_id=str(uuid.UUID(int=1)),
+            before_hash=state,
+            after_hash=after,
             prev_hash=previous,
         )
+        state = after
         event = event.model_copy(update={"hash": chain_hash(event)})
         events.append(event)
         previous = event.hash

@@ -33,7 +33,7 @@ from kooperativ.storage import (
     mask_url,
     open_store,
 )
-from kooperativ.storage.sql import ROW_CLASSES
+from kooperativ.storage.sql import TABLES
 
 NewMember = Callable[..., Member]
 NewClient = Callable[..., Client]
@@ -249,7 +249,7 @@ def test_sql_stores_the_canonical_json_text(
     store = make_store()
     if not isinstance(store, SqlStore):
         pytest.skip("only SQL backends have a data column")
-    tables = {kind: row.__tablename__ for kind, row in ROW_CLASSES.items()}
+    tables = {kind: table.name for kind, table in TABLES.items()}
     with store.unit_of_work() as uow:
         for kind, records in full_records.items():
             for record in records:

@@ -33,6 +33,8 @@ _MODULES = (
     "kooperativ.cli.salary",
     "kooperativ.cli.employment",
     "kooperativ.cli.governance",
+    "kooperativ.cli.audit",
+    "kooperativ.cli.db",
 )
 
 for _name in _MODULES:

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Commands on a cooperative folder: init, members, clients, assignments, check, audit,
-db, demo (the contract commands are in :mod:`kooperativ.cli.employment`)."""
+"""Commands on a cooperative folder: init, members, clients, assignments, check, demo (the
+contract commands are in :mod:`kooperativ.cli.employment`, audit and db in their own)."""
 
 from __future__ import annotations
 
@@ -68,8 +68,6 @@ PersonalOption = Annotated[
 member_app = typer.Typer(help="The member register.", no_args_is_help=True)
 client_app = typer.Typer(help="The client register.", no_args_is_help=True)
 assignment_app = typer.Typer(help="Assignments brought by members.", no_args_is_help=True)
-audit_app = typer.Typer(help="The audit trail.", no_args_is_help=True)
-db_app = typer.Typer(help="The database.", no_args_is_help=True)
 
 
 def _open(folder: Path, database: str | None) -> Cooperative:
@@ -103,7 +101,7 @@ def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]])
     return table
 
 
-# -- init, check, audit, db ---------------------------------------------------------------
+# -- init, check ---------------------------------------------------------------
 
 
 def init(
@@ -151,65 +149,6 @@ def check(
         )
     if any(p.severity == "error" for p in problems):
         raise typer.Exit(code=1)
-
-
-def audit_verify(
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Verify the hash chain of the audit trail and the records behind it."""
-    with guard(), _open(coop_dir, database) as coop:
-        _ = _lang(coop)
-        problems = coop.audit.verify()
-        count = len(coop.audit.events(Actor.admin()))
-    if as_json:
-        print_json({"events": count, "intact": not problems, "problems": problems})
-    elif problems:
-        for problem in problems:
-            console.print(f"[red]✗[/] {problem}")
-    else:
-        console.print(_("Audit trail intact: {count} events verified.").format(count=count))
-    if problems:
-        raise typer.Exit(code=1)
-
-
-def audit_list(
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """List the audit events."""
-    with guard(), _open(coop_dir, database) as coop:
-        events = coop.audit.events(_actor(coop, as_member))
-    if as_json:
-        print_json(events)
-        return
-    console.print(
-        _table(
-            "Audit",
-            ["#", "at", "actor", "action", "entity", "hash"],
-            [
-                (
-                    e.seq,
-                    e.at.isoformat(timespec="seconds"),
-                    e.actor,
-                    e.action,
-                    f"{e.entity} {e.entity_id[:8]}",
-                    e.hash[:12],
-                )
-                for e in events
-            ],
-        )
-    )
-
-
-def db_upgrade(coop_dir: CoopOption = Path("."), database: DatabaseOption = None) -> None:
-    """Bring the database schema up to date (runs the migrations)."""
-    with guard(), _open(coop_dir, database) as coop:
-        _ = _lang(coop)
-        console.print(_("Database {url} is up to date.").format(url=coop.store.url))
 
 
 # -- members ------------------------------------------------------------------------------
@@ -707,7 +646,7 @@ def demo(
             _demo_extras(coop)
             _demo_roll(coop, date.today())
             problems = coop.check()
-            audit = coop.audit.verify()
+            audit = [str(p) for p in coop.audit.verify(actor).problems]
             events = len(coop.audit.events(actor))
         console.print(
             _("{members} members, {clients} clients, {assignments} assignments registered.").format(
@@ -791,8 +730,3 @@ def register(app: typer.Typer) -> None:
     app.add_typer(member_app, name="member")
     app.add_typer(client_app, name="client")
     app.add_typer(assignment_app, name="assignment")
-    audit_app.command("verify")(audit_verify)
-    audit_app.command("list")(audit_list)
-    app.add_typer(audit_app, name="audit")
-    db_app.command("upgrade")(db_upgrade)
-    app.add_typer(db_app, name="db")

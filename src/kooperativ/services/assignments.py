@@ -89,16 +89,21 @@ class AssignmentService(Service):
 
     def get(self, actor: Actor, ref: Ref) -> Assignment:
         """An assignment by number or id (a member sees only their own)."""
-        with self._uow() as uow:
+        with self._read() as uow:
             assignment = resolve(uow.assignments, "assignment", ref)
         actor.require_access(assignment.member_id, "assignments")
         return assignment
 
     def list(self, actor: Actor, member: Ref | None = None) -> list[Assignment]:
         """Assignments ordered by number, optionally of one member."""
-        with self._uow() as uow:
+        with self._read() as uow:
             owner = resolve(uow.members, "member", member) if member is not None else None
-            found = uow.assignments.list()
+            if owner is not None:
+                found = uow.assignments.of_member(owner.id)
+            elif not actor.can_read_all and actor.member_id is not None:
+                found = uow.assignments.of_member(actor.member_id)
+            else:
+                found = uow.assignments.list()
         return [
             a
             for a in found
@@ -108,18 +113,25 @@ class AssignmentService(Service):
 
     def check(self, on: date) -> Sequence[Problem]:
         """Assignments without a contract, or running past their member's leaving date."""
-        problems: builtins.list[Problem] = []
-        with self._uow() as uow:
-            members = {m.id: m for m in uow.members.list()}
-            covered = {aid for c in uow.contracts.list() for aid in c.assignment_ids}
-            assignments = uow.assignments.list()
-        for assignment in assignments:
+        found: dict[int, builtins.list[Problem]] = {}
+        # Indexed queries: the cost grows with the problems found, not with the register.
+        with self._read() as uow:
+            orphans = uow.assignments.without_member()
+            leaving = [
+                (owner, assignment)
+                for owner in uow.members.left()
+                for assignment in uow.assignments.of_member(owner.id)
+            ]
+            uncovered = uow.assignments.without_contract(AssignmentStatus.ACTIVE)
+        for assignment in orphans:
             place = ("assignment", assignment.number)
-            owner = members.get(assignment.member_id)
-            if owner is None:
-                problems.append(Problem.of("error", place, "its member is not in the register"))
-            elif owner.left_on is not None and assignment.end >= owner.left_on:
-                problems.append(
+            found.setdefault(assignment.number, []).append(
+                Problem.of("error", place, "its member is not in the register")
+            )
+        for owner, assignment in leaving:
+            if owner.left_on is not None and assignment.end >= owner.left_on:
+                place = ("assignment", assignment.number)
+                found.setdefault(assignment.number, []).append(
                     Problem.of(
                         "warning",
                         place,
@@ -127,6 +139,9 @@ class AssignmentService(Service):
                         member=owner.number,
                     )
                 )
-            if assignment.status is AssignmentStatus.ACTIVE and assignment.id not in covered:
-                problems.append(Problem.of("error", place, "no employment contract"))
-        return problems
+        for assignment in uncovered:
+            place = ("assignment", assignment.number)
+            found.setdefault(assignment.number, []).append(
+                Problem.of("error", place, "no employment contract")
+            )
+        return [problem for number in sorted(found) for problem in found[number]]

@@ -46,9 +46,9 @@ class ClientService(Service):
         if public_sector and not peppol_id:
             raise InputError("peppol_id", "a public-sector client is invoiced through Peppol")
         with self._uow() as uow:
-            for other in uow.clients.list():
-                if orgnr and other.orgnr == orgnr:
-                    raise ConflictError(f"orgnr: already registered as client {other.number}")
+            other = uow.clients.by_orgnr(orgnr) if orgnr else None
+            if other is not None:
+                raise ConflictError(f"orgnr: already registered as client {other.number}")
             if number is not None and uow.clients.by_number(number) is not None:
                 raise ConflictError(f"number: client number {number} is already taken")
             client = build(
@@ -72,10 +72,10 @@ class ClientService(Service):
 
     def get(self, actor: Actor, ref: Ref) -> Client:
         """A client by number or id."""
-        with self._uow() as uow:
+        with self._read() as uow:
             return resolve(uow.clients, "client", ref)
 
     def list(self, actor: Actor) -> list[Client]:
         """All clients ordered by number."""
-        with self._uow() as uow:
+        with self._read() as uow:
             return uow.clients.list()

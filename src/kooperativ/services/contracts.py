@@ -431,7 +431,7 @@ class ContractService(Service):
             )
             uow.contracts.update(changed)
             self._record(uow, actor, f"contract.sign.{side.value}", contract, changed)
-        return changed  # type: ignore[no-any-return]
+        return changed
 
     def end(
         self,
@@ -472,7 +472,7 @@ class ContractService(Service):
             changed = contract.evolve(ended_on=on, end_reason=why, end_note=note)
             uow.contracts.update(changed)
             self._record(uow, actor, "contract.end", contract, changed)
-        return changed  # type: ignore[no-any-return]
+        return changed
 
     # -- documents --------------------------------------------------------------------------
 

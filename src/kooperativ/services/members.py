@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -12,6 +12,18 @@ from kooperativ.errors import ConflictError, InputError, PermissionDenied
 from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
 from kooperativ.security import Actor
 from kooperativ.services._base import Problem, Ref, Service, build, resolve
+
+
+def _may_leave(on: date) -> Callable[[Member], None]:
+    """The preconditions of a resignation or exclusion from ``on``."""
+
+    def require(member: Member) -> None:
+        if member.status in (MemberStatus.RESIGNED, MemberStatus.EXCLUDED):
+            raise ConflictError(f"member {member.number} has already left ({member.left_on})")
+        if member.joined_on and on < member.joined_on:
+            raise InputError("on", f"{on} is before the member joined ({member.joined_on})")
+
+    return require
 
 
 class MemberService(Service):
@@ -55,9 +67,9 @@ class MemberService(Service):
         if tax_mode is not None:
             self._coop.validate_tax_mode(tax_mode)
         with self._uow() as uow:
-            for other in uow.members.list():
-                if other.person_id == pid:
-                    raise ConflictError(f"person_id: already registered as member {other.number}")
+            other = uow.members.by_person_id(pid)
+            if other is not None:
+                raise ConflictError(f"person_id: already registered as member {other.number}")
             if number is not None and uow.members.by_number(number) is not None:
                 raise ConflictError(f"number: member number {number} is already taken")
             data: dict[str, Any] = {
@@ -84,7 +96,7 @@ class MemberService(Service):
 
     def get(self, actor: Actor, ref: Ref) -> Member:
         """A member by number or id (a member may only see themself)."""
-        with self._uow() as uow:
+        with self._read() as uow:
             member = resolve(uow.members, "member", ref)
         actor.require_access(member.id, "member record")
         return member
@@ -92,8 +104,8 @@ class MemberService(Service):
     def list(self, actor: Actor, status: MemberStatus | str | None = None) -> list[Member]:
         """Members ordered by number; a member without a role sees only themself."""
         wanted = MemberStatus(status) if isinstance(status, str) else status
-        with self._uow() as uow:
-            members = uow.members.list()
+        with self._read() as uow:
+            members = uow.members.list() if wanted is None else uow.members.with_status(wanted)
         return [
             m
             for m in members
@@ -101,9 +113,20 @@ class MemberService(Service):
             and (wanted is None or m.status is wanted)
         ]
 
-    def _change(self, actor: Actor, ref: Ref, action: str, **changes: Any) -> Member:
+    def _change(
+        self,
+        actor: Actor,
+        ref: Ref,
+        action: str,
+        require: Callable[[Member], None] | None = None,
+        **changes: Any,
+    ) -> Member:
+        # The preconditions are checked again on the member as read inside the write unit of
+        # work: a change made meanwhile by someone else is seen, never overwritten.
         with self._uow() as uow:
             before = resolve(uow.members, "member", ref)
+            if require is not None:
+                require(before)
             after = before.evolve(**changes) if changes else before
             uow.members.update(after)
             self._record(uow, actor, action, before, after)
@@ -112,21 +135,25 @@ class MemberService(Service):
     def admit(self, actor: Actor, ref: Ref, on: date) -> Member:
         """Admit an applicant as member from ``on`` (a board decision)."""
         actor.require_manager("admit members")
-        member = self.get(actor, ref)
-        if member.status is not MemberStatus.APPLICANT:
-            raise ConflictError(f"member {member.number} is {member.status.value}, not applicant")
-        return self._change(actor, ref, "member.admit", status=MemberStatus.MEMBER, joined_on=on)
+
+        def require(member: Member) -> None:
+            if member.status is not MemberStatus.APPLICANT:
+                raise ConflictError(
+                    f"member {member.number} is {member.status.value}, not applicant"
+                )
+
+        return self._change(
+            actor, ref, "member.admit", require, status=MemberStatus.MEMBER, joined_on=on
+        )
 
     def resign(self, actor: Actor, ref: Ref, on: date) -> Member:
         """Record a resignation (*utträde*) from ``on``; the member or a manager may do it."""
         member = self.get(actor, ref)
         if not (actor.can_manage or actor.member_id == member.id):
             raise PermissionDenied(f"{actor.name} may not resign another member")
-        if member.status in (MemberStatus.RESIGNED, MemberStatus.EXCLUDED):
-            raise ConflictError(f"member {member.number} has already left ({member.left_on})")
-        if member.joined_on and on < member.joined_on:
-            raise InputError("on", f"{on} is before the member joined ({member.joined_on})")
-        return self._change(actor, ref, "member.resign", status=MemberStatus.RESIGNED, left_on=on)
+        return self._change(
+            actor, ref, "member.resign", _may_leave(on), status=MemberStatus.RESIGNED, left_on=on
+        )
 
     def exclude(self, actor: Actor, ref: Ref, on: date) -> Member:
         """Record an exclusion (*uteslutning*) from ``on``, as decided under the bylaws.
@@ -139,12 +166,10 @@ class MemberService(Service):
             ConflictError: The member has already left.
         """
         actor.require_manager("exclude members")
-        member = self.get(actor, ref)
-        if member.status in (MemberStatus.RESIGNED, MemberStatus.EXCLUDED):
-            raise ConflictError(f"member {member.number} has already left ({member.left_on})")
-        if member.joined_on and on < member.joined_on:
-            raise InputError("on", f"{on} is before the member joined ({member.joined_on})")
-        return self._change(actor, ref, "member.exclude", status=MemberStatus.EXCLUDED, left_on=on)
+        self.get(actor, ref)
+        return self._change(
+            actor, ref, "member.exclude", _may_leave(on), status=MemberStatus.EXCLUDED, left_on=on
+        )
 
     def set_roles(self, actor: Actor, ref: Ref, roles: frozenset[Role]) -> Member:
         """Set the roles a member holds (board, treasurer …)."""
@@ -155,7 +180,7 @@ class MemberService(Service):
         """Duplicate personnummer; members without a bank account for their salary."""
         problems: builtins.list[Problem] = []
         seen: dict[str, int] = {}
-        with self._uow() as uow:
+        with self._read() as uow:
             members = uow.members.list()
         for member in members:
             place = ("member", member.number)
