@@ -47,8 +47,7 @@ class AuditService(Service):
             return
         if verifying:
             raise PermissionDenied(
-                "{actor} may not verify the audit trail (auditor, board, treasurer or admin "
-                "only)",
+                "{actor} may not verify the audit trail (auditor, board, treasurer or admin only)",
                 actor=actor.name,
             )
         raise PermissionDenied(
