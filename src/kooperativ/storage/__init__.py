@@ -104,7 +104,7 @@ def open_store(url: str | None, default_sqlite_path: Path | None = None) -> Stor
                 f"the storage backend {entry_point.value} for {mask_url(url)} failed: {error}"
             ) from error
         return store
-    known = sorted(set(entry_points(group=ENTRY_POINT_GROUP).names))
+    known = sorted({point.name for point in entry_points(group=ENTRY_POINT_GROUP)})
     raise InputError(
         "database",
         "no storage backend handles {url!r}; known schemes: {known}",

@@ -891,13 +891,16 @@ class SqlStore:
         config.attributes["connection"] = connection
         return config
 
-    def upgrade(self) -> None:
+    def upgrade(self, revision: str = "head") -> None:
         """Bring the schema up to the newest migration (``alembic upgrade head``).
 
         Running it on an up-to-date database does nothing. Several processes may run it at
         once on the same, even empty, database: the migrations run in one of them, while
         the others wait (PostgreSQL: a session advisory lock; SQLite: the write lock) and
         then find nothing left to do.
+
+        Args:
+            revision: The revision to go to (tests of a migration stop before it).
 
         Raises:
             StorageError: If the database cannot be reached or a migration fails.
@@ -916,7 +919,7 @@ class SqlStore:
                         connection.commit()
                     try:
                         with connection.begin():
-                            command.upgrade(self._alembic_config(connection), "head")
+                            command.upgrade(self._alembic_config(connection), revision)
                     finally:
                         if self._postgres:
                             connection.execute(
