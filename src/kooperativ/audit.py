@@ -468,7 +468,8 @@ def verify_trail(
     for record, digest in last_after.items():
         if digest is not None and record[0] in names and record not in seen:
             problems.append(_at(record, "removed outside the audit trail"))
-    if configuration is not None:
+    if configuration is not None and rows:
+        # An empty trail: nothing has been done under any configuration yet.
         problems.extend(_check_configuration(configuration, last_after))
     head = Anchor(parsed[-1].seq, parsed[-1].hash) if parsed else None
     by_seq = {event.seq: event for event in parsed}

@@ -108,9 +108,9 @@ def test_a_failing_backend_is_a_storage_error(monkeypatch: pytest.MonkeyPatch) -
 
 def test_memory_write_units_of_work_do_not_nest_but_reads_may() -> None:
     store = MemoryStore()
-    with store.unit_of_work(), pytest.raises(StorageError, match="do not nest"):
-        with store.unit_of_work():
-            pass  # pragma: no cover
+    outer = store.unit_of_work()
+    with outer, pytest.raises(StorageError, match="do not nest"), store.unit_of_work():
+        pass  # pragma: no cover
     with store.unit_of_work() as uow:  # the lock was released
         assert uow.members.list() == []
         with store.unit_of_work(write=False) as reading:

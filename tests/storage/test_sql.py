@@ -23,6 +23,8 @@ from kooperativ.storage import KINDS, SqlStore, TransientConflict, open_store, t
 from kooperativ.storage.sql import METADATA, TABLES
 from kooperativ.testing.storage import audit_chain, full_records, member_record
 
+SLOTS = ":i, :n, :d"
+
 SQL_BACKENDS = [
     pytest.param("sqlite", id="sqlite"),
     pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
@@ -99,7 +101,9 @@ def test_migration_0004_fills_the_columns_from_the_stored_records(sql_url: str) 
             for kind, found in records.items():
                 for record in found:
                     connection.execute(
-                        text(f"INSERT INTO {TABLES[kind].name} (id, number, data) VALUES (:i, :n, :d)"),
+                        text(
+                            f"INSERT INTO {TABLES[kind].name} (id, number, data) VALUES ({SLOTS})"
+                        ),
                         {"i": str(record.id), "n": record.number, "d": record.canonical_json()},  # type: ignore[attr-defined]
                     )
         store.upgrade()
@@ -190,9 +194,9 @@ def test_a_missing_sqlite_folder_is_a_storage_error(tmp_path: Path) -> None:
 def test_in_memory_sqlite_units_of_work_do_not_nest() -> None:
     store = SqlStore("sqlite://")
     store.upgrade()
-    with store.unit_of_work(write=False), pytest.raises(StorageError, match="do not nest"):
-        with store.unit_of_work(write=False):
-            pass  # pragma: no cover
+    outer = store.unit_of_work(write=False)
+    with outer, pytest.raises(StorageError, match="do not nest"), store.unit_of_work(write=False):
+        pass  # pragma: no cover
     store.close()
 
 
@@ -205,9 +209,9 @@ def test_a_lock_wait_that_times_out_is_busy_not_cannot_connect(sql_url: str) -> 
         holder.upgrade()
         with holder.unit_of_work() as uow:
             uow.members.add(member_record(1))
-            with pytest.raises(ConcurrencyError, match="the database is busy") as caught:
-                with waiter.unit_of_work():
-                    pass  # pragma: no cover
+            busy = pytest.raises(ConcurrencyError, match="the database is busy")
+            with busy as caught, waiter.unit_of_work():
+                pass  # pragma: no cover
             assert "cannot connect" not in str(caught.value)
             assert caught.value.exit_code == 1
             # A reader does not wait for the writer, and sees what was committed.
@@ -280,15 +284,15 @@ def test_a_number_taken_by_a_writer_ignoring_the_lock_is_transient(postgres_url:
     intruder = member_record(1, first_name="Mallory", person_id="198503129804")
     insert_member = "INSERT INTO members (id, number, data) VALUES (:i, :n, :d)"
     try:
-        with pytest.raises(TransientConflict, match="member number 1 was taken"):
-            with store.unit_of_work() as uow:
-                number = uow.members.next_number()
-                _foreign_insert(
-                    postgres_url,
-                    insert_member,
-                    {"i": str(intruder.id), "n": number, "d": intruder.canonical_json()},
-                )
-                uow.members.add(member_record(number))
+        taken_meanwhile = pytest.raises(TransientConflict, match="member number 1 was taken")
+        with taken_meanwhile, store.unit_of_work() as uow:
+            number = uow.members.next_number()
+            _foreign_insert(
+                postgres_url,
+                insert_member,
+                {"i": str(intruder.id), "n": number, "d": intruder.canonical_json()},
+            )
+            uow.members.add(member_record(number))
         # Run again, the work allocates the next free number and succeeds.
         taken: list[int] = []
 

@@ -52,6 +52,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
@@ -99,6 +100,7 @@ from kooperativ.storage.base import KINDS, Store, TransientConflict, transaction
 from kooperativ.storage.query import Eq
 
 __all__ = [
+    "Sample",
     "StorageContract",
     "audit_chain",
     "client_record",
@@ -106,6 +108,7 @@ __all__ = [
     "meeting_record",
     "member_record",
     "record_kind",
+    "sample",
 ]
 
 STOCKHOLM_SUMMER = timezone(timedelta(hours=2))
@@ -219,7 +222,37 @@ def meeting_record() -> Meeting:
     return close_meeting(m)
 
 
+@dataclass(frozen=True)
+class Sample:
+    """One record of each kind (two assignments), every optional field set, linked."""
+
+    member: Member
+    client: Client
+    assignments: tuple[Assignment, Assignment]
+    contract: EmploymentContract
+    hours: HoursReport
+    meeting: Meeting
+    fee: MembershipFee
+
+    def by_kind(self) -> dict[str, list[Record]]:
+        """The records by kind name."""
+        return {
+            "member": [self.member],
+            "client": [self.client],
+            "assignment": list(self.assignments),
+            "contract": [self.contract],
+            "hours": [self.hours],
+            "meeting": [self.meeting],
+            "membership_fee": [self.fee],
+        }
+
+
 def full_records() -> dict[str, list[Record]]:
+    """Records of every kind with every optional field set, by kind (see :func:`sample`)."""
+    return sample().by_kind()
+
+
+def sample() -> Sample:
     """Records of every kind with every optional field set, referring to each other."""
     address = Address(street="Storgatan 1", postal_code="111 22", city="Stockholm", country="SE")
     member = member_record(
@@ -306,17 +339,14 @@ def full_records() -> dict[str, list[Record]]:
         confirmed_at=datetime(2025, 4, 2, 8, 0, tzinfo=UTC),
     )
     fee = MembershipFee(
-        number=1, member_id=member.id, year=2025, amount=Decimal("200.00"), paid_on=date(2025, 1, 15)
+        number=1,
+        member_id=member.id,
+        year=2025,
+        amount=Decimal("200.00"),
+        paid_on=date(2025, 1, 15),
     )
-    return {
-        "member": [member],
-        "client": [client],
-        "assignment": list(assignments),
-        "contract": [contract],
-        "hours": [hours],
-        "meeting": [meeting_record()],
-        "membership_fee": [fee],
-    }
+    first, second = assignments
+    return Sample(member, client, (first, second), contract, hours, meeting_record(), fee)
 
 
 class _Boom(Exception):
@@ -538,10 +568,11 @@ class StorageContract:
                 assert tuple(row.links[link.name]) == tuple(sorted(link.values(before)))
 
     def test_decimals_keep_their_exact_value(self, store: Store) -> None:
-        records = full_records()
+        records = sample()
         with store.unit_of_work() as uow:
-            for record in records["assignment"] + records["contract"]:
-                uow.repository(record_kind(record)).add(record)
+            for job in records.assignments:
+                uow.assignments.add(job)
+            uow.contracts.add(records.contract)
         with store.unit_of_work() as uow:
             agreed, hourly = uow.assignments.list()
             (contract,) = uow.contracts.list()
@@ -595,11 +626,9 @@ class StorageContract:
             assert [m.number for m in uow.members.with_status("member")] == [1, 2]
 
     def test_assignment_and_contract_queries(self, store: Store) -> None:
-        records = full_records()
-        (member,) = records["member"]
-        (client,) = records["client"]
-        first, second = records["assignment"]
-        (contract,) = records["contract"]
+        records = sample()
+        member, client, contract = records.member, records.client, records.contract
+        first, second = records.assignments
         other = member_record(2, person_id="198503129804")
         loose = Assignment(
             number=3,
@@ -666,11 +695,8 @@ class StorageContract:
             assert uow.contracts.overlapping(date(2025, 3, 20), date(2025, 4, 30)) == []
 
     def test_hours_meeting_and_fee_queries(self, store: Store) -> None:
-        records = full_records()
-        (member,) = records["member"]
-        (report,) = records["hours"]
-        (meeting,) = records["meeting"]
-        (fee,) = records["membership_fee"]
+        records = sample()
+        member, report, meeting, fee = records.member, records.hours, records.meeting, records.fee
         open_report = report.evolve(
             id=uuid.uuid4(), number=2, month=date(2025, 4, 1), confirmed_by=None, confirmed_at=None
         )
@@ -771,9 +797,9 @@ class StorageContract:
             assert uow.members.count() == 2
 
     def test_write_units_of_work_do_not_nest(self, store: Store) -> None:
-        with store.unit_of_work(), pytest.raises(StorageError, match="do not nest"):
-            with store.unit_of_work():
-                pass  # pragma: no cover
+        outer = store.unit_of_work()
+        with outer, pytest.raises(StorageError, match="do not nest"), store.unit_of_work():
+            pass  # pragma: no cover
         with store.unit_of_work() as uow:  # released
             assert uow.members.list() == []
 
