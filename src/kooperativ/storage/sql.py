@@ -567,6 +567,10 @@ class _SqlAuditLog:
         self._store = uow.store
         self._connection = uow.connection
         self._appended: set[int] = set()
+        # The newest seq as this unit of work last read or wrote it. A writer holds the
+        # write lock, so nobody else appends meanwhile (and one who ignores the lock is
+        # caught by the primary key).
+        self._last_seq: int | None = None
 
     def _run(self, statement: Any) -> Any:
         return self._store.run(lambda: self._connection.execute(statement))
@@ -574,8 +578,10 @@ class _SqlAuditLog:
     def append(self, event: AuditEvent) -> None:
         if not self._uow.write:
             raise read_only("audit")
-        highest = self._run(select(func.max(AUDIT_TABLE.c.seq))).scalar_one()
-        expected = int(highest or 0) + 1
+        if self._last_seq is None:
+            highest = self._run(select(func.max(AUDIT_TABLE.c.seq))).scalar_one()
+            self._last_seq = int(highest or 0)
+        expected = self._last_seq + 1
         if event.seq != expected:
             if event.seq < expected and event.seq not in self._appended:
                 raise TransientConflict(
@@ -583,8 +589,10 @@ class _SqlAuditLog:
                 )
             raise ConflictError(f"audit event seq {event.seq} does not follow; expected {expected}")
         values = event.model_dump(mode="json")
+        # No savepoint: the sequence was checked above, so a refused insert means another
+        # writer got in, and the unit of work is lost anyway.
         try:
-            with self._store.translated(), self._connection.begin_nested():
+            with self._store.translated():
                 self._connection.execute(insert(AUDIT_TABLE).values(values))
         except IntegrityError as error:
             if event.seq in self._appended:
@@ -593,6 +601,7 @@ class _SqlAuditLog:
                 "audit event seq {seq} was taken by a concurrent change", seq=event.seq
             ) from None
         self._appended.add(event.seq)
+        self._last_seq = event.seq
 
     def _events(self, *where: ColumnElement[bool], newest_only: bool = False) -> list[AuditEvent]:
         query = select(AUDIT_TABLE).where(*where)
@@ -605,6 +614,7 @@ class _SqlAuditLog:
 
     def last(self) -> AuditEvent | None:
         newest = self._events(newest_only=True)
+        self._last_seq = newest[0].seq if newest else 0
         return newest[0] if newest else None
 
     def events(self) -> Iterator[AuditEvent]:
@@ -839,13 +849,13 @@ class SqlStore:
         if not self._postgres:
             return  # SQLite: BEGIN IMMEDIATE / BEGIN, in the "begin" event
         if write:
+            # One round trip: how long to wait, and the wait. The timeout stays for the
+            # transaction (another lock a writer might wait for is a migration's).
             milliseconds = max(1, int(self.lock_timeout * 1000))
-            connection.exec_driver_sql(f"SET LOCAL lock_timeout = {milliseconds}")
-            connection.execute(
-                text(f"SELECT pg_advisory_xact_lock(:space, {_SCHEMA_KEY})"),
-                {"space": WRITE_LOCK},
+            connection.exec_driver_sql(
+                f"SET LOCAL lock_timeout = {milliseconds}; "
+                f"SELECT pg_advisory_xact_lock({WRITE_LOCK}, {_SCHEMA_KEY})"
             )
-            connection.exec_driver_sql("SET LOCAL lock_timeout TO DEFAULT")
         else:
             connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 
