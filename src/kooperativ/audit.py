@@ -38,7 +38,7 @@ from uuid import UUID, uuid4
 from pydantic import Field, ValidationError
 
 from kooperativ._model import Record
-from kooperativ.errors import InputError
+from kooperativ.errors import InputError, Term
 from kooperativ.problems import Problem
 
 if TYPE_CHECKING:
@@ -453,18 +453,21 @@ def verify_trail(
     ``before_hash`` is the ``after_hash`` of the previous event on the same record (a lost
     update shows here); each stored record reads, its ``id``, ``number``, indexed columns
     and links agree with its text, and its text's hash is the ``after_hash`` of its last
-    event; no record was removed; each configuration file's hash is the one last recorded
+    event; every reference it holds (``member_id``, a contract's assignments …) names a
+    stored record; no record was removed; each configuration file's hash is the one last recorded
     (a warning: the next change records it); each anchor is in the chain; and with a key,
     the MACs.
     """
     rows = list(events)
+    stored_records = {kind: list(stored) for kind, stored in records.items()}
     problems, last_after, parsed = _check_events(rows, key)
     seen: set[tuple[str, str]] = set()
-    for kind, stored in records.items():
-        for row in stored:
+    for kind, found in stored_records.items():
+        for row in found:
             seen.add((kind.name, row.id))
             problems.extend(_check_stored_record(kind, row, last_after))
-    names = {kind.name for kind in records}
+    problems.extend(_check_references(stored_records))
+    names = {kind.name for kind in stored_records}
     for record, digest in last_after.items():
         if digest is not None and record[0] in names and record not in seen:
             problems.append(_at(record, "removed outside the audit trail"))
@@ -504,6 +507,32 @@ def verify_trail(
         else:
             confirmed.append(anchor)
     return AuditReport(len(rows), head, problems, confirmed, key is not None)
+
+
+def _check_references(records: Mapping[Kind, Sequence[StoredRecord]]) -> list[Problem]:
+    """Every reference (``member_id``, a contract's assignments …) names a stored record."""
+    ids = {kind.name: {row.id for row in rows} for kind, rows in records.items()}
+    problems: list[Problem] = []
+    for kind, rows in records.items():
+        references = [(c.name, c.refers) for c in kind.columns if c.refers in ids]
+        links = [(link.name, link.target) for link in kind.links if link.target in ids]
+        for row in rows:
+            found = [(name, target, row.columns.get(name)) for name, target in references]
+            found += [
+                (name, target, value) for name, target in links for value in row.links.get(name, ())
+            ]
+            for name, target, value in found:
+                if value is not None and str(value) not in ids[target]:
+                    problems.append(
+                        _at(
+                            (kind.name, row.id),
+                            "{field} refers to {kind} {value}, which is not stored",
+                            field=name,
+                            kind=Term(target),
+                            value=value,
+                        )
+                    )
+    return problems
 
 
 def _check_configuration(

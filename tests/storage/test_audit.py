@@ -130,6 +130,27 @@ def test_an_edited_index_column_is_found(sql_coop: Cooperative) -> None:
     ]
 
 
+def test_a_broken_reference_is_found(sql_coop: Cooperative) -> None:
+    astrid, _ = register(sql_coop)
+    sql_coop.clients.add(ADMIN, name="Teatern AB", orgnr="559912-3451")
+    job = sql_coop.assignments.add(
+        ADMIN,
+        member=1,
+        client=1,
+        description="Scenografi",
+        start=date(2026, 9, 1),
+        end=date(2026, 12, 30),
+        agreed_amount="60000",
+    )
+    sql(sql_coop, "DELETE FROM members WHERE number = 1")
+    assert messages(sql_coop) == [
+        f"error: assignment {job.id}: member_id refers to member {astrid.id}, which is not stored",
+        f"error: member {astrid.id}: removed outside the audit trail",
+    ]
+    # `kooperativ check` reports it through the audit trail's check.
+    assert any("refers to member" in p.message for p in sql_coop.check(date(2026, 11, 27)))
+
+
 def test_malformed_rows_are_findings_not_tracebacks(sql_coop: Cooperative) -> None:
     astrid, _ = register(sql_coop)
     sql(sql_coop, "UPDATE audit_events SET at = 'yesterday' WHERE seq = 1")

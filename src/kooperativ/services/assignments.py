@@ -112,22 +112,20 @@ class AssignmentService(Service):
         ]
 
     def check(self, on: date) -> Sequence[Problem]:
-        """Assignments without a contract, or running past their member's leaving date."""
+        """Assignments without a contract, or running past their member's leaving date.
+
+        An assignment whose member is not stored at all is a broken reference, which the
+        audit verification reports (``kooperativ audit verify``, part of ``check``).
+        """
         found: dict[int, builtins.list[Problem]] = {}
         # Indexed queries: the cost grows with the problems found, not with the register.
         with self._read() as uow:
-            orphans = uow.assignments.without_member()
             leaving = [
                 (owner, assignment)
                 for owner in uow.members.left()
                 for assignment in uow.assignments.of_member(owner.id)
             ]
             uncovered = uow.assignments.without_contract(AssignmentStatus.ACTIVE)
-        for assignment in orphans:
-            place = ("assignment", assignment.number)
-            found.setdefault(assignment.number, []).append(
-                Problem.of("error", place, "its member is not in the register")
-            )
         for owner, assignment in leaving:
             if owner.left_on is not None and assignment.end >= owner.left_on:
                 place = ("assignment", assignment.number)

@@ -59,11 +59,13 @@ def plain(value: object) -> Value:
 
 @dataclass(frozen=True)
 class Column:
-    """An indexed column: its name, its type and how to read it from a record."""
+    """An indexed column: its name, its type, how to read it, and the kind it refers to."""
 
     name: str
     type: ColumnType
     read: Callable[[Any], object]
+    #: For an ``id`` column: the kind of record it refers to (checked by audit verify).
+    refers: str | None = None
 
     def value(self, record: Record) -> Value:
         """The column's value for ``record``."""
@@ -134,8 +136,8 @@ KINDS: dict[str, Kind] = _kinds(
         "assignments",
         "assignments",
         (
-            Column("member_id", "id", lambda a: a.member_id),
-            Column("client_id", "id", lambda a: a.client_id),
+            Column("member_id", "id", lambda a: a.member_id, "member"),
+            Column("client_id", "id", lambda a: a.client_id, "client"),
             Column("status", "text", lambda a: a.status),
             Column("start", "date", lambda a: a.start),
             Column("end", "date", lambda a: a.end),
@@ -147,7 +149,7 @@ KINDS: dict[str, Kind] = _kinds(
         "contracts",
         "contracts",
         (
-            Column("member_id", "id", lambda c: c.member_id),
+            Column("member_id", "id", lambda c: c.member_id, "member"),
             Column("start", "date", lambda c: c.start),
             # The agreed end, or the day it ended: empty for an open-ended employment.
             Column("last_day", "date", lambda c: c.last_day),
@@ -168,9 +170,9 @@ KINDS: dict[str, Kind] = _kinds(
         "hours_reports",
         "hours",
         (
-            Column("member_id", "id", lambda h: h.member_id),
-            Column("assignment_id", "id", lambda h: h.assignment_id),
-            Column("contract_id", "id", lambda h: h.contract_id),
+            Column("member_id", "id", lambda h: h.member_id, "member"),
+            Column("assignment_id", "id", lambda h: h.assignment_id, "assignment"),
+            Column("contract_id", "id", lambda h: h.contract_id, "contract"),
             Column("month", "date", lambda h: h.month),
             Column("confirmed", "bool", lambda h: h.confirmed),
         ),
@@ -192,7 +194,7 @@ KINDS: dict[str, Kind] = _kinds(
         "membership_fees",
         "membership_fees",
         (
-            Column("member_id", "id", lambda f: f.member_id),
+            Column("member_id", "id", lambda f: f.member_id, "member"),
             Column("year", "int", lambda f: f.year),
         ),
     ),
