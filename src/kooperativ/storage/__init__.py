@@ -101,7 +101,10 @@ def open_store(url: str | None, default_sqlite_path: Path | None = None) -> Stor
             raise
         except Exception as error:
             raise StorageError(
-                f"the storage backend {entry_point.value} for {mask_url(url)} failed: {error}"
+                "the storage backend {backend} for {url} failed: {reason}",
+                backend=entry_point.value,
+                url=mask_url(url),
+                reason=str(error),
             ) from error
         return store
     known = sorted({point.name for point in entry_points(group=ENTRY_POINT_GROUP)})

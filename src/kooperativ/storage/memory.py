@@ -96,7 +96,9 @@ def record_key(kind: str, record: Record, record_class: type[Record]) -> tuple[U
 
 def read_only(kind: str) -> StorageError:
     """The error for a write attempted in a read unit of work (a programming error)."""
-    return StorageError(f"{kind}: a read-only unit of work cannot write (use write=True)")
+    return StorageError(
+        "{kind}: a read-only unit of work cannot write (use write=True)", kind=Term(kind)
+    )
 
 
 @dataclass(frozen=True)
@@ -261,7 +263,9 @@ class _MemoryRepository(Generic[R]):
                 kind=Term(self._name),
                 number=number,
             )
-        raise ConflictError(f"{self._name} number {number} is already taken")
+        raise ConflictError(
+            "{kind} number {number} is already taken", kind=Term(self._name), number=number
+        )
 
     def add(self, record: R) -> None:
         record_uuid, number = record_key(self._name, record, self._class)
@@ -269,7 +273,9 @@ class _MemoryRepository(Generic[R]):
             raise read_only(self._name)
         record_id = str(record_uuid)
         if record_id in self._table.rows:
-            raise ConflictError(f"{self._name} id {record_id} already exists")
+            raise ConflictError(
+                "{kind} id {id} already exists", kind=Term(self._name), id=record_id
+            )
         self._number_taken(number, record_id)
         self._table.rows[record_id] = self._row(record, number, 1)
         self._table.numbers[number] = record_id
@@ -348,7 +354,11 @@ class _MemoryAuditLog:
                 raise TransientConflict(
                     "audit event seq {seq} was taken by a concurrent change", seq=event.seq
                 )
-            raise ConflictError(f"audit event seq {event.seq} does not follow; expected {expected}")
+            raise ConflictError(
+                "audit event seq {seq} does not follow; expected {expected}",
+                seq=event.seq,
+                expected=expected,
+            )
         self._events.append(event.canonical_json())
         self._appended.add(event.seq)
 
@@ -421,7 +431,7 @@ class MemoryStore:
     @contextmanager
     def _writing(self) -> Iterator[UnitOfWork]:
         if self._owner == threading.get_ident():
-            raise StorageError(f"{self.url}: units of work do not nest")
+            raise StorageError("{url}: units of work do not nest", url=self.url)
         with self._lock:
             self._owner = threading.get_ident()
             try:

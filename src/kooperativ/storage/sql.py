@@ -442,8 +442,12 @@ class _SqlRepository(Generic[R]):
                     kind=Term(self._name),
                     number=number,
                 ) from None
-            raise ConflictError(f"{self._name} number {number} is already taken") from None
-        raise ConflictError(f"{self._name} {record_id}: {_reason(error)}") from None
+            raise ConflictError(
+                "{kind} number {number} is already taken", kind=Term(self._name), number=number
+            ) from None
+        raise ConflictError(
+            "{kind} {id}: {reason}", kind=Term(self._name), id=record_id, reason=_reason(error)
+        ) from None
 
     def _write_links(self, record_id: str, record: R, replace: bool) -> None:
         for link in self._kind.links:
@@ -473,7 +477,9 @@ class _SqlRepository(Generic[R]):
                 self._write_links(record_id, record, replace=False)
         except IntegrityError as error:
             if self.version(record_uuid) is not None:
-                raise ConflictError(f"{self._name} id {record_id} already exists") from None
+                raise ConflictError(
+                    "{kind} id {id} already exists", kind=Term(self._name), id=record_id
+                ) from None
             self._number_conflict(number, record_id, error)
         self._versions[record_id] = 1
         self._written.add(record_id)
@@ -587,7 +593,11 @@ class _SqlAuditLog:
                 raise TransientConflict(
                     "audit event seq {seq} was taken by a concurrent change", seq=event.seq
                 )
-            raise ConflictError(f"audit event seq {event.seq} does not follow; expected {expected}")
+            raise ConflictError(
+                "audit event seq {seq} does not follow; expected {expected}",
+                seq=event.seq,
+                expected=expected,
+            )
         values = event.model_dump(mode="json")
         # No savepoint: the sequence was checked above, so a refused insert means another
         # writer got in, and the unit of work is lost anyway.
@@ -596,7 +606,9 @@ class _SqlAuditLog:
                 self._connection.execute(insert(AUDIT_TABLE).values(values))
         except IntegrityError as error:
             if event.seq in self._appended:
-                raise ConflictError(f"audit event seq {event.seq}: {_reason(error)}") from None
+                raise ConflictError(
+                    "audit event seq {seq}: {reason}", seq=event.seq, reason=_reason(error)
+                ) from None
             raise TransientConflict(
                 "audit event seq {seq} was taken by a concurrent change", seq=event.seq
             ) from None
@@ -746,7 +758,9 @@ class SqlStore:
                 options["isolation_level"] = "READ COMMITTED"
             self._engine = create_engine(parsed, **options)
         except (ArgumentError, ValueError, ImportError, SQLAlchemyError) as error:
-            raise StorageError(f"cannot open {self.url}: {error}") from None
+            raise StorageError(
+                "cannot open {url}: {reason}", url=self.url, reason=str(error)
+            ) from None
         self._postgres = self._engine.dialect.name == "postgresql"
         if self._engine.dialect.name == "sqlite":
             _sqlite_setup(self._engine, lock_timeout)
@@ -784,13 +798,19 @@ class SqlStore:
                 reason=reason,
             ) from None
         if connecting:
-            raise StorageError(f"cannot connect to {self.url}: {reason}") from None
+            raise StorageError(
+                "cannot connect to {url}: {reason}", url=self.url, reason=reason
+            ) from None
         if re.search(r"no such table|relation .* does not exist", reason):
             raise StorageError(
-                f"{self.url}: the database has no kooperativ tables ({reason}); "
-                "run `kooperativ db upgrade`"
+                "{url}: the database has no kooperativ tables ({reason}); "
+                "run `kooperativ db upgrade`",
+                url=self.url,
+                reason=reason,
             ) from None
-        raise StorageError(f"database error on {self.url}: {reason}") from None
+        raise StorageError(
+            "database error on {url}: {reason}", url=self.url, reason=reason
+        ) from None
 
     def run(self, action: Callable[[], T]) -> T:
         """Run ``action`` with driver errors turned into kooperativ errors."""
@@ -815,7 +835,9 @@ class SqlStore:
             elif path.parent.is_dir():
                 _create_sqlite_file(path)
         except (OSError, sqlite3.Error) as error:
-            raise StorageError(f"cannot connect to {self.url}: {error}") from None
+            raise StorageError(
+                "cannot connect to {url}: {reason}", url=self.url, reason=str(error)
+            ) from None
         self._prepared = True
 
     def _connect(self) -> Connection:
@@ -829,7 +851,7 @@ class SqlStore:
         depth: int = getattr(self._local, "depth", 0)
         writing: bool = getattr(self._local, "writing", False)
         if (write and writing) or (self._shared_connection_lock is not None and depth):
-            raise StorageError(f"{self.url}: units of work do not nest")
+            raise StorageError("{url}: units of work do not nest", url=self.url)
         self._local.depth = depth + 1
         self._local.writing = writing or write
         try:
