@@ -112,3 +112,21 @@ def test_errors_render_in_swedish() -> None:
     assert empty.render(sv).startswith("k.db är en tom fil")
     assert plural("sv", "audit")("{n} event", "{n} events", 2).format(n=2) == "2 händelser"
     assert plural("sv", "audit")("{n} event", "{n} events", 1).format(n=1) == "1 händelse"
+
+
+def test_words_shared_with_other_catalogs_are_translated_alike() -> None:
+    """``messages(lang)`` looks a word up in every catalog, the first one wins: a record kind
+    or field name must read the same in every catalog that has it."""
+    words: dict[str, set[tuple[str, str]]] = {}
+    for path in sorted((LOCALES / "sv" / "LC_MESSAGES").glob("*.po")):
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                if isinstance(message.id, str) and re.fullmatch(r"[a-z_]+", message.id):
+                    words.setdefault(message.id, set()).add((path.stem, str(message.string)))
+    mine = {"audit", "storage"}
+    differing = {
+        word: sorted(found)
+        for word, found in words.items()
+        if {domain for domain, _ in found} & mine and len({text for _, text in found}) > 1
+    }
+    assert not differing

@@ -101,8 +101,10 @@ def read_only(kind: str) -> StorageError:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class _Row:
+    """A stored record; rows order by number (unique), like the SQL tables."""
+
     number: int
     data: str
     version: int
