@@ -88,8 +88,11 @@ def verify(
     as_member: AsOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Verify the audit trail: the chain, the records behind it, the configuration files,
-    published heads and, with the key, each event's MAC (exit 1 if anything is wrong)."""
+    """Verify the audit trail (exit 1 if anything is wrong).
+
+    Checks the chain, the records behind it, the configuration files, published heads and,
+    with the key, each event's MAC.
+    """
     from kooperativ.audit import read_key
     from kooperativ.i18n import messages, plural, translator
 
@@ -177,8 +180,11 @@ def head(
     as_member: AsOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Print the head of the audit trail (SEQ:HASH) to publish in the minutes, to the
-    auditor or in the annual report; `audit verify --anchor SEQ:HASH` checks it later."""
+    """Print the head of the audit trail (SEQ:HASH), to publish.
+
+    Publish it in the minutes, to the auditor or in the annual report; `audit verify
+    --anchor SEQ:HASH` checks later that the chain still holds it.
+    """
     from kooperativ.i18n import translator
 
     with guard(), _open(coop_dir, database) as coop:

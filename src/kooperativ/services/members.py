@@ -166,7 +166,6 @@ class MemberService(Service):
             ConflictError: The member has already left.
         """
         actor.require_manager("exclude members")
-        self.get(actor, ref)
         return self._change(
             actor, ref, "member.exclude", _may_leave(on), status=MemberStatus.EXCLUDED, left_on=on
         )

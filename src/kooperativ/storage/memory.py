@@ -25,7 +25,7 @@ import builtins
 import json
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 from uuid import UUID
@@ -449,7 +449,7 @@ class MemoryStore:
         # it in), so a reader needs no lock to see a consistent snapshot.
         yield _MemoryUnitOfWork(self._state, write=False)
 
-    def unit_of_work(self, *, write: bool = True) -> Any:
+    def unit_of_work(self, *, write: bool = True) -> AbstractContextManager[UnitOfWork]:
         """A transaction: a write works on a copy swapped in when the block ends without error.
 
         Args:
