@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict
 
@@ -23,8 +23,12 @@ class Record(BaseModel):
         """SHA-256 of :meth:`canonical_json`, used by the audit chain."""
         return hashlib.sha256(self.canonical_json().encode()).hexdigest()
 
-    def evolve(self, **changes: Any) -> Any:
-        """A copy with ``changes`` applied and validated again."""
-        data = self.model_dump()
+    def evolve(self, **changes: Any) -> Self:
+        """A copy with ``changes`` applied and validated again (of the same class).
+
+        ``changes`` name fields by their Python names (``form=``), also where a record
+        stores a field under another key.
+        """
+        data = self.model_dump(by_alias=False)
         data.update(changes)
         return type(self).model_validate(data)

@@ -184,6 +184,6 @@ def report(coop: Cooperative, on: date) -> DemoReport:
         salaries=salaries,
         roll=coop.governance.roll(actor, on),
         problems=coop.check(on),
-        audit_problems=coop.audit.verify(),
+        audit_problems=[str(problem) for problem in coop.audit.verify(actor).problems],
         events=len(coop.audit.events(actor)),
     )

@@ -74,8 +74,9 @@ def test_check_and_audit_verify_on_the_demo(demo: Path) -> None:
     code, out, _ = run("audit", "verify", "--coop", str(demo), "--json")
     assert code == 0
     report = json.loads(out)
-    # 5 members + 11 fees + 3 clients + 5 assignments + 5 contracts + 3 × 2 signatures
-    assert report["intact"] is True and report["events"] == 35
+    # 3 configuration files + 5 members + 11 fees + 3 clients + 5 assignments + 5 contracts
+    # + 3 × 2 signatures
+    assert report["intact"] is True and report["events"] == 38
 
 
 def test_member_sees_only_own_data(demo: Path) -> None:
@@ -117,7 +118,8 @@ def test_tampering_with_an_audit_row_is_detected(demo: Path) -> None:
         db.execute("UPDATE audit_events SET actor = 'mallory' WHERE seq = 3")
     code, out, _ = run("audit", "verify", "--coop", str(demo))
     assert code == 1
-    assert "event 3: contents changed after it was written" in out
+    # The example cooperative speaks Swedish.
+    assert "händelse 3: innehållet har ändrats efter att det skrevs" in out
 
 
 def test_tampering_with_a_record_is_detected(demo: Path) -> None:

@@ -94,7 +94,7 @@ def test_the_annual_meeting_through_the_api(coop: Cooperative) -> None:
     assert coop.governance.verify(Actor.admin(), 1).ok
     # One audit event per step, and the chain verifies with the meeting records behind it.
     assert events(coop) - before == 21
-    assert coop.audit.verify() == []
+    assert coop.audit.verify(Actor.admin()).problems == []
     pdf = coop.governance.minutes(Actor.admin(), 1)
     assert pdf[:5] == b"%PDF-"
     md = coop.governance.minutes(Actor.admin(), 1, lang="en", document_format="md").decode()

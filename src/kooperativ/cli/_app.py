@@ -95,8 +95,8 @@ COMMANDS: dict[str, Entry] = {
     ),
     "fee": Entry("kooperativ.cli.governance", "Membership fees (medlemsavgifter).", PANELS[3]),
     "bylaws": Entry("kooperativ.cli.governance", "The bylaws (stadgar) as rules.", PANELS[3]),
-    "audit": Entry("kooperativ.cli.coop", "The audit trail.", PANELS[4]),
-    "db": Entry("kooperativ.cli.coop", "The database.", PANELS[4]),
+    "audit": Entry("kooperativ.cli.audit", "The audit trail.", PANELS[4]),
+    "db": Entry("kooperativ.cli.db", "The database.", PANELS[4]),
     "privacy": Entry(
         "kooperativ.cli.privacy",
         "Personal data: access, portability, retention, pseudonymisation (GDPR).",

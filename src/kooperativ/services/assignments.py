@@ -185,7 +185,7 @@ class AssignmentService(Service):
 
     def get(self, actor: Actor, ref: Ref) -> Assignment:
         """An assignment by number or id (a member sees only their own)."""
-        with self._uow() as uow:
+        with self._read() as uow:
             assignment = resolve(uow.assignments, "assignment", ref)
         actor.require_access(assignment.member_id, "assignments")
         return assignment
@@ -198,9 +198,14 @@ class AssignmentService(Service):
     ) -> builtins.list[Assignment]:
         """Assignments ordered by number, optionally of one member and in one status."""
         wanted = None if status is None else _status(status)
-        with self._uow() as uow:
+        with self._read() as uow:
             owner = resolve(uow.members, "member", member) if member is not None else None
-            found = uow.assignments.list()
+            if owner is not None:
+                found = uow.assignments.of_member(owner.id)
+            elif not actor.can_read_all and actor.member_id is not None:
+                found = uow.assignments.of_member(actor.member_id)
+            else:
+                found = uow.assignments.list()
         return [
             a
             for a in found
@@ -217,7 +222,7 @@ class AssignmentService(Service):
         self, actor: Actor, assignments: Sequence[Assignment]
     ) -> builtins.list[AssignmentView]:
         """``assignments`` with their members' and clients' names and numbers."""
-        with self._uow() as uow:
+        with self._read() as uow:
             members = {m.id: m for m in uow.members.list()}
             clients = {c.id: c for c in uow.clients.list()}
         result = []
@@ -239,19 +244,26 @@ class AssignmentService(Service):
 
     def check(self, on: date) -> Sequence[Problem]:
         """Assignments without a contract, running past their member's leaving date, or
-        with an amount that is zero or implausibly large."""
-        problems: builtins.list[Problem] = []
-        with self._uow() as uow:
-            members = {m.id: m for m in uow.members.list()}
-            covered = {aid for c in uow.contracts.list() for aid in c.assignment_ids}
-            assignments = uow.assignments.list()
-        for assignment in assignments:
-            place = ("assignment", assignment.number)
-            owner = members.get(assignment.member_id)
-            if owner is None:
-                problems.append(Problem.of("error", place, "its member is not in the register"))
-            elif owner.left_on is not None and assignment.end >= owner.left_on:
-                problems.append(
+        planned or active with an amount that is zero or implausibly large (one stored
+        before the limit existed: a new one is refused).
+
+        An assignment whose member is not stored at all is a broken reference, which the
+        audit verification reports (``kooperativ audit verify``, part of ``check``).
+        """
+        found: dict[int, builtins.list[Problem]] = {}
+        # Indexed queries: the cost grows with the problems found, not with the register.
+        with self._read() as uow:
+            leaving = [
+                (owner, assignment)
+                for owner in uow.members.left()
+                for assignment in uow.assignments.of_member(owner.id)
+            ]
+            uncovered = uow.assignments.without_contract(AssignmentStatus.ACTIVE)
+            current = uow.assignments.with_status(AssignmentStatus.PLANNED, AssignmentStatus.ACTIVE)
+        for owner, assignment in leaving:
+            if owner.left_on is not None and assignment.end >= owner.left_on:
+                place = ("assignment", assignment.number)
+                found.setdefault(assignment.number, []).append(
                     Problem.of(
                         "warning",
                         place,
@@ -259,11 +271,16 @@ class AssignmentService(Service):
                         member=owner.number,
                     )
                 )
-            if assignment.status is AssignmentStatus.ACTIVE and assignment.id not in covered:
-                problems.append(Problem.of("error", place, "no employment contract"))
+        for assignment in uncovered:
+            place = ("assignment", assignment.number)
+            found.setdefault(assignment.number, []).append(
+                Problem.of("error", place, "no employment contract")
+            )
+        for assignment in current:
             amount = assignment.amount_excl_vat
             if amount <= 0 or amount > MAX_AMOUNT:
-                problems.append(
+                place = ("assignment", assignment.number)
+                found.setdefault(assignment.number, []).append(
                     Problem.of("error", place, "implausible amount {amount}", amount=f"{amount:f}")
                 )
-        return problems
+        return [problem for number in sorted(found) for problem in found[number]]

@@ -8,15 +8,19 @@ roles that read the whole register see it; everyone else gets it masked.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from enum import Enum
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
+from uuid import UUID
 
 from kooperativ.clients.models import Client
 from kooperativ.errors import ConflictError, InputError
 from kooperativ.members.models import Address
 from kooperativ.security import Actor
 from kooperativ.services._base import Ref, Service, build, resolve
+
+if TYPE_CHECKING:
+    from kooperativ.storage.base import UnitOfWork
 
 __all__ = ["KEEP", "ClientService"]
 
@@ -66,7 +70,7 @@ class ClientService(Service):
             public_sector=public_sector,
         )
         with self._uow() as uow:
-            self._unique(uow.clients.list(), fields["orgnr"], fields["person_id"])
+            self._unique(uow, fields["orgnr"], fields["person_id"])
             if number is not None and uow.clients.by_number(number) is not None:
                 raise ConflictError(
                     "number: client number {number} is already taken", number=number
@@ -145,8 +149,7 @@ class ClientService(Service):
                     public_sector=bool(data["public_sector"]),
                 )
             )
-            others = [c for c in uow.clients.list() if c.id != before.id]
-            self._unique(others, data["orgnr"], data["person_id"])
+            self._unique(uow, data["orgnr"], data["person_id"], but=before.id)
             after = build(Client, data)
             if after == before:
                 return self._for(actor, before)
@@ -206,13 +209,15 @@ class ClientService(Service):
         }
 
     @staticmethod
-    def _unique(others: Sequence[Client], orgnr: str | None, person_id: str | None) -> None:
-        for other in others:
-            if orgnr and other.orgnr == orgnr:
-                raise ConflictError(
-                    "orgnr: already registered as client {number}", number=other.number
-                )
-            if person_id and other.person_id == person_id:
-                raise ConflictError(
-                    "person_id: already registered as client {number}", number=other.number
-                )
+    def _unique(
+        uow: UnitOfWork, orgnr: str | None, person_id: str | None, but: UUID | None = None
+    ) -> None:
+        """Refuse an orgnr or personnummer another client (than ``but``) already has."""
+        other = uow.clients.by_orgnr(orgnr) if orgnr else None
+        if other is not None and other.id != but:
+            raise ConflictError("orgnr: already registered as client {number}", number=other.number)
+        other = uow.clients.by_person_id(person_id) if person_id else None
+        if other is not None and other.id != but:
+            raise ConflictError(
+                "person_id: already registered as client {number}", number=other.number
+            )

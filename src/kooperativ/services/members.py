@@ -10,7 +10,7 @@ administrator may change anything.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from enum import Enum
 from typing import Any, Final
@@ -32,6 +32,25 @@ KEEP: Final = _Keep.KEEP
 
 #: The fields a member may change on their own record (contact details, bank, language).
 OWN_FIELDS = frozenset({"email", "phone", "address", "bank_account", "language"})
+
+
+def _may_leave(on: date) -> Callable[[Member], None]:
+    """The preconditions of a resignation or exclusion from ``on``."""
+
+    def require(member: Member) -> None:
+        if member.status in (MemberStatus.RESIGNED, MemberStatus.EXCLUDED):
+            raise ConflictError(
+                "member {number} has already left ({day})", number=member.number, day=member.left_on
+            )
+        if member.joined_on and on < member.joined_on:
+            raise InputError(
+                "on",
+                "{day} is before the member joined ({joined})",
+                day=on,
+                joined=member.joined_on,
+            )
+
+    return require
 
 
 class MemberService(Service):
@@ -72,11 +91,11 @@ class MemberService(Service):
         if tax_mode is not None:
             tax_mode = self._coop.validate_tax_mode(tax_mode, "tax_mode")
         with self._uow() as uow:
-            for other in uow.members.list():
-                if other.person_id == pid:
-                    raise ConflictError(
-                        "person_id: already registered as member {number}", number=other.number
-                    )
+            other = uow.members.by_person_id(pid)
+            if other is not None:
+                raise ConflictError(
+                    "person_id: already registered as member {number}", number=other.number
+                )
             if number is not None and uow.members.by_number(number) is not None:
                 raise ConflictError(
                     "number: member number {number} is already taken", number=number
@@ -105,7 +124,7 @@ class MemberService(Service):
 
     def get(self, actor: Actor, ref: Ref) -> Member:
         """A member by number or id (a member may only see themself)."""
-        with self._uow() as uow:
+        with self._read() as uow:
             member = resolve(uow.members, "member", ref)
         actor.require_access(member.id, "member record")
         return member
@@ -113,8 +132,8 @@ class MemberService(Service):
     def list(self, actor: Actor, status: MemberStatus | str | None = None) -> list[Member]:
         """Members ordered by number; a member without a role sees only themself."""
         wanted = MemberStatus(status) if isinstance(status, str) else status
-        with self._uow() as uow:
-            members = uow.members.list()
+        with self._read() as uow:
+            members = uow.members.list() if wanted is None else uow.members.with_status(wanted)
         return [
             m
             for m in members
@@ -122,9 +141,20 @@ class MemberService(Service):
             and (wanted is None or m.status is wanted)
         ]
 
-    def _change(self, actor: Actor, ref: Ref, action: str, **changes: Any) -> Member:
+    def _change(
+        self,
+        actor: Actor,
+        ref: Ref,
+        action: str,
+        require: Callable[[Member], None] | None = None,
+        **changes: Any,
+    ) -> Member:
+        # The preconditions are checked again on the member as read inside the write unit of
+        # work: a change made meanwhile by someone else is seen, never overwritten.
         with self._uow() as uow:
             before = resolve(uow.members, "member", ref)
+            if require is not None:
+                require(before)
             after = build(Member, {**before.model_dump(), **changes}) if changes else before
             if after == before:
                 return before  # nothing changes: no write, no audit event
@@ -236,32 +266,27 @@ class MemberService(Service):
     def admit(self, actor: Actor, ref: Ref, on: date) -> Member:
         """Admit an applicant as member from ``on`` (a board decision)."""
         actor.require_manager("admit members")
-        member = self.get(actor, ref)
-        if member.status is not MemberStatus.APPLICANT:
-            raise ConflictError(
-                "member {number} is {status}, not applicant",
-                number=member.number,
-                status=Term(member.status.value),
-            )
-        return self._change(actor, ref, "member.admit", status=MemberStatus.MEMBER, joined_on=on)
+
+        def require(member: Member) -> None:
+            if member.status is not MemberStatus.APPLICANT:
+                raise ConflictError(
+                    "member {number} is {status}, not applicant",
+                    number=member.number,
+                    status=Term(member.status.value),
+                )
+
+        return self._change(
+            actor, ref, "member.admit", require, status=MemberStatus.MEMBER, joined_on=on
+        )
 
     def resign(self, actor: Actor, ref: Ref, on: date) -> Member:
         """Record a resignation (*utträde*) from ``on``; the member or a manager may do it."""
         member = self.get(actor, ref)
         if not (actor.can_manage or actor.member_id == member.id):
             raise PermissionDenied("{actor} may not resign another member", actor=actor.name)
-        if member.status in (MemberStatus.RESIGNED, MemberStatus.EXCLUDED):
-            raise ConflictError(
-                "member {number} has already left ({day})", number=member.number, day=member.left_on
-            )
-        if member.joined_on and on < member.joined_on:
-            raise InputError(
-                "on",
-                "{day} is before the member joined ({joined})",
-                day=on,
-                joined=member.joined_on,
-            )
-        return self._change(actor, ref, "member.resign", status=MemberStatus.RESIGNED, left_on=on)
+        return self._change(
+            actor, ref, "member.resign", _may_leave(on), status=MemberStatus.RESIGNED, left_on=on
+        )
 
     def exclude(self, actor: Actor, ref: Ref, on: date) -> Member:
         """Record an exclusion (*uteslutning*) from ``on``, as decided under the bylaws.
@@ -274,19 +299,9 @@ class MemberService(Service):
             ConflictError: The member has already left.
         """
         actor.require_manager("exclude members")
-        member = self.get(actor, ref)
-        if member.status in (MemberStatus.RESIGNED, MemberStatus.EXCLUDED):
-            raise ConflictError(
-                "member {number} has already left ({day})", number=member.number, day=member.left_on
-            )
-        if member.joined_on and on < member.joined_on:
-            raise InputError(
-                "on",
-                "{day} is before the member joined ({joined})",
-                day=on,
-                joined=member.joined_on,
-            )
-        return self._change(actor, ref, "member.exclude", status=MemberStatus.EXCLUDED, left_on=on)
+        return self._change(
+            actor, ref, "member.exclude", _may_leave(on), status=MemberStatus.EXCLUDED, left_on=on
+        )
 
     def set_roles(self, actor: Actor, ref: Ref, roles: frozenset[Role]) -> Member:
         """Set the roles a member holds (board, treasurer …)."""
@@ -297,7 +312,7 @@ class MemberService(Service):
         """Duplicate personnummer; members without a bank account for their salary."""
         problems: builtins.list[Problem] = []
         seen: dict[str, int] = {}
-        with self._uow() as uow:
+        with self._read() as uow:
             members = uow.members.list()
         for member in members:
             place = ("member", member.number)

@@ -1,13 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Storage: where the cooperative's records and audit trail are kept.
 
-A *store* is opened from a URL whose scheme picks the backend:
+A *store* is opened from a URL whose scheme picks the backend. Every backend, kooperativ's
+own included, is found through the entry point group ``kooperativ.storage`` under the
+scheme (before any ``+driver``):
 
 * ``memory://`` — :class:`MemoryStore`, nothing written to disk (tests, embedding);
 * ``sqlite:///path/to/kooperativ.db`` — :class:`SqlStore` on a SQLite file;
 * ``postgresql+psycopg://user@host/db`` — :class:`SqlStore` on PostgreSQL;
-* any other scheme — a third-party backend registered under the entry point group
-  ``kooperativ.storage`` with the scheme (before any ``+driver``) as its name.
+* any other scheme — a third-party backend registered the same way.
 
 >>> from kooperativ.storage import open_store
 >>> store = open_store("memory://", None)
@@ -22,21 +23,35 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from kooperativ.errors import InputError, StorageError
-from kooperativ.storage.base import ENTITY_KINDS, AuditLog, Repository, Store, UnitOfWork
+from kooperativ.storage.base import (
+    ENTITY_KINDS,
+    KINDS,
+    AuditLog,
+    Repository,
+    Store,
+    StoredRecord,
+    TransientConflict,
+    UnitOfWork,
+    transaction,
+)
 from kooperativ.storage.memory import MemoryStore
 from kooperativ.storage.sql import SqlStore, mask_url
 
 __all__ = [
     "ENTITY_KINDS",
     "ENTRY_POINT_GROUP",
+    "KINDS",
     "AuditLog",
     "MemoryStore",
     "Repository",
     "SqlStore",
     "Store",
+    "StoredRecord",
+    "TransientConflict",
     "UnitOfWork",
     "mask_url",
     "open_store",
+    "transaction",
 ]
 
 #: The entry point group third-party backends register under, named by URL scheme.
@@ -77,10 +92,6 @@ def open_store(url: str | None, default_sqlite_path: Path | None = None) -> Stor
             raise InputError("database", "no database URL given and no default SQLite file")
         url = f"sqlite:///{default_sqlite_path}"
     scheme = _scheme(url)
-    if scheme == "memory":
-        return MemoryStore(url)
-    if scheme in ("sqlite", "postgresql"):
-        return SqlStore(url)
     found = entry_points(group=ENTRY_POINT_GROUP, name=scheme) if scheme else ()
     for entry_point in found:
         try:
@@ -90,13 +101,16 @@ def open_store(url: str | None, default_sqlite_path: Path | None = None) -> Stor
             raise
         except Exception as error:
             raise StorageError(
-                f"the storage backend {entry_point.value} for {mask_url(url)} failed: {error}"
+                "the storage backend {backend} for {url} failed: {reason}",
+                backend=entry_point.value,
+                url=mask_url(url),
+                reason=str(error),
             ) from error
         return store
-    known = sorted(
-        {"memory", "sqlite", "postgresql"} | set(entry_points(group=ENTRY_POINT_GROUP).names)
-    )
+    known = sorted({point.name for point in entry_points(group=ENTRY_POINT_GROUP)})
     raise InputError(
         "database",
-        f"no storage backend handles {mask_url(url)!r}; known schemes: {', '.join(known)}",
+        "no storage backend handles {url!r}; known schemes: {known}",
+        url=mask_url(url),
+        known=", ".join(known) or "none (is kooperativ installed?)",
     )

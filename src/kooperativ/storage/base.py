@@ -1,61 +1,152 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The storage protocol: repositories inside a unit of work.
+"""The storage protocol: typed repositories inside a unit of work.
 
 A service call opens one unit of work; everything it writes — the records and the audit
 event — is committed together when the block ends, or not at all if it raises::
 
     with store.unit_of_work() as uow:
-        number = uow.members.next_number()
-        uow.members.add(member)
-        uow.audit.append(event)
+        if uow.members.by_person_id(pid) is None:
+            uow.members.add(member)
+            uow.audit.append(event)
+
+    with store.unit_of_work(write=False) as uow:   # a read: takes no write lock
+        jobs = uow.assignments.of_member(member.id)
+
+Every record kind has its typed repository on the unit of work (``uow.members``,
+``uow.clients``, ``uow.assignments``, ``uow.contracts``, ``uow.hours``, ``uow.meetings``,
+``uow.membership_fees``); ``uow.repository(kind)`` gives the same repositories by kind
+name, for generic code such as the audit verification.
+
+**Concurrency.** A *write* unit of work is serialised: it holds the store's write lock
+from its first statement to its commit (PostgreSQL: a transaction-scoped advisory lock;
+SQLite: ``BEGIN IMMEDIATE``; memory: a lock), so two writers never interleave and the
+numbers and audit sequence they allocate never collide. A *read* unit of work
+(``write=False``) takes no write lock, sees one consistent snapshot and may not write.
+Every record carries a version; ``update`` compares it with the version the unit of work
+read (``UPDATE … WHERE id = ? AND version = ?``) and raises :class:`TransientConflict`
+rather than overwrite a change it did not see. :func:`transaction` re-runs a piece of work
+on such transient conflicts, with backoff.
 
 Backends: :mod:`kooperativ.storage.memory` (tests, embedding) and
-:mod:`kooperativ.storage.sql` (SQLite and PostgreSQL through SQLModel, schema managed by
-Alembic). Third-party backends register under the entry point group
-``kooperativ.storage`` by URL scheme.
+:mod:`kooperativ.storage.sql` (SQLite and PostgreSQL, schema managed by Alembic).
+Third-party backends register under the entry point group ``kooperativ.storage`` by URL
+scheme and check themselves with :mod:`kooperativ.testing.storage`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import builtins
+import random
+import time
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
-from typing import Protocol, TypeVar
+from datetime import date
+from typing import NamedTuple, Protocol, TypeVar
 from uuid import UUID
 
 from kooperativ._model import Record
-from kooperativ.assignments.models import Assignment
+from kooperativ.assignments.models import Assignment, AssignmentStatus
 from kooperativ.audit import AuditEvent
 from kooperativ.clients.models import Client
 from kooperativ.employment.models import EmploymentContract, HoursReport
-from kooperativ.governance.meeting import Meeting
+from kooperativ.errors import ConcurrencyError
+from kooperativ.governance.meeting import Meeting, MeetingKind, MeetingState
 from kooperativ.governance.register import MembershipFee
-from kooperativ.members.models import Member
+from kooperativ.members.models import Member, MemberStatus
+from kooperativ.storage.kinds import ENTITY_KINDS, KINDS, Value
+from kooperativ.storage.query import (
+    AnyOf,
+    Compare,
+    Condition,
+    Dangling,
+    Eq,
+    HasLink,
+    IsNull,
+    NotLinkedFrom,
+    one_of,
+)
 
-__all__ = ["ENTITY_KINDS", "AuditLog", "BallotBoxes", "Repository", "Store", "UnitOfWork"]
+__all__ = [
+    "ENTITY_KINDS",
+    "KINDS",
+    "AssignmentRepository",
+    "AuditLog",
+    "BallotBoxes",
+    "ClientRepository",
+    "ContractRepository",
+    "HoursRepository",
+    "MeetingRepository",
+    "MemberRepository",
+    "MembershipFeeRepository",
+    "Repository",
+    "Store",
+    "StoredRecord",
+    "TransientConflict",
+    "UnitOfWork",
+    "transaction",
+]
 
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
 
-#: Entity kind name → record class. The kind names are also the audit ``entity`` names.
-ENTITY_KINDS: dict[str, type[Record]] = {
-    "member": Member,
-    "client": Client,
-    "assignment": Assignment,
-    "contract": EmploymentContract,
-    "hours": HoursReport,
-    "meeting": Meeting,
-    "membership_fee": MembershipFee,
-}
+
+class TransientConflict(ConcurrencyError):
+    """A conflict with a concurrent change that running the work again may resolve.
+
+    Raised for a record changed since this unit of work read it (its version moved on), a
+    number or audit sequence number allocated here and taken by someone else meanwhile,
+    and a serialisation failure or deadlock reported by the database. :func:`transaction`
+    retries on it; when the retries are exhausted it becomes a plain
+    :class:`~kooperativ.errors.ConcurrencyError`. A number the *caller* chose that is taken
+    is not transient: that stays a :class:`~kooperativ.errors.ConflictError`.
+    """
+
+    code = "concurrency.transient"
+
+
+class StoredRecord(NamedTuple):
+    """A record as stored, unparsed: for checks that must survive a damaged row."""
+
+    kind: str
+    #: The ``id`` column (the record's UUID as text).
+    id: str
+    #: The ``number`` column.
+    number: int
+    #: The canonical JSON text.
+    data: str
+    version: int
+    #: The indexed columns as stored.
+    columns: Mapping[str, Value]
+    #: The link tables' ids as stored, by link name (sorted).
+    links: Mapping[str, tuple[str, ...]]
 
 
 class Repository(Protocol[R]):
-    """Records of one kind, each with a UUID ``id`` and a unique human ``number``."""
+    """Records of one kind, each with a UUID ``id``, a unique human ``number`` and a version."""
 
     def add(self, record: R) -> None:
-        """Store a new record. Raises ``ConflictError`` if its id or number is taken."""
+        """Store a new record (version 1).
+
+        Raises:
+            ConflictError: Its id, or a number the caller chose, is taken.
+            TransientConflict: A number this unit of work allocated with
+                :meth:`next_number` was taken by a concurrent writer.
+        """
         ...
 
-    def update(self, record: R) -> None:
-        """Replace the stored record with the same id. Raises ``NotFoundError``."""
+    def update(self, record: R, *, expected_version: int | None = None) -> None:
+        """Replace the stored record with the same id, if nobody changed it meanwhile.
+
+        Args:
+            record: The new state.
+            expected_version: The version the change is based on; by default the version
+                this unit of work read (or the stored one, if it read none).
+
+        Raises:
+            NotFoundError: No record has that id.
+            ConflictError: The new number is taken by another record.
+            TransientConflict: The stored version is not the expected one.
+        """
         ...
 
     def get(self, record_id: UUID) -> R:
@@ -71,19 +162,218 @@ class Repository(Protocol[R]):
         ...
 
     def list(self) -> list[R]:
-        """Every record, ordered by number."""
+        """Every record, ordered by number (reads the whole table: prefer a query)."""
+        ...
+
+    def select(self, *conditions: Condition, limit: int | None = None) -> builtins.list[R]:
+        """The records meeting every condition, ordered by number (at most ``limit``)."""
+        ...
+
+    def count(self) -> int:
+        """How many records there are."""
         ...
 
     def next_number(self) -> int:
         """One more than the highest number in use (1 when empty)."""
         ...
 
+    def version(self, record_id: UUID) -> int | None:
+        """The stored version of the record (1 when added), or ``None`` if there is none."""
+        ...
+
+    def stored(self) -> Iterator[StoredRecord]:
+        """Every row as stored, unparsed, ordered by number."""
+        ...
+
+
+def _first(found: list[R]) -> R | None:
+    return found[0] if found else None
+
+
+def _id(value: UUID) -> str:
+    return str(value)
+
+
+class MemberRepository(Repository[Member], Protocol):
+    """``uow.members``: the register, queried by personnummer and status."""
+
+    def by_person_id(self, person_id: str) -> Member | None:
+        """The member with ``person_id`` (the lowest number if the register holds two)."""
+        return _first(self.select(Eq("person_id", person_id), limit=1))
+
+    def with_status(self, *statuses: MemberStatus | str) -> list[Member]:
+        """Members with one of ``statuses``."""
+        return self.select(one_of("status", statuses))
+
+    def left(self) -> list[Member]:
+        """Members with a leaving date (resigned or excluded, now or later)."""
+        return self.select(IsNull("left_on", null=False))
+
+
+class ClientRepository(Repository[Client], Protocol):
+    """``uow.clients``: the client register, queried by organisationsnummer and, for a
+    private person, personal identity number."""
+
+    def by_orgnr(self, orgnr: str) -> Client | None:
+        """The client with ``orgnr`` (the lowest number if two have it)."""
+        return _first(self.select(Eq("orgnr", orgnr), limit=1))
+
+    def by_person_id(self, person_id: str) -> Client | None:
+        """The private-person client with ``person_id`` (the lowest number if two have it)."""
+        return _first(self.select(Eq("person_id", person_id), limit=1))
+
+
+class AssignmentRepository(Repository[Assignment], Protocol):
+    """``uow.assignments``: queried by member, client, status and period."""
+
+    def of_member(
+        self, member_id: UUID, *, status: AssignmentStatus | str | None = None
+    ) -> list[Assignment]:
+        """The member's assignments (optionally of one status)."""
+        conditions: list[Condition] = [Eq("member_id", _id(member_id))]
+        if status is not None:
+            conditions.append(one_of("status", [status]))
+        return self.select(*conditions)
+
+    def of_client(self, client_id: UUID) -> list[Assignment]:
+        """The client's assignments."""
+        return self.select(Eq("client_id", _id(client_id)))
+
+    def with_status(self, *statuses: AssignmentStatus | str) -> list[Assignment]:
+        """Assignments with one of ``statuses``."""
+        return self.select(one_of("status", statuses))
+
+    def overlapping(
+        self, start: date, end: date, *, member_id: UUID | None = None
+    ) -> list[Assignment]:
+        """Assignments running on at least one day of ``start``–``end`` (both included)."""
+        conditions: list[Condition] = [Compare("start", "<=", end), Compare("end", ">=", start)]
+        if member_id is not None:
+            conditions.append(Eq("member_id", _id(member_id)))
+        return self.select(*conditions)
+
+    def without_contract(self, *statuses: AssignmentStatus | str) -> list[Assignment]:
+        """Assignments (of ``statuses``, or any) that no employment contract covers."""
+        conditions: list[Condition] = [NotLinkedFrom("contract", "assignment_ids")]
+        if statuses:
+            conditions.append(one_of("status", statuses))
+        return self.select(*conditions)
+
+    def without_member(self) -> list[Assignment]:
+        """Assignments whose member is not in the register."""
+        return self.select(Dangling("member_id", "member"))
+
+
+class ContractRepository(Repository[EmploymentContract], Protocol):
+    """``uow.contracts``: queried by member, assignment and period."""
+
+    def of_member(self, member_id: UUID) -> list[EmploymentContract]:
+        """The member's contracts."""
+        return self.select(Eq("member_id", _id(member_id)))
+
+    def of_assignment(self, assignment_id: UUID) -> list[EmploymentContract]:
+        """The contracts that cover the assignment."""
+        return self.select(HasLink("assignment_ids", _id(assignment_id)))
+
+    def overlapping(
+        self, start: date, end: date, *, member_id: UUID | None = None
+    ) -> list[EmploymentContract]:
+        """Contracts running on at least one day of ``start``–``end`` (open-ended included)."""
+        conditions: list[Condition] = [
+            Compare("start", "<=", end),
+            AnyOf((IsNull("last_day"), Compare("last_day", ">=", start))),
+        ]
+        if member_id is not None:
+            conditions.append(Eq("member_id", _id(member_id)))
+        return self.select(*conditions)
+
+
+class HoursRepository(Repository[HoursReport], Protocol):
+    """``uow.hours``: reports of hours, queried by member, assignment, contract and month."""
+
+    def of_member(self, member_id: UUID) -> list[HoursReport]:
+        """The member's reports."""
+        return self.select(Eq("member_id", _id(member_id)))
+
+    def of_assignment(self, assignment_id: UUID) -> list[HoursReport]:
+        """The reports on an assignment."""
+        return self.select(Eq("assignment_id", _id(assignment_id)))
+
+    def of_contract(self, contract_id: UUID) -> list[HoursReport]:
+        """The reports under a contract."""
+        return self.select(Eq("contract_id", _id(contract_id)))
+
+    def in_period(
+        self,
+        start: date,
+        end: date,
+        *,
+        member_id: UUID | None = None,
+        assignment_id: UUID | None = None,
+    ) -> list[HoursReport]:
+        """Reports for the months from ``start``'s to ``end``'s (both included)."""
+        conditions: list[Condition] = [
+            Compare("month", ">=", start.replace(day=1)),
+            Compare("month", "<=", end),
+        ]
+        if member_id is not None:
+            conditions.append(Eq("member_id", _id(member_id)))
+        if assignment_id is not None:
+            conditions.append(Eq("assignment_id", _id(assignment_id)))
+        return self.select(*conditions)
+
+    def unconfirmed(self) -> list[HoursReport]:
+        """Reports not yet confirmed."""
+        return self.select(Eq("confirmed", False))
+
+
+class MeetingRepository(Repository[Meeting], Protocol):
+    """``uow.meetings``: queried by date, kind and state."""
+
+    def held_between(
+        self, start: date, end: date, *, kind: MeetingKind | str | None = None
+    ) -> list[Meeting]:
+        """Meetings held from ``start`` to ``end`` (both included), optionally of one kind."""
+        conditions: list[Condition] = [
+            Compare("held_on", ">=", start),
+            Compare("held_on", "<=", end),
+        ]
+        if kind is not None:
+            conditions.append(one_of("kind", [kind]))
+        return self.select(*conditions)
+
+    def with_state(self, *states: MeetingState | str) -> list[Meeting]:
+        """Meetings in one of ``states`` (open, closed)."""
+        return self.select(one_of("state", states))
+
+
+class MembershipFeeRepository(Repository[MembershipFee], Protocol):
+    """``uow.membership_fees``: fee payments, queried by member and year."""
+
+    def of_member(self, member_id: UUID) -> list[MembershipFee]:
+        """The member's payments."""
+        return self.select(Eq("member_id", _id(member_id)))
+
+    def for_year(self, year: int) -> list[MembershipFee]:
+        """Payments of the fee for ``year``."""
+        return self.select(Eq("year", year))
+
+    def of_member_for_year(self, member_id: UUID, year: int) -> MembershipFee | None:
+        """The member's payment for ``year``, or ``None``."""
+        return _first(self.select(Eq("member_id", _id(member_id)), Eq("year", year), limit=1))
+
 
 class AuditLog(Protocol):
     """The append-only audit trail."""
 
     def append(self, event: AuditEvent) -> None:
-        """Add ``event``; its ``seq`` must be one more than the last one's."""
+        """Add ``event``; its ``seq`` must be one more than the last one's.
+
+        Raises:
+            TransientConflict: Someone else appended the event with that ``seq`` since.
+            ConflictError: The ``seq`` does not follow for another reason (a gap, or this
+                unit of work appended it already).
+        """
         ...
 
     def last(self) -> AuditEvent | None:
@@ -92,6 +382,17 @@ class AuditLog(Protocol):
 
     def events(self) -> Iterator[AuditEvent]:
         """Every event in sequence order."""
+        ...
+
+    def latest(self, entity: str) -> dict[str, AuditEvent]:
+        """The newest event of each ``entity_id`` of the entity kind ``entity``."""
+        ...
+
+    def stored(self) -> Iterator[dict[str, object]]:
+        """Every event row as stored, unparsed, in sequence order (for verification).
+
+        A row that cannot even be read as fields is given as ``{"seq": …, "raw": text}``.
+        """
         ...
 
 
@@ -126,12 +427,17 @@ class BallotBoxes(Protocol):
 
 
 class UnitOfWork(Protocol):
-    """Repositories sharing one transaction."""
+    """Typed repositories sharing one transaction."""
 
-    members: Repository[Member]
-    clients: Repository[Client]
-    assignments: Repository[Assignment]
-    contracts: Repository[EmploymentContract]
+    #: Whether this unit of work may write (and holds the write lock).
+    write: bool
+    members: MemberRepository
+    clients: ClientRepository
+    assignments: AssignmentRepository
+    contracts: ContractRepository
+    hours: HoursRepository
+    meetings: MeetingRepository
+    membership_fees: MembershipFeeRepository
     audit: AuditLog
     ballot_boxes: BallotBoxes  # governance: secret ballots, see BallotBoxes
 
@@ -146,14 +452,67 @@ class Store(Protocol):
     #: The URL it was opened with (passwords masked).
     url: str
 
-    def unit_of_work(self) -> AbstractContextManager[UnitOfWork]:
-        """A transaction: committed when the block ends, rolled back if it raises."""
+    def unit_of_work(self, *, write: bool = True) -> AbstractContextManager[UnitOfWork]:
+        """A transaction: committed when the block ends, rolled back if it raises.
+
+        Args:
+            write: ``True`` (default): serialised with every other writer, may write.
+                ``False``: a consistent read that takes no write lock and may not write.
+        """
         ...
 
     def upgrade(self) -> None:
-        """Bring the schema up to date (no-op for backends without a schema)."""
+        """Bring the schema up to date, once even if several processes call it at once."""
         ...
 
     def close(self) -> None:
         """Release connections."""
         ...
+
+
+def transaction(
+    store: Store,
+    work: Callable[[UnitOfWork], T],
+    *,
+    write: bool = True,
+    attempts: int = 5,
+    backoff: float = 0.02,
+    sleep: Callable[[float], None] = time.sleep,
+) -> T:
+    """Run ``work`` in a unit of work, again on a :class:`TransientConflict`.
+
+    ``work`` must be safe to run again: it reads what it needs inside the unit of work
+    (a retry starts a new one, so it sees the other writer's change). Waits between
+    attempts grow exponentially from ``backoff`` seconds, with random jitter so that
+    retrying writers do not collide again in step.
+
+    Args:
+        store: The store.
+        work: What to do; its result is returned.
+        write: Whether the unit of work writes.
+        attempts: How many times to try in all.
+        backoff: The first wait, in seconds.
+        sleep: The waiting function (tests pass a fake).
+
+    Raises:
+        ConcurrencyError: Still conflicting after ``attempts`` tries.
+
+    >>> from kooperativ.storage.memory import MemoryStore
+    >>> transaction(MemoryStore(), lambda uow: uow.members.next_number())
+    1
+    """
+    if attempts < 1:
+        raise ValueError("attempts must be at least 1")
+    for attempt in range(1, attempts + 1):
+        try:
+            with store.unit_of_work(write=write) as uow:
+                return work(uow)
+        except TransientConflict as conflict:
+            if attempt == attempts:
+                raise ConcurrencyError(
+                    "gave up after {attempts} attempts: {reason}",
+                    attempts=attempts,
+                    reason=str(conflict),
+                ) from conflict
+            sleep(backoff * 2 ** (attempt - 1) * (1 + random.random()))
+    raise AssertionError("unreachable")  # pragma: no cover

@@ -3,9 +3,14 @@
 
 Records are kept as their canonical JSON text (see :meth:`kooperativ._model.Record.canonical_json`)
 and parsed again on every read, exactly as the SQL backend does, so a record that would not
-survive a trip through a database does not survive this one either. A unit of work works on
-a copy of the data and swaps it in only when the block ends without an exception; units of
-work are serialised by a lock (one at a time across threads) and do not nest.
+survive a trip through a database does not survive this one either. Beside each record it
+keeps the indexed columns and links that :mod:`kooperativ.storage.kinds` declares, and
+answers queries from them.
+
+A write unit of work works on a copy of the data and swaps it in only when the block ends
+without an exception; write units of work are serialised by a lock (one at a time across
+threads) and do not nest. A read unit of work (``write=False``) reads the data as last
+committed, takes no lock and may not write.
 
 >>> from kooperativ.storage.memory import MemoryStore
 >>> store = MemoryStore()
@@ -16,28 +21,58 @@ work are serialised by a lock (one at a time across threads) and do not nest.
 
 from __future__ import annotations
 
+import builtins
+import json
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar
 from uuid import UUID, uuid4
 
 from kooperativ._model import Record
 from kooperativ.assignments.models import Assignment
 from kooperativ.audit import AuditEvent
 from kooperativ.clients.models import Client
-from kooperativ.employment.models import EmploymentContract
-from kooperativ.errors import ConflictError, NotFoundError, StorageError
+from kooperativ.employment.models import EmploymentContract, HoursReport
+from kooperativ.errors import ConflictError, NotFoundError, StorageError, Term
+from kooperativ.governance.meeting import Meeting
+from kooperativ.governance.register import MembershipFee
 from kooperativ.members.models import Member
-from kooperativ.storage.base import ENTITY_KINDS, AuditLog, BallotBoxes, Repository, UnitOfWork
+from kooperativ.storage.base import (
+    AssignmentRepository,
+    AuditLog,
+    BallotBoxes,
+    ClientRepository,
+    ContractRepository,
+    HoursRepository,
+    MeetingRepository,
+    MemberRepository,
+    MembershipFeeRepository,
+    Repository,
+    StoredRecord,
+    TransientConflict,
+    UnitOfWork,
+)
+from kooperativ.storage.kinds import KINDS, Kind, Value
+from kooperativ.storage.query import (
+    AnyOf,
+    Compare,
+    Condition,
+    Dangling,
+    Eq,
+    HasLink,
+    In,
+    IsNull,
+    NotLinkedFrom,
+)
 
-__all__ = ["MemoryStore"]
+__all__ = ["MemoryStore", "record_key"]
 
 R = TypeVar("R", bound=Record)
 
 
-def _record_key(kind: str, record: Record, record_class: type[Record]) -> tuple[UUID, int]:
+def record_key(kind: str, record: Record, record_class: type[Record]) -> tuple[UUID, int]:
     """The ``(id, number)`` of ``record``, checking that it is of the repository's kind.
 
     Args:
@@ -60,12 +95,30 @@ def _record_key(kind: str, record: Record, record_class: type[Record]) -> tuple[
     return record_id, number
 
 
+def read_only(kind: str) -> StorageError:
+    """The error for a write attempted in a read unit of work (a programming error)."""
+    return StorageError(
+        "{kind}: a read-only unit of work cannot write (use write=True)", kind=Term(kind)
+    )
+
+
+@dataclass(frozen=True, order=True)
+class _Row:
+    """A stored record; rows order by number (unique), like the SQL tables."""
+
+    number: int
+    data: str
+    version: int
+    columns: dict[str, Value]
+    links: dict[str, tuple[str, ...]]
+
+
 @dataclass
 class _Table:
-    """One kind's records: id → canonical JSON, and the number index."""
+    """One kind's records: id → row, and the number index."""
 
-    rows: dict[UUID, tuple[int, str]] = field(default_factory=dict)
-    numbers: dict[int, UUID] = field(default_factory=dict)
+    rows: dict[str, _Row] = field(default_factory=dict)
+    numbers: dict[int, str] = field(default_factory=dict)
 
     def copy(self) -> _Table:
         return _Table(dict(self.rows), dict(self.numbers))
@@ -85,76 +138,262 @@ class _State:
         )
 
 
+def _compare(left: Value, op: str, right: Value) -> bool:
+    if left is None or right is None:
+        return False
+    a: Any = left
+    b: Any = right
+    if op == "<":
+        return bool(a < b)
+    if op == "<=":
+        return bool(a <= b)
+    if op == ">":
+        return bool(a > b)
+    return bool(a >= b)
+
+
 class _MemoryRepository(Generic[R]):
     """:class:`~kooperativ.storage.base.Repository` over a :class:`_Table`."""
 
-    def __init__(self, kind: str, record_class: type[R], table: _Table) -> None:
+    def __init__(self, kind: Kind, record_class: type[R], state: _State, write: bool) -> None:
         self._kind = kind
+        self._name = kind.name
         self._class = record_class
-        self._table = table
+        self._state = state
+        self._table = state.tables[kind.name]
+        self._write = write
+        self._versions: dict[str, int] = {}
+        self._allocated: set[int] = set()
+        self._written: set[str] = set()
 
-    def _load(self, text: str) -> R:
-        return self._class.model_validate_json(text)
+    # -- reading ----------------------------------------------------------------------------
 
-    def add(self, record: R) -> None:
-        record_id, number = _record_key(self._kind, record, self._class)
-        if record_id in self._table.rows:
-            raise ConflictError(f"{self._kind} id {record_id} already exists")
-        if number in self._table.numbers:
-            raise ConflictError(f"{self._kind} number {number} is already taken")
-        self._table.rows[record_id] = (number, record.canonical_json())
-        self._table.numbers[number] = record_id
-
-    def update(self, record: R) -> None:
-        record_id, number = _record_key(self._kind, record, self._class)
-        if record_id not in self._table.rows:
-            raise NotFoundError(self._kind, str(record_id))
-        holder = self._table.numbers.get(number)
-        if holder is not None and holder != record_id:
-            raise ConflictError(f"{self._kind} number {number} is already taken")
-        old_number, _ = self._table.rows[record_id]
-        del self._table.numbers[old_number]
-        self._table.rows[record_id] = (number, record.canonical_json())
-        self._table.numbers[number] = record_id
+    def _load(self, record_id: str, row: _Row) -> R:
+        self._versions[record_id] = row.version
+        return self._class.model_validate_json(row.data)
 
     def get(self, record_id: UUID) -> R:
         record = self.find(record_id)
         if record is None:
-            raise NotFoundError(self._kind, str(record_id))
+            raise NotFoundError(self._name, str(record_id))
         return record
 
     def find(self, record_id: UUID) -> R | None:
-        row = self._table.rows.get(record_id)
-        return None if row is None else self._load(row[1])
+        row = self._table.rows.get(str(record_id))
+        return None if row is None else self._load(str(record_id), row)
 
     def by_number(self, number: int) -> R | None:
         record_id = self._table.numbers.get(number)
-        return None if record_id is None else self.find(record_id)
+        return None if record_id is None else self.find(UUID(record_id))
+
+    def _ordered(self) -> list[tuple[str, _Row]]:
+        return sorted(self._table.rows.items(), key=lambda item: item[1].number)
 
     def list(self) -> list[R]:
-        return [self._load(text) for _, text in sorted(self._table.rows.values())]
+        return [self._load(record_id, row) for record_id, row in self._ordered()]
+
+    def _holds(self, record_id: str, row: _Row, condition: Condition) -> bool:
+        if isinstance(condition, Eq):
+            value = row.columns[self._kind.column(condition.column).name]
+            return value is not None and value == condition.value
+        if isinstance(condition, In):
+            value = row.columns[self._kind.column(condition.column).name]
+            return value is not None and value in condition.values
+        if isinstance(condition, Compare):
+            value = row.columns[self._kind.column(condition.column).name]
+            return _compare(value, condition.op, condition.value)
+        if isinstance(condition, IsNull):
+            value = row.columns[self._kind.column(condition.column).name]
+            return (value is None) is condition.null
+        if isinstance(condition, AnyOf):
+            return any(self._holds(record_id, row, c) for c in condition.conditions)
+        if isinstance(condition, HasLink):
+            return condition.value in row.links[condition.link]
+        if isinstance(condition, NotLinkedFrom):
+            others = self._state.tables[condition.kind].rows.values()
+            return not any(record_id in other.links[condition.link] for other in others)
+        if isinstance(condition, Dangling):
+            value = row.columns[self._kind.column(condition.column).name]
+            return value is not None and str(value) not in self._state.tables[condition.target].rows
+        raise TypeError(f"unknown condition {condition!r}")  # pragma: no cover
+
+    def select(self, *conditions: Condition, limit: int | None = None) -> builtins.list[R]:
+        found: builtins.list[R] = []
+        for record_id, row in self._ordered():
+            if all(self._holds(record_id, row, condition) for condition in conditions):
+                found.append(self._load(record_id, row))
+                if limit is not None and len(found) >= limit:
+                    break
+        return found
+
+    def count(self) -> int:
+        return len(self._table.rows)
 
     def next_number(self) -> int:
-        return max(self._table.numbers, default=0) + 1
+        number = max(self._table.numbers, default=0) + 1
+        self._allocated.add(number)
+        return number
+
+    def version(self, record_id: UUID) -> int | None:
+        row = self._table.rows.get(str(record_id))
+        return None if row is None else row.version
+
+    def stored(self) -> Iterator[StoredRecord]:
+        for record_id, row in self._ordered():
+            yield StoredRecord(
+                self._name,
+                record_id,
+                row.number,
+                row.data,
+                row.version,
+                dict(row.columns),
+                {name: tuple(sorted(ids)) for name, ids in row.links.items()},
+            )
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def _row(self, record: R, number: int, version: int) -> _Row:
+        return _Row(
+            number,
+            record.canonical_json(),
+            version,
+            self._kind.values(record),
+            {link.name: link.values(record) for link in self._kind.links},
+        )
+
+    def _number_taken(self, number: int, record_id: str) -> None:
+        holder = self._table.numbers.get(number)
+        if holder is None or holder == record_id:
+            return
+        if number in self._allocated and holder not in self._written:
+            raise TransientConflict(
+                "{kind} number {number} was taken by a concurrent change",
+                kind=Term(self._name),
+                number=number,
+            )
+        raise ConflictError(
+            "{kind} number {number} is already taken", kind=Term(self._name), number=number
+        )
+
+    def add(self, record: R) -> None:
+        record_uuid, number = record_key(self._name, record, self._class)
+        if not self._write:
+            raise read_only(self._name)
+        record_id = str(record_uuid)
+        if record_id in self._table.rows:
+            raise ConflictError(
+                "{kind} id {id} already exists", kind=Term(self._name), id=record_id
+            )
+        self._number_taken(number, record_id)
+        self._table.rows[record_id] = self._row(record, number, 1)
+        self._table.numbers[number] = record_id
+        self._versions[record_id] = 1
+        self._written.add(record_id)
+
+    def update(self, record: R, *, expected_version: int | None = None) -> None:
+        record_uuid, number = record_key(self._name, record, self._class)
+        if not self._write:
+            raise read_only(self._name)
+        record_id = str(record_uuid)
+        current = self._table.rows.get(record_id)
+        if current is None:
+            raise NotFoundError(self._name, record_id)
+        expected = (
+            expected_version if expected_version is not None else self._versions.get(record_id)
+        )
+        if expected is not None and expected != current.version:
+            raise TransientConflict(
+                "{kind} {key} was changed by someone else (version {stored}, expected {expected})",
+                kind=Term(self._name),
+                key=current.number,
+                stored=current.version,
+                expected=expected,
+            )
+        self._number_taken(number, record_id)
+        del self._table.numbers[current.number]
+        self._table.rows[record_id] = self._row(record, number, current.version + 1)
+        self._table.numbers[number] = record_id
+        self._versions[record_id] = current.version + 1
+        self._written.add(record_id)
+
+
+class _Members(_MemoryRepository[Member], MemberRepository):
+    pass
+
+
+class _Clients(_MemoryRepository[Client], ClientRepository):
+    pass
+
+
+class _Assignments(_MemoryRepository[Assignment], AssignmentRepository):
+    pass
+
+
+class _Contracts(_MemoryRepository[EmploymentContract], ContractRepository):
+    pass
+
+
+class _Hours(_MemoryRepository[HoursReport], HoursRepository):
+    pass
+
+
+class _Meetings(_MemoryRepository[Meeting], MeetingRepository):
+    pass
+
+
+class _Fees(_MemoryRepository[MembershipFee], MembershipFeeRepository):
+    pass
 
 
 class _MemoryAuditLog:
     """:class:`~kooperativ.storage.base.AuditLog` over a list of canonical JSON texts."""
 
-    def __init__(self, events: list[str]) -> None:
+    def __init__(self, events: list[str], write: bool) -> None:
         self._events = events
+        self._write = write
+        self._appended: set[int] = set()
 
     def append(self, event: AuditEvent) -> None:
+        if not self._write:
+            raise read_only("audit")
         expected = len(self._events) + 1
         if event.seq != expected:
-            raise ConflictError(f"audit event seq {event.seq} does not follow; expected {expected}")
+            if event.seq < expected and event.seq not in self._appended:
+                raise TransientConflict(
+                    "audit event seq {seq} was taken by a concurrent change", seq=event.seq
+                )
+            raise ConflictError(
+                "audit event seq {seq} does not follow; expected {expected}",
+                seq=event.seq,
+                expected=expected,
+            )
         self._events.append(event.canonical_json())
+        self._appended.add(event.seq)
 
     def last(self) -> AuditEvent | None:
         return AuditEvent.model_validate_json(self._events[-1]) if self._events else None
 
     def events(self) -> Iterator[AuditEvent]:
         return iter([AuditEvent.model_validate_json(text) for text in self._events])
+
+    def latest(self, entity: str) -> dict[str, AuditEvent]:
+        found: dict[str, AuditEvent] = {}
+        for text in self._events:
+            if f'"entity":{json.dumps(entity)}' in text:
+                event = AuditEvent.model_validate_json(text)
+                if event.entity == entity:
+                    found[event.entity_id] = event
+        return found
+
+    def stored(self) -> Iterator[dict[str, object]]:
+        rows: list[dict[str, object]] = []
+        for position, text in enumerate(self._events, start=1):
+            try:
+                fields = json.loads(text)
+            except ValueError:
+                fields = None
+            rows.append(fields if isinstance(fields, dict) else {"seq": position, "raw": text})
+        return iter(rows)
 
 
 # --- ballot boxes (governance) -------------------------------------------------------------
@@ -166,10 +405,13 @@ class _MemoryBallotBoxes:
     Read back sorted by ballot text, never in insertion order.
     """
 
-    def __init__(self, boxes: dict[str, dict[str, str]]) -> None:
+    def __init__(self, boxes: dict[str, dict[str, str]], write: bool) -> None:
         self._boxes = boxes
+        self._write = write
 
     def put(self, box: str, ballot: str) -> None:
+        if not self._write:
+            raise read_only("ballot box")
         rows = self._boxes.setdefault(box, {})
         rows[str(uuid4())] = ballot
         # Kept in the order of the random ids, so not even the dict's order is the voting order.
@@ -179,6 +421,8 @@ class _MemoryBallotBoxes:
         return len(self._boxes.get(box, {}))
 
     def take(self, box: str) -> list[str]:
+        if not self._write:
+            raise read_only("ballot box")
         return sorted(self._boxes.pop(box, {}).values())
 
 
@@ -186,25 +430,31 @@ class _MemoryBallotBoxes:
 
 
 class _MemoryUnitOfWork:
-    """:class:`~kooperativ.storage.base.UnitOfWork` over a private copy of the state."""
+    """:class:`~kooperativ.storage.base.UnitOfWork` over the state (a private copy to write)."""
 
-    def __init__(self, state: _State) -> None:
-        self._repositories: dict[str, _MemoryRepository[Any]] = {
-            kind: _MemoryRepository(kind, record_class, state.tables[kind])
-            for kind, record_class in ENTITY_KINDS.items()
-        }
-        self.members = cast(Repository[Member], self._repositories["member"])
-        self.clients = cast(Repository[Client], self._repositories["client"])
-        self.assignments = cast(Repository[Assignment], self._repositories["assignment"])
-        self.contracts = cast(Repository[EmploymentContract], self._repositories["contract"])
-        self.audit: AuditLog = _MemoryAuditLog(state.audit)
-        self.ballot_boxes: BallotBoxes = _MemoryBallotBoxes(state.boxes)  # governance
+    def __init__(self, state: _State, write: bool) -> None:
+        self.write = write
+        self.members: MemberRepository = _Members(KINDS["member"], Member, state, write)
+        self.clients: ClientRepository = _Clients(KINDS["client"], Client, state, write)
+        self.assignments: AssignmentRepository = _Assignments(
+            KINDS["assignment"], Assignment, state, write
+        )
+        self.contracts: ContractRepository = _Contracts(
+            KINDS["contract"], EmploymentContract, state, write
+        )
+        self.hours: HoursRepository = _Hours(KINDS["hours"], HoursReport, state, write)
+        self.meetings: MeetingRepository = _Meetings(KINDS["meeting"], Meeting, state, write)
+        self.membership_fees: MembershipFeeRepository = _Fees(
+            KINDS["membership_fee"], MembershipFee, state, write
+        )
+        self.audit: AuditLog = _MemoryAuditLog(state.audit, write)
+        self.ballot_boxes: BallotBoxes = _MemoryBallotBoxes(state.boxes, write)  # governance
 
     def repository(self, kind: str) -> Repository[Record]:
-        try:
-            return cast(Repository[Record], self._repositories[kind])
-        except KeyError:
-            raise KeyError(f"unknown entity kind {kind!r}") from None
+        if kind not in KINDS:
+            raise KeyError(f"unknown entity kind {kind!r}")
+        found: Repository[Any] = getattr(self, KINDS[kind].attribute)
+        return found
 
 
 class MemoryStore:
@@ -216,28 +466,40 @@ class MemoryStore:
 
     def __init__(self, url: str = "memory://") -> None:
         self.url = url
-        self._state = _State({kind: _Table() for kind in ENTITY_KINDS}, [])
+        self._state = _State({kind: _Table() for kind in KINDS}, [])
         self._lock = threading.Lock()
         self._owner: int | None = None
 
     @contextmanager
-    def unit_of_work(self) -> Iterator[UnitOfWork]:
-        """A transaction on a copy of the data, swapped in when the block ends without error.
-
-        Raises:
-            StorageError: If called inside another unit of work of this store in the same
-                thread (units of work do not nest).
-        """
+    def _writing(self) -> Iterator[UnitOfWork]:
         if self._owner == threading.get_ident():
-            raise StorageError(f"{self.url}: units of work do not nest")
+            raise StorageError("{url}: units of work do not nest", url=self.url)
         with self._lock:
             self._owner = threading.get_ident()
             try:
                 working = self._state.copy()
-                yield _MemoryUnitOfWork(working)
+                yield _MemoryUnitOfWork(working, write=True)
                 self._state = working
             finally:
                 self._owner = None
+
+    @contextmanager
+    def _reading(self) -> Iterator[UnitOfWork]:
+        # The committed state is never changed in place (writers work on a copy and swap
+        # it in), so a reader needs no lock to see a consistent snapshot.
+        yield _MemoryUnitOfWork(self._state, write=False)
+
+    def unit_of_work(self, *, write: bool = True) -> AbstractContextManager[UnitOfWork]:
+        """A transaction: a write works on a copy swapped in when the block ends without error.
+
+        Args:
+            write: ``False`` for a read that takes no lock and may not write.
+
+        Raises:
+            StorageError: A write unit of work opened inside another one of this store in
+                the same thread (they do not nest).
+        """
+        return self._writing() if write else self._reading()
 
     def upgrade(self) -> None:
         """Nothing to do: the in-memory backend has no schema."""

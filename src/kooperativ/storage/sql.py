@@ -1,14 +1,17 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The SQL storage backend: SQLite and PostgreSQL through SQLModel and SQLAlchemy 2.
+"""The SQL storage backend: SQLite and PostgreSQL through SQLAlchemy 2.
 
-Domain records are not table classes. Each entity kind has a table with three columns:
-``id`` (the UUID as 36-character text, primary key), ``number`` (the human number, unique)
-and ``data``, the record's :meth:`~kooperativ._model.Record.canonical_json` text. ``data``
-is plain ``TEXT`` on purpose, not ``JSON``/``JSONB``: PostgreSQL's JSONB reorders keys and
-rewrites numbers, and the stored text must stay byte for byte what ``canonical_json()``
-produced, so that :meth:`~kooperativ._model.Record.content_hash` of a record read back is
-the hash the audit trail recorded, on every backend. Decimals are JSON strings
-(``"1234.50"``), so they keep their exact value and scale.
+Domain records are not table classes. The tables are generated from the list of record
+kinds (:data:`kooperativ.storage.kinds.KINDS`): each kind's table has ``id`` (the UUID as
+36-character text, primary key), ``number`` (the human number, unique), ``version``
+(1 when added, one more on each update), ``data`` — the record's
+:meth:`~kooperativ._model.Record.canonical_json` text — and the kind's indexed columns,
+copied out of the record for queries. ``data`` is plain ``TEXT`` on purpose, not
+``JSON``/``JSONB``: PostgreSQL's JSONB reorders keys and rewrites numbers, and the stored
+text must stay byte for byte what ``canonical_json()`` produced, so that
+:meth:`~kooperativ._model.Record.content_hash` of a record read back is the hash the audit
+trail recorded, on every backend. A multi-valued reference (a contract's assignments) has
+a link table of its own (``contract_assignments``).
 
 The audit trail is the table ``audit_events`` with one column per field of
 :class:`~kooperativ.audit.AuditEvent`. ``at`` is stored as the ISO 8601 text the event
@@ -16,16 +19,28 @@ serialises to (with its UTC offset), not as a ``TIMESTAMP``, because PostgreSQL 
 return it in the session's time zone and SQLite would drop the offset, and either would
 change the event's hash.
 
-A unit of work is one session and one database transaction: committed when the block ends,
-rolled back if it raises. On SQLite the transaction starts with ``BEGIN IMMEDIATE``, so
-writers queue up and numbers allocated with ``next_number()`` cannot collide; on
-PostgreSQL a collision between two concurrent writers shows as a
-:class:`~kooperativ.errors.ConflictError` and the caller retries. Each ``add``/``update``
-runs in a savepoint, so a refused one leaves the rest of the unit of work intact, exactly
-like the in-memory backend.
+**Transactions.** A unit of work is one connection and one database transaction. A
+*write* unit of work is serialised with every other writer of the same database for its
+whole length: on PostgreSQL it first takes a transaction-scoped advisory lock
+(``pg_advisory_xact_lock``) keyed by the schema, so cooperatives in different schemas or
+databases do not wait for each other, and runs at ``READ COMMITTED`` so that everything it
+reads after the lock is what the previous writer committed; on SQLite it starts with
+``BEGIN IMMEDIATE``. A *read* unit of work takes no lock: on PostgreSQL it is a
+``REPEATABLE READ, READ ONLY`` transaction (one snapshot), on SQLite a deferred
+transaction in WAL mode, which readers and the writer do not block. A lock wait longer
+than ``lock_timeout`` seconds is reported as "the database is busy" (a
+:class:`~kooperativ.errors.ConcurrencyError`). Each ``add``/``update`` runs in a savepoint,
+so a refused one leaves the rest of the unit of work intact, exactly like the in-memory
+backend.
+
+SQLite files are put in WAL mode with a busy timeout. A new SQLite file is created whole
+(in a temporary file moved into place), so an empty (0-byte) file is never a kooperativ
+database: it is refused rather than taken for a new cooperative.
 
 The schema is managed by Alembic migrations shipped in ``kooperativ/storage/migrations``;
-run :meth:`SqlStore.upgrade` (``kooperativ db upgrade``) before first use.
+run :meth:`SqlStore.upgrade` (``kooperativ db upgrade``) before first use. Several
+processes may run it at once: it holds a session advisory lock on PostgreSQL and the
+write lock on SQLite, so the migrations run once.
 
 >>> store = SqlStore("sqlite://")
 >>> store.upgrade()
@@ -37,48 +52,120 @@ run :meth:`SqlStore.upgrade` (``kooperativ db upgrade``) before first use.
 
 from __future__ import annotations
 
+import builtins
+import os
 import re
+import sqlite3
+import threading
+import uuid
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
-from typing import Any, ClassVar, Generic, NoReturn, TypeVar, cast
-from uuid import UUID, uuid4
+from typing import Any, ClassVar, Generic, NoReturn, TypeVar
+from uuid import UUID
 
-from sqlalchemy import Engine, Index, Text, UniqueConstraint, delete, event, func, insert, update
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    Engine,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    and_,
+    create_engine,
+    delete,
+    event,
+    exists,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy import Column as SqlColumn
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
-from sqlmodel import Field, Session, SQLModel, col, create_engine, select
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.types import TypeEngine
 
 from kooperativ._model import Record
 from kooperativ.assignments.models import Assignment
 from kooperativ.audit import AuditEvent
 from kooperativ.clients.models import Client
-from kooperativ.employment.models import EmploymentContract
-from kooperativ.errors import ConflictError, NotFoundError, StorageError
+from kooperativ.employment.models import EmploymentContract, HoursReport
+from kooperativ.errors import (
+    ConcurrencyError,
+    ConflictError,
+    NotFoundError,
+    StorageError,
+    Term,
+)
+from kooperativ.governance.meeting import Meeting
+from kooperativ.governance.register import MembershipFee
 from kooperativ.members.models import Member
-from kooperativ.storage.base import ENTITY_KINDS, AuditLog, BallotBoxes, Repository, UnitOfWork
-from kooperativ.storage.memory import _record_key
+from kooperativ.storage.base import (
+    AssignmentRepository,
+    AuditLog,
+    BallotBoxes,
+    ClientRepository,
+    ContractRepository,
+    HoursRepository,
+    MeetingRepository,
+    MemberRepository,
+    MembershipFeeRepository,
+    Repository,
+    StoredRecord,
+    TransientConflict,
+    UnitOfWork,
+)
+from kooperativ.storage.kinds import KINDS, ColumnType, Kind, Link
+from kooperativ.storage.memory import read_only, record_key
+from kooperativ.storage.query import (
+    AnyOf,
+    Compare,
+    Condition,
+    Dangling,
+    Eq,
+    HasLink,
+    In,
+    IsNull,
+    NotLinkedFrom,
+)
 
 __all__ = [
-    "AssignmentRow",
-    "AuditEventRow",
-    "BallotRow",
-    "ClientRow",
-    "ContractRow",
-    "HoursReportRow",
-    "MeetingRow",
-    "MemberRow",
-    "MembershipFeeRow",
+    "AUDIT_TABLE",
+    "BALLOTS_TABLE",
+    "LINK_TABLES",
+    "METADATA",
+    "TABLES",
     "SqlStore",
     "mask_url",
 ]
 
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 _USERINFO_PASSWORD = re.compile(r"(?<=://)([^/:@]*):[^/@]*@")
 _QUERY_PASSWORD = re.compile(r"(?i)(password=)[^&]*")
+
+#: Advisory lock namespaces (the first key of PostgreSQL's two-key advisory locks): 'KOOP'
+#: for the write lock, one more for the migrations lock.
+WRITE_LOCK = 0x4B4F4F50
+MIGRATION_LOCK = WRITE_LOCK + 1
+# The second key: the current schema's name hashed to 32 bits with documented functions,
+# so that cooperatives in different schemas do not wait for each other (advisory locks are
+# per database already).
+_SCHEMA_KEY = "('x' || substr(md5(coalesce(current_schema(), '')), 1, 8))::bit(32)::int"
 
 
 def mask_url(url: str) -> str:
@@ -100,141 +187,101 @@ def mask_url(url: str) -> str:
     return _QUERY_PASSWORD.sub(r"\1***", masked)
 
 
-# --- tables --------------------------------------------------------------------------------
+# --- tables, generated from the list of kinds ----------------------------------------------
+
+_TYPES: dict[ColumnType, Callable[[], TypeEngine[Any]]] = {
+    "id": lambda: String(36),
+    "text": Text,
+    "date": Date,
+    "int": Integer,
+    "bool": Boolean,
+}
+
+#: The schema the migrations build, as SQLAlchemy metadata (checked against them in tests).
+METADATA = MetaData()
 
 
-class _RecordRow(SQLModel):
-    """Columns shared by every entity kind's table."""
-
-    id: str = Field(primary_key=True, max_length=36)
-    number: int
-    data: str = Field(sa_type=Text)
-
-
-class MemberRow(_RecordRow, table=True):
-    """Table ``members``: one :class:`~kooperativ.members.models.Member` per row."""
-
-    __tablename__ = "members"
-    __table_args__ = (UniqueConstraint("number", name="uq_members_number"),)
-
-
-class ClientRow(_RecordRow, table=True):
-    """Table ``clients``: one :class:`~kooperativ.clients.models.Client` per row."""
-
-    __tablename__ = "clients"
-    __table_args__ = (UniqueConstraint("number", name="uq_clients_number"),)
+def _record_table(kind: Kind) -> Table:
+    name = kind.table
+    return Table(
+        name,
+        METADATA,
+        SqlColumn("id", String(36), nullable=False),
+        SqlColumn("number", Integer, nullable=False),
+        SqlColumn("data", Text, nullable=False),
+        SqlColumn("version", Integer, nullable=False, server_default=text("1")),
+        *(SqlColumn(column.name, _TYPES[column.type](), nullable=True) for column in kind.columns),
+        PrimaryKeyConstraint("id", name=f"pk_{name}"),
+        UniqueConstraint("number", name=f"uq_{name}_number"),
+        CheckConstraint("number >= 1", name=f"ck_{name}_number_positive"),
+        *(Index(f"ix_{name}_{column.name}", column.name) for column in kind.columns),
+    )
 
 
-class AssignmentRow(_RecordRow, table=True):
-    """Table ``assignments``: one :class:`~kooperativ.assignments.models.Assignment` per row."""
-
-    __tablename__ = "assignments"
-    __table_args__ = (UniqueConstraint("number", name="uq_assignments_number"),)
+def owner_column(kind: Kind) -> str:
+    """The link tables' column holding the owning record's id (``contract_id``)."""
+    return f"{kind.name}_id"
 
 
-class ContractRow(_RecordRow, table=True):
-    """Table ``contracts``: one :class:`~kooperativ.employment.models.EmploymentContract`."""
-
-    __tablename__ = "contracts"
-    __table_args__ = (UniqueConstraint("number", name="uq_contracts_number"),)
-
-
-class HoursReportRow(_RecordRow, table=True):
-    """Table ``hours_reports``: one :class:`~kooperativ.employment.models.HoursReport`."""
-
-    __tablename__ = "hours_reports"
-    __table_args__ = (UniqueConstraint("number", name="uq_hours_reports_number"),)
+def _link_table(kind: Kind, link: Link) -> Table:
+    owner = owner_column(kind)
+    return Table(
+        link.table,
+        METADATA,
+        SqlColumn(owner, String(36), nullable=False),
+        SqlColumn(link.column, String(36), nullable=False),
+        PrimaryKeyConstraint(owner, link.column, name=f"pk_{link.table}"),
+        Index(f"ix_{link.table}_{link.column}", link.column),
+    )
 
 
-class MeetingRow(_RecordRow, table=True):
-    """Table ``meetings``: one :class:`~kooperativ.governance.meeting.Meeting` per row."""
+#: Entity kind → its table.
+TABLES: dict[str, Table] = {name: _record_table(kind) for name, kind in KINDS.items()}
+#: Link table name → table.
+LINK_TABLES: dict[str, Table] = {
+    link.table: _link_table(kind, link) for kind in KINDS.values() for link in kind.links
+}
 
-    __tablename__ = "meetings"
-    __table_args__ = (UniqueConstraint("number", name="uq_meetings_number"),)
-
-
-class MembershipFeeRow(_RecordRow, table=True):
-    """Table ``membership_fees``: one :class:`~kooperativ.governance.register.MembershipFee`."""
-
-    __tablename__ = "membership_fees"
-    __table_args__ = (UniqueConstraint("number", name="uq_membership_fees_number"),)
-
-
-class AuditEventRow(SQLModel, table=True):
-    """Table ``audit_events``: one :class:`~kooperativ.audit.AuditEvent` per row."""
-
-    __tablename__ = "audit_events"
-    __table_args__ = (UniqueConstraint("id", name="uq_audit_events_id"),)
-
-    seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
-    id: str = Field(max_length=36)
-    at: str = Field(max_length=40)
-    actor: str = Field(sa_type=Text)
-    action: str = Field(sa_type=Text)
-    entity: str = Field(sa_type=Text)
-    entity_id: str = Field(sa_type=Text)
-    before_hash: str | None = Field(default=None, max_length=64)
-    after_hash: str | None = Field(default=None, max_length=64)
-    prev_hash: str = Field(max_length=64)
-    hash: str = Field(max_length=64)
+#: The audit trail.
+AUDIT_TABLE = Table(
+    "audit_events",
+    METADATA,
+    SqlColumn("seq", Integer, nullable=False, autoincrement=False),
+    SqlColumn("id", String(36), nullable=False),
+    SqlColumn("at", String(40), nullable=False),
+    SqlColumn("actor", Text, nullable=False),
+    SqlColumn("action", Text, nullable=False),
+    SqlColumn("entity", Text, nullable=False),
+    SqlColumn("entity_id", Text, nullable=False),
+    SqlColumn("before_hash", String(64), nullable=True),
+    SqlColumn("after_hash", String(64), nullable=True),
+    SqlColumn("prev_hash", String(64), nullable=False),
+    SqlColumn("hash", String(64), nullable=False),
+    SqlColumn("mac", String(64), nullable=True),
+    PrimaryKeyConstraint("seq", name="pk_audit_events"),
+    UniqueConstraint("id", name="uq_audit_events_id"),
+    CheckConstraint("seq >= 1", name="ck_audit_events_seq_positive"),
+    Index("ix_audit_events_entity", "entity", "entity_id"),
+)
 
 
 # --- ballot boxes (governance) -------------------------------------------------------------
 
-
-class BallotRow(SQLModel, table=True):
-    """Table ``ballots``: one ballot of a secret ballot's box, sealed.
-
-    A random ``id``, the box's name, the (sealed) ballot: no timestamp, no sequence, no
-    voter. On SQLite the table is ``WITHOUT ROWID``, so its rows are stored in the order of
-    their random ids, not in the order they were cast.
-    """
-
-    __tablename__ = "ballots"
-    __table_args__ = (Index("ix_ballots_box", "box"), {"sqlite_with_rowid": False})
-
-    id: str = Field(primary_key=True, max_length=36)
-    box: str = Field(sa_type=Text)
-    ballot: str = Field(sa_type=Text)
-
-
-class _SqlBallotBoxes:
-    """:class:`~kooperativ.storage.base.BallotBoxes` over the ``ballots`` table."""
-
-    def __init__(self, store: SqlStore, session: Session) -> None:
-        self._store = store
-        self._session = session
-
-    def put(self, box: str, ballot: str) -> None:
-        values = {"id": str(uuid4()), "box": box, "ballot": ballot}
-        self._store._run(lambda: self._session.execute(insert(BallotRow).values(values)))
-
-    def count(self, box: str) -> int:
-        query = select(func.count()).select_from(BallotRow).where(col(BallotRow.box) == box)
-        return int(self._store._run(lambda: self._session.exec(query).one()))
-
-    def take(self, box: str) -> list[str]:
-        query = select(col(BallotRow.ballot)).where(col(BallotRow.box) == box)
-        ballots = sorted(self._store._run(lambda: self._session.exec(query).all()))
-        self._store._run(
-            lambda: self._session.execute(delete(BallotRow).where(col(BallotRow.box) == box))
-        )
-        return ballots
-
+#: Table ``ballots``: one ballot of a secret ballot's box, sealed. A random ``id``, the
+#: box's name and the ballot: no timestamp, no sequence, no voter. ``WITHOUT ROWID`` on
+#: SQLite, so not even a hidden row number records the order of insertion.
+BALLOTS_TABLE = Table(
+    "ballots",
+    METADATA,
+    SqlColumn("id", String(36), nullable=False),
+    SqlColumn("box", Text, nullable=False),
+    SqlColumn("ballot", Text, nullable=False),
+    PrimaryKeyConstraint("id", name="pk_ballots"),
+    Index("ix_ballots_box", "box"),
+    sqlite_with_rowid=False,
+)
 
 # --- end of ballot boxes -------------------------------------------------------------------
-
-
-#: Entity kind → its table class.
-ROW_CLASSES: dict[str, type[_RecordRow]] = {
-    "member": MemberRow,
-    "client": ClientRow,
-    "assignment": AssignmentRow,
-    "contract": ContractRow,
-    "hours": HoursReportRow,
-    "meeting": MeetingRow,
-    "membership_fee": MembershipFeeRow,
-}
 
 
 # --- errors --------------------------------------------------------------------------------
@@ -250,154 +297,450 @@ def _reason(error: BaseException) -> str:
     return text[:1].lower() + text[1:]
 
 
+def _sqlstate(error: BaseException) -> str | None:
+    original = getattr(error, "orig", None)
+    state = getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)
+    return state if isinstance(state, str) else None
+
+
+#: PostgreSQL: serialization_failure, deadlock_detected — the work may simply be run again.
+_TRANSIENT_STATES = frozenset({"40001", "40P01"})
+#: PostgreSQL lock_not_available (lock_timeout); SQLite's busy and locked errors.
+_BUSY_STATES = frozenset({"55P03"})
+_BUSY_TEXT = re.compile(r"database (table )?is (locked|busy)")
+
+
 # --- repositories --------------------------------------------------------------------------
 
 
 class _SqlRepository(Generic[R]):
-    """:class:`~kooperativ.storage.base.Repository` over one table."""
+    """:class:`~kooperativ.storage.base.Repository` over one generated table."""
 
-    def __init__(self, store: SqlStore, session: Session, kind: str, record_class: type[R]):
-        self._store = store
-        self._session = session
+    def __init__(self, uow: _SqlUnitOfWork, kind: Kind, record_class: type[R]) -> None:
+        self._uow = uow
+        self._store = uow.store
+        self._connection = uow.connection
         self._kind = kind
+        self._name = kind.name
         self._class = record_class
-        self._row = ROW_CLASSES[kind]
+        self._table = TABLES[kind.name]
+        self._versions: dict[str, int] = {}
+        self._allocated: set[int] = set()
+        self._written: set[str] = set()
 
-    def _data(self, record_id: UUID) -> str | None:
-        query = select(col(self._row.data)).where(col(self._row.id) == str(record_id))
-        return self._store._run(lambda: self._session.exec(query).first())
+    def _run(self, statement: Any) -> Any:
+        return self._store.run(lambda: self._connection.execute(statement))
 
-    def _holder(self, number: int) -> str | None:
-        query = select(col(self._row.id)).where(col(self._row.number) == number)
-        return self._store._run(lambda: self._session.exec(query).first())
+    # -- reading ----------------------------------------------------------------------------
 
-    def _write(self, statement: Any, record_id: UUID, number: int) -> None:
-        """Run ``statement`` in a savepoint; a uniqueness violation becomes a ConflictError."""
-        try:
-            with self._store._translated(), self._session.begin_nested():
-                self._session.execute(statement)
-        except IntegrityError as error:
-            if statement.is_insert and self._data(record_id) is not None:
-                raise ConflictError(f"{self._kind} id {record_id} already exists") from None
-            holder = self._holder(number)
-            if holder is not None and holder != str(record_id):
-                raise ConflictError(f"{self._kind} number {number} is already taken") from None
-            raise ConflictError(f"{self._kind} {record_id}: {_reason(error)}") from None
+    def _load(self, record_id: str, data: str, version: int) -> R:
+        self._versions[record_id] = version
+        return self._class.model_validate_json(data)
 
-    def add(self, record: R) -> None:
-        record_id, number = _record_key(self._kind, record, self._class)
-        values = {"id": str(record_id), "number": number, "data": record.canonical_json()}
-        self._write(insert(self._row).values(values), record_id, number)
-
-    def update(self, record: R) -> None:
-        record_id, number = _record_key(self._kind, record, self._class)
-        if self._data(record_id) is None:
-            raise NotFoundError(self._kind, str(record_id))
-        statement = (
-            update(self._row)
-            .where(col(self._row.id) == str(record_id))
-            .values(number=number, data=record.canonical_json())
+    def _rows(self, *where: ColumnElement[bool], limit: int | None = None) -> list[R]:
+        table = self._table
+        query = (
+            select(table.c.id, table.c.data, table.c.version).where(*where).order_by(table.c.number)
         )
-        self._write(statement, record_id, number)
+        if limit is not None:
+            query = query.limit(limit)
+        return [self._load(*row) for row in self._run(query).all()]
 
     def get(self, record_id: UUID) -> R:
         record = self.find(record_id)
         if record is None:
-            raise NotFoundError(self._kind, str(record_id))
+            raise NotFoundError(self._name, str(record_id))
         return record
 
     def find(self, record_id: UUID) -> R | None:
-        data = self._data(record_id)
-        return None if data is None else self._class.model_validate_json(data)
+        found = self._rows(self._table.c.id == str(record_id))
+        return found[0] if found else None
 
     def by_number(self, number: int) -> R | None:
-        query = select(col(self._row.data)).where(col(self._row.number) == number)
-        data = self._store._run(lambda: self._session.exec(query).first())
-        return None if data is None else self._class.model_validate_json(data)
+        found = self._rows(self._table.c.number == number)
+        return found[0] if found else None
 
     def list(self) -> list[R]:
-        query = select(col(self._row.data)).order_by(col(self._row.number))
-        rows = self._store._run(lambda: self._session.exec(query).all())
-        return [self._class.model_validate_json(data) for data in rows]
+        return self._rows()
+
+    def _clause(self, condition: Condition) -> ColumnElement[bool]:
+        columns = self._table.c
+        if isinstance(condition, Eq):
+            return columns[self._kind.column(condition.column).name] == condition.value
+        if isinstance(condition, In):
+            if not condition.values:
+                return false()
+            return columns[self._kind.column(condition.column).name].in_(condition.values)
+        if isinstance(condition, Compare):
+            column = columns[self._kind.column(condition.column).name]
+            operators: dict[str, Callable[[Any, Any], ColumnElement[bool]]] = {
+                "<": lambda a, b: a < b,
+                "<=": lambda a, b: a <= b,
+                ">": lambda a, b: a > b,
+                ">=": lambda a, b: a >= b,
+            }
+            return operators[condition.op](column, condition.value)
+        if isinstance(condition, IsNull):
+            column = columns[self._kind.column(condition.column).name]
+            return column.is_(None) if condition.null else column.is_not(None)
+        if isinstance(condition, AnyOf):
+            return or_(*(self._clause(c) for c in condition.conditions))
+        if isinstance(condition, HasLink):
+            link = _link(self._kind, condition.link)
+            table = LINK_TABLES[link.table]
+            return exists(
+                select(1).where(
+                    table.c[owner_column(self._kind)] == columns.id,
+                    table.c[link.column] == condition.value,
+                )
+            )
+        if isinstance(condition, NotLinkedFrom):
+            link = _link(KINDS[condition.kind], condition.link)
+            table = LINK_TABLES[link.table]
+            return ~exists(select(1).where(table.c[link.column] == columns.id))
+        if isinstance(condition, Dangling):
+            column = columns[self._kind.column(condition.column).name]
+            target = TABLES[condition.target]
+            return and_(column.is_not(None), ~exists(select(1).where(target.c.id == column)))
+        raise TypeError(f"unknown condition {condition!r}")  # pragma: no cover
+
+    def select(self, *conditions: Condition, limit: int | None = None) -> builtins.list[R]:
+        return self._rows(*(self._clause(c) for c in conditions), limit=limit)
+
+    def count(self) -> int:
+        return int(self._run(select(func.count()).select_from(self._table)).scalar_one())
 
     def next_number(self) -> int:
-        query = select(func.max(col(self._row.number)))
-        highest = self._store._run(lambda: self._session.exec(query).one())
-        return (highest or 0) + 1
+        highest = self._run(select(func.max(self._table.c.number))).scalar_one()
+        number = int(highest or 0) + 1
+        self._allocated.add(number)
+        return number
+
+    def version(self, record_id: UUID) -> int | None:
+        query = select(self._table.c.version).where(self._table.c.id == str(record_id))
+        found = self._run(query).scalar_one_or_none()
+        return None if found is None else int(found)
+
+    def stored(self) -> Iterator[StoredRecord]:
+        table = self._table
+        links: dict[str, dict[str, list[str]]] = {}
+        for link in self._kind.links:
+            link_table = LINK_TABLES[link.table]
+            by_owner: dict[str, list[str]] = {}
+            owner = link_table.c[owner_column(self._kind)]
+            query = select(owner, link_table.c[link.column]).order_by(
+                owner, link_table.c[link.column]
+            )
+            for record_id, linked in self._run(query).all():
+                by_owner.setdefault(record_id, []).append(linked)
+            links[link.name] = by_owner
+        names = [column.name for column in self._kind.columns]
+        query = select(
+            table.c.id, table.c.number, table.c.data, table.c.version, *(table.c[n] for n in names)
+        ).order_by(table.c.number)
+        rows = self._run(query).all()
+        return iter(
+            [
+                StoredRecord(
+                    self._name,
+                    row[0],
+                    row[1],
+                    row[2],
+                    row[3],
+                    dict(zip(names, row[4:], strict=True)),
+                    {name: tuple(found.get(row[0], ())) for name, found in links.items()},
+                )
+                for row in rows
+            ]
+        )
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def _holder(self, number: int) -> str | None:
+        query = select(self._table.c.id).where(self._table.c.number == number)
+        found: str | None = self._run(query).scalar_one_or_none()
+        return found
+
+    def _number_conflict(self, number: int, record_id: str, error: IntegrityError) -> NoReturn:
+        holder = self._holder(number)
+        if holder is not None and holder != record_id:
+            if number in self._allocated and holder not in self._written:
+                raise TransientConflict(
+                    "{kind} number {number} was taken by a concurrent change",
+                    kind=Term(self._name),
+                    number=number,
+                ) from None
+            raise ConflictError(
+                "{kind} number {number} is already taken", kind=Term(self._name), number=number
+            ) from None
+        raise ConflictError(
+            "{kind} {id}: {reason}", kind=Term(self._name), id=record_id, reason=_reason(error)
+        ) from None
+
+    def _write_links(self, record_id: str, record: R, replace: bool) -> None:
+        for link in self._kind.links:
+            table = LINK_TABLES[link.table]
+            owner = owner_column(self._kind)
+            if replace:
+                self._connection.execute(delete(table).where(table.c[owner] == record_id))
+            rows = [{owner: record_id, link.column: value} for value in link.values(record)]
+            if rows:
+                self._connection.execute(insert(table), rows)
+
+    def add(self, record: R) -> None:
+        record_uuid, number = record_key(self._name, record, self._class)
+        if not self._uow.write:
+            raise read_only(self._name)
+        record_id = str(record_uuid)
+        values = {
+            "id": record_id,
+            "number": number,
+            "data": record.canonical_json(),
+            "version": 1,
+            **self._kind.values(record),
+        }
+        try:
+            with self._store.translated(), self._connection.begin_nested():
+                self._connection.execute(insert(self._table).values(values))
+                self._write_links(record_id, record, replace=False)
+        except IntegrityError as error:
+            if self.version(record_uuid) is not None:
+                raise ConflictError(
+                    "{kind} id {id} already exists", kind=Term(self._name), id=record_id
+                ) from None
+            self._number_conflict(number, record_id, error)
+        self._versions[record_id] = 1
+        self._written.add(record_id)
+
+    def update(self, record: R, *, expected_version: int | None = None) -> None:
+        record_uuid, number = record_key(self._name, record, self._class)
+        if not self._uow.write:
+            raise read_only(self._name)
+        record_id = str(record_uuid)
+        expected = expected_version
+        if expected is None:
+            expected = self._versions.get(record_id)
+        if expected is None:
+            expected = self.version(record_uuid)
+            if expected is None:
+                raise NotFoundError(self._name, record_id)
+        table = self._table
+        statement = (
+            update(table)
+            .where(table.c.id == record_id, table.c.version == expected)
+            .values(
+                number=number,
+                data=record.canonical_json(),
+                version=expected + 1,
+                **self._kind.values(record),
+            )
+        )
+        changed = 0
+        try:
+            with self._store.translated(), self._connection.begin_nested():
+                changed = self._connection.execute(statement).rowcount
+                if changed == 1:
+                    self._write_links(record_id, record, replace=True)
+        except IntegrityError as error:
+            self._number_conflict(number, record_id, error)
+        if changed != 1:
+            stored = self.version(record_uuid)
+            if stored is None:
+                raise NotFoundError(self._name, record_id)
+            raise TransientConflict(
+                "{kind} {key} was changed by someone else (version {stored}, expected {expected})",
+                kind=Term(self._name),
+                key=number,
+                stored=stored,
+                expected=expected,
+            )
+        self._versions[record_id] = expected + 1
+        self._written.add(record_id)
+
+
+def _link(kind: Kind, name: str) -> Link:
+    for link in kind.links:
+        if link.name == name:
+            return link
+    raise KeyError(f"{kind.name} has no link {name!r}")
+
+
+class _Members(_SqlRepository[Member], MemberRepository):
+    pass
+
+
+class _Clients(_SqlRepository[Client], ClientRepository):
+    pass
+
+
+class _Assignments(_SqlRepository[Assignment], AssignmentRepository):
+    pass
+
+
+class _Contracts(_SqlRepository[EmploymentContract], ContractRepository):
+    pass
+
+
+class _Hours(_SqlRepository[HoursReport], HoursRepository):
+    pass
+
+
+class _Meetings(_SqlRepository[Meeting], MeetingRepository):
+    pass
+
+
+class _Fees(_SqlRepository[MembershipFee], MembershipFeeRepository):
+    pass
 
 
 class _SqlAuditLog:
     """:class:`~kooperativ.storage.base.AuditLog` over the ``audit_events`` table."""
 
-    def __init__(self, store: SqlStore, session: Session) -> None:
-        self._store = store
-        self._session = session
+    def __init__(self, uow: _SqlUnitOfWork) -> None:
+        self._uow = uow
+        self._store = uow.store
+        self._connection = uow.connection
+        self._appended: set[int] = set()
+        # The newest seq as this unit of work last read or wrote it. A writer holds the
+        # write lock, so nobody else appends meanwhile (and one who ignores the lock is
+        # caught by the primary key).
+        self._last_seq: int | None = None
+
+    def _run(self, statement: Any) -> Any:
+        return self._store.run(lambda: self._connection.execute(statement))
 
     def append(self, event: AuditEvent) -> None:
-        highest = self._store._run(
-            lambda: self._session.exec(select(func.max(col(AuditEventRow.seq)))).one()
-        )
-        expected = (highest or 0) + 1
+        if not self._uow.write:
+            raise read_only("audit")
+        if self._last_seq is None:
+            highest = self._run(select(func.max(AUDIT_TABLE.c.seq))).scalar_one()
+            self._last_seq = int(highest or 0)
+        expected = self._last_seq + 1
         if event.seq != expected:
-            raise ConflictError(f"audit event seq {event.seq} does not follow; expected {expected}")
+            if event.seq < expected and event.seq not in self._appended:
+                raise TransientConflict(
+                    "audit event seq {seq} was taken by a concurrent change", seq=event.seq
+                )
+            raise ConflictError(
+                "audit event seq {seq} does not follow; expected {expected}",
+                seq=event.seq,
+                expected=expected,
+            )
         values = event.model_dump(mode="json")
+        # No savepoint: the sequence was checked above, so a refused insert means another
+        # writer got in, and the unit of work is lost anyway.
         try:
-            with self._store._translated(), self._session.begin_nested():
-                self._session.execute(insert(AuditEventRow).values(values))
+            with self._store.translated():
+                self._connection.execute(insert(AUDIT_TABLE).values(values))
         except IntegrityError as error:
-            raise ConflictError(f"audit event seq {event.seq}: {_reason(error)}") from None
+            if event.seq in self._appended:
+                raise ConflictError(
+                    "audit event seq {seq}: {reason}", seq=event.seq, reason=_reason(error)
+                ) from None
+            raise TransientConflict(
+                "audit event seq {seq} was taken by a concurrent change", seq=event.seq
+            ) from None
+        self._appended.add(event.seq)
+        self._last_seq = event.seq
 
-    def _events(self, newest_only: bool) -> list[AuditEvent]:
-        query = select(AuditEventRow)
+    def _events(self, *where: ColumnElement[bool], newest_only: bool = False) -> list[AuditEvent]:
+        query = select(AUDIT_TABLE).where(*where)
         if newest_only:
-            query = query.order_by(col(AuditEventRow.seq).desc()).limit(1)
+            query = query.order_by(AUDIT_TABLE.c.seq.desc()).limit(1)
         else:
-            query = query.order_by(col(AuditEventRow.seq))
-        rows = self._store._run(lambda: self._session.exec(query).all())
-        return [AuditEvent.model_validate(row.model_dump()) for row in rows]
+            query = query.order_by(AUDIT_TABLE.c.seq)
+        rows = self._run(query).mappings().all()
+        return [AuditEvent.model_validate(dict(row)) for row in rows]
 
     def last(self) -> AuditEvent | None:
         newest = self._events(newest_only=True)
+        self._last_seq = newest[0].seq if newest else 0
         return newest[0] if newest else None
 
     def events(self) -> Iterator[AuditEvent]:
         # Read in full so the iterator stays valid after the unit of work ends.
-        return iter(self._events(newest_only=False))
+        return iter(self._events())
+
+    def latest(self, entity: str) -> dict[str, AuditEvent]:
+        return {event.entity_id: event for event in self._events(AUDIT_TABLE.c.entity == entity)}
+
+    def stored(self) -> Iterator[dict[str, object]]:
+        rows = self._run(select(AUDIT_TABLE).order_by(AUDIT_TABLE.c.seq)).mappings().all()
+        return iter([dict(row) for row in rows])
+
+
+# --- ballot boxes (governance) -------------------------------------------------------------
+
+
+class _SqlBallotBoxes:
+    """:class:`~kooperativ.storage.base.BallotBoxes` over the ``ballots`` table."""
+
+    def __init__(self, uow: _SqlUnitOfWork) -> None:
+        self._uow = uow
+        self._store = uow.store
+        self._connection = uow.connection
+
+    def _run(self, statement: Any) -> Any:
+        return self._store.run(lambda: self._connection.execute(statement))
+
+    def put(self, box: str, ballot: str) -> None:
+        if not self._uow.write:
+            raise read_only("ballot box")
+        self._run(insert(BALLOTS_TABLE).values(id=str(uuid.uuid4()), box=box, ballot=ballot))
+
+    def count(self, box: str) -> int:
+        query = select(func.count()).select_from(BALLOTS_TABLE).where(BALLOTS_TABLE.c.box == box)
+        return int(self._run(query).scalar_one())
+
+    def take(self, box: str) -> builtins.list[str]:
+        if not self._uow.write:
+            raise read_only("ballot box")
+        query = select(BALLOTS_TABLE.c.ballot).where(BALLOTS_TABLE.c.box == box)
+        ballots = sorted(str(row) for row in self._run(query).scalars().all())
+        self._run(delete(BALLOTS_TABLE).where(BALLOTS_TABLE.c.box == box))
+        return ballots
+
+
+# --- end of ballot boxes -------------------------------------------------------------------
 
 
 class _SqlUnitOfWork:
-    """:class:`~kooperativ.storage.base.UnitOfWork` sharing one session."""
+    """:class:`~kooperativ.storage.base.UnitOfWork` sharing one connection."""
 
-    def __init__(self, store: SqlStore, session: Session) -> None:
-        self._repositories: dict[str, _SqlRepository[Any]] = {
-            kind: _SqlRepository(store, session, kind, record_class)
-            for kind, record_class in ENTITY_KINDS.items()
-        }
-        self.members = cast(Repository[Member], self._repositories["member"])
-        self.clients = cast(Repository[Client], self._repositories["client"])
-        self.assignments = cast(Repository[Assignment], self._repositories["assignment"])
-        self.contracts = cast(Repository[EmploymentContract], self._repositories["contract"])
-        self.audit: AuditLog = _SqlAuditLog(store, session)
-        self.ballot_boxes: BallotBoxes = _SqlBallotBoxes(store, session)  # governance
+    def __init__(self, store: SqlStore, connection: Connection, write: bool) -> None:
+        self.store = store
+        self.connection = connection
+        self.write = write
+        self.members: MemberRepository = _Members(self, KINDS["member"], Member)
+        self.clients: ClientRepository = _Clients(self, KINDS["client"], Client)
+        self.assignments: AssignmentRepository = _Assignments(self, KINDS["assignment"], Assignment)
+        self.contracts: ContractRepository = _Contracts(self, KINDS["contract"], EmploymentContract)
+        self.hours: HoursRepository = _Hours(self, KINDS["hours"], HoursReport)
+        self.meetings: MeetingRepository = _Meetings(self, KINDS["meeting"], Meeting)
+        self.membership_fees: MembershipFeeRepository = _Fees(
+            self, KINDS["membership_fee"], MembershipFee
+        )
+        self.audit: AuditLog = _SqlAuditLog(self)
+        self.ballot_boxes: BallotBoxes = _SqlBallotBoxes(self)  # governance
 
     def repository(self, kind: str) -> Repository[Record]:
-        try:
-            return cast(Repository[Record], self._repositories[kind])
-        except KeyError:
-            raise KeyError(f"unknown entity kind {kind!r}") from None
+        if kind not in KINDS:
+            raise KeyError(f"unknown entity kind {kind!r}")
+        found: Repository[Any] = getattr(self, KINDS[kind].attribute)
+        return found
 
 
 # --- the store -----------------------------------------------------------------------------
 
-T = TypeVar("T")
 
-
-def _sqlite_begin_immediate(engine: Engine) -> None:
-    """Make pysqlite leave transactions to SQLAlchemy, and start them ``BEGIN IMMEDIATE``.
+def _sqlite_setup(engine: Engine, busy_timeout: float) -> None:
+    """Make pysqlite leave transactions to SQLAlchemy; WAL, busy timeout, begin per mode.
 
     pysqlite's own transaction handling does not cover DDL or SAVEPOINT; SQLAlchemy's
-    documented recipe turns it off. ``IMMEDIATE`` takes the write lock up front so that
-    numbers read with ``next_number()`` stay free until the unit of work commits.
+    documented recipe turns it off. A write unit of work starts ``BEGIN IMMEDIATE``, which
+    takes the write lock up front so that numbers read with ``next_number()`` stay free
+    until it commits; a read starts a deferred ``BEGIN``, which in WAL mode takes no lock
+    a writer waits for.
     """
 
     @event.listens_for(engine, "connect")
@@ -405,11 +748,36 @@ def _sqlite_begin_immediate(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+        # If another connection holds a lock, a later connection switches to WAL.
+        with suppress(sqlite3.OperationalError):
+            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        write = connection.get_execution_options().get("kooperativ_write", True)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _create_sqlite_file(path: Path) -> None:
+    """Create a new, empty SQLite database at ``path`` whole, never visible half made.
+
+    The database is made in a temporary file beside it (in WAL mode, which writes its
+    header) and linked into place; if another process created ``path`` meanwhile, that
+    one is kept.
+    """
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+        finally:
+            connection.close()
+        with suppress(FileExistsError):  # another process made it first: keep theirs
+            os.link(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 class SqlStore:
@@ -423,6 +791,8 @@ class SqlStore:
             ``sqlite://`` (in memory) or ``postgresql+psycopg://user@host:port/db``. Query
             parameters go to the driver, e.g. ``?options=-csearch_path%3Dmyschema`` to use
             a PostgreSQL schema other than ``public``.
+        lock_timeout: How many seconds a unit of work waits for the write lock (or a
+            SQLite lock) before giving up with "the database is busy".
 
     Raises:
         StorageError: If the URL cannot be parsed or names a driver that is not installed.
@@ -431,29 +801,44 @@ class SqlStore:
     #: The Alembic revision this version of kooperativ expects.
     HEAD: ClassVar[str] = "0005"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, lock_timeout: float = 15.0) -> None:
         self.url = mask_url(url)
+        self.lock_timeout = lock_timeout
+        self._file: Path | None = None
+        self._prepared = False
+        self._local = threading.local()
+        self._shared_connection_lock: threading.RLock | None = None
         try:
             parsed = make_url(url)
             options: dict[str, Any] = {}
             if parsed.get_backend_name() == "sqlite":
-                options["connect_args"] = {"check_same_thread": False}
+                options["connect_args"] = {"check_same_thread": False, "timeout": lock_timeout}
                 if parsed.database in (None, "", ":memory:"):
                     options["poolclass"] = StaticPool
+                    self._shared_connection_lock = threading.RLock()
+                elif not parsed.database.startswith("file:"):
+                    self._file = Path(parsed.database)
+            else:
+                options["isolation_level"] = "READ COMMITTED"
             self._engine = create_engine(parsed, **options)
         except (ArgumentError, ValueError, ImportError, SQLAlchemyError) as error:
-            raise StorageError(f"cannot open {self.url}: {error}") from None
+            raise StorageError(
+                "cannot open {url}: {reason}", url=self.url, reason=str(error)
+            ) from None
+        self._postgres = self._engine.dialect.name == "postgresql"
         if self._engine.dialect.name == "sqlite":
-            _sqlite_begin_immediate(self._engine)
+            _sqlite_setup(self._engine, lock_timeout)
 
     @property
     def engine(self) -> Engine:
         """The SQLAlchemy engine (for tools; prefer :meth:`unit_of_work`)."""
         return self._engine
 
+    # -- errors -----------------------------------------------------------------------------
+
     @contextmanager
-    def _translated(self, connecting: bool = False) -> Iterator[None]:
-        """Turn driver errors (other than integrity errors) into StorageError."""
+    def translated(self, connecting: bool = False) -> Iterator[None]:
+        """Turn driver errors (other than integrity errors) into kooperativ errors."""
         try:
             yield
         except IntegrityError:
@@ -463,52 +848,135 @@ class SqlStore:
 
     def _fail(self, error: BaseException, connecting: bool) -> NoReturn:
         reason = _reason(error)
+        state = _sqlstate(error)
+        if state in _BUSY_STATES or _BUSY_TEXT.search(reason):
+            raise ConcurrencyError(
+                "the database is busy: another change held the lock for more than {seconds} s "
+                "({reason}); try again",
+                seconds=f"{self.lock_timeout:g}",
+                reason=reason,
+            ) from None
+        if state in _TRANSIENT_STATES:
+            raise TransientConflict(
+                "the database refused a change that conflicts with a concurrent one ({reason})",
+                reason=reason,
+            ) from None
         if connecting:
-            raise StorageError(f"cannot connect to {self.url}: {reason}") from None
+            raise StorageError(
+                "cannot connect to {url}: {reason}", url=self.url, reason=reason
+            ) from None
         if re.search(r"no such table|relation .* does not exist", reason):
             raise StorageError(
-                f"{self.url}: the database has no kooperativ tables ({reason}); "
-                "run `kooperativ db upgrade`"
+                "{url}: the database has no kooperativ tables ({reason}); "
+                "run `kooperativ db upgrade`",
+                url=self.url,
+                reason=reason,
             ) from None
-        raise StorageError(f"database error on {self.url}: {reason}") from None
+        raise StorageError(
+            "database error on {url}: {reason}", url=self.url, reason=reason
+        ) from None
 
-    def _run(self, action: Callable[[], T]) -> T:
-        with self._translated():
+    def run(self, action: Callable[[], T]) -> T:
+        """Run ``action`` with driver errors turned into kooperativ errors."""
+        with self.translated():
             return action()
 
-    @contextmanager
-    def _connection(self) -> Iterator[Connection]:
-        """A connection inside a transaction that commits when the block ends."""
-        with self._translated(connecting=True):
-            connection = self._engine.connect()
+    # -- connections ------------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        """Refuse an empty SQLite file; create a missing one whole (see the module doc)."""
+        if self._prepared or self._file is None:
+            return
+        path = self._file
         try:
-            with self._translated(), connection.begin():
-                yield connection
-        finally:
-            connection.close()
+            if path.exists():
+                if path.is_file() and path.stat().st_size == 0:
+                    raise StorageError(
+                        "{path} is an empty file, not a kooperativ database: restore it from "
+                        "a backup, or delete it to start a new database",
+                        path=str(path),
+                    )
+            elif path.parent.is_dir():
+                _create_sqlite_file(path)
+        except (OSError, sqlite3.Error) as error:
+            raise StorageError(
+                "cannot connect to {url}: {reason}", url=self.url, reason=str(error)
+            ) from None
+        self._prepared = True
+
+    def _connect(self) -> Connection:
+        self._prepare()
+        with self.translated(connecting=True):
+            return self._engine.connect()
 
     @contextmanager
-    def _unit_of_work(self) -> Iterator[UnitOfWork]:
-        session = Session(self._engine, expire_on_commit=False)
+    def _exclusive(self, write: bool) -> Iterator[None]:
+        """Refuse nesting a write unit of work (it would wait for itself); guard ``sqlite://``."""
+        depth: int = getattr(self._local, "depth", 0)
+        writing: bool = getattr(self._local, "writing", False)
+        if (write and writing) or (self._shared_connection_lock is not None and depth):
+            raise StorageError("{url}: units of work do not nest", url=self.url)
+        self._local.depth = depth + 1
+        self._local.writing = writing or write
         try:
-            with self._translated(connecting=True):
-                session.connection()
-            yield _SqlUnitOfWork(self, session)
-            with self._translated():
-                session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+            if self._shared_connection_lock is None:
+                yield
+            else:
+                with self._shared_connection_lock:
+                    yield
         finally:
-            session.close()
+            self._local.depth = depth
+            self._local.writing = writing
 
-    def unit_of_work(self) -> AbstractContextManager[UnitOfWork]:
+    def _begin(self, connection: Connection, write: bool) -> None:
+        """Start the transaction: the write lock for a writer, one snapshot for a reader."""
+        connection.execution_options(kooperativ_write=write)
+        connection.begin()
+        if not self._postgres:
+            return  # SQLite: BEGIN IMMEDIATE / BEGIN, in the "begin" event
+        if write:
+            # One round trip: how long to wait, and the wait. The timeout stays for the
+            # transaction (another lock a writer might wait for is a migration's).
+            milliseconds = max(1, int(self.lock_timeout * 1000))
+            connection.exec_driver_sql(
+                f"SET LOCAL lock_timeout = {milliseconds}; "
+                f"SELECT pg_advisory_xact_lock({WRITE_LOCK}, {_SCHEMA_KEY})"
+            )
+        else:
+            connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+
+    @contextmanager
+    def _unit_of_work(self, write: bool) -> Iterator[UnitOfWork]:
+        with self._exclusive(write):
+            connection = self._connect()
+            try:
+                with self.translated():
+                    self._begin(connection, write)
+                yield _SqlUnitOfWork(self, connection, write)
+                with self.translated():
+                    connection.commit()
+            except BaseException:
+                connection.rollback()
+                raise
+            finally:
+                connection.close()
+
+    def unit_of_work(self, *, write: bool = True) -> AbstractContextManager[UnitOfWork]:
         """One database transaction: committed when the block ends, rolled back if it raises.
 
+        Args:
+            write: ``True``: serialised with every other writer (see the module doc).
+                ``False``: a read from one snapshot that takes no write lock; writing in
+                it raises :class:`~kooperativ.errors.StorageError`.
+
         Raises:
-            StorageError: If the database cannot be reached or refuses the transaction.
+            StorageError: If the database cannot be reached or refuses the transaction, or
+                if a write unit of work is opened inside another in the same thread.
+            ConcurrencyError: If the write lock was not free within ``lock_timeout``.
         """
-        return self._unit_of_work()
+        return self._unit_of_work(write)
+
+    # -- schema -----------------------------------------------------------------------------
 
     def _alembic_config(self, connection: Connection) -> Any:
         from alembic.config import Config
@@ -519,18 +987,44 @@ class SqlStore:
         config.attributes["connection"] = connection
         return config
 
-    def upgrade(self) -> None:
+    def upgrade(self, revision: str = "head") -> None:
         """Bring the schema up to the newest migration (``alembic upgrade head``).
 
-        Running it on an up-to-date database does nothing.
+        Running it on an up-to-date database does nothing. Several processes may run it at
+        once on the same, even empty, database: the migrations run in one of them, while
+        the others wait (PostgreSQL: a session advisory lock; SQLite: the write lock) and
+        then find nothing left to do.
+
+        Args:
+            revision: The revision to go to (tests of a migration stop before it).
 
         Raises:
             StorageError: If the database cannot be reached or a migration fails.
         """
         from alembic import command
 
-        with self._connection() as connection:
-            command.upgrade(self._alembic_config(connection), "head")
+        with self._exclusive(True):
+            connection = self._connect()
+            try:
+                with self.translated():
+                    if self._postgres:
+                        connection.execute(
+                            text(f"SELECT pg_advisory_lock(:space, {_SCHEMA_KEY})"),
+                            {"space": MIGRATION_LOCK},
+                        )
+                        connection.commit()
+                    try:
+                        with connection.begin():
+                            command.upgrade(self._alembic_config(connection), revision)
+                    finally:
+                        if self._postgres:
+                            connection.execute(
+                                text(f"SELECT pg_advisory_unlock(:space, {_SCHEMA_KEY})"),
+                                {"space": MIGRATION_LOCK},
+                            )
+                            connection.commit()
+            finally:
+                connection.close()
 
     def current_revision(self) -> str | None:
         """The schema's Alembic revision, or ``None`` for a database never upgraded.
@@ -540,8 +1034,15 @@ class SqlStore:
         """
         from alembic.runtime.migration import MigrationContext
 
-        with self._connection() as connection:
-            revision = MigrationContext.configure(connection).get_current_revision()
+        with self._exclusive(False):
+            connection = self._connect()
+            try:
+                with self.translated():
+                    connection.execution_options(kooperativ_write=False)
+                    with connection.begin():
+                        revision = MigrationContext.configure(connection).get_current_revision()
+            finally:
+                connection.close()
         return revision
 
     def close(self) -> None:

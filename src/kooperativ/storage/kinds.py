@@ -1,0 +1,213 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The record kinds a store keeps, and the columns it indexes beside each record.
+
+Every record is stored as its canonical JSON text (what the audit chain hashes). Beside it,
+each kind declares a few *indexed columns* — values copied out of the record so that a
+store can answer the questions services ask (a member by personnummer, a member's
+assignments, contracts running in a period …) without reading and parsing a whole table.
+A *link* is a multi-valued reference (a contract's assignments), kept in a table of its own.
+
+This list is the single source of truth: the SQL backend generates its tables from it,
+the memory backend its indexes, and ``kooperativ audit verify`` checks that the stored
+columns still agree with the records.
+
+>>> KINDS["member"].table, [column.name for column in KINDS["member"].columns]
+('members', ['person_id', 'status', 'left_on'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any, Literal
+from uuid import UUID
+
+from kooperativ._model import Record
+from kooperativ.assignments.models import Assignment
+from kooperativ.clients.models import Client
+from kooperativ.employment.models import EmploymentContract, HoursReport
+from kooperativ.governance.meeting import Meeting
+from kooperativ.governance.register import MembershipFee
+from kooperativ.members.models import Member
+
+__all__ = ["ENTITY_KINDS", "KINDS", "Column", "ColumnType", "Kind", "Link", "Value", "plain"]
+
+#: The SQL type of an indexed column: a UUID as text, free text, a date, an integer, a flag.
+ColumnType = Literal["id", "text", "date", "int", "bool"]
+
+#: A value as it is kept in an indexed column.
+Value = str | date | int | bool | None
+
+
+def plain(value: object) -> Value:
+    """``value`` as an indexed column keeps it: UUIDs and enums as text, the rest as is.
+
+    >>> from uuid import UUID
+    >>> plain(UUID(int=1))
+    '00000000-0000-0000-0000-000000000001'
+    """
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, Enum):
+        return str(value.value)
+    if value is None or isinstance(value, str | date | int | bool):
+        return value
+    raise TypeError(f"{type(value).__name__} cannot be an indexed column value")
+
+
+@dataclass(frozen=True)
+class Column:
+    """An indexed column: its name, its type, how to read it, and the kind it refers to."""
+
+    name: str
+    type: ColumnType
+    read: Callable[[Any], object]
+    #: For an ``id`` column: the kind of record it refers to (checked by audit verify).
+    refers: str | None = None
+
+    def value(self, record: Record) -> Value:
+        """The column's value for ``record``."""
+        return plain(self.read(record))
+
+
+@dataclass(frozen=True)
+class Link:
+    """A multi-valued reference kept in a table of its own (``contract_assignments``)."""
+
+    name: str
+    table: str
+    #: The kind the linked ids belong to.
+    target: str
+    #: The link table's column holding the linked id (the other holds the record's id).
+    column: str
+    read: Callable[[Any], Iterable[UUID]]
+
+    def values(self, record: Record) -> tuple[str, ...]:
+        """The linked ids of ``record``, as text, without repeats, in order."""
+        return tuple(dict.fromkeys(str(value) for value in self.read(record)))
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of record: its class, table, unit-of-work attribute, columns and links."""
+
+    name: str
+    record: type[Record]
+    table: str
+    attribute: str
+    columns: tuple[Column, ...] = ()
+    links: tuple[Link, ...] = ()
+
+    def column(self, name: str) -> Column:
+        """The indexed column called ``name``."""
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(f"{self.name} has no indexed column {name!r}")
+
+    def values(self, record: Record) -> dict[str, Value]:
+        """Every indexed column's value for ``record``."""
+        return {column.name: column.value(record) for column in self.columns}
+
+
+def _kinds(*kinds: Kind) -> dict[str, Kind]:
+    return {kind.name: kind for kind in kinds}
+
+
+#: Every record kind, by name. The names are also the audit trail's ``entity`` names.
+KINDS: dict[str, Kind] = _kinds(
+    Kind(
+        "member",
+        Member,
+        "members",
+        "members",
+        (
+            Column("person_id", "text", lambda m: m.person_id),
+            Column("status", "text", lambda m: m.status),
+            Column("left_on", "date", lambda m: m.left_on),
+        ),
+    ),
+    Kind(
+        "client",
+        Client,
+        "clients",
+        "clients",
+        (
+            Column("orgnr", "text", lambda c: c.orgnr),
+            Column("person_id", "text", lambda c: c.person_id),
+        ),
+    ),
+    Kind(
+        "assignment",
+        Assignment,
+        "assignments",
+        "assignments",
+        (
+            Column("member_id", "id", lambda a: a.member_id, "member"),
+            Column("client_id", "id", lambda a: a.client_id, "client"),
+            Column("status", "text", lambda a: a.status),
+            Column("start", "date", lambda a: a.start),
+            Column("end", "date", lambda a: a.end),
+        ),
+    ),
+    Kind(
+        "contract",
+        EmploymentContract,
+        "contracts",
+        "contracts",
+        (
+            Column("member_id", "id", lambda c: c.member_id, "member"),
+            Column("start", "date", lambda c: c.start),
+            # The agreed end, or the day it ended: empty for an open-ended employment.
+            Column("last_day", "date", lambda c: c.last_day),
+        ),
+        (
+            Link(
+                "assignment_ids",
+                "contract_assignments",
+                "assignment",
+                "assignment_id",
+                lambda c: c.assignment_ids,
+            ),
+        ),
+    ),
+    Kind(
+        "hours",
+        HoursReport,
+        "hours_reports",
+        "hours",
+        (
+            Column("member_id", "id", lambda h: h.member_id, "member"),
+            Column("assignment_id", "id", lambda h: h.assignment_id, "assignment"),
+            Column("contract_id", "id", lambda h: h.contract_id, "contract"),
+            Column("month", "date", lambda h: h.month),
+            Column("confirmed", "bool", lambda h: h.confirmed),
+        ),
+    ),
+    Kind(
+        "meeting",
+        Meeting,
+        "meetings",
+        "meetings",
+        (
+            Column("kind", "text", lambda m: m.kind),
+            Column("state", "text", lambda m: m.state),
+            Column("held_on", "date", lambda m: m.held_on),
+        ),
+    ),
+    Kind(
+        "membership_fee",
+        MembershipFee,
+        "membership_fees",
+        "membership_fees",
+        (
+            Column("member_id", "id", lambda f: f.member_id, "member"),
+            Column("year", "int", lambda f: f.year),
+        ),
+    ),
+)
+
+#: Entity kind name → record class (the kind names are the audit ``entity`` names).
+ENTITY_KINDS: dict[str, type[Record]] = {name: kind.record for name, kind in KINDS.items()}

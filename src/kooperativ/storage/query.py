@@ -1,0 +1,108 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Conditions on indexed columns: the one query language every backend answers.
+
+Services ask typed questions (``uow.members.by_person_id(pid)``,
+``uow.assignments.of_member(member_id)`` …). Each of those methods is written once, in
+:mod:`kooperativ.storage.base`, as a few conditions on the indexed columns that
+:mod:`kooperativ.storage.kinds` declares; a backend only implements
+``Repository.select(*conditions)``, which returns the matching records ordered by
+number. Conditions combine with *and*; :class:`AnyOf` is *or*. A condition on a column
+that is empty (``NULL``) is false, as in SQL.
+
+>>> Eq("person_id", "198503129804")
+Eq(column='person_id', value='198503129804')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from kooperativ.storage.kinds import Value, plain
+
+__all__ = [
+    "AnyOf",
+    "Compare",
+    "Condition",
+    "Dangling",
+    "Eq",
+    "HasLink",
+    "In",
+    "IsNull",
+    "NotLinkedFrom",
+    "one_of",
+]
+
+
+@dataclass(frozen=True)
+class Eq:
+    """The column equals ``value``."""
+
+    column: str
+    value: Value
+
+
+@dataclass(frozen=True)
+class In:
+    """The column equals one of ``values`` (none given: nothing matches)."""
+
+    column: str
+    values: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class Compare:
+    """``column <op> value`` for ``<``, ``<=``, ``>``, ``>=``."""
+
+    column: str
+    op: Literal["<", "<=", ">", ">="]
+    value: Value
+
+
+@dataclass(frozen=True)
+class IsNull:
+    """The column is empty (``null=True``) or not (``null=False``)."""
+
+    column: str
+    null: bool = True
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """At least one of ``conditions`` holds (each itself a condition)."""
+
+    conditions: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class HasLink:
+    """The record's link ``link`` (e.g. a contract's ``assignment_ids``) contains ``value``."""
+
+    link: str
+    value: str
+
+
+@dataclass(frozen=True)
+class NotLinkedFrom:
+    """No record of ``kind`` links to this record through its link ``link``."""
+
+    kind: str
+    link: str
+
+
+@dataclass(frozen=True)
+class Dangling:
+    """The id in ``column`` is not the id of any record of kind ``target``."""
+
+    column: str
+    target: str
+
+
+#: Any of the conditions above.
+Condition = Eq | In | Compare | IsNull | AnyOf | HasLink | NotLinkedFrom | Dangling
+
+
+def one_of(column: str, values: Iterable[object]) -> In:
+    """:class:`In` with each value made plain (enums and UUIDs as text)."""
+    return In(column, tuple(plain(value) for value in values))

@@ -1,0 +1,917 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The storage contract suite: what every storage backend must do, as pytest tests.
+
+kooperativ runs it on its memory, SQLite and PostgreSQL backends; a third-party backend
+runs the same tests by subclassing :class:`StorageContract` in its own test suite and
+giving it a ``make_store`` fixture (and, optionally, ``fresh_store``)::
+
+    # tests/test_contract.py of the package kooperativ_redis
+    from collections.abc import Callable, Iterator
+
+    import pytest
+
+    from kooperativ.storage import Store
+    from kooperativ.testing.storage import StorageContract
+    from kooperativ_redis import RedisStore
+
+
+    class TestRedisStore(StorageContract):
+        @pytest.fixture
+        def make_store(self) -> Iterator[Callable[[], Store]]:
+            # Each call: a store (a new connection) on the SAME fresh, migrated database.
+            database = create_test_database()
+            opened: list[Store] = []
+
+            def factory() -> Store:
+                store = RedisStore(database.url)
+                opened.append(store)
+                return store
+
+            factory().upgrade()
+            yield factory
+            for store in opened:
+                store.close()
+            database.drop()
+
+        @pytest.fixture
+        def fresh_store(self) -> Iterator[Callable[[], Store]]:
+            # Optional: each call a store on a NEW, empty, migrated database (the
+            # property test needs one per example). Without it that test is skipped.
+            ...
+
+Run it with ``pytest``; it needs ``pytest`` and ``hypothesis`` (kooperativ's ``dev``
+extra). The suite checks records of every kind round-trip byte for byte, numbers and ids
+stay unique, a failed unit of work writes nothing, every typed query answers as the
+records say (also after updates), versions refuse a lost update, a read unit of work
+cannot write and sees one snapshot, write units of work do not nest, the audit log keeps
+its sequence, and a random sequence of writes leaves the store equal to a simple model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kooperativ._model import Record
+from kooperativ.assignments.models import Assignment, AssignmentStatus
+from kooperativ.audit import GENESIS, AuditEvent, chain_hash, event_mac, verify_chain
+from kooperativ.clients.models import Client
+from kooperativ.employment.models import (
+    EmploymentContract,
+    EndReason,
+    HolidayPayTerms,
+    HoursReport,
+)
+from kooperativ.errors import (
+    ConcurrencyError,
+    ConflictError,
+    NotFoundError,
+    StorageError,
+)
+from kooperativ.governance import (
+    Meeting,
+    MeetingState,
+    add_election,
+    add_motion,
+    add_proxy,
+    attend,
+    cast_ballot,
+    cast_vote,
+    close_meeting,
+    count_election,
+    count_motion,
+    new_meeting,
+    record_notice,
+)
+from kooperativ.governance.bylaws import parse_bylaws
+from kooperativ.governance.register import MembershipFee, Registrant
+from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
+from kooperativ.storage.base import KINDS, Store, TransientConflict, transaction
+from kooperativ.storage.query import Eq
+
+__all__ = [
+    "Sample",
+    "StorageContract",
+    "audit_chain",
+    "client_record",
+    "full_records",
+    "meeting_record",
+    "member_record",
+    "record_kind",
+    "sample",
+]
+
+STOCKHOLM_SUMMER = timezone(timedelta(hours=2))
+MakeStore = Callable[[], Store]
+
+
+# --- records -------------------------------------------------------------------------------
+
+
+def member_record(number: int = 1, **changes: object) -> Member:
+    """A minimal valid member (fictional personnummer), with ``changes`` applied."""
+    data: dict[str, object] = {
+        "number": number,
+        "first_name": "Astrid",
+        "last_name": "Lindgren",
+        "person_id": "190711149999",
+        "birth_date": date(1907, 11, 14),
+    }
+    data.update(changes)
+    return Member.model_validate(data)
+
+
+def client_record(number: int = 1, **changes: object) -> Client:
+    """A minimal valid client, with ``changes`` applied."""
+    data: dict[str, object] = {"number": number, "name": f"Kund {number}", "orgnr": "5560360793"}
+    data.update(changes)
+    return Client.model_validate(data)
+
+
+def record_kind(record: Record) -> str:
+    """The entity kind of ``record``."""
+    return next(name for name, kind in KINDS.items() if isinstance(record, kind.record))
+
+
+def audit_chain(
+    count: int, start: datetime | None = None, key: bytes | None = None
+) -> list[AuditEvent]:
+    """``count`` correctly chained events about one record (added, then changed).
+
+    Each ``before_hash`` is the previous ``after_hash``; with ``key`` each event has its MAC.
+    """
+    at = start or datetime(2025, 3, 1, 9, 30, tzinfo=STOCKHOLM_SUMMER)
+    events: list[AuditEvent] = []
+    previous = GENESIS
+    state: str | None = None
+    for seq in range(1, count + 1):
+        after = hashlib.sha256(f"state {seq}".encode()).hexdigest()
+        event = AuditEvent(
+            seq=seq,
+            at=at + timedelta(minutes=seq, microseconds=seq),
+            actor="board:1",
+            action="member.add" if seq == 1 else "member.roles",
+            entity="member",
+            entity_id=str(uuid.UUID(int=1)),
+            before_hash=state,
+            after_hash=after,
+            prev_hash=previous,
+        )
+        event = event.model_copy(update={"hash": chain_hash(event)})
+        if key is not None:
+            event = event.model_copy(update={"mac": event_mac(event, key)})
+        events.append(event)
+        previous, state = event.hash, after
+    return events
+
+
+def meeting_record() -> Meeting:
+    """A closed annual meeting with notice, a proxy, a counted motion and a secret election."""
+    rules = parse_bylaws(
+        {
+            "rules": [
+                {
+                    "valid_from": date(2024, 1, 1),
+                    "voting_rights": {"fee_paid": "none", "reference": "§ 7"},
+                    "proxies": {"allowed": True, "max_principals": 1},
+                }
+            ]
+        },
+        "bylaws.toml",
+    ).rules[0]
+    ids = [UUID(int=n) for n in range(1, 5)]
+    register = [
+        Registrant(id=i, number=n, name=f"Medlem {n}", status="member", joined_on=date(2024, 1, 1))
+        for n, i in enumerate(ids, start=1)
+    ]
+    day = date(2025, 3, 20)
+    m = new_meeting(1, "annual", day, rules, register=register, location="Kulturhuset")
+    m, _ = record_notice(m, rules, date(2025, 2, 20), "email")
+    m = attend(m, rules, ids[1:])
+    m = add_proxy(m, rules, ids[0], proxy_id=ids[1], dated=day)
+    m = add_motion(m, rules, title="Årsavgift", text="Avgiften blir 200 kr.")
+    for n, choice in enumerate(["yes", "yes", "no", "abstain"]):
+        m = cast_vote(
+            m, rules, voter=ids[n], cast_by=ids[1] if n == 0 else ids[n], choice=choice, motion=1
+        )
+    m = count_motion(m, rules, 1, seed="fixture", chair_vote=None)
+    m = add_election(
+        m,
+        rules,
+        office="Styrelse",
+        seats=2,
+        candidates=["A", "B", "C"],
+        secret=True,
+        requested_by=ids[2],
+    )
+    box: list[tuple[str, ...]] = []  # a secret ballot: kept apart from the record until counted
+    for n, ranked in enumerate([("A", "B"), ("B",), ("A", "C"), ("C", "A")]):
+        m, ballot = cast_ballot(
+            m, rules, voter=ids[n], cast_by=ids[1] if n == 0 else ids[n], choice=ranked, election=1
+        )
+        if ballot is None:  # pragma: no cover - a secret election always gives a ballot
+            raise AssertionError("a secret ballot gives a ballot to put in the box")
+        box.append(ballot.choice)
+    m = count_election(m, rules, 1, seed="fixture", ballots=box)
+    return close_meeting(m)
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One record of each kind (two assignments), every optional field set, linked."""
+
+    member: Member
+    client: Client
+    assignments: tuple[Assignment, Assignment]
+    contract: EmploymentContract
+    hours: HoursReport
+    meeting: Meeting
+    fee: MembershipFee
+
+    def by_kind(self) -> dict[str, list[Record]]:
+        """The records by kind name."""
+        return {
+            "member": [self.member],
+            "client": [self.client],
+            "assignment": list(self.assignments),
+            "contract": [self.contract],
+            "hours": [self.hours],
+            "meeting": [self.meeting],
+            "membership_fee": [self.fee],
+        }
+
+
+def full_records() -> dict[str, list[Record]]:
+    """Records of every kind with every optional field set, by kind (see :func:`sample`)."""
+    return sample().by_kind()
+
+
+def sample() -> Sample:
+    """Records of every kind with every optional field set, referring to each other."""
+    address = Address(street="Storgatan 1", postal_code="111 22", city="Stockholm", country="SE")
+    member = member_record(
+        1,
+        email="astrid@example.se",
+        phone="+46 70 123 45 67",
+        address=address,
+        bank_account="8327-9 123 456 789-0",
+        tax=TaxSettings(mode="table:33:1", municipality="0180", decided_on=date(2025, 1, 1)),
+        status=MemberStatus.RESIGNED,
+        applied_on=date(2024, 12, 1),
+        joined_on=date(2025, 1, 15),
+        left_on=date(2025, 12, 31),
+        roles=frozenset({Role.MEMBER, Role.BOARD, Role.TREASURER, Role.AUDITOR, Role.ADMIN}),
+    )
+    client = client_record(
+        1,
+        orgnr="2120000787",
+        person_id="190711149999",
+        vat_number="SE212000078701",
+        address=address,
+        email="faktura@example.se",
+        peppol_id="0007:2120000787",
+        public_sector=True,
+        reference="Karin Ek",
+    )
+    assignments = [
+        Assignment(
+            number=1,
+            member_id=member.id,
+            client_id=client.id,
+            description="Illustrationer till årsredovisningen",
+            start=date(2025, 3, 1),
+            end=date(2025, 3, 31),
+            agreed_amount=Decimal("1234.50"),
+            vat_category="standard",
+            currency="SEK",
+            status=AssignmentStatus.ACTIVE,
+        ),
+        Assignment(
+            number=2,
+            member_id=member.id,
+            client_id=client.id,
+            description="Föreläsning",
+            start=date(2025, 4, 1),
+            end=date(2025, 4, 1),
+            hourly_rate=Decimal("650.00"),
+            hours=Decimal("7.250"),
+            vat_category="culture",
+            currency="EUR",
+            status=AssignmentStatus.COMPLETED,
+        ),
+    ]
+    contract = EmploymentContract(
+        number=1,
+        member_id=member.id,
+        assignment_ids=(assignments[0].id, assignments[1].id),
+        form="vikariat",  # a form code of the country's law (stored under "type")
+        start=date(2025, 3, 1),
+        end=date(2025, 4, 1),
+        scope="40 %",
+        place_of_work="Stockholm",
+        tasks="Illustratör",
+        pay_terms="Enligt uppdrag",
+        monthly_pay=Decimal("32000.00"),
+        holiday_pay=HolidayPayTerms.PAID_LEAVE,
+        holiday_pay_rate=Decimal("0.12"),
+        collective_agreement="Inget",
+        made_on=date(2025, 2, 20),
+        signed_by_employee=datetime(2025, 2, 21, 10, 15, 30, 123456, tzinfo=STOCKHOLM_SUMMER),
+        signed_by_employer=datetime(2025, 2, 22, 8, 0, tzinfo=UTC),
+    )
+    hours = HoursReport(
+        number=1,
+        member_id=member.id,
+        assignment_id=assignments[0].id,
+        contract_id=contract.id,
+        month=date(2025, 3, 1),
+        hours=Decimal("37.50"),
+        note="Repetitioner",
+        reported_by="board:1",
+        reported_at=datetime(2025, 4, 1, 9, 30, tzinfo=STOCKHOLM_SUMMER),
+        confirmed_by="Bruno Dahl",
+        confirmed_at=datetime(2025, 4, 2, 8, 0, tzinfo=UTC),
+    )
+    fee = MembershipFee(
+        number=1,
+        member_id=member.id,
+        year=2025,
+        amount=Decimal("200.00"),
+        paid_on=date(2025, 1, 15),
+    )
+    first, second = assignments
+    return Sample(member, client, (first, second), contract, hours, meeting_record(), fee)
+
+
+class _Boom(Exception):
+    """Raised inside a unit of work to make it roll back."""
+
+
+def _count(store: Store) -> tuple[int, int]:
+    """(number of members, number of audit events)."""
+    with store.unit_of_work(write=False) as uow:
+        return uow.members.count(), len(list(uow.audit.events()))
+
+
+def _add_all(store: Store, records: dict[str, list[Record]]) -> None:
+    with store.unit_of_work() as uow:
+        for kind, found in records.items():
+            for record in found:
+                uow.repository(kind).add(record)
+
+
+# --- the suite -----------------------------------------------------------------------------
+
+_OPERATIONS = st.lists(
+    st.one_of(
+        st.tuples(st.just("add"), st.integers(1, 6), st.text("abc", min_size=1, max_size=3)),
+        st.tuples(st.just("update"), st.integers(0, 5), st.integers(1, 6)),
+        st.tuples(st.just("rollback"), st.integers(1, 6), st.just("")),
+    ),
+    max_size=12,
+)
+
+
+class StorageContract:
+    """The storage contract; subclass it and provide a ``make_store`` fixture.
+
+    ``make_store()`` opens a store on one fresh, migrated database (each call a new
+    connection where the backend has connections; the same store is fine for a backend
+    without). ``fresh_store()`` (optional) opens a store on a new, empty, migrated
+    database each call.
+    """
+
+    @pytest.fixture
+    def store(self, make_store: MakeStore) -> Store:
+        """A store on the test's database."""
+        return make_store()
+
+    @pytest.fixture
+    def fresh_store(self) -> MakeStore:
+        """Override to give a new, empty database per call; the property test needs it."""
+        pytest.skip("the backend's test gives no fresh_store fixture")
+
+    # -- records ----------------------------------------------------------------------------
+
+    def test_add_get_find_by_number(self, store: Store) -> None:
+        astrid = member_record(7)
+        with store.unit_of_work() as uow:
+            uow.members.add(astrid)
+            assert uow.members.get(astrid.id) == astrid  # visible in the same unit of work
+        with store.unit_of_work(write=False) as uow:
+            assert uow.members.get(astrid.id) == astrid
+            assert uow.members.find(astrid.id) == astrid
+            assert uow.members.by_number(7) == astrid
+            assert uow.members.by_number(8) is None
+            assert uow.clients.list() == []  # kinds do not mix
+            assert uow.members.count() == 1 and uow.clients.count() == 0
+
+    def test_list_is_ordered_by_number_and_next_number(self, store: Store) -> None:
+        with store.unit_of_work() as uow:
+            assert uow.members.next_number() == 1
+            for number in (5, 2, 9, 1):
+                uow.members.add(member_record(number, first_name=f"M{number}"))
+            assert uow.members.next_number() == 10
+        with store.unit_of_work() as uow:
+            assert [m.number for m in uow.members.list()] == [1, 2, 5, 9]
+            assert uow.members.next_number() == 10
+            assert uow.clients.next_number() == 1
+
+    def test_update_replaces_the_record(self, store: Store) -> None:
+        astrid = member_record(1)
+        with store.unit_of_work() as uow:
+            uow.members.add(astrid)
+        renamed = astrid.evolve(last_name="Ericsson", number=4)
+        with store.unit_of_work() as uow:
+            uow.members.update(renamed)
+        with store.unit_of_work() as uow:
+            assert uow.members.get(astrid.id) == renamed
+            assert uow.members.by_number(1) is None
+            assert uow.members.by_number(4) == renamed
+            assert uow.members.list() == [renamed]
+
+    def test_update_of_a_missing_record_is_not_found(self, store: Store) -> None:
+        with store.unit_of_work() as uow, pytest.raises(NotFoundError, match="member"):
+            uow.members.update(member_record(1))
+        assert _count(store) == (0, 0)
+
+    def test_update_to_a_taken_number_conflicts(self, store: Store) -> None:
+        first, second = member_record(1), member_record(2, first_name="Karin")
+        with store.unit_of_work() as uow:
+            uow.members.add(first)
+            uow.members.add(second)
+        with store.unit_of_work() as uow:
+            with pytest.raises(ConflictError, match="member number 1 is already taken"):
+                uow.members.update(second.evolve(number=1))
+            assert uow.members.get(second.id) == second  # the unit of work is still usable
+        with store.unit_of_work() as uow:
+            assert uow.members.list() == [first, second]
+
+    def test_duplicate_id_conflicts_and_writes_nothing(self, store: Store) -> None:
+        astrid = member_record(1)
+        with store.unit_of_work() as uow:
+            uow.members.add(astrid)
+        with store.unit_of_work() as uow:
+            with pytest.raises(ConflictError, match=f"member id {astrid.id} already exists"):
+                uow.members.add(astrid.evolve(number=2, first_name="Other"))
+            assert uow.members.list() == [astrid]
+        with store.unit_of_work() as uow:
+            assert uow.members.list() == [astrid]
+
+    def test_duplicate_number_conflicts_and_writes_nothing(self, store: Store) -> None:
+        astrid = member_record(3)
+        with store.unit_of_work() as uow:
+            uow.members.add(astrid)
+        with store.unit_of_work() as uow:
+            with pytest.raises(ConflictError, match="member number 3 is already taken") as caught:
+                uow.members.add(member_record(3, first_name="Karin"))
+            assert not isinstance(caught.value, ConcurrencyError)  # the caller's number: input
+            uow.members.add(member_record(4, first_name="Karin"))  # a refused add spoils nothing
+        with store.unit_of_work() as uow:
+            assert [m.number for m in uow.members.list()] == [3, 4]
+            assert uow.members.get(astrid.id) == astrid
+
+    def test_an_allocated_number_used_twice_in_one_unit_is_a_conflict(self, store: Store) -> None:
+        with store.unit_of_work() as uow:
+            number = uow.members.next_number()
+            uow.members.add(member_record(number))
+            with pytest.raises(ConflictError, match=f"member number {number} is already taken"):
+                uow.members.add(member_record(number, first_name="Karin"))
+
+    def test_a_conflict_escaping_the_unit_of_work_rolls_it_back(self, store: Store) -> None:
+        with store.unit_of_work() as uow:
+            uow.members.add(member_record(1))
+        with pytest.raises(ConflictError), store.unit_of_work() as uow:
+            uow.members.add(member_record(2))
+            uow.members.add(member_record(1))
+        assert _count(store) == (1, 0)
+
+    def test_an_error_inside_a_unit_of_work_writes_nothing(self, store: Store) -> None:
+        first_event, second_event = audit_chain(2)
+        kept = member_record(1)
+        with store.unit_of_work() as uow:
+            uow.members.add(kept)
+            uow.audit.append(first_event)
+        with pytest.raises(_Boom), store.unit_of_work() as uow:
+            uow.members.add(member_record(2))
+            uow.members.update(kept.evolve(first_name="Changed"))
+            uow.audit.append(second_event)
+            raise _Boom
+        with store.unit_of_work() as uow:
+            assert uow.members.list() == [kept]
+            assert uow.members.version(kept.id) == 1
+            assert list(uow.audit.events()) == [first_event]
+
+    def test_a_missing_record_is_not_found(self, store: Store) -> None:
+        missing = uuid.uuid4()
+        with store.unit_of_work(write=False) as uow:
+            for kind in KINDS:
+                repository = uow.repository(kind)
+                with pytest.raises(NotFoundError, match=str(missing)) as caught:
+                    repository.get(missing)
+                assert caught.value.kind == kind
+                assert repository.find(missing) is None
+                assert repository.by_number(1) is None
+                assert repository.version(missing) is None
+
+    def test_every_kind_has_its_typed_repository(self, store: Store) -> None:
+        astrid = member_record(1)
+        with store.unit_of_work() as uow:
+            for name, kind in KINDS.items():
+                assert uow.repository(name) is getattr(uow, kind.attribute)
+            assert uow.repository("member") is uow.members
+            assert uow.repository("hours") is uow.hours
+            assert uow.repository("membership_fee") is uow.membership_fees
+            uow.repository("member").add(astrid)
+            assert uow.members.get(astrid.id) == astrid
+            with pytest.raises(KeyError, match="invoice"):
+                uow.repository("invoice")
+
+    def test_a_record_of_the_wrong_kind_is_refused(self, store: Store) -> None:
+        with store.unit_of_work() as uow, pytest.raises(TypeError, match="Member"):
+            uow.members.add(client_record(1))  # type: ignore[arg-type]
+
+    # -- round trips ------------------------------------------------------------------------
+
+    @pytest.mark.parametrize("kind", sorted(KINDS))
+    def test_every_kind_round_trips_exactly(self, kind: str, make_store: MakeStore) -> None:
+        records = full_records()[kind]
+        with make_store().unit_of_work() as uow:
+            for record in records:
+                uow.repository(kind).add(record)
+        with make_store().unit_of_work(write=False) as uow:  # another connection sees it
+            loaded = uow.repository(kind).list()
+            stored = list(uow.repository(kind).stored())
+        assert loaded == records
+        for before, after, row in zip(records, loaded, stored, strict=True):
+            assert type(after) is type(before)
+            for name, value in before:
+                assert type(getattr(after, name)) is type(value), name
+            assert after.canonical_json() == before.canonical_json()
+            assert after.content_hash() == before.content_hash()
+            # The stored row: the canonical text itself, version 1, the indexed columns.
+            assert (row.kind, row.id, row.data, row.version) == (
+                kind,
+                str(getattr(before, "id")),  # noqa: B009
+                before.canonical_json(),
+                1,
+            )
+            assert row.number == getattr(before, "number")  # noqa: B009
+            assert dict(row.columns) == KINDS[kind].values(before)
+            for link in KINDS[kind].links:
+                assert tuple(row.links[link.name]) == tuple(sorted(link.values(before)))
+
+    def test_decimals_keep_their_exact_value(self, store: Store) -> None:
+        records = sample()
+        with store.unit_of_work() as uow:
+            for job in records.assignments:
+                uow.assignments.add(job)
+            uow.contracts.add(records.contract)
+        with store.unit_of_work() as uow:
+            agreed, hourly = uow.assignments.list()
+            (contract,) = uow.contracts.list()
+        assert str(agreed.agreed_amount) == "1234.50"
+        assert str(hourly.hourly_rate) == "650.00"
+        assert str(hourly.hours) == "7.250"
+        assert str(contract.monthly_pay) == "32000.00"
+        assert contract.holiday_pay_rate == Decimal("0.12")
+        assert contract.signed_by_employee is not None
+        assert contract.signed_by_employee.utcoffset() is not None
+        assert contract.signed_by_employee.isoformat() == "2025-02-21T10:15:30.123456+02:00"
+        assert len(contract.assignment_ids) == 2
+
+    # -- queries ----------------------------------------------------------------------------
+
+    def test_member_and_client_queries(self, store: Store) -> None:
+        astrid = member_record(1, status=MemberStatus.MEMBER, joined_on=date(2025, 1, 1))
+        karin = member_record(2, first_name="Karin", person_id="198503129804")
+        bruno = member_record(
+            3,
+            first_name="Bruno",
+            person_id="200308159805",
+            status=MemberStatus.RESIGNED,
+            joined_on=date(2024, 1, 1),
+            left_on=date(2025, 6, 30),
+        )
+        with store.unit_of_work() as uow:
+            for member in (astrid, karin, bruno):
+                uow.members.add(member)
+            uow.clients.add(client_record(1, orgnr="5560360793"))
+            uow.clients.add(client_record(2, orgnr=None, person_id="198503129804"))
+        with store.unit_of_work(write=False) as uow:
+            assert uow.members.by_person_id("198503129804") == karin
+            assert uow.members.by_person_id("000000000000") is None
+            assert uow.members.with_status(MemberStatus.MEMBER) == [astrid]
+            assert uow.members.with_status("applicant", "resigned") == [karin, bruno]
+            assert uow.members.with_status() == []
+            assert uow.members.left() == [bruno]
+            found = uow.clients.by_orgnr("5560360793")
+            assert found is not None and found.number == 1
+            assert uow.clients.by_orgnr("2120000787") is None
+            assert uow.members.select(Eq("person_id", "190711149999"), limit=1) == [astrid]
+        with store.unit_of_work() as uow:  # a changed record is found by its new values
+            uow.members.update(
+                karin.evolve(person_id="194611159808", status="member", joined_on=date(2025, 2, 1))
+            )
+        with store.unit_of_work(write=False) as uow:
+            assert uow.members.by_person_id("198503129804") is None
+            changed = uow.members.by_person_id("194611159808")
+            assert changed is not None and changed.number == 2
+            assert [m.number for m in uow.members.with_status("member")] == [1, 2]
+
+    def test_assignment_and_contract_queries(self, store: Store) -> None:
+        records = sample()
+        member, client, contract = records.member, records.client, records.contract
+        first, second = records.assignments
+        other = member_record(2, person_id="198503129804")
+        loose = Assignment(
+            number=3,
+            member_id=other.id,
+            client_id=client.id,
+            description="Utan avtal",
+            start=date(2025, 5, 1),
+            end=date(2025, 6, 30),
+            agreed_amount=Decimal("100.00"),
+            status=AssignmentStatus.ACTIVE,
+        )
+        orphan = loose.evolve(id=uuid.uuid4(), number=4, member_id=uuid.uuid4())
+        open_ended = contract.evolve(
+            id=uuid.uuid4(),
+            number=2,
+            member_id=other.id,
+            assignment_ids=(),
+            start=date(2025, 5, 1),
+            end=None,
+            form="tillsvidareanstallning",
+        )
+        with store.unit_of_work() as uow:
+            for record in (member, other):
+                uow.members.add(record)
+            uow.clients.add(client)
+            for job in (first, second, loose, orphan):
+                uow.assignments.add(job)
+            uow.contracts.add(contract)
+            uow.contracts.add(open_ended)
+        with store.unit_of_work(write=False) as uow:
+            a = uow.assignments
+            assert a.of_member(member.id) == [first, second]
+            assert a.of_member(member.id, status="completed") == [second]
+            assert a.of_member(uuid.uuid4()) == []
+            assert a.of_client(client.id) == [first, second, loose, orphan]
+            assert a.with_status(AssignmentStatus.ACTIVE) == [first, loose, orphan]
+            assert a.overlapping(date(2025, 3, 31), date(2025, 4, 1)) == [first, second]
+            assert a.overlapping(date(2025, 4, 2), date(2025, 4, 30)) == []
+            assert a.overlapping(date(2025, 1, 1), date(2025, 12, 31), member_id=other.id) == [
+                loose
+            ]
+            assert a.without_contract() == [loose, orphan]
+            assert a.without_contract(AssignmentStatus.COMPLETED) == []
+            assert a.without_member() == [orphan]
+            c = uow.contracts
+            assert c.of_member(member.id) == [contract]
+            assert c.of_assignment(first.id) == [contract]
+            assert c.of_assignment(loose.id) == []
+            assert c.overlapping(date(2025, 4, 1), date(2025, 4, 30)) == [contract]
+            assert c.overlapping(date(2030, 1, 1), date(2030, 1, 31)) == [open_ended]
+            assert c.overlapping(date(2025, 1, 1), date(2025, 2, 28)) == []
+            assert c.overlapping(date(2025, 1, 1), date(2030, 1, 1), member_id=member.id) == [
+                contract
+            ]
+        # Linking the loose assignment to the open-ended contract and ending the first one.
+        with store.unit_of_work() as uow:
+            uow.contracts.update(open_ended.evolve(assignment_ids=(loose.id,)))
+            uow.contracts.update(
+                contract.evolve(ended_on=date(2025, 3, 15), end_reason=EndReason.RESIGNATION)
+            )
+        with store.unit_of_work(write=False) as uow:
+            assert uow.assignments.without_contract() == [orphan]
+            assert [x.number for x in uow.contracts.of_assignment(loose.id)] == [2]
+            assert uow.contracts.overlapping(date(2025, 3, 20), date(2025, 4, 30)) == []
+
+    def test_hours_meeting_and_fee_queries(self, store: Store) -> None:
+        records = sample()
+        member, report, meeting, fee = records.member, records.hours, records.meeting, records.fee
+        open_report = report.evolve(
+            id=uuid.uuid4(), number=2, month=date(2025, 4, 1), confirmed_by=None, confirmed_at=None
+        )
+        later_fee = fee.evolve(id=uuid.uuid4(), number=2, year=2026, paid_on=date(2026, 1, 10))
+        with store.unit_of_work() as uow:
+            uow.hours.add(report)
+            uow.hours.add(open_report)
+            uow.meetings.add(meeting)
+            uow.membership_fees.add(fee)
+            uow.membership_fees.add(later_fee)
+        with store.unit_of_work(write=False) as uow:
+            h = uow.hours
+            assert h.of_member(member.id) == [report, open_report]
+            assert h.of_assignment(report.assignment_id) == [report, open_report]
+            assert h.of_contract(report.contract_id) == [report, open_report]
+            assert h.of_contract(uuid.uuid4()) == []
+            assert h.in_period(date(2025, 3, 15), date(2025, 3, 31)) == [report]
+            assert h.in_period(date(2025, 3, 1), date(2025, 4, 1), member_id=member.id) == [
+                report,
+                open_report,
+            ]
+            assert h.in_period(date(2025, 1, 1), date(2025, 12, 1), member_id=uuid.uuid4()) == []
+            assert h.unconfirmed() == [open_report]
+            m = uow.meetings
+            assert m.held_between(date(2025, 3, 1), date(2025, 3, 31)) == [meeting]
+            assert m.held_between(date(2025, 3, 1), date(2025, 3, 31), kind="board") == []
+            assert m.held_between(date(2025, 3, 21), date(2025, 12, 31)) == []
+            assert m.with_state(MeetingState.CLOSED) == [meeting]
+            assert m.with_state("open") == []
+            f = uow.membership_fees
+            assert f.of_member(member.id) == [fee, later_fee]
+            assert f.for_year(2026) == [later_fee]
+            assert f.of_member_for_year(member.id, 2025) == fee
+            assert f.of_member_for_year(member.id, 2024) is None
+
+    # -- versions, read and write units of work ---------------------------------------------
+
+    def test_versions_count_updates(self, store: Store) -> None:
+        astrid = member_record(1)
+        with store.unit_of_work() as uow:
+            uow.members.add(astrid)
+            assert uow.members.version(astrid.id) == 1
+            uow.members.update(astrid.evolve(first_name="A"))
+            uow.members.update(astrid.evolve(first_name="B"))
+        with store.unit_of_work(write=False) as uow:
+            assert uow.members.version(astrid.id) == 3
+            assert next(uow.members.stored()).version == 3
+
+    def test_a_stale_version_is_refused_not_overwritten(self, make_store: MakeStore) -> None:
+        astrid = member_record(1)
+        with make_store().unit_of_work() as uow:
+            uow.members.add(astrid)
+        with make_store().unit_of_work(write=False) as uow:
+            seen = uow.members.version(astrid.id)
+            read = uow.members.get(astrid.id)
+        assert seen == 1
+        with make_store().unit_of_work() as uow:  # someone else changes it meanwhile
+            uow.members.update(read.evolve(first_name="Karin"))
+        with make_store().unit_of_work() as uow:
+            with pytest.raises(TransientConflict, match="changed by someone else") as caught:
+                uow.members.update(read.evolve(last_name="Ek"), expected_version=seen)
+            assert isinstance(caught.value, ConcurrencyError)
+            assert not isinstance(caught.value, ConflictError)  # runtime, not input
+        with make_store().unit_of_work(write=False) as uow:
+            assert uow.members.get(astrid.id).first_name == "Karin"
+            assert uow.members.get(astrid.id).last_name == "Lindgren"
+            assert uow.members.version(astrid.id) == 2
+
+    def test_a_read_unit_of_work_cannot_write(self, store: Store) -> None:
+        astrid = member_record(1)
+        with store.unit_of_work() as uow:
+            uow.members.add(astrid)
+        (event,) = audit_chain(1)
+        with store.unit_of_work(write=False) as uow:
+            assert uow.write is False
+            with pytest.raises(StorageError, match="read-only"):
+                uow.members.add(member_record(2))
+            with pytest.raises(StorageError, match="read-only"):
+                uow.members.update(astrid.evolve(first_name="X"))
+            with pytest.raises(StorageError, match="read-only"):
+                uow.audit.append(event)
+        assert _count(store) == (1, 0)
+
+    def test_a_read_sees_one_snapshot_and_does_not_block_a_writer(
+        self, make_store: MakeStore
+    ) -> None:
+        reader, writer = make_store(), make_store()
+        with writer.unit_of_work() as uow:
+            uow.members.add(member_record(1))
+        with reader.unit_of_work(write=False) as seen:
+            assert seen.members.count() == 1
+            # A writer commits while the read is open: it neither waits for the reader…
+            with writer.unit_of_work() as uow:
+                uow.members.add(member_record(2, first_name="Karin"))
+            # …nor does the reader see it: one snapshot.
+            assert [m.number for m in seen.members.list()] == [1]
+        with reader.unit_of_work(write=False) as uow:
+            assert uow.members.count() == 2
+
+    def test_write_units_of_work_do_not_nest(self, store: Store) -> None:
+        outer = store.unit_of_work()
+        with outer, pytest.raises(StorageError, match="do not nest"), store.unit_of_work():
+            pass  # pragma: no cover
+        with store.unit_of_work() as uow:  # released
+            assert uow.members.list() == []
+
+    def test_transaction_retries_a_transient_conflict(self, store: Store) -> None:
+        attempts: list[int] = []
+        waits: list[float] = []
+
+        def work(uow: Any) -> int:
+            attempts.append(len(attempts))
+            uow.members.add(member_record(len(attempts)))
+            if len(attempts) < 3:
+                raise TransientConflict("member 1 was changed by someone else")
+            return int(uow.members.count())
+
+        assert transaction(store, work, sleep=waits.append) == 1  # the failed tries rolled back
+        assert len(attempts) == 3 and len(waits) == 2 and waits[1] > waits[0] / 2
+
+        def always(uow: Any) -> None:
+            raise TransientConflict("member 1 was changed by someone else")
+
+        with pytest.raises(ConcurrencyError, match="gave up after 4 attempts") as caught:
+            transaction(store, always, attempts=4, sleep=waits.append)
+        assert not isinstance(caught.value, TransientConflict)
+        with store.unit_of_work(write=False) as uow:
+            assert [m.number for m in uow.members.list()] == [3]
+
+    # -- audit ------------------------------------------------------------------------------
+
+    def test_audit_append_last_and_events(self, make_store: MakeStore) -> None:
+        events = audit_chain(5, key=b"0123456789abcdef-key")
+        with make_store().unit_of_work() as uow:
+            assert uow.audit.last() is None
+            assert list(uow.audit.events()) == []
+            for event in events[:3]:
+                uow.audit.append(event)
+            assert uow.audit.last() == events[2]
+        with make_store().unit_of_work() as uow:
+            for event in events[3:]:
+                uow.audit.append(event)
+        with make_store().unit_of_work(write=False) as uow:
+            stored = list(uow.audit.events())
+            rows = list(uow.audit.stored())
+            assert uow.audit.last() == events[-1]
+            assert uow.audit.latest("member") == {events[-1].entity_id: events[-1]}
+            assert uow.audit.latest("client") == {}
+        assert stored == events
+        assert [e.canonical_json() for e in stored] == [e.canonical_json() for e in events]
+        assert [AuditEvent.model_validate(row) for row in rows] == events
+        assert verify_chain(stored) == []  # hashes survive the round trip, offsets included
+
+    def test_audit_seq_must_follow(self, store: Store) -> None:
+        first, second, third = audit_chain(3)
+        with store.unit_of_work() as uow:
+            uow.audit.append(first)
+            with pytest.raises(ConflictError, match="seq 3"):
+                uow.audit.append(third)
+            with pytest.raises(ConflictError, match="seq 1"):
+                uow.audit.append(first)
+            uow.audit.append(second)
+        with store.unit_of_work() as uow:
+            assert list(uow.audit.events()) == [first, second]
+
+    def test_upgrading_again_does_nothing(self, store: Store) -> None:
+        store.upgrade()  # the database was upgraded once already
+        store.upgrade()
+        with store.unit_of_work() as uow:
+            assert uow.members.list() == []
+
+    # -- property: a random sequence of writes leaves list() equal to a model --------------
+
+    @settings(
+        max_examples=25,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+    @given(operations=_OPERATIONS)
+    def test_random_writes_match_a_model(
+        self, fresh_store: MakeStore, operations: list[tuple[str, int, Any]]
+    ) -> None:
+        store = fresh_store()
+        model: dict[uuid.UUID, Client] = {}
+        for operation, first, second in operations:
+            taken = {c.number for c in model.values()}
+            if operation == "add":
+                record = client_record(first, name=second)
+                with store.unit_of_work() as uow:
+                    if first in taken:
+                        with pytest.raises(ConflictError):
+                            uow.clients.add(record)
+                    else:
+                        uow.clients.add(record)
+                        model[record.id] = record
+            elif operation == "update" and model:
+                current = sorted(model.values(), key=lambda c: c.number)[first % len(model)]
+                changed = current.evolve(number=second, name=current.name + "!")
+                with store.unit_of_work() as uow:
+                    if second in taken and second != current.number:
+                        with pytest.raises(ConflictError):
+                            uow.clients.update(changed)
+                    else:
+                        uow.clients.update(changed)
+                        model[current.id] = changed
+            elif operation == "rollback":
+                with pytest.raises(_Boom), store.unit_of_work() as uow:
+                    if first not in taken:
+                        uow.clients.add(client_record(first))
+                    raise _Boom
+            with store.unit_of_work(write=False) as uow:
+                assert uow.clients.list() == sorted(model.values(), key=lambda c: c.number)
+                expected_next = max((c.number for c in model.values()), default=0) + 1
+                assert uow.clients.next_number() == expected_next
