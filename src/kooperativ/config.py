@@ -45,7 +45,7 @@ from pydantic import (
 )
 from pydantic import ValidationError as PydanticValidationError
 
-from kooperativ.errors import ConfigError, InputError
+from kooperativ.errors import ConfigError, InputError, pydantic_reason
 from kooperativ.members.models import Address
 from kooperativ.money import ONE, ORE, ZERO, to_decimal
 from kooperativ.payroll.model import AMOUNT_LIMIT
@@ -260,16 +260,18 @@ def _key_path(loc: tuple[int | str, ...]) -> str:
 def _first_error(exc: PydanticValidationError, file: str, prefix: str = "") -> ConfigError:
     err = exc.errors()[0]
     key = _key_path(tuple(err["loc"]))
-    message = str(err["msg"])
+    template, values = config_reason(err)
+    return ConfigError(file, f"{prefix}{key}" if key else prefix.rstrip("."), template, **values)
+
+
+def config_reason(err: Any) -> tuple[str, dict[str, object]]:
+    """The reason of a pydantic error about a configuration file, as a template and its
+    values (a missing or unknown *key*, the rest as :func:`pydantic_reason` words it)."""
     if err["type"] == "extra_forbidden":
-        message = "unknown key"
-    elif err["type"] == "missing":
-        message = "required key is missing"
-    cause = (err.get("ctx") or {}).get("error")
-    if isinstance(cause, InputError):
-        message = cause.reason
-    message = message.removeprefix("Value error, ")
-    return ConfigError(file, f"{prefix}{key}" if key else prefix.rstrip("."), message)
+        return "unknown key", {}
+    if err["type"] == "missing":
+        return "required key is missing", {}
+    return pydantic_reason(err)
 
 
 def _table(data: Mapping[str, Any], key: str, file: str) -> dict[str, Any]:
@@ -304,7 +306,7 @@ def parse_config(
     try:
         country = get_country(code)
     except ConfigError as error:
-        raise ConfigError(file, "country", error.reason) from None
+        raise ConfigError(file, "country", error.reason_template, **error.params) from None
     data["country"] = country.code
 
     # The country's own section: validated by its schema, with the folder as context.
@@ -366,7 +368,7 @@ def parse_config(
             ) from None
         raise _first_error(exc, file) from None
     except InputError as exc:
-        raise ConfigError(file, exc.field, exc.reason) from None
+        raise ConfigError(file, exc.field, exc.reason_template, **exc.params) from None
 
     # The legal entities' numbers, checked and normalised by the country.
     changes: dict[str, IdentityConfig] = {}
@@ -395,7 +397,7 @@ def _checked_identity(
             if value is not None:
                 fields[kind] = country.validate_payment_number(kind, value, f"{entity}.{kind}")
     except InputError as error:
-        raise ConfigError(file, error.field, error.reason) from None
+        raise ConfigError(file, error.field, error.reason_template, **error.params) from None
     return identity.model_copy(update=fields)
 
 

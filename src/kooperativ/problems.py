@@ -42,6 +42,11 @@ class Problem:
     args: tuple[tuple[str, str], ...] = ()
     place: tuple[str, str] = ("", "")
     code: str = field(default="", kw_only=True)
+    #: The arguments as given (numbers, phrases, errors), so that :meth:`text` writes them
+    #: in the reader's language; ``args`` holds them as English text.
+    values: tuple[tuple[str, object], ...] = field(
+        default=(), kw_only=True, compare=False, repr=False
+    )
 
     @classmethod
     def of(
@@ -61,15 +66,18 @@ class Problem:
             template,
             values,
             (kind, key),
+            values=tuple(args.items()),
         )
 
     def text(self, translate: Callable[[str], str]) -> tuple[str, str]:
         """``(where, message)`` rendered with ``translate`` (a gettext function)."""
         if not self.template:
             return self.where, self.message
+        from kooperativ.errors import render_message
+
         kind, key = self.place
         where = f"{translate(kind)} {key}".strip()
-        return where, translate(self.template).format(**dict(self.args))
+        return where, render_message(self.template, dict(self.values or self.args), translate)
 
     def __str__(self) -> str:
         return f"{self.severity}: {self.where}: {self.message}"

@@ -49,6 +49,7 @@ def test_salary_json_fields() -> None:
         "parameters",
         "reference",
         "formula",
+        "text",  # the rule, reference and formula in the output's language
     }
     Decimal(data["remainder"])  # amounts are decimal strings
 

@@ -34,9 +34,18 @@ def test_docstring_examples(name: str) -> None:
 
 
 def _catalog(lang: str, domain: str) -> dict[str, str]:
+    """msgid → text; an entry with a context (``msgctxt``) as ``context\x04msgid``, as
+    gettext keys it (it cannot clash with the same words elsewhere)."""
     with (LOCALES / lang / "LC_MESSAGES" / f"{domain}.po").open("rb") as handle:
         catalog = read_po(handle)
-    return {str(m.id): str(m.string) for m in catalog if m.id}
+    found = {}
+    for m in catalog:
+        if not m.id:
+            continue
+        msgid = m.id if isinstance(m.id, str) else m.id[0]
+        text = m.string if isinstance(m.string, str) else m.string[0]
+        found[f"{m.context}\x04{msgid}" if m.context else msgid] = str(text)
+    return found
 
 
 def test_every_cli_text_is_translated() -> None:
@@ -117,7 +126,8 @@ def test_one_answer_for_a_text_shown_from_any_catalog() -> None:
         }
         assert not undecided, f"{lang}: decide these in errors.po: {undecided}"
         for msgid, text in shared.items():
-            assert kooperativ.i18n.messages(lang)(msgid) == text
+            if "\x04" not in msgid:
+                assert kooperativ.i18n.messages(lang)(msgid) == text
 
 
 def test_messages_leaves_each_domain_catalog_alone() -> None:

@@ -67,6 +67,20 @@ EXIT_RUNTIME = 1
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
+
+def _keep_numbers_whole() -> None:
+    # Numbers are grouped with a no-break space in Swedish (babel: "60 000,00"); rich
+    # wraps table cells at any white space, no-break spaces included, and would print
+    # "60" and "000,00" on two lines. A word here runs on over no-break spaces.
+    import re
+
+    import rich._wrap
+
+    rich._wrap.re_word = re.compile(r"[^\S\u00a0\u202f]*[\S\u00a0\u202f]+[^\S\u00a0\u202f]*")
+
+
+_keep_numbers_whole()
+
 #: The language errors are rendered in, and whether the command prints JSON. Set by the
 #: root command from the command line before a command runs (see :mod:`kooperativ.cli`),
 #: then by the command's :class:`~kooperativ.cli._context.CliContext`.

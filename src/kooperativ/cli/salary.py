@@ -26,7 +26,7 @@ from kooperativ.cli._common import (
 )
 from kooperativ.errors import InputError
 from kooperativ.i18n import format_amount, translator
-from kooperativ.payroll import SalaryInput, SalaryResult
+from kooperativ.payroll import SalaryInput, SalaryResult, localise, tax_mode_text
 from kooperativ.rules.country import get_country
 from kooperativ.rules.payroll import PublishesTaxTables, TaxTableView
 
@@ -154,21 +154,23 @@ def _print_breakdown(inp: SalaryInput, result: SalaryResult, lang: str, trace: b
         label = _("Invoice needed (excl. VAT)") if inp.mode == "net" else _("Invoiced (excl. VAT)")
         table.add_row(label, format_amount(invoiced, lang), "")
     strong = {"gross_salary", "net_pay", "payout"}
-    for line in result.trace:
+    shown = localise(result.trace, lang)
+    for line in shown:
         name = _(LABELS[line.field])
         if line.field in strong:
             name = f"[bold]{name}[/bold]"
         table.add_row(name, format_amount(line.amount, lang), escape(line.formula))
     table.add_row(_("Total cost"), format_amount(result.total_cost, lang), "")
     console.print(table)
-    console.print(f"{_('Paid on')}: {inp.paid_on.isoformat()}  {_('Tax mode')}: {escape(inp.tax)}")
+    mode = tax_mode_text(inp.tax, lang)
+    console.print(f"{_('Paid on')}: {inp.paid_on.isoformat()}  {_('Tax mode')}: {escape(mode)}")
     if trace:
         refs = Table(title=_("How it was calculated"), show_header=True, header_style="bold")
         refs.add_column(_("Item"))
         refs.add_column(_("Rule"))
         refs.add_column(_("Parameters"), overflow="fold")
         refs.add_column(_("Reference"), overflow="fold")
-        for line in result.trace:
+        for line in shown:
             params = ", ".join(f"{k} = {v}" for k, v in line.parameters.items())
             refs.add_row(
                 _(LABELS[line.field]), escape(line.rule), escape(params), escape(line.reference)
@@ -234,7 +236,7 @@ def salary_command(
         )
         result = policy.calculate(inp)
         if json_output:
-            data = result.as_dict()
+            data = result.as_dict(lang)
             invoiced = _invoiced(inp, result)
             if invoiced is not None:
                 data = {"invoiced": str(invoiced), **data}

@@ -29,7 +29,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError as PydanticValidationError
 
-from kooperativ.errors import InputError, ValidationFailed
+from kooperativ.errors import InputError, ValidationFailed, pydantic_reason
 from kooperativ.governance.bylaws import Bylaws
 from kooperativ.governance.meeting import Meeting
 from kooperativ.governance.proceedings import default_agenda
@@ -233,5 +233,6 @@ def _failed(exc: PydanticValidationError) -> ValidationFailed:
         path = ""
         for item in err["loc"]:
             path += f"[{item}]" if isinstance(item, int) else ("." if path else "") + str(item)
-        problems.append((path or "record", str(err["msg"]).removeprefix("Value error, ")))
+        template, values = pydantic_reason(err)
+        problems.append((path or "record", template, values))
     return ValidationFailed(problems)
