@@ -45,7 +45,7 @@ from pydantic import (
 )
 from pydantic import ValidationError as PydanticValidationError
 
-from kooperativ.errors import ConfigError, InputError, pydantic_reason
+from kooperativ.errors import ConfigError, InputError, config_reason
 from kooperativ.members.models import Address
 from kooperativ.money import ONE, ORE, ZERO, to_decimal
 from kooperativ.payroll.model import AMOUNT_LIMIT
@@ -147,7 +147,12 @@ class FeeConfig(_Section):
     @model_validator(mode="after")
     def _limits_in_order(self) -> FeeConfig:
         if self.maximum is not None and self.maximum < self.minimum:
-            raise ValueError(f"maximum {self.maximum} is less than minimum {self.minimum}")
+            raise InputError(
+                "maximum",
+                "maximum {maximum} is less than minimum {minimum}",
+                maximum=self.maximum,
+                minimum=self.minimum,
+            )
         return self
 
 
@@ -262,16 +267,6 @@ def _first_error(exc: PydanticValidationError, file: str, prefix: str = "") -> C
     key = _key_path(tuple(err["loc"]))
     template, values = config_reason(err)
     return ConfigError(file, f"{prefix}{key}" if key else prefix.rstrip("."), template, **values)
-
-
-def config_reason(err: Any) -> tuple[str, dict[str, object]]:
-    """The reason of a pydantic error about a configuration file, as a template and its
-    values (a missing or unknown *key*, the rest as :func:`pydantic_reason` words it)."""
-    if err["type"] == "extra_forbidden":
-        return "unknown key", {}
-    if err["type"] == "missing":
-        return "required key is missing", {}
-    return pydantic_reason(err)
 
 
 def _table(data: Mapping[str, Any], key: str, file: str) -> dict[str, Any]:

@@ -24,6 +24,7 @@ kind to its exit code (:func:`kooperativ.cli._common.exit_code_for`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import ClassVar
@@ -43,6 +44,7 @@ __all__ = [
     "StorageError",
     "Term",
     "ValidationFailed",
+    "config_reason",
     "pydantic_problems",
     "pydantic_reason",
     "render_message",
@@ -87,6 +89,12 @@ class Phrase:
     def render(self, translate: Translate = _same) -> str:
         """The phrase in the language of ``translate``."""
         return _fill(self.template, self.values, translate)
+
+    @classmethod
+    def join(cls, parts: Iterable[object], separator: str = "; ") -> Phrase:
+        """One phrase of ``parts`` (phrases, errors, plain values) one after the other."""
+        values = {f"part{index}": part for index, part in enumerate(parts)}
+        return cls(separator.join("{" + name + "}" for name in values), **values)
 
     def __str__(self) -> str:
         return self.render()
@@ -218,9 +226,7 @@ class ValidationFailed(InputError):
 
     def render(self, translate: Translate = _same) -> str:
         """Every ``field: reason``, separated by ``;``."""
-        return "; ".join(
-            f"{translate(f)}: {_fill(t, v, translate)}" for f, t, v in self.details
-        )
+        return "; ".join(f"{translate(f)}: {_fill(t, v, translate)}" for f, t, v in self.details)
 
 
 #: The reason of a pydantic error, by its type: a template filled from the error's
@@ -318,8 +324,20 @@ def pydantic_reason(error: Mapping[str, object]) -> tuple[str, dict[str, object]
         values["input"] = _short(error.get("input"))
     for name in ("expected", "expected_tags"):
         if isinstance(values.get(name), str):
-            values[name] = str(values[name]).replace("'", "")
+            # pydantic joins the choices in English ("'a', 'b' or 'c'"): a plain list.
+            items = re.split(r",\s*|\s+or\s+", str(ctx[name]))
+            values[name] = ", ".join(item.strip().strip("'") for item in items if item)
     return template, values
+
+
+def config_reason(error: Mapping[str, object]) -> tuple[str, dict[str, object]]:
+    """The reason of a pydantic error about a configuration file, as a template and its
+    values: a missing or unknown *key*; the rest as :func:`pydantic_reason` words it."""
+    if error.get("type") == "extra_forbidden":
+        return "unknown key", {}
+    if error.get("type") == "missing":
+        return "required key is missing", {}
+    return pydantic_reason(error)
 
 
 def pydantic_problems(
@@ -387,8 +405,6 @@ def syntax_reason(error: ValueError, file_format: str) -> tuple[str, dict[str, o
         >>> KooperativError(template, **values).render()
         'not valid TOML (line 1, column 5: a value is missing or not valid)'
     """
-    import re
-
     message = str(getattr(error, "msg", "") or error)
     line = getattr(error, "lineno", None)
     column = getattr(error, "colno", None)

@@ -65,7 +65,7 @@ def _language(coop: Cooperative, given: str | None = None) -> str:
 def _chosen(given: str | None) -> str:
     lang = given or DEFAULT_LANGUAGE
     if lang not in LANGUAGES:
-        raise InputError("lang", f"{lang!r} is not supported (choose sv or en)")
+        raise InputError("lang", "{lang!r} is not supported (choose sv or en)", lang=lang)
     return lang
 
 
@@ -448,7 +448,9 @@ def meeting_motion(
         if previous is not None:
             left, _sep, right = previous.partition(":")
             if not (left.isdigit() and right.isdigit()):
-                raise InputError("previous", f"{previous!r}: write MEETING:MOTION, e.g. 1:3")
+                raise InputError(
+                    "previous", "{value!r}: write MEETING:MOTION, e.g. 1:3", value=previous
+                )
             first = (int(left), int(right))
         with _open(coop_dir, database) as coop:
             found = coop.governance.motion(
@@ -507,7 +509,7 @@ def meeting_acclaim(
     """Record a motion decided by acclamation."""
     with guard():
         if outcome not in ("adopted", "rejected"):
-            raise InputError("outcome", f"{outcome!r}: adopted or rejected")
+            raise InputError("outcome", "{value!r}: adopted or rejected", value=outcome)
         chosen: Literal["adopted", "rejected"] = "adopted" if outcome == "adopted" else "rejected"
         with _open(coop_dir, database) as coop:
             found = coop.governance.acclaim(_actor(coop, as_member), meeting, motion, chosen)
@@ -724,7 +726,7 @@ def meeting_minutes(
 def _format(path: Path | None, given: str | None) -> RecordFormat:
     name = given or (path.suffix.lstrip(".") if path is not None else "toml") or "toml"
     if name not in ("toml", "json"):
-        raise InputError("format", f"{name!r}: toml or json")
+        raise InputError("format", "{value!r}: toml or json", value=name)
     return "json" if name == "json" else "toml"
 
 
@@ -853,7 +855,7 @@ def meeting_verify(
                 else:
                     report = coop.governance.verify(_actor(coop, as_member), int(record))
         else:
-            raise InputError("record", f"{record}: no such file")
+            raise InputError("record", "{file}: no such file", file=record)
     _print_report(report, as_json, language)
     if not report.ok:
         raise typer.Exit(code=1)

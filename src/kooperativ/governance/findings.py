@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from kooperativ.errors import InputError
+from kooperativ.errors import InputError, Phrase
 from kooperativ.i18n import format_day, translator
 from kooperativ.problems import Problem, Severity
 
@@ -122,11 +122,12 @@ def refuse(field: str, problems: Sequence[Problem]) -> None:
     """
     if not problems:
         return
-    template = "; ".join(
-        p.template.replace("{", "{" + f"p{i}_") if p.template else p.message
-        for i, p in enumerate(problems)
-    )
-    values = {f"p{i}_{name}": value for i, p in enumerate(problems) for name, value in p.args}
+    phrases = [
+        Phrase(p.template, **dict(p.values or p.args)) if p.template else p.message
+        for p in problems
+    ]
     if len(problems) == 1 and problems[0].template:
-        template, values = problems[0].template, dict(problems[0].args)
-    raise InputError(field, template, **values)
+        raise InputError(
+            field, problems[0].template, **dict(problems[0].values or problems[0].args)
+        )
+    raise InputError(field, "{problems}", problems=Phrase.join(phrases))

@@ -34,6 +34,7 @@ from uuid import UUID, uuid4
 from pydantic import Field, field_validator
 
 from kooperativ._model import Record
+from kooperativ.errors import Phrase
 from kooperativ.governance.bylaws import VotingRights
 from kooperativ.members.models import Member, MemberStatus
 from kooperativ.money import to_decimal
@@ -137,6 +138,12 @@ class Reason(Record):
     def template(self) -> str:
         """The English text with placeholders (the msgid for translation)."""
         return REASON_TEXTS[self.code]
+
+    def phrase(self) -> Phrase:
+        """The reason as a :class:`~kooperativ.errors.Phrase`, to put in another message
+        and render in the reader's language."""
+        template = self.template + (" ({reference})" if self.reference else "")
+        return Phrase(template, **dict(self.args), reference=self.reference)
 
     def text(self, translate: Any = None) -> str:
         """The reason in words; ``translate`` is a gettext function (default: English)."""

@@ -47,7 +47,7 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from kooperativ._model import Record
-from kooperativ.errors import ConflictError, InputError
+from kooperativ.errors import ConflictError, InputError, Phrase
 from kooperativ.governance.bylaws import RuleSet
 from kooperativ.governance.meeting import (
     BallotBox,
@@ -119,7 +119,7 @@ def _check_voter(meeting: Meeting, voter: UUID, cast_by: UUID | None, paper: boo
     if meeting.general and (entry is None or not entry.votes):
         if entry is None:
             raise InputError("voter", "{name} has no vote: not in the register", name=name)
-        why = "; ".join(r.text() for r in entry.reasons)
+        why = Phrase.join(r.phrase() for r in entry.reasons)
         raise InputError("voter", "{name} has no vote: {why}", name=name, why=why)
     if meeting.kind is MeetingKind.DIGITAL:
         if cast_by not in (None, voter):

@@ -36,9 +36,9 @@ from kooperativ.errors import InputError
 
 __all__ = [
     "LANGUAGES",
+    "Gettext",
     "add_locale_dir",
     "available_languages",
-    "Gettext",
     "format_amount",
     "format_day",
     "format_number",

@@ -46,8 +46,8 @@ __all__ = [
     "TraceLine",
     "localise",
     "percent_text",
-    "tax_mode_text",
     "salary_result",
+    "tax_mode_text",
     "trace_as_dicts",
 ]
 
@@ -170,6 +170,8 @@ def _words(text: str, lang: str, translate: Callable[[str], str]) -> str:
     """A rule's name, a reference or a parameter value: the catalog's text (looked up as
     it is, else with its figures as placeholders), decimal figures in the language's form
     and whole numbers (years, table numbers) as they are."""
+    if not text:
+        return text
     found = translate(text)
     if found != text:
         return found
@@ -188,6 +190,13 @@ def _reference(text: str, lang: str, translate: Callable[[str], str]) -> str:
 #: The catalog context of a rule's short name (``none``, ``full``): words other catalogs
 #: translate differently.
 RULE_CONTEXT = "trace rule"
+#: The catalog context of the name of a value a rule used that is not a parameter
+#: (``year``, ``row``); parameters keep their names (``holiday.rate``).
+VALUE_CONTEXT = "trace value"
+
+
+def _value_name(name: str, translate: Any) -> str:
+    return name if "." in name else str(translate.pgettext(VALUE_CONTEXT, name))
 
 
 def _rule(text: str, lang: str, translate: Any) -> str:
@@ -198,7 +207,9 @@ def _rule(text: str, lang: str, translate: Any) -> str:
 def localise(lines: Iterable[TraceLine], lang: str) -> tuple[TraceLine, ...]:
     """``lines`` as a reader of ``lang`` sees them: words from the catalogs, numbers in
     the language's form (``1 800,00`` in Swedish). Field, amount and parameter names stay
-    as they are (they are machine names).
+    as they are (they are machine names), and so do the names of parameters
+    (``holiday.rate``); the names of other values a rule used (``year``, ``row``) are
+    translated.
 
     Every installed catalog is consulted (:func:`kooperativ.i18n.messages`), so a country
     package's catalog translates its own trace texts. A text without a translation is
@@ -215,7 +226,10 @@ def localise(lines: Iterable[TraceLine], lang: str) -> tuple[TraceLine, ...]:
             line.field,
             line.amount,
             _rule(line.rule, lang, translate),
-            {name: _words(value, lang, translate) for name, value in line.parameters.items()},
+            {
+                _value_name(name, translate): _words(value, lang, translate)
+                for name, value in line.parameters.items()
+            },
             _reference(line.reference, lang, translate),
             " ".join(_sentence(part, lang, translate) for part in _SENTENCE.split(line.formula))
             if line.formula

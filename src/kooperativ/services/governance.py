@@ -814,7 +814,7 @@ class GovernanceService(Service):
         with self._uow() as uow:
             repo = _meetings(uow)
             if repo.find(meeting.id) is not None:
-                raise ConflictError(f"meeting {meeting.id} is already stored")
+                raise ConflictError("meeting {id} is already stored", id=meeting.id)
             if repo.by_number(meeting.number) is not None:
                 meeting = meeting.model_copy(update={"number": repo.next_number()})
             repo.add(meeting)
@@ -852,7 +852,7 @@ class GovernanceService(Service):
         try:
             bylaws = given or load_bylaws(self.bylaws_file)
         except ConfigError as error:
-            return [Problem("error", BYLAWS_FILE, str(error))]
+            return [Problem.of("error", (BYLAWS_FILE, ""), "{error}", error=error)]
         if not any(rules.in_force(on) for rules in bylaws.rules):
             periods = ", ".join(f"{r.valid_from}–{r.valid_to or ''}" for r in bylaws.rules)
             return [

@@ -139,7 +139,7 @@ class SwedishSettings(BaseModel):
         try:
             parse_tax_mode(value)
         except InputError as error:
-            raise ValueError(error.reason) from None
+            raise InputError(error.field, error.reason_template, **error.params) from None
         return value
 
     @field_validator("tax_table_files")
@@ -153,9 +153,13 @@ class SwedishSettings(BaseModel):
                 try:
                     path = inside_folder(Path(folder), name, "se.tax_table_files")
                 except ConfigError as error:
-                    raise ValueError(error.reason) from None
+                    raise InputError(
+                        "tax_table_files", error.reason_template, **error.params
+                    ) from None
                 if not path.is_file():
-                    raise ValueError(f"{name} not found in {folder}")
+                    raise InputError(
+                        "tax_table_files", "{name} not found in {folder}", name=name, folder=folder
+                    )
         return value
 
 

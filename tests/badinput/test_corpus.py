@@ -426,10 +426,10 @@ def dump(folder: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def shared_demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def shared_demo(demo_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One copy of the demo for every command-line case (none of them may change it)."""
     target = tmp_path_factory.mktemp("bad-input") / "demo"
-    shutil.copytree(demo_template, target)
+    shutil.copytree(demo_folder, target)
     return target
 
 
