@@ -53,7 +53,9 @@ ENGLISH = frozenset(
     new old one two three four five six seven eight nine ten times time day days
     week weeks name names address phone email bank account accounts orgnr role
     roles show list add update remove delete create created creates set get use used
-    using without within need needs needed needing give gives given
+    using without within need needs needed needing give gives given possible option
+    options usage try help message exit command commands mean did
+    got unexpected extra such requires take takes wrong
     """.split()
 )
 
@@ -68,9 +70,7 @@ CODES = frozenset(
 )
 
 #: Keys of JSON output whose values are texts for a person.
-HUMAN_KEYS = frozenset(
-    {"message", "text", "summary", "explanation", "label", "where", "topic", "detail"}
-)
+HUMAN_KEYS = frozenset({"message", "text", "summary", "explanation", "label", "topic", "detail"})
 
 _MACHINE = [
     re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|`[^`\n]*`"),  # quoted values and code
@@ -85,6 +85,7 @@ _MACHINE = [
     re.compile(r"\b[\w-]+(?:[._:][\w-]+)+"),  # identifiers: fees.rate, table:33:1, x_y
     re.compile(r"\b[a-z]+(?:-[a-z]+)+\b"),  # codes: side-income, one-off
     re.compile(r"<[\w\[\]]+>"),  # option types in help: <str>, <int>
+    re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{8,}\b"),  # hashes and ids
     re.compile(r"\b[A-Z_]{2,}\b"),  # constants and acronyms: KOOPERATIV_HOME, GDPR
 ]
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöéü'’]+")
@@ -180,8 +181,7 @@ COMMANDS = {
     "bylaws": ["check"],
     "audit": ["verify", "list", "head"],
     "db": ["upgrade"],
-    "privacy": ["export", "retention", "due", "minimise", "pseudonymise"]
-    + ["pseudonymise-client"],
+    "privacy": ["export", "retention", "due", "minimise", "pseudonymise"] + ["pseudonymise-client"],
 }
 
 
@@ -213,6 +213,14 @@ def test_every_help_is_swedish(group: str) -> None:
 #: folder, ``TMP`` a scratch folder. A line starting with ``!`` runs outside the
 #: cooperative (the language from ``KOOPERATIV_LANGUAGE``).
 SESSION = """
+!demo --dir TMP/another-demo
+!init TMP/new-coop --from interim_kultur
+!init TMP/new-coop --from nowhere
+!membr list
+member list --colour
+member lst
+!bylaws check COOP --coop COOP
+!member show 1 --lang xx
 check
 check --json
 member list
@@ -368,13 +376,25 @@ def session_output(demo_folder: Path, tmp_path_factory: pytest.TempPathFactory) 
             code, out = run([*args, "--coop", str(coop)])
         assert "Traceback" not in out, f"{text}: {out}"
         outputs.append(f"$ kooperativ {' '.join(args)}  [{code}]\n{readable(out)}")
+    outputs.append(f"# scratch {scratch}")
     return outputs
+
+
+def _scratch(session_output: list[str]) -> Path:
+    return Path(session_output[-1].removeprefix("# scratch "))
+
+
+def test_the_minutes_are_swedish(session_output: list[str]) -> None:
+    minutes = _scratch(session_output) / "m.md"
+    text = minutes.read_text("utf-8")
+    assert "Protokoll" in text
+    assert not english_words(text)
 
 
 def test_the_session_prints_no_english(session_output: list[str]) -> None:
     leaks = [
         f"{block.splitlines()[0]}\n    {line}  {words}"
-        for block in session_output
+        for block in session_output[:-1]
         for line, words in english_words("\n".join(block.splitlines()[1:]))
     ]
     assert not leaks, "English in Swedish output:\n" + "\n".join(leaks)
@@ -385,7 +405,7 @@ def test_the_session_prints_numbers_the_swedish_way(session_output: list[str]) -
     decimal point or an exponent (``1E+3``)."""
     bad = [
         f"{block.splitlines()[0]}\n    {line}"
-        for block in session_output
+        for block in session_output[:-1]
         for line in block.splitlines()[1:]
         if re.search(r"(?<![\w.:/-])\d+\.\d+(?![\w.:/-])|\d[eE]\+\d", line)
         and not re.search(r"\d+\.\d+\.\d+", line)  # a version number

@@ -109,7 +109,7 @@ def _show(
             ),
         )
     )
-    texts = cli.texts("problems")
+    texts = cli.messages()
     for problem in report.problems:
         where, message = problem.text(texts)
         cli.print(f"  {texts(problem.severity)}: {where}: {message}")

@@ -17,6 +17,7 @@ from rich.table import Table
 
 from kooperativ.cli._common import (
     console,
+    current_language,
     guard,
     parse_date,
     parse_decimal,
@@ -69,8 +70,10 @@ def _chosen(given: str | None) -> str:
     return lang
 
 
-def _summary(meeting: Meeting, lang: str = "en") -> dict[str, Any]:
-    """A meeting in JSON: machine codes, with the words in ``lang`` beside them."""
+def _summary(meeting: Meeting, lang: str | None = None) -> dict[str, Any]:
+    """A meeting in JSON: machine codes, with the words in ``lang`` beside them (default:
+    the command's language)."""
+    lang = lang or current_language()
     _ = _texts(lang)
     return {
         "number": meeting.number,
@@ -103,7 +106,7 @@ def _summary(meeting: Meeting, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def _done(meeting: Meeting, as_json: bool, message: str, lang: str = "en") -> None:
+def _done(meeting: Meeting, as_json: bool, message: str, lang: str | None = None) -> None:
     if as_json:
         data = _summary(meeting, lang)
         data["message"] = message

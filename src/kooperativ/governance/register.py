@@ -142,8 +142,10 @@ class Reason(Record):
     def phrase(self) -> Phrase:
         """The reason as a :class:`~kooperativ.errors.Phrase`, to put in another message
         and render in the reader's language."""
-        template = self.template + (" ({reference})" if self.reference else "")
-        return Phrase(template, **dict(self.args), reference=self.reference)
+        reason = Phrase(self.template, **dict(self.args))
+        if not self.reference:
+            return reason
+        return Phrase("{reason} ({reference})", reason=reason, reference=self.reference)
 
     def text(self, translate: Any = None) -> str:
         """The reason in words; ``translate`` is a gettext function (default: English)."""

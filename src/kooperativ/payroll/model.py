@@ -171,8 +171,7 @@ class SalaryInput(BaseModel):
             if abs(value) > AMOUNT_LIMIT:
                 raise InputError(
                     name,
-                    "{value} is more than {limit}, the largest amount a salary calculation accepts",
-                    value=value,
+                    "is more than {limit}, the largest amount a salary calculation accepts",
                     limit=AMOUNT_LIMIT,
                 )
             if value < 0:

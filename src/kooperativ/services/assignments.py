@@ -38,12 +38,7 @@ def _amount(value: Decimal | str | None, field: str) -> Decimal | None:
     if number == 0:
         raise InputError(field, "must be more than zero")
     if number > MAX_AMOUNT:
-        raise InputError(
-            field,
-            "{value} is implausibly large (at most {limit})",
-            value=value,
-            limit=f"{MAX_AMOUNT:,.0f}".replace(",", " "),
-        )
+        raise InputError(field, "implausibly large (at most {limit})", limit=MAX_AMOUNT)
     if number != number.quantize(ORE):
         raise InputError(field, "{value} has more than two decimals", value=value)
     return number.quantize(ORE)
@@ -103,7 +98,7 @@ class AssignmentService(Service):
                 "{rate} × {hours} is implausibly large (at most {limit})",
                 rate=rate,
                 hours=count,
-                limit=f"{MAX_AMOUNT:,.0f}".replace(",", " "),
+                limit=MAX_AMOUNT,
             )
         if end < start:
             raise InputError("end", "{end} is before the start {start}", end=end, start=start)

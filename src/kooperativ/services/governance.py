@@ -31,6 +31,7 @@ from typing import Literal
 from kooperativ.errors import ConfigError, ConflictError, InputError, PermissionDenied
 from kooperativ.governance import counting, notice, proceedings, proxies, voting
 from kooperativ.governance.bylaws import BYLAWS_FILE, Bylaws, DecisionType, RuleSet, load_bylaws
+from kooperativ.governance.findings import item_phrase
 from kooperativ.governance.meeting import BallotBox, Meeting, MeetingKind, PreviousReading
 from kooperativ.governance.record_file import (
     RecordFormat,
@@ -536,7 +537,7 @@ class GovernanceService(Service):
                 "KOOPERATIV_BALLOT_KEY",
                 "",
                 "the ballots of {item} were sealed with another key (key id {key_id})",
-                item=item,
+                item=item_phrase(item),
                 key_id=box.key_id,
             )
         return [open_ballot(name, text, seal).choice for text in uow.ballot_boxes.take(name)]
