@@ -44,6 +44,7 @@ from kooperativ.problems import Problem
 if TYPE_CHECKING:
     from kooperativ.storage.base import StoredRecord
     from kooperativ.storage.kinds import Kind
+from kooperativ.errors import os_reason
 
 __all__ = [
     "CONFIG_ENTITY",
@@ -123,7 +124,7 @@ def read_key(path: Path) -> bytes:
         key = Path(path).read_bytes().strip()
     except OSError as error:
         raise InputError(
-            "audit key", "cannot read {path}: {reason}", path=str(path), reason=error.strerror
+            "audit key", "cannot read {path}: {reason}", path=str(path), reason=os_reason(error)
         ) from None
     return _checked(key)
 

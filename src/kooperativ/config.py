@@ -45,7 +45,7 @@ from pydantic import (
 )
 from pydantic import ValidationError as PydanticValidationError
 
-from kooperativ.errors import ConfigError, InputError, config_reason
+from kooperativ.errors import ConfigError, InputError, config_reason, os_reason, syntax_reason
 from kooperativ.members.models import Address
 from kooperativ.money import ONE, ORE, ZERO, to_decimal
 from kooperativ.payroll.model import AMOUNT_LIMIT
@@ -408,9 +408,15 @@ def load_config(folder: Path) -> CooperativeConfig:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(path), "", "not valid TOML: {reason}", reason=str(exc)) from None
-    except UnicodeDecodeError:
-        raise ConfigError(str(path), "", "not UTF-8 text") from None
+        template, values = syntax_reason(exc, "TOML")
+        raise ConfigError(str(path), "", template, **values) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            str(path), "", "is not UTF-8 text (byte {position}): save it as UTF-8",
+            position=exc.start,
+        ) from None  # fmt: skip
     except OSError as exc:
-        raise ConfigError(str(path), "", "cannot be read ({reason})", reason=str(exc)) from None
+        raise ConfigError(
+            str(path), "", "cannot be read ({reason})", reason=os_reason(exc)
+        ) from None
     return parse_config(data, str(path), folder)

@@ -24,6 +24,7 @@ kind to its exit code (:func:`kooperativ.cli._common.exit_code_for`).
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
@@ -45,6 +46,7 @@ __all__ = [
     "Term",
     "ValidationFailed",
     "config_reason",
+    "os_reason",
     "pydantic_problems",
     "pydantic_reason",
     "render_message",
@@ -316,6 +318,8 @@ def pydantic_reason(error: Mapping[str, object]) -> tuple[str, dict[str, object]
         return cause.template, dict(cause.params)
     if kind in ("value_error", "assertion_error") and cause is not None:
         return str(cause), {}
+    if kind == "string_too_short" and ctx.get("min_length") == 1:
+        return "must not be empty", {}
     template = _PYDANTIC_REASONS.get(kind)
     if template is None:
         return str(error.get("msg", "invalid")).removeprefix("Value error, "), {}
@@ -364,6 +368,7 @@ _SYNTAX_DETAILS: tuple[tuple[str, str], ...] = (
     (r"Expected '=' after a key in a key/value pair", "'=' is missing after a key"),
     (r"Expected ']' at the end of a table declaration", "']' is missing after a table name"),
     (r"Expected ']]' at the end of an array declaration", "']]' is missing after a table name"),
+    (r"Expected newline or end of document after a statement", "a line goes on after its value"),
     (r"Expected (?P<what>.+)", "{what} is missing"),
     (r"Invalid value", "a value is missing or not valid"),
     (r"Invalid statement", "a line is not a key = value pair"),
@@ -390,6 +395,29 @@ _SYNTAX_DETAILS: tuple[tuple[str, str], ...] = (
     (r"Invalid \\escape.*|Invalid \\uXXXX escape", "an escape sequence is not valid"),
     (r"Extra data", "more text follows the end of the data"),
 )
+
+
+#: What an operating-system error says, by its error number (``strerror`` is English).
+_OS_REASONS = {
+    errno.ENOENT: "no such file or folder",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EISDIR: "is a folder, not a file",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.ENOSPC: "no space left on the device",
+    errno.EROFS: "the file system is read-only",
+    errno.EEXIST: "already exists",
+    errno.ENAMETOOLONG: "the name is too long",
+}
+
+
+def os_reason(error: OSError) -> Phrase | str:
+    """What ``error`` (a failed file operation) means, in words that can be translated;
+    its own English text for an error number not listed."""
+    template = _OS_REASONS.get(error.errno or 0)
+    if template is not None:
+        return Phrase(template)
+    return str(error.strerror or error)
 
 
 def syntax_reason(error: ValueError, file_format: str) -> tuple[str, dict[str, object]]:

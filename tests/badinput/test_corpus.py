@@ -495,7 +495,7 @@ SWEDISH = {
     "member-update-nothing": ("ändring: ange minst ett fält att ändra",),
     "member-update-own-tax": ("får inte ändra skatteform",),
     "assignment-zero": ("avtalat belopp: måste vara större än noll",),
-    "assignment-absurd": ("avtalat belopp", "orimligt stort (högst 100 000 000)"),
+    "assignment-absurd": ("avtalat belopp", "orimligt stort (högst 100\u00a0000\u00a0000)"),
     "assignment-bad-start": ("första dag: '2026-13-01' är inget datum (skriv ÅÅÅÅ-MM-DD)",),
     "assignment-status": ("status: 'finished' är ingen uppdragsstatus",),
     "init-parent-path": ("från: inget exempel '../../etc'",),

@@ -44,7 +44,7 @@ from kooperativ.employment.models import (
     HolidayPayTerms,
     HoursReport,
 )
-from kooperativ.errors import InputError, KooperativError
+from kooperativ.errors import InputError, KooperativError, os_reason
 from kooperativ.i18n import format_amount, messages
 from kooperativ.problems import Problem
 from kooperativ.rules.employment import EmploymentLaw, EmploymentProblem
@@ -478,7 +478,7 @@ def contract_pdf(
             target.write_bytes(data)
         except OSError as error:
             raise InputError(
-                "output", "cannot write {path}: {reason}", path=target, reason=error.strerror
+                "output", "cannot write {path}: {reason}", path=target, reason=os_reason(error)
             ) from None
     console.print(_("Wrote {path} ({size} bytes).").format(path=target, size=len(data)))
 

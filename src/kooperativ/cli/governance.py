@@ -26,7 +26,7 @@ from kooperativ.cli._common import (
 )
 from kooperativ.cli.coop import AsOption, CoopOption, DatabaseOption, JsonOption, _actor, _open
 from kooperativ.cooperative import Cooperative
-from kooperativ.errors import InputError
+from kooperativ.errors import InputError, os_reason
 from kooperativ.governance.bylaws import Bylaws, load_bylaws
 from kooperativ.governance.decisions import count_wording, poll_wording
 from kooperativ.governance.findings import problem_text, where_text
@@ -751,7 +751,8 @@ def meeting_export(
     if output is None:
         typer.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        with guard():
+            output.write_text(text, encoding="utf-8")
         console.print(_("Meeting {number} exported to {path}.").format(number=meeting, path=output))
 
 
@@ -759,7 +760,7 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise InputError(str(path), "cannot be read ({reason})", reason=exc.strerror) from None
+        raise InputError(str(path), "cannot be read ({reason})", reason=os_reason(exc)) from None
 
 
 @meeting_app.command("import")

@@ -24,7 +24,7 @@ from kooperativ.cli._common import (
     print_json,
     required_date,
 )
-from kooperativ.errors import InputError
+from kooperativ.errors import ConfigError, InputError
 from kooperativ.i18n import format_amount, translator
 from kooperativ.payroll import SalaryInput, SalaryResult, localise, tax_mode_text
 from kooperativ.rules.country import get_country
@@ -246,7 +246,10 @@ def salary_command(
 
 
 def _table_args(year: int, table: int, column: int, country: str | None = None) -> TaxTableView:
-    rules = get_country(country or DEFAULT_COUNTRY)
+    try:
+        rules = get_country(country or DEFAULT_COUNTRY)
+    except ConfigError as error:
+        raise InputError("--country", error.reason_template, **error.params) from None
     if not isinstance(rules, PublishesTaxTables):
         raise InputError("--country", "{country} publishes no tax tables", country=rules.code)
     return rules.tax_table(year, table, column)

@@ -61,7 +61,7 @@ from pydantic import (
 )
 from pydantic import ValidationError as PydanticValidationError
 
-from kooperativ.errors import ConfigError, InputError, config_reason, syntax_reason
+from kooperativ.errors import ConfigError, InputError, config_reason, os_reason, syntax_reason
 from kooperativ.governance.tally import ElectionMethod, Majority, MajorityBase
 
 __all__ = [
@@ -534,7 +534,9 @@ def load_bylaws(path: Path | str) -> Bylaws:
             position=exc.start,
         ) from None
     except OSError as exc:
-        raise ConfigError(str(file), "", "cannot be read ({reason})", reason=exc.strerror) from None
+        raise ConfigError(
+            str(file), "", "cannot be read ({reason})", reason=os_reason(exc)
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         template, values = syntax_reason(exc, "TOML")
         raise ConfigError(str(file), "", template, **values) from None
@@ -552,7 +554,7 @@ def load_bylaws(path: Path | str) -> Bylaws:
             ) from None
         except OSError as exc:
             raise ConfigError(
-                str(text_file), "", "cannot be read ({reason})", reason=exc.strerror
+                str(text_file), "", "cannot be read ({reason})", reason=os_reason(exc)
             ) from None
         paragraphs = cited_paragraphs(human)
         for index, rules in enumerate(bylaws.rules):

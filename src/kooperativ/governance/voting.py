@@ -49,6 +49,7 @@ from uuid import UUID
 from kooperativ._model import Record
 from kooperativ.errors import ConflictError, InputError, Phrase
 from kooperativ.governance.bylaws import RuleSet
+from kooperativ.governance.findings import item_phrase
 from kooperativ.governance.meeting import (
     BallotBox,
     Election,
@@ -385,7 +386,8 @@ def enter_paper_ballots(
     item, box, target, poll, chosen = _target(meeting, motion, election)
     if not box.secret:
         raise ConflictError(
-            "{item} is an open vote: enter each paper vote with its voter", item=item
+            "{item} is an open vote: enter each paper vote with its voter",
+            item=item_phrase(item),
         )
     if not entered_by:
         raise InputError("entered_by", "name the officer who enters the paper ballots")

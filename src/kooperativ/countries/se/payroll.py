@@ -54,7 +54,7 @@ from kooperativ.countries.se.tax import (
     parse_tax_mode,
 )
 from kooperativ.countries.se.tax.preliminary import Withheld, withheld_from
-from kooperativ.errors import ConfigError, InputError
+from kooperativ.errors import ConfigError, InputError, MissingParameterError, RulesError
 from kooperativ.money import ONE, ORE, ZERO, ZERO_ORE
 from kooperativ.payroll.model import NO_HOLIDAY_PAY, Cost, SalaryInput
 from kooperativ.payroll.trace import POLICY_REFERENCE, NationalTrace, TraceLine, percent_text
@@ -307,7 +307,15 @@ class SwedishPayroll:
         )
         setup = self._setups.get(key)
         if setup is None:
-            setup = self._setup(inp, holiday)
+            try:
+                setup = self._setup(inp, holiday)
+            except MissingParameterError as exc:
+                raise RulesError(
+                    "pay given out on {day}: no Swedish payroll parameters for {year} ({reason})",
+                    day=inp.paid_on,
+                    year=inp.paid_on.year,
+                    reason=exc,
+                ) from None
             if len(self._setups) > 4096:
                 self._setups.clear()
             self._setups[key] = setup

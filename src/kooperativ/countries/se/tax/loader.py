@@ -25,7 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from kooperativ.errors import InputError, Term
+from kooperativ.errors import InputError, Term, os_reason
 
 from .tables import TaxRow, TaxTable
 
@@ -312,7 +312,7 @@ def read_published(path: Path | str, *, year: int | None = None) -> PublishedFil
         data = file.read_bytes()
     except OSError as exc:
         raise TableFileError(
-            str(file), 0, "cannot be read ({reason})", reason=exc.strerror
+            str(file), 0, "cannot be read ({reason})", reason=os_reason(exc)
         ) from None
     text, encoding, bom = _decode(file, data)
     newline = "\r\n" if "\r\n" in text else "\n"
