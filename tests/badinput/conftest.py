@@ -52,7 +52,7 @@ ENGLISH = frozenset(
     contract contracts payout income deduction rounded down row rows falls whole
     cost costs premium reimbursed free holiday pay invoice invoices gross monthly
     yearly expected increased less earlier month months year years table tables
-    column columns exist exists parameters parameter poll votes vote voted voter voters
+    column columns exist exists parameters poll votes vote voted voter voters
     election elections seats seat candidate candidates chair secretary adjuster adjusters
     proxy proxies signed both parties work started written due points details employment
     field fields number integer decimal greater smaller characters please choose
@@ -63,7 +63,7 @@ ENGLISH = frozenset(
     amendment proposal adopted rejected elected tie must nothing more most least
     less above below each every any some other another such same first last next
     new old one two three four five six seven eight nine ten times time day days
-    week weeks name names address phone email bank account accounts orgnr role
+    week weeks name names address phone email account accounts orgnr role
     roles show list add update remove delete create created creates set get use used
     using without within need needs needed needing give gives given possible option
     options usage try help message exit command commands mean did
@@ -94,11 +94,13 @@ _MACHINE = [
     re.compile(r"^\W*│\s+(?:\*\s+)?[a-z][a-z-]*(?=\s{2,})"),  # a command or argument in help
     re.compile(r"\{\w+\}"),  # an argument in a usage line
     re.compile(r"(?<!\w)--?[a-zA-Z][\w-]*"),  # options
+    re.compile(r"\S+\.(?:toml|md|json|db): [\w.\[\]-]+:"),  # a file and its key path
     re.compile(r"\S*[/\\]\S*"),  # paths
     re.compile(r"\S+@\S+"),  # e-mail addresses
     re.compile(r"\[[a-z_]+\]\s*[\w.]+"),  # a key of a configuration section
     re.compile(r"[\w.\[\]]+\s*=\s*[\w.,:-]+"),  # key = value
-    re.compile(r"\b[\w-]+(?:[._:][\w-]+)+"),  # identifiers: fees.rate, table:33:1, x_y
+    # identifiers: fees.rate, table:33:1, x_y, values[0].value
+    re.compile(r"\b\w[\w-]*(?:\[\d+\])*(?:[._:]\w[\w-]*(?:\[\d+\])*)+"),
     re.compile(r"\b[a-z]+(?:-[a-z]+)+\b"),  # codes: side-income, one-off
     re.compile(r"<[\w\[\]]+>"),  # option types in help: <str>, <int>
     re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{8,}\b"),  # hashes and ids
@@ -156,13 +158,13 @@ def readable(output: str) -> str:
     return "\n".join(_human_texts(data))
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def english() -> Callable[[str], list[tuple[str, list[str]]]]:
     """:func:`english_words`: lines of a text with English words, and the words."""
     return english_words
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def human() -> Callable[[str], str]:
     """:func:`readable`: what a person reads of a command's output."""
     return readable

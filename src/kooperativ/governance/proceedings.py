@@ -369,7 +369,7 @@ def add_motion(
             "item",
             "the agenda has no item {item!r} ({items})",
             item=item,
-            items=", ".join(sorted(keys)),
+            items=", ".join(repr(key) for key in sorted(keys)),
         )
     try:
         kind = DecisionType(decision_type)

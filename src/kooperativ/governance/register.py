@@ -34,10 +34,11 @@ from uuid import UUID, uuid4
 from pydantic import Field, field_validator
 
 from kooperativ._model import Record
-from kooperativ.errors import Phrase
+from kooperativ.assignments.models import MAX_AMOUNT
+from kooperativ.errors import InputError, Phrase
 from kooperativ.governance.bylaws import VotingRights
 from kooperativ.members.models import Member, MemberStatus
-from kooperativ.money import to_decimal
+from kooperativ.money import ORE, to_decimal
 
 __all__ = [
     "MembershipFee",
@@ -83,6 +84,10 @@ class MembershipFee(Record):
         amount = to_decimal(value, "amount")
         if amount < 0:
             raise ValueError("must not be negative")
+        if amount > MAX_AMOUNT:
+            raise InputError("amount", "implausibly large (at most {limit})", limit=MAX_AMOUNT)
+        if amount != amount.quantize(ORE):
+            raise InputError("amount", "{value} has more than two decimals", value=value)
         return amount
 
 

@@ -247,6 +247,8 @@ def format_amount(amount: Decimal, lang: str, decimals: int = 2) -> str:
     """An amount with the language's separators: ``12 345,50`` (sv), ``12,345.50`` (en)."""
     from babel.numbers import format_decimal
 
+    if not amount.is_finite() or amount.adjusted() > 30:
+        return str(amount)  # no sane amount; shown as it is rather than failing
     pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
     return format_decimal(amount, format=pattern, locale=_format_locale(lang))
 
