@@ -302,8 +302,8 @@ def _reason(error: BaseException) -> str:
 #: texts are English): regular expression searched for → words.
 _DRIVER_WORDS = (
     (r"file is not a database", "the file is not a database"),
-    (r"unable to open database file", "the database file cannot be opened"),
-    (r"[Cc]onnection refused", "the server refuses the connection (is it running?)"),
+    (r"unable to open database file", "unable to open the database file"),
+    (r"[Cc]onnection refused", "connection refused (is the server running?)"),
     (r"password authentication failed", "the password was not accepted"),
     (r"database \S+ does not exist", "the database does not exist"),
     (r"could not translate host name|[Nn]ame or service not known", "unknown host name"),
