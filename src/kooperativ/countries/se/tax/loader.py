@@ -25,7 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from kooperativ.errors import InputError, Term, os_reason
+from kooperativ.errors import InputError, Phrase, Term, os_reason
 
 from .tables import TaxRow, TaxTable
 
@@ -63,7 +63,9 @@ class TableFileError(InputError):
 
     def __init__(self, file: str, line: int, reason: str, /, **params: object) -> None:
         if line:
-            super().__init__(file, "line {line}: " + reason, line=line, **params)
+            super().__init__(
+                file, "line {line}: {reason}", line=line, reason=Phrase(reason, **params)
+            )
         else:
             super().__init__(file, reason, **params)
         self.file = file
