@@ -54,9 +54,12 @@ class Problem:
         severity: Severity,
         place: tuple[str, object],
         template: str,
+        *,
+        code: str = "",
         **args: object,
     ) -> Problem:
-        """A problem at ``place`` (e.g. ``("member", 3)``) with a translatable message."""
+        """A problem at ``place`` (e.g. ``("member", 3)``) with a translatable message and
+        a stable machine ``code`` (``"member.no_bank_account"``)."""
         kind, key = place[0], str(place[1])
         values = tuple((name, str(value)) for name, value in args.items())
         return cls(
@@ -66,6 +69,7 @@ class Problem:
             template,
             values,
             (kind, key),
+            code=code,
             values=tuple(args.items()),
         )
 

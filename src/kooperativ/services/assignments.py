@@ -264,18 +264,25 @@ class AssignmentService(Service):
                         place,
                         "runs past member {member}'s leaving date",
                         member=owner.number,
+                        code="assignment.after_leaving",
                     )
                 )
         for assignment in uncovered:
             place = ("assignment", assignment.number)
             found.setdefault(assignment.number, []).append(
-                Problem.of("error", place, "no employment contract")
+                Problem.of("error", place, "no employment contract", code="assignment.no_contract")
             )
         for assignment in current:
             amount = assignment.amount_excl_vat
             if amount <= 0 or amount > MAX_AMOUNT:
                 place = ("assignment", assignment.number)
                 found.setdefault(assignment.number, []).append(
-                    Problem.of("error", place, "implausible amount {amount}", amount=f"{amount:f}")
+                    Problem.of(
+                        "error",
+                        place,
+                        "implausible amount {amount}",
+                        amount=amount,
+                        code="assignment.amount",
+                    )
                 )
         return [problem for number in sorted(found) for problem in found[number]]

@@ -301,7 +301,9 @@ class EmploymentService(Service):
         try:
             sane_day(on, "on")
         except InputError as error:
-            return [Problem.of("error", ("employment", ""), "{error}", error=error)]
+            return [
+                Problem.of("error", ("employment", ""), "{error}", error=error, code="check.day")
+            ]
         with self._uow() as uow:
             members = uow.members.list()
             contracts = uow.contracts.list()
@@ -315,7 +317,13 @@ class EmploymentService(Service):
                 result = self._member_time(member, own, [], on).time
             except KooperativError as error:  # e.g. no LAS parameter in force on `on`
                 problems.append(
-                    Problem.of("error", ("member", member.number), "{error}", error=error)
+                    Problem.of(
+                        "error",
+                        ("member", member.number),
+                        "{error}",
+                        error=error,
+                        code="employment.uncounted",
+                    )
                 )
                 continue
             problems.extend(result.problems)

@@ -849,11 +849,22 @@ class GovernanceService(Service):
         """``bylaws.toml`` valid, citing §§ of ``stadgar.md``, with rules in force on ``on``."""
         given = self._bylaws if self._coop.folder is None else None  # from_config(bylaws=)
         if given is None and (self._coop.folder is None or not self.bylaws_file.exists()):
-            return [Problem.of("warning", (BYLAWS_FILE, ""), "no bylaws: meetings cannot be held")]
+            return [
+                Problem.of(
+                    "warning",
+                    (BYLAWS_FILE, ""),
+                    "no bylaws: meetings cannot be held",
+                    code="bylaws.missing",
+                )
+            ]
         try:
             bylaws = given or load_bylaws(self.bylaws_file)
         except ConfigError as error:
-            return [Problem.of("error", (BYLAWS_FILE, ""), "{error}", error=error)]
+            return [
+                Problem.of(
+                    "error", (BYLAWS_FILE, ""), "{error}", error=error, code="bylaws.invalid"
+                )
+            ]
         if not any(rules.in_force(on) for rules in bylaws.rules):
             periods = ", ".join(f"{r.valid_from}–{r.valid_to or ''}" for r in bylaws.rules)
             return [
@@ -863,6 +874,7 @@ class GovernanceService(Service):
                     "no bylaws are in force on {day} (periods: {periods})",
                     day=on,
                     periods=periods,
+                    code="bylaws.not_in_force",
                 )
             ]
         return []
