@@ -38,13 +38,12 @@ from uuid import UUID, uuid4
 from pydantic import Field, ValidationError
 
 from kooperativ._model import Record
-from kooperativ.errors import InputError, Term
+from kooperativ.errors import InputError, Phrase, Term, os_reason, pydantic_reason
 from kooperativ.problems import Problem
 
 if TYPE_CHECKING:
     from kooperativ.storage.base import StoredRecord
     from kooperativ.storage.kinds import Kind
-from kooperativ.errors import os_reason
 
 __all__ = [
     "CONFIG_ENTITY",
@@ -273,10 +272,11 @@ def _compare_record(
     return []
 
 
-def _first_error(error: ValidationError) -> tuple[str, str]:
+def _first_error(error: ValidationError) -> tuple[str, Phrase]:
     first = error.errors()[0]
     where = ".".join(str(part) for part in first["loc"]) or "event"
-    return where, str(first["msg"])
+    template, values = pydantic_reason(first)
+    return where, Phrase(template, **values)
 
 
 def _check_events(

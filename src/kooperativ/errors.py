@@ -216,8 +216,7 @@ class ValidationFailed(InputError):
 
     def __init__(self, problems: Iterable[FieldProblem]) -> None:
         self.details: list[tuple[str, str, dict[str, object]]] = [
-            (item[0], item[1], dict(item[2]) if len(item) > 2 else {})  # type: ignore[misc]
-            for item in problems
+            (item[0], item[1], dict(item[2]) if len(item) > 2 else {}) for item in problems
         ]
         #: ``(field, reason)`` pairs, the reasons in English.
         self.problems = [(f, _fill(t, v, _same)) for f, t, v in self.details]

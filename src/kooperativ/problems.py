@@ -54,12 +54,15 @@ class Problem:
         severity: Severity,
         place: tuple[str, object],
         template: str,
-        *,
-        code: str = "",
+        /,
         **args: object,
     ) -> Problem:
-        """A problem at ``place`` (e.g. ``("member", 3)``) with a translatable message and
-        a stable machine ``code`` (``"member.no_bank_account"``)."""
+        """A problem at ``place`` (e.g. ``("member", 3)``) with a translatable message.
+
+        The keyword ``code`` is not a value of the template but the problem's stable
+        machine code (``"member.no_bank_account"``).
+        """
+        code = str(args.pop("code", ""))
         kind, key = place[0], str(place[1])
         values = tuple((name, str(value)) for name, value in args.items())
         return cls(

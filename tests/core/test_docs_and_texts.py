@@ -179,9 +179,13 @@ def _error_texts() -> tuple[set[str], list[str]]:
             for argument in places:
                 if isinstance(argument, ast.JoinedStr):
                     formatted.append(f"{path.relative_to(SRC)}:{node.lineno}")
-                elif isinstance(argument, ast.Constant) and isinstance(argument.value, str):
-                    if argument.value and not argument.value.startswith("--"):
-                        texts.add(argument.value)
+                elif (
+                    isinstance(argument, ast.Constant)
+                    and isinstance(argument.value, str)
+                    and argument.value
+                    and not argument.value.startswith("--")
+                ):
+                    texts.add(argument.value)
     return texts, formatted
 
 

@@ -208,7 +208,7 @@ def language_of(translate: Callable[[str], str]) -> str | None:
     return language if isinstance(language, str) else None
 
 
-def translator(lang: str, domain: str = "cli") -> Callable[[str], str]:
+def translator(lang: str, domain: str = "cli") -> Gettext:
     """A ``gettext`` function for ``lang`` (``"sv"``, ``"en"`` …) and ``domain``."""
     return Gettext(_translations(_check(lang), domain), lang)
 
@@ -221,7 +221,7 @@ def plural(lang: str, domain: str = "cli") -> Callable[[str, str, int], str]:
     return _translations(_check(lang), domain).ngettext
 
 
-def messages(lang: str) -> Callable[[str], str]:
+def messages(lang: str) -> Gettext:
     """A ``gettext`` function that looks a text up in every domain of ``lang``.
 
     For texts whose domain is not known where they are shown, such as error messages
