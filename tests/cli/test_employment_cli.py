@@ -432,7 +432,10 @@ def test_employment_time_is_swedish_and_fits_80_columns(
         ("preferential_right_sava", "företrädesrätt till ny särskild visstidsanställning")
     ] or rights == []
     for warning in time["warnings"]:
-        assert set(warning) == {"severity", "code", "where", "message"}
+        assert set(warning) == {
+            *("severity", "code", "kind", "key", "template", "values"),
+            *("where", "message"),
+        }
         assert warning["where"].startswith("medlem ")
 
 
