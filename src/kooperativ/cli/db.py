@@ -22,7 +22,8 @@ def upgrade(cli: CliContext) -> None:
     with cli.guard(), cli.open(upgrade=False) as coop:
         coop.store.upgrade()
         url = coop.store.url
-    cli.print(cli.texts("storage")("Database {url} is up to date.").format(url=url))
+    _ = cli.texts("storage")
+    cli.print(_("Database {url} is up to date.").format(url=url))
 
 
 def register(app: typer.Typer) -> None:
