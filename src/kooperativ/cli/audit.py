@@ -8,12 +8,12 @@ here.
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from kooperativ.cli._common import table
 from kooperativ.cli._context import CliContext, shared_options
 
 __all__ = ["register"]
@@ -91,29 +91,34 @@ def list_events(cli: CliContext) -> None:
     if cli.as_json:
         cli.print_json([e.model_dump(mode="json") for e in events])
         return
+    from rich import box
     from rich.markup import escape
+    from rich.table import Table
 
     _ = cli.texts(DOMAIN)
-    cli.print(
-        table(
-            _("Audit trail"),
-            ["#", _("Time"), _("Actor"), _("Action"), _("Record"), _("Hash")],
-            [
-                (
-                    e.seq,
-                    e.at.isoformat(timespec="seconds"),
-                    escape(e.actor),
-                    escape(_(e.action)),
-                    escape(
-                        f"{_(e.entity)} {e.entity_id[:8] if e.entity != 'config' else e.entity_id}"
-                    ),
-                    e.hash[:12],
-                )
-                for e in events
-            ],
-            compact=True,
-        )
+    listing = Table(
+        title=_("Audit trail"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
     )
+    listing.add_column("#", justify="right", no_wrap=True)
+    listing.add_column(_("Time"), no_wrap=True)  # UTC, to the minute: 17 characters
+    for column in (_("Actor"), _("Action"), _("Record")):
+        listing.add_column(column, overflow="fold")
+    listing.add_column(_("Hash"), no_wrap=True)  # the first 8 of 64 hex digits
+    for e in events:
+        record = e.entity_id if e.entity == "config" else e.entity_id[:8]
+        listing.add_row(
+            str(e.seq),
+            e.at.astimezone(UTC).strftime("%Y-%m-%d %H:%MZ"),
+            escape(e.actor),
+            escape(_(e.action)),
+            escape(f"{_(e.entity)} {record}"),
+            e.hash[:8],
+        )
+    cli.print(listing)
     count = cli.ngettext("{n} event", "{n} events", len(events), DOMAIN)
     cli.print(count.format(n=len(events)))
 

@@ -160,22 +160,30 @@ def _print_breakdown(cli: CliContext, inp: SalaryInput, result: SalaryResult, tr
     cli.print(table)
     cli.print(f"{_('Paid on')}: {inp.paid_on.isoformat()}  {_('Tax mode')}: {escape(inp.tax)}")
     if trace:
-        refs = Table(
-            title=_("How it was calculated"),
-            show_header=True,
-            header_style="bold",
-            title_justify="left",
-        )
-        refs.add_column(_("Item"))
-        refs.add_column(_("Rule"), overflow="fold")
-        refs.add_column(_("Parameters"), overflow="fold")
-        refs.add_column(_("Reference"), overflow="fold")
-        for line in result.trace:
+        _print_trace(cli, result)
+
+
+def _print_trace(cli: CliContext, result: SalaryResult) -> None:
+    """How each amount was found: rule, parameters and reference, item by item (a block
+    per item reads at 80 columns, where a four-column table does not)."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    _ = cli.texts("salary")
+    labels = (_("Rule"), _("Parameters"), _("Reference"))
+    cli.print(f"[bold]{_('How it was calculated')}[/bold]")
+    for line in result.trace:
+        details = Table.grid(padding=(0, 1))
+        details.add_column(width=1)
+        details.add_column(style="dim", no_wrap=True, min_width=max(map(len, labels)))
+        details.add_column(overflow="fold")
+        details.add_row("", labels[0], escape(line.rule))
+        if line.parameters:
             params = ", ".join(f"{k} = {v}" for k, v in line.parameters.items())
-            refs.add_row(
-                _(LABELS[line.field]), escape(line.rule), escape(params), escape(line.reference)
-            )
-        cli.print(refs)
+            details.add_row("", labels[1], escape(params))
+        details.add_row("", labels[2], escape(line.reference))
+        cli.print(f"[bold]{_(LABELS[line.field])}[/bold]")
+        cli.print(details)
 
 
 @shared_options(coop="optional", json=True)
