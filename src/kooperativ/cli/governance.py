@@ -808,7 +808,8 @@ def fee_list(
     with cli.guard(), cli.open() as coop:
         actor = cli.actor(coop)
         fees = coop.governance.fees(actor, member)
-        numbers = {m.id: m.number for m in coop.members.list(actor)}
+        # The members the fees are of, by id (one lookup each, not the whole register).
+        numbers = {i: coop.members.get(actor, i).number for i in {f.member_id for f in fees}}
     if cli.as_json:
         cli.print_json([f.model_dump(mode="json") for f in fees])
         return
