@@ -28,7 +28,7 @@ import hmac
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -213,6 +213,10 @@ class Anchor(NamedTuple):
     def __str__(self) -> str:
         return f"{self.seq}:{self.hash}"
 
+    def as_dict(self) -> dict[str, object]:
+        """JSON-ready data: ``seq``, ``hash`` and the ``anchor`` text ``SEQ:HASH``."""
+        return {"seq": self.seq, "hash": self.hash, "anchor": str(self)}
+
 
 @dataclass(frozen=True)
 class AuditReport:
@@ -233,6 +237,24 @@ class AuditReport:
     def ok(self) -> bool:
         """No error was found (warnings, such as an unrecorded file change, are allowed)."""
         return not any(p.severity == "error" for p in self.problems)
+
+    def as_dict(self, translate: Callable[[str], str] | None = None) -> dict[str, object]:
+        """JSON-ready data (``kooperativ audit verify --json``).
+
+        ``intact`` is :attr:`ok`; ``problems`` lists each problem as English
+        ``where: message`` text (stable, for scripts); ``findings`` each problem with its
+        machine fields and its words rendered with ``translate``
+        (:meth:`Problem.as_dict <kooperativ.problems.Problem.as_dict>`).
+        """
+        return {
+            "events": self.events,
+            "intact": self.ok,
+            "head": None if self.head is None else str(self.head),
+            "anchors": [str(anchor) for anchor in self.anchors],
+            "authenticated": self.authenticated,
+            "problems": [f"{p.where}: {p.message}" for p in self.problems],
+            "findings": [p.as_dict(translate) for p in self.problems],
+        }
 
 
 def verify_chain(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = ["Problem", "Severity"]
 
@@ -86,5 +86,35 @@ class Problem:
         where = f"{translate(kind)} {key}".strip()
         return where, render_message(self.template, dict(self.values or self.args), translate)
 
+    def as_dict(
+        self, translate: Callable[[str], str] | None = None, *, message: str | None = None
+    ) -> dict[str, Any]:
+        """The problem as JSON-ready data: stable machine fields beside the words.
+
+        ``severity``, ``code``, ``kind``, ``key``, ``template`` and ``values`` are the same
+        in every language; ``where`` and ``message`` are rendered with ``translate`` (a
+        gettext function; English without one).
+
+        Args:
+            translate: Renders the place and the message (see :meth:`text`).
+            message: The message as already rendered, for a domain that writes its values
+                its own way (days in words in the minutes' language).
+        """
+        where, text = self.text(translate or _same)
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "kind": self.place[0],
+            "key": self.place[1],
+            "template": self.template or self.message,
+            "where": where,
+            "message": text if message is None else message,
+            "values": dict(self.args),
+        }
+
     def __str__(self) -> str:
         return f"{self.severity}: {self.where}: {self.message}"
+
+
+def _same(text: str) -> str:
+    return text

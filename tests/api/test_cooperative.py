@@ -571,7 +571,9 @@ def test_the_demo_is_built_by_the_library(tmp_path: Path) -> None:
         report = demo.report(coop, TODAY)
         assert [a.number for a, _ in report.salaries] == [1, 2, 3, 4, 5]
         assert report.salaries[0][1].payout == Decimal("33523.04")  # as hand-worked above
-        assert report.audit_problems == [] and report.events == 38
+        # 5 members, 3 clients, 11 fees, 5 assignments, 5 contracts signed by both parties
+        # (10 signatures) and the 3 configuration files: 42 events.
+        assert report.audit_problems == [] and report.events == 42
         assert [e.votes for e in report.roll.entries] == [True, True, True, True, False]
     with pytest.raises(InputError, match="not a demo folder"):
         demo.create(tmp_path)  # a folder it did not make

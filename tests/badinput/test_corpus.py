@@ -553,25 +553,29 @@ CASES: dict[str, Case] = {
         no_coop=True,
     ),
     # -- contracts, employment, hours (more in tests/cli/test_employment_cli.py) ---------------
-    # These commands speak the cooperative's language whatever the environment says (until
-    # they move onto the shared CLI context): the values are checked here, the Swedish field
-    # names in SWEDISH below.
-    "contract-unknown-assignment": Case(("contract", "create", "--assignment", "99"), ("'99'",)),
-    "contract-show-unknown": Case(("contract", "show", "99"), ("'99'",)),
-    "contract-sign-party": Case(("contract", "sign", "1", "--party", "nobody"), ("'nobody'",)),
+    "contract-unknown-assignment": Case(
+        ("contract", "create", "--assignment", "99"), ("assignment", "'99' not found")
+    ),
+    "contract-show-unknown": Case(("contract", "show", "99"), ("contract", "'99' not found")),
+    "contract-sign-party": Case(
+        ("contract", "sign", "1", "--party", "nobody"), ("party", "'nobody'")
+    ),
     "contract-end-reason": Case(
-        ("contract", "end", "2", "--on", "2026-12-01", "--reason", "nonsense"), ("'nonsense'",)
+        ("contract", "end", "2", "--on", "2026-12-01", "--reason", "nonsense"),
+        ("reason", "'nonsense'"),
     ),
     "hours-bad-month": Case(
         ("employment", "hours", "add", "--assignment", "1", "--month", "2026-13", "--hours", "8"),
-        ("'2026-13'",),
+        ("month", "'2026-13'"),
     ),
     "hours-text": Case(
         ("employment", "hours", "add", "--assignment", "1", "--month", "2026-10", "--hours", "x"),
-        ("'x'",),
+        ("hours", "'x'"),
     ),
-    "hours-confirm-unknown": Case(("employment", "hours", "confirm", "999"), ("'999'",)),
-    "employment-time-unknown": Case(("employment", "time", "99"), ("'99'",)),
+    "hours-confirm-unknown": Case(
+        ("employment", "hours", "confirm", "999"), ("hours report", "'999' not found")
+    ),
+    "employment-time-unknown": Case(("employment", "time", "99"), ("member", "'99' not found")),
     # -- meetings -----------------------------------------------------------------------------
     "meeting-unknown-kind": Case(
         ("meeting", "create", "--kind", "weird", "--date", "2027-05-01"),

@@ -65,18 +65,19 @@ def test_demo_refuses_a_foreign_folder(tmp_path: Path) -> None:
 
 
 def test_check_and_audit_verify_on_the_demo(demo: Path) -> None:
-    # The day before the demo's first employment: after it, work under the unsigned
-    # contracts is an error (issue 9), so the day is fixed rather than today's.
-    code, out, _ = run("check", "--coop", str(demo), "--json", "--on", "2026-08-14")
-    problems = json.loads(out)
-    assert code == 0  # warnings only
-    assert {p["severity"] for p in problems} == {"warning"}
+    # The day before the demo's first employment, during it and after it: the demo is a
+    # cooperative in good order (contracts signed when made), warnings only.
+    for day in ("2026-08-14", "2026-09-01", "2026-11-27", "2026-12-31"):
+        code, out, _ = run("check", "--coop", str(demo), "--json", "--on", day)
+        problems = json.loads(out)
+        assert code == 0, (day, problems)  # warnings only
+        assert {p["severity"] for p in problems} == {"warning"}
     code, out, _ = run("audit", "verify", "--coop", str(demo), "--json")
     assert code == 0
     report = json.loads(out)
     # 3 configuration files + 5 members + 11 fees + 3 clients + 5 assignments + 5 contracts
-    # + 3 × 2 signatures
-    assert report["intact"] is True and report["events"] == 38
+    # + 5 × 2 signatures
+    assert report["intact"] is True and report["events"] == 42
 
 
 def test_member_sees_only_own_data(demo: Path) -> None:

@@ -55,37 +55,56 @@ def test_contract_list_show_and_pdf(demo: Path, tmp_path: Path) -> None:
     assert code == 2 and "stöds inte" in err  # the cooperative's language (cli helper)
 
 
+def _unsigned_contract(demo: Path, member: int = 1) -> None:
+    """Assignment 6 of ``member`` (2027-01-10 – 2027-02-10) and its contract 6, made on
+    2026-12-01 and not yet signed (the demo's own contracts are signed when made)."""
+    c = ("--coop", str(demo))
+    code, _, err = run(
+        "assignment", "add", "--member", str(member), "--client", "1", "--description", "Turné",
+        "--start", "2027-01-10", "--end", "2027-02-10", "--amount", "20000", *c,
+    )  # fmt: skip
+    assert code == 0, err
+    code, _, err = run("contract", "create", "--assignment", "6", "--made-on", "2026-12-01", *c)
+    assert code == 0, err
+
+
 def test_sign_by_the_parties_only(demo: Path) -> None:
     c = ("--coop", str(demo))
+    _unsigned_contract(demo)
     before = events(demo)
-    code, _, err = run("contract", "sign", "1", "--party", "employee", *c)
+    code, _, err = run("contract", "sign", "6", "--party", "employee", *c)
     # The cooperative's language is Swedish: so are its errors.
     assert code == 2 and "bara den anställda medlemmen signerar för sig själv" in err
-    code, _, err = run("contract", "sign", "1", "--party", "employee", "--as", "3", *c)
+    code, _, err = run("contract", "sign", "6", "--party", "employee", "--as", "3", *c)
     assert code == 2
-    code, _, err = run("contract", "sign", "1", "--party", "employer", "--as", "1", *c)
+    code, _, err = run("contract", "sign", "6", "--party", "employer", "--as", "1", *c)
     assert code == 2 and "får inte också signera det för arbetsgivaren" in err
-    code, _, err = run("contract", "sign", "1", "--party", "landlord", *c)
+    code, _, err = run("contract", "sign", "6", "--party", "landlord", *c)
     assert code == 2 and "part: 'landlord' är ingen part" in err
+    code, _, err = run("contract", "sign", "1", "--party", "employee", "--as", "1", *c)
+    assert code == 2 and "redan" in err  # the demo's contract 1 is signed already
     assert events(demo) == before  # nothing written
-    code, out, err = run("contract", "sign", "1", "--party", "employee", "--as", "1", *c, "--json")
+    at = ("--at", "2026-12-01T09:00+01:00")
+    code, out, err = run(
+        "contract", "sign", "6", "--party", "employee", "--as", "1", *at, *c, "--json"
+    )
     assert code == 0, err
     assert json.loads(out)["signatures"][0]["name"] == "Alva Berglund"
     code, out, _ = run(
         "contract",
         "sign",
-        "1",
+        "6",
         "--party",
         "employer",
         "--as",
         "2",
         "--at",
-        "2026-09-01T10:00+02:00",
+        "2026-12-01T10:00+01:00",
         *c,
     )
     assert code == 0 and "Båda parter har signerat." in out
     code, out, _ = run("contract", "list", *c, "--json")
-    assert json.loads(out)[0]["signed"] is True
+    assert [row["signed"] for row in json.loads(out)] == [True] * 6
 
 
 def test_create_and_end(demo: Path) -> None:
@@ -432,7 +451,10 @@ def test_employment_time_is_swedish_and_fits_80_columns(
         ("preferential_right_sava", "företrädesrätt till ny särskild visstidsanställning")
     ] or rights == []
     for warning in time["warnings"]:
-        assert set(warning) == {"severity", "code", "where", "message"}
+        assert set(warning) == {
+            *("severity", "code", "kind", "key", "template", "values"),
+            *("where", "message"),
+        }
         assert warning["where"].startswith("medlem ")
 
 
@@ -523,7 +545,7 @@ BAD_INPUT = [
         [
             "contract",
             "sign",
-            "1",
+            "6",  # made on 2026-12-01 and not signed (the demo's contracts are signed)
             "--party",
             "employee",
             "--as",
@@ -618,6 +640,14 @@ def test_bad_input_is_a_clear_swedish_error_and_writes_nothing(demo: Path) -> No
         "assignment", "add", "--member", "3", "--client", "1", "--description", "Turné",
         "--start", "2027-01-10", "--end", "2027-02-10", "--amount", "20000", *c,
     )  # fmt: skip
+    assert code == 0, err
+    # Assignment 7 of member 1 with contract 6, unsigned, for the signature cases.
+    code, _, err = run(
+        "assignment", "add", "--member", "1", "--client", "1", "--description", "Turné",
+        "--start", "2027-03-01", "--end", "2027-03-31", "--amount", "20000", *c,
+    )  # fmt: skip
+    assert code == 0, err
+    code, _, err = run("contract", "create", "--assignment", "7", "--made-on", "2026-12-01", *c)
     assert code == 0, err
     before = _fingerprint(demo)
     for args, words in BAD_INPUT:

@@ -54,13 +54,17 @@ def test_bylaws_check_summarises_the_rules_in_force(demo: Path) -> None:
     out = ok("bylaws", "check", str(demo), "--on", "2027-03-20", "--lang", "en")
     assert "at least 2/3 of the votes cast" in out and "Rules in force from" in out
     code, _, err = run("bylaws", "check", str(demo), "--lang", "de")
-    assert code == 2 and "sv or en" in err
+    assert code == 2 and "language: 'de' is not supported" in err and "sv" in err
     (demo / "bylaws.toml").write_text(
         "[[rules]]\nvalid_from = 2024-01-01\n[rules.quorum]\nshare = 0.25\n"
     )
-    code, _, err = run("bylaws", "check", str(demo / "bylaws.toml"))
+    code, _, err = run("bylaws", "check", str(demo / "bylaws.toml"), "--lang", "en")
     assert code == 2
     assert "rules[0].quorum.share" in err and "fraction" in err
+    # The error speaks the language of the summary: the cooperative's (Swedish).
+    code, _, err = run("bylaws", "check", str(demo / "bylaws.toml"))
+    assert code == 2
+    assert "rules[0].quorum.share" in err and "fel:" in err and "fraction" not in err
 
 
 def test_annual_meeting_end_to_end(demo: Path, tmp_path: Path) -> None:
@@ -303,20 +307,21 @@ def test_meeting_verify_prints_breaches_in_the_chosen_language(tmp_path: Path) -
     code, out, _ = run(*args, "--lang", "en")
     assert code == 1
     assert "00000000-0000-0000-0000-000000000063 is not in the register" in " ".join(out.split())
+    unknown = "00000000-0000-0000-0000-000000000063"
+    machine = {
+        "severity": "error",
+        "code": "attendance",
+        "kind": "meeting",
+        "key": "",
+        "template": "{member} is not in the register",
+        "values": {"member": unknown},
+    }
     code, out, _ = run(*args, "--json", "--lang", "en")
     assert json.loads(out)["breaches"] == [
-        {
-            "code": "attendance",
-            "where": "meeting",
-            "message": "00000000-0000-0000-0000-000000000063 is not in the register",
-        }
+        {**machine, "where": "meeting", "message": f"{unknown} is not in the register"}
     ]
-    # In Swedish (the default for the Swedish rules) the message is Swedish; the code stays.
+    # In Swedish (the default for the Swedish rules) the words are Swedish; the codes stay.
     code, out, _ = run(*args, "--json")
     assert json.loads(out)["breaches"] == [
-        {
-            "code": "attendance",
-            "where": "meeting",
-            "message": "00000000-0000-0000-0000-000000000063 finns inte i medlemsregistret",
-        }
+        {**machine, "where": "möte", "message": f"{unknown} finns inte i medlemsregistret"}
     ]

@@ -246,4 +246,4 @@ def test_the_demo_fits_80_columns(tmp_path: Path) -> None:
         "33\u00a0523,04", "15\u00a0725,48", "5\u00a0238,08", "19\u00a0597,56", "6\u00a0536,32"
     ]  # fmt: skip
     assert "Demokooperativet Interim kultur AB" in done.stdout
-    assert "38 händelser" in done.stdout
+    assert "42 händelser" in done.stdout

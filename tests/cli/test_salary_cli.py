@@ -24,9 +24,14 @@ SHARED = (
 BASE = ["salary", "--birth-date", "1985-03-01", "--paid", "2026-11-25"]
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
+def run(*args: str, **env: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env=env or None)
     return result.exit_code, result.stdout, result.stderr
+
+
+#: English, for the tests that read English messages: without a cooperative the commands
+#: speak the country's language (Sweden: Swedish), errors included.
+ENGLISH = {"KOOPERATIV_LANGUAGE": "en"}
 
 
 def test_salary_json_fields() -> None:
@@ -157,7 +162,7 @@ def test_bad_coop_folder(tmp_path: Path, replace: dict[str, str] | None, message
     ],
 )
 def test_bad_input_exits_2(args: list[str], message: str) -> None:
-    code, _, err = run(*BASE, *args)
+    code, _, err = run(*BASE, *args, **ENGLISH)
     assert code == 2
     assert message in err
     assert "Traceback" not in err
@@ -174,6 +179,7 @@ def test_birth_after_payment_and_missing_year() -> None:
         "100",
         "--tax",
         "side-income",
+        **ENGLISH,
     )
     assert code == 2 and "birth_date" in err
     code, _, err = run(
@@ -186,10 +192,11 @@ def test_birth_after_payment_and_missing_year() -> None:
         "100",
         "--tax",
         "side-income",
+        **ENGLISH,
     )
     assert code == 2 and "2019" in err
     code, _, err = run(
-        "salary", "--birth-date", "1985-01-01", "--gross", "100", "--tax", "side-income"
+        "salary", "--birth-date", "1985-01-01", "--gross", "100", "--tax", "side-income", **ENGLISH
     )
     assert code == 2 and "--paid" in err
 
@@ -281,7 +288,7 @@ def test_every_label_is_translated() -> None:
     ],
 )
 def test_absurd_amounts_are_refused(args: list[str], message: str) -> None:
-    code, _, err = run(*BASE, *args, "--tax", "side-income")
+    code, _, err = run(*BASE, *args, "--tax", "side-income", **ENGLISH)
     assert code == 2
     assert message in " ".join(err.split())
     assert "Traceback" not in err
@@ -308,7 +315,7 @@ def test_paid_this_month_on_its_own() -> None:
 def test_column_is_checked_against_the_age() -> None:
     code, _, err = run(
         "salary", "--birth-date", "1955-06-01", "--paid", "2026-11-25", "--gross", "20000",
-        "--tax", "table:33:1",
+        "--tax", "table:33:1", **ENGLISH,
     )  # fmt: skip
     assert code == 2
     assert "use column 3" in err

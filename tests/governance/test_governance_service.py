@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kooperativ import Actor, ConflictError, Cooperative, InputError, PermissionDenied
-from kooperativ.cli.coop import load_demo
+from kooperativ.demo import load_demo
 from kooperativ.governance.meeting import Meeting
 from kooperativ.i18n import translator
 

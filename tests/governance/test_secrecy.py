@@ -28,7 +28,7 @@ from sqlalchemy import text
 
 from kooperativ import Actor, Cooperative
 from kooperativ.audit import chain_hash
-from kooperativ.cli.coop import load_demo
+from kooperativ.demo import load_demo
 from kooperativ.errors import ConfigError, ConflictError
 from kooperativ.governance.secrecy import KEY_VARIABLE, BallotSeal
 from kooperativ.storage.memory import MemoryStore

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from kooperativ import Actor, ConflictError, Cooperative, InputError, PermissionDenied
 from kooperativ.cli import app
-from kooperativ.cli.coop import load_demo
+from kooperativ.demo import load_demo
 from kooperativ.errors import ConfigError, ValidationFailed
 from kooperativ.governance import rules_summary, tally_election
 from kooperativ.governance.bylaws import load_bylaws

@@ -224,7 +224,8 @@ def table(
     """A rich table; columns whose index is in ``right`` are right-aligned (amounts).
 
     ``compact`` draws no vertical rules and less padding, for wide listings that must fit
-    an 80-column terminal.
+    an 80-column terminal. A cell wider than its column wraps; a word wider than its
+    column is folded onto the next line, never cut off.
     """
     from rich import box
     from rich.table import Table
@@ -240,7 +241,8 @@ def table(
     else:
         result = Table(title=title, title_justify="left")
     for index, column in enumerate(columns):
-        result.add_column(column, justify="right" if index in right else "left")
+        # fold: a word wider than its column is broken, never cut off with "…"
+        result.add_column(column, justify="right" if index in right else "left", overflow="fold")
     for row in rows:
         result.add_row(*("" if cell is None else str(cell) for cell in row))
     return result

@@ -30,15 +30,17 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, ParamSpec, TypeVar
 
 import typer
 
 from kooperativ.cli import _common
-from kooperativ.cli._language import HOME_ENV, LANGUAGE_ENV, resolve_language
+from kooperativ.cli._language import HOME_ENV, LANGUAGE_ENV, folder_language, language_source
 
 if TYPE_CHECKING:
     from kooperativ.cooperative import Cooperative
+    from kooperativ.problems import Problem
+    from kooperativ.rules.country import CountryRules
     from kooperativ.security import Actor
 
 __all__ = [
@@ -48,11 +50,15 @@ __all__ = [
     "DatabaseOption",
     "JsonOption",
     "LangOption",
+    "OptionalCoopOption",
     "PersonalOption",
     "shared_options",
 ]
 
 DATABASE_ENV = "KOOPERATIV_DATABASE_URL"
+#: The country of the commands that work on a country's rules without a cooperative
+#: (``salary``, ``tax``, ``bylaws check``, ``meeting verify FILE``), unless told otherwise.
+DEFAULT_COUNTRY = "SE"
 
 CoopOption = Annotated[
     Path,
@@ -61,6 +67,17 @@ CoopOption = Annotated[
         "-C",
         envvar=HOME_ENV,
         help="The cooperative's folder (default: the current folder).",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+OptionalCoopOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--coop",
+        "-C",
+        envvar=HOME_ENV,
+        help="Cooperative folder (cooperative.toml and parameters/).",
         file_okay=False,
         show_default=False,
     ),
@@ -112,6 +129,8 @@ class CliContext:
         language: The language of everything the command prints.
         chosen_language: The language was chosen by ``--lang`` or ``KOOPERATIV_LANGUAGE``
             (not taken from a cooperative's configuration).
+        configured_language: The language was taken from a cooperative's
+            ``cooperative.toml``.
     """
 
     folder: Path | None = None
@@ -120,6 +139,7 @@ class CliContext:
     as_json: bool = False
     language: str = "en"
     chosen_language: bool = False
+    configured_language: bool = False
     _gettext: dict[str, Callable[[str], str]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -136,7 +156,7 @@ class CliContext:
 
         An unknown ``--lang`` is reported as an input error naming ``language``.
         """
-        language = resolve_language(None, folder)
+        language, source = language_source(None, folder)
         chosen = lang is not None or bool(os.environ.get(LANGUAGE_ENV))
         if lang is not None:
             language = lang
@@ -156,7 +176,8 @@ class CliContext:
                         known=known,
                     )
         _common.set_output(language=language)
-        return cls(folder, database, as_member, as_json, language, chosen)
+        configured = source == "cooperative" and lang is None
+        return cls(folder, database, as_member, as_json, language, chosen, configured)
 
     def adopt_language(self, language: str) -> None:
         """Speak ``language`` (a cooperative's) from now on, unless one was chosen."""
@@ -165,13 +186,45 @@ class CliContext:
             self._gettext.clear()
             _common.set_output(language=language)
 
+    def fallback_language(self, language: str) -> None:
+        """Speak ``language`` if nothing else decided one: no ``--lang``, no
+        ``KOOPERATIV_LANGUAGE`` and no cooperative's ``cooperative.toml``.
+
+        For commands that work on a country's rules without a cooperative (``salary``,
+        ``tax``, ``bylaws check``): they speak the country's language, as its rules do.
+        """
+        if not self.configured_language:
+            self.adopt_language(language)
+
+    def fallback_country_language(self, code: str | None = None) -> CountryRules:
+        """The country ``code`` (default :data:`DEFAULT_COUNTRY`); speak its language if
+        nothing else decided one (:meth:`fallback_language`).
+
+        Raises:
+            InputError: No such country is installed.
+        """
+        from kooperativ.rules.country import get_country
+
+        rules = get_country(code or DEFAULT_COUNTRY)
+        self.fallback_language(rules.default_language)
+        return rules
+
+    def adopt_folder_language(self, folder: Path) -> None:
+        """Speak the language of the cooperative in ``folder`` unless one was chosen: for
+        commands given a cooperative's file instead of ``--coop``."""
+        language = folder_language(folder)
+        if language is not None and not self.chosen_language:
+            self.adopt_language(language)
+            self.configured_language = True
+
     # -- the cooperative ---------------------------------------------------------------------
 
-    def open(self) -> Cooperative:
-        """Open the cooperative of ``--coop`` on ``--database`` (migrating it if needed)."""
+    def open(self, *, upgrade: bool = True) -> Cooperative:
+        """Open the cooperative of ``--coop`` on ``--database`` (migrating it if needed,
+        unless ``upgrade`` is false)."""
         from kooperativ.cooperative import Cooperative
 
-        return Cooperative.open(self.folder or Path("."), self.database)
+        return Cooperative.open(self.folder or Path("."), self.database, upgrade=upgrade)
 
     def actor(self, coop: Cooperative) -> Actor:
         """The administrator, or the member given with ``--as`` with their register roles.
@@ -240,6 +293,38 @@ class CliContext:
             return f"{self.amount(value)} kr"
         return f"{currency} {self.amount(value)}"
 
+    def figure(self, value: Decimal) -> str:
+        """A number as the language writes it, with its decimals (at most two): ``7,5``."""
+        exponent = value.normalize().as_tuple().exponent
+        decimals = min(2, -exponent) if isinstance(exponent, int) and exponent < 0 else 0
+        return self.amount(value, decimals)
+
+    def percent(self, rate: Decimal) -> str:
+        """A rate as a percentage the language's way: ``12 %``, ``4,5 %``."""
+        return f"{self.figure(rate * 100)} %"
+
+    def finding(self, problem: Problem) -> tuple[str, str]:
+        """``(where, message)`` of a finding, in the command's language (every catalog)."""
+        return problem.text(self.messages())
+
+    def finding_line(self, problem: Problem, *, where: bool = False) -> str:
+        """A finding as one line of rich text: ``fel: …`` in red, ``varning: …`` in yellow."""
+        from rich.markup import escape
+
+        texts = self.messages()
+        place, message = problem.text(texts)
+        colour = "red" if problem.severity == "error" else "yellow"
+        text = f"{place}: {message}" if where and place else message
+        return f"[{colour}]{texts(problem.severity)}:[/] {escape(text)}"
+
+    def confirm(self, question: str) -> None:
+        """Ask ``question`` (yes/no); anything but yes aborts the command (exit code 1),
+        with typer's "Aborted." in the command's language."""
+        from kooperativ.cli._language import localise_framework
+
+        localise_framework(self.language, rich=True)
+        typer.confirm(question, abort=True)
+
     def print(self, *objects: Any) -> None:
         """Print to standard output (rich markup allowed)."""
         _common.console.print(*objects)
@@ -263,6 +348,7 @@ T = TypeVar("T")
 #: The shared parameters: name in the wrapper's signature → (annotation, default).
 _SHARED: dict[str, tuple[Any, Any]] = {
     "cli_coop": (CoopOption, Path(".")),
+    "cli_coop_optional": (OptionalCoopOption, None),
     "cli_database": (DatabaseOption, None),
     "cli_as": (AsOption, None),
     "cli_json": (JsonOption, False),
@@ -272,7 +358,7 @@ _SHARED: dict[str, tuple[Any, Any]] = {
 
 def shared_options(
     *,
-    coop: bool = True,
+    coop: bool | Literal["optional"] = True,
     actor: bool = False,
     json: bool = False,
 ) -> Callable[[Callable[..., T]], Callable[..., T]]:
@@ -283,12 +369,16 @@ def shared_options(
     with ``actor``; ``--json`` with ``json``) and passes the context in its place.
 
     Args:
-        coop: The command works on a cooperative folder and its database.
+        coop: The command works on a cooperative folder and its database; ``"optional"``:
+            ``--coop`` only, without a default (``CliContext.folder`` is ``None`` when it is
+            not given), for commands that also work without a cooperative.
         actor: The command acts for someone (``--as N``).
         json: The command can print JSON (``--json``).
     """
     wanted = ["cli_lang"]
-    if coop:
+    if coop == "optional":
+        wanted[:0] = ["cli_coop_optional"]
+    elif coop:
         wanted[:0] = ["cli_coop", "cli_database"]
     if actor:
         wanted.append("cli_as")
@@ -327,7 +417,7 @@ def shared_options(
         @functools.wraps(func)
         def wrapper(**kwargs: Any) -> T:
             context = CliContext.create(
-                folder=kwargs.pop("cli_coop", None),
+                folder=kwargs.pop("cli_coop", None) or kwargs.pop("cli_coop_optional", None),
                 database=kwargs.pop("cli_database", None),
                 as_member=kwargs.pop("cli_as", None),
                 as_json=kwargs.pop("cli_json", False),

@@ -34,8 +34,10 @@ __all__ = [
     "HOME_ENV",
     "LANGUAGE_ENV",
     "config_language",
+    "folder_language",
     "gettext_for",
     "language_from_args",
+    "language_source",
     "localise_framework",
     "localise_usage_error",
     "resolve_language",
@@ -71,6 +73,11 @@ def config_language(folder: Path) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def folder_language(folder: Path) -> str | None:
+    """The language of the cooperative in ``folder``, if it names one with catalogs."""
+    return _known(config_language(folder))
+
+
 def _known(language: str | None) -> str | None:
     """``language`` if catalogs are installed for it (English always is)."""
     if not language:
@@ -91,14 +98,28 @@ def resolve_language(explicit: str | None = None, folder: Path | None = None) ->
         folder: The cooperative folder given with ``--coop``; default ``KOOPERATIV_HOME``,
             else the current folder.
     """
-    for candidate in (explicit, os.environ.get(LANGUAGE_ENV)):
+    return language_source(explicit, folder)[0]
+
+
+def language_source(explicit: str | None = None, folder: Path | None = None) -> tuple[str, str]:
+    """The language of the command line and what decided it.
+
+    Returns:
+        The language and its source: ``"option"`` (``--lang``), ``"environment"``
+        (``KOOPERATIV_LANGUAGE``), ``"cooperative"`` (``cooperative.toml``) or
+        ``"default"`` (nothing said: English).
+    """
+    for candidate, source in ((explicit, "option"), (os.environ.get(LANGUAGE_ENV), "environment")):
         found = _known(candidate)
         if found:
-            return found
+            return found, source
     if folder is None:
         home = os.environ.get(HOME_ENV)
         folder = Path(home) if home else Path(".")
-    return _known(config_language(folder)) or DEFAULT_LANGUAGE
+    configured = folder_language(folder)
+    if configured:
+        return configured, "cooperative"
+    return DEFAULT_LANGUAGE, "default"
 
 
 def _option_value(args: Sequence[str], names: Sequence[str]) -> str | None:

@@ -2,72 +2,31 @@
 """``kooperativ audit verify|list|head``: the audit trail.
 
 The commands parse options, call :class:`~kooperativ.services.audit.AuditService` and
-print the result (in the cooperative's language, or JSON with ``--json``). No rule lives
+print the result (in the command's language, or JSON with ``--json``). No rule lives
 here.
 """
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from kooperativ.cli._common import console, guard, print_json
-
-if TYPE_CHECKING:
-    from kooperativ.cooperative import Cooperative
-    from kooperativ.security import Actor
+from kooperativ.cli._context import CliContext, shared_options
 
 __all__ = ["register"]
 
 DOMAIN = "audit"
 
-CoopOption = Annotated[
-    Path,
-    typer.Option(
-        "--coop",
-        "-C",
-        envvar="KOOPERATIV_HOME",
-        help="The cooperative's folder (default: the current folder).",
-        file_okay=False,
-    ),
-]
-DatabaseOption = Annotated[
-    str | None,
-    typer.Option(
-        "--database",
-        envvar="KOOPERATIV_DATABASE_URL",
-        help="Database URL (default: sqlite:///FOLDER/kooperativ.db).",
-    ),
-]
-AsOption = Annotated[
-    int | None,
-    typer.Option("--as", help="Act as this member number (default: administrator)."),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
-
 audit_app = typer.Typer(help="The audit trail.", no_args_is_help=True)
 
 
-def _open(folder: Path, database: str | None) -> Cooperative:
-    from kooperativ.cooperative import Cooperative
-
-    return Cooperative.open(folder, database)
-
-
-def _actor(coop: Cooperative, as_member: int | None) -> Actor:
-    from kooperativ.security import Actor
-
-    return Actor.admin() if as_member is None else coop.actor_for_member(as_member)
-
-
 @audit_app.command("verify")
+@shared_options(actor=True, json=True)
 def verify(
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
+    cli: CliContext,
     anchor: Annotated[
         list[str] | None,
         typer.Option(
@@ -85,122 +44,104 @@ def verify(
             dir_okay=False,
         ),
     ] = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Verify the audit trail (exit 1 if anything is wrong).
 
     Checks the chain, the records behind it, the configuration files, published heads and,
     with the key, each event's MAC.
     """
-    from kooperativ.audit import read_key
-    from kooperativ.i18n import messages, plural, translator
+    with cli.guard():
+        from kooperativ.audit import read_key
 
-    with guard(), _open(coop_dir, database) as coop:
-        key = read_key(key_file) if key_file is not None else None
-        report = coop.audit.verify(_actor(coop, as_member), anchors=anchor or [], key=key)
-        lang = coop.config.language
-    if as_json:
-        print_json(
-            {
-                "events": report.events,
-                "intact": report.ok,
-                "head": None if report.head is None else str(report.head),
-                "anchors": [str(a) for a in report.anchors],
-                "authenticated": report.authenticated,
-                "problems": [f"{p.where}: {p.message}" for p in report.problems],
-                "findings": [
-                    {"severity": p.severity, "where": p.where, "message": p.message}
-                    for p in report.problems
-                ],
-            }
-        )
+        with cli.open() as coop:
+            key = read_key(key_file) if key_file is not None else None
+            report = coop.audit.verify(cli.actor(coop), anchors=anchor or [], key=key)
+    if cli.as_json:
+        cli.print_json(report.as_dict(cli.messages()))
     else:
-        _ = translator(lang, DOMAIN)
-        texts = messages(lang)
+        from rich.markup import escape
+
+        _ = cli.texts(DOMAIN)
         for problem in report.problems:
-            where, message = problem.text(texts)
+            where, message = cli.finding(problem)
             mark = "[red]✗[/]" if problem.severity == "error" else "[yellow]![/]"
-            console.print(f"{mark} {escape(where)}: {escape(message)}")
+            cli.print(f"{mark} {escape(where)}: {escape(message)}")
         for confirmed in report.anchors:
-            console.print(
-                _("Published head {anchor} is in the chain.").format(anchor=str(confirmed))
-            )
+            cli.print(_("Published head {anchor} is in the chain.").format(anchor=str(confirmed)))
         if report.authenticated and report.ok:
-            console.print(_("Every event since the key was first used carries a valid MAC."))
+            cli.print(_("Every event since the key was first used carries a valid MAC."))
         if report.ok:
-            count = plural(lang, DOMAIN)(
+            count = cli.ngettext(
                 "Audit trail intact: {n} event verified.",
                 "Audit trail intact: {n} events verified.",
                 report.events,
+                DOMAIN,
             )
-            console.print(count.format(n=report.events))
+            cli.print(count.format(n=report.events))
     if not report.ok:
         raise typer.Exit(code=1)
 
 
 @audit_app.command("list")
-def list_events(
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
-) -> None:
+@shared_options(actor=True, json=True)
+def list_events(cli: CliContext) -> None:
     """List the audit events (auditor, board, treasurer or admin)."""
-    from kooperativ.i18n import plural, translator
-
-    with guard(), _open(coop_dir, database) as coop:
-        events = coop.audit.events(_actor(coop, as_member))
-        lang = coop.config.language
-    if as_json:
-        print_json(events)
+    with cli.guard(), cli.open() as coop:
+        events = coop.audit.events(cli.actor(coop))
+    if cli.as_json:
+        cli.print_json([e.model_dump(mode="json") for e in events])
         return
-    _ = translator(lang, DOMAIN)
-    table = Table(title=_("Audit trail"), title_justify="left")
-    for column in ("#", _("Time"), _("Actor"), _("Action"), _("Record"), _("Hash")):
-        table.add_column(column)
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    _ = cli.texts(DOMAIN)
+    listing = Table(
+        title=_("Audit trail"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    listing.add_column("#", justify="right", no_wrap=True)
+    listing.add_column(_("Time"), no_wrap=True)  # UTC, to the minute: 17 characters
+    for column in (_("Actor"), _("Action"), _("Record")):
+        listing.add_column(column, overflow="fold")
+    listing.add_column(_("Hash"), no_wrap=True)  # the first 8 of 64 hex digits
     for e in events:
-        table.add_row(
+        record = e.entity_id if e.entity == "config" else e.entity_id[:8]
+        listing.add_row(
             str(e.seq),
-            e.at.isoformat(timespec="seconds"),
+            e.at.astimezone(UTC).strftime("%Y-%m-%d %H:%MZ"),
             escape(e.actor),
             escape(_(e.action)),
-            escape(f"{_(e.entity)} {e.entity_id[:8] if e.entity != 'config' else e.entity_id}"),
-            e.hash[:12],
+            escape(f"{_(e.entity)} {record}"),
+            e.hash[:8],
         )
-    console.print(table)
-    count = plural(lang, DOMAIN)("{n} event", "{n} events", len(events))
-    console.print(count.format(n=len(events)))
+    cli.print(listing)
+    count = cli.ngettext("{n} event", "{n} events", len(events), DOMAIN)
+    cli.print(count.format(n=len(events)))
 
 
 @audit_app.command("head")
-def head(
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
-) -> None:
+@shared_options(actor=True, json=True)
+def head(cli: CliContext) -> None:
     """Print the head of the audit trail (SEQ:HASH), to publish.
 
     Publish it in the minutes, to the auditor or in the annual report; `audit verify
     --anchor SEQ:HASH` checks later that the chain still holds it.
     """
-    from kooperativ.i18n import translator
-
-    with guard(), _open(coop_dir, database) as coop:
-        found = coop.audit.head(_actor(coop, as_member))
-        lang = coop.config.language
-    if as_json:
-        print_json(
-            None if found is None else {"seq": found.seq, "hash": found.hash, "anchor": str(found)}
-        )
+    with cli.guard(), cli.open() as coop:
+        found = coop.audit.head(cli.actor(coop))
+    if cli.as_json:
+        cli.print_json(None if found is None else found.as_dict())
         return
-    _ = translator(lang, DOMAIN)
+    _ = cli.texts(DOMAIN)
     if found is None:
-        console.print(_("The audit trail is empty."))
+        cli.print(_("The audit trail is empty."))
         return
-    console.print(str(found))
-    console.print(
+    cli.print(str(found))
+    cli.print(
         _(
             "Publish this head (in the minutes, to the auditor, in the annual report); "
             "`kooperativ audit verify --anchor {anchor}` later proves the chain still holds it."

@@ -25,21 +25,7 @@ def check(
             problems = coop.check(day)
     texts = cli.messages()
     if cli.as_json:
-        cli.print_json(
-            [
-                {
-                    "severity": p.severity,
-                    "code": p.code,
-                    "kind": p.place[0],
-                    "key": p.place[1],
-                    "template": p.template or p.message,
-                    "where": p.text(texts)[0],
-                    "message": p.text(texts)[1],
-                    "values": dict(p.args),
-                }
-                for p in problems
-            ]
-        )
+        cli.print_json([p.as_dict(texts) for p in problems])
     elif not problems:
         cli.print(cli._("No problems found."))
     else:

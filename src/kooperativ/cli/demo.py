@@ -109,10 +109,8 @@ def _show(
             ),
         )
     )
-    texts = cli.messages()
     for problem in report.problems:
-        where, message = problem.text(texts)
-        cli.print(f"  {texts(problem.severity)}: {where}: {message}")
+        cli.print(f"  {cli.finding_line(problem, where=True)}")
     if report.audit_problems:
         for line in report.audit_problems:
             cli.print(f"[red]✗[/] {line}")

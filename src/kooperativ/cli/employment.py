@@ -15,43 +15,26 @@ is an error naming the field, never a traceback, and nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
-from kooperativ.cli._common import console, err_console, exit_code_for, print_json
-from kooperativ.cli.coop import (
-    AsOption,
-    CoopOption,
-    DatabaseOption,
-    JsonOption,
-    _actor,
-    _open,
-)
-from kooperativ.config import load_config
-from kooperativ.cooperative import Cooperative
-from kooperativ.documents.contract import END_REASON_LABELS
-from kooperativ.employment import defaults
-from kooperativ.employment.models import (
-    MAX_HOURS_IN_A_MONTH,
-    EmploymentContract,
-    HolidayPayTerms,
-    HoursReport,
-)
-from kooperativ.errors import InputError, KooperativError, os_reason
-from kooperativ.i18n import format_amount, messages
-from kooperativ.problems import Problem
-from kooperativ.rules.employment import EmploymentLaw, EmploymentProblem
-from kooperativ.security import Actor
-from kooperativ.services.employment import MemberTime
+from kooperativ.cli._common import parse_date
+from kooperativ.cli._context import CliContext, shared_options
 
-__all__ = ["employment_warnings", "register"]
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from kooperativ.cooperative import Cooperative
+    from kooperativ.employment.models import EmploymentContract, HoursReport
+    from kooperativ.rules.employment import EmploymentLaw
+    from kooperativ.security import Actor
+
+__all__ = ["register"]
 
 contract_app = typer.Typer(help="Employment contracts (anställningsavtal).", no_args_is_help=True)
 employment_app = typer.Typer(
@@ -94,50 +77,24 @@ FIELD_LABELS = {
     "end_note": "Note",
 }
 
+#: How holiday is paid (``HolidayPayTerms`` values), as read.
 _HOLIDAY_LABELS = {
-    HolidayPayTerms.PAID_OUT: "Holiday pay paid out with the salary (semesterersättning)",
-    HolidayPayTerms.PAID_LEAVE: "Paid holiday (semesterlön)",
+    "semesterersattning": "Holiday pay paid out with the salary (semesterersättning)",
+    "semesterlon": "Paid holiday (semesterlön)",
 }
 
 
-# -- language, errors, parsing ----------------------------------------------------------------
-
-
-def _language(coop_dir: Path) -> str:
-    """The cooperative's language, or English when the folder cannot be read."""
-    try:
-        return load_config(coop_dir).language
-    except KooperativError:
-        return "en"
-
-
-def _texts(coop: Cooperative) -> Callable[[str], str]:
-    """Every text in the cooperative's language (all catalogs: labels, findings, errors)."""
-    return messages(coop.config.language)
-
-
-@contextmanager
-def _guard(coop_dir: Path) -> Iterator[None]:
-    """Errors of the library as one line in the cooperative's language, exit code kept."""
-    try:
-        yield
-    except KooperativError as error:
-        _ = messages(_language(coop_dir))
-        err_console.print(f"[bold red]{_('error')}:[/] {error.render(_)}", soft_wrap=True)
-        raise typer.Exit(code=exit_code_for(error)) from None
+# -- parsing and showing ------------------------------------------------------------------
 
 
 def _date(text: str | None, field: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(field, "{value!r} is not a date (use YYYY-MM-DD)", value=text) from None
+    return parse_date(None if text is None else text.strip(), field)
 
 
 def _number(text: str | None, field: str, largest: Decimal) -> Decimal | None:
     """A number as people write it (``7,5``, ``60 000``), finite, from 0 to ``largest``."""
+    from kooperativ.errors import InputError
+
     if text is None:
         return None
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
@@ -156,6 +113,8 @@ def _number(text: str | None, field: str, largest: Decimal) -> Decimal | None:
 
 def _month(text: str) -> date:
     """Parse ``YYYY-MM`` (or a full date) as the first day of that month."""
+    from kooperativ.errors import InputError
+
     try:
         if len(text.strip()) == 7:
             return date.fromisoformat(f"{text.strip()}-01")
@@ -165,6 +124,8 @@ def _month(text: str) -> date:
 
 
 def _moment(text: str | None) -> datetime | None:
+    from kooperativ.errors import InputError
+
     if text is None:
         return None
     try:
@@ -175,22 +136,9 @@ def _moment(text: str | None) -> datetime | None:
         ) from None
 
 
-def _figure(value: Decimal, lang: str) -> str:
-    """A number in the language's way, with as many decimals as it has (at most two)."""
-    exponent = value.normalize().as_tuple().exponent
-    decimals = min(2, -exponent) if isinstance(exponent, int) and exponent < 0 else 0
-    return format_amount(value, lang, decimals)
+def _table(title: str, columns: list[str], rows: list[tuple[object, ...]]) -> Table:
+    from rich.table import Table
 
-
-def _money(value: Decimal, lang: str) -> str:
-    return f"{format_amount(value, lang)} kr"
-
-
-def _percent(rate: Decimal, lang: str) -> str:
-    return f"{_figure(rate * 100, lang)} %"
-
-
-def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> Table:
     table = Table(title=title, title_justify="left", pad_edge=False)
     for column in columns:
         table.add_column(column, overflow="fold")
@@ -199,27 +147,23 @@ def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]])
     return table
 
 
-def _problem_json(problem: Problem, _: Callable[[str], str]) -> dict[str, str]:
-    where, message = problem.text(_)
-    code = problem.code if isinstance(problem, EmploymentProblem) else ""
-    return {"severity": problem.severity, "code": code, "where": where, "message": message}
+def _money(cli: CliContext, value: Decimal) -> str:
+    return f"{cli.amount(value)} kr"
 
 
-def _problem_line(problem: Problem, _: Callable[[str], str]) -> str:
-    colour = "red" if problem.severity == "error" else "yellow"
-    return f"[{colour}]{_(problem.severity)}:[/] {problem.text(_)[1]}"
+def _end_reason(_: Callable[[str], str], reason: str | None) -> str:
+    from kooperativ.documents.contract import END_REASON_LABELS
+    from kooperativ.employment.models import EndReason
+
+    return _(END_REASON_LABELS[EndReason(reason)]) if reason else ""
 
 
 # -- contracts ------------------------------------------------------------------------------
 
 
-def _contract_row(c: EmploymentContract) -> dict[str, Any]:
-    data = c.model_dump(mode="json")
-    data["signed"] = c.signed
-    return data
-
-
 def _form_label(law: EmploymentLaw, code: str, _: Callable[[str], str]) -> str:
+    from kooperativ.errors import KooperativError
+
     try:
         return _(law.form(code).label)
     except KooperativError:
@@ -227,6 +171,8 @@ def _form_label(law: EmploymentLaw, code: str, _: Callable[[str], str]) -> str:
 
 
 def _form_short(law: EmploymentLaw, code: str, _: Callable[[str], str]) -> str:
+    from kooperativ.errors import KooperativError
+
     try:
         return _(law.form(code).short)
     except KooperativError:
@@ -234,7 +180,9 @@ def _form_short(law: EmploymentLaw, code: str, _: Callable[[str], str]) -> str:
 
 
 @contract_app.command("create")
+@shared_options(actor=True, json=True)
 def contract_create(
+    cli: CliContext,
     assignment: Annotated[
         list[int],
         typer.Option(help="Assignment number (repeat for one contract covering several)."),
@@ -263,19 +211,15 @@ def contract_create(
     ] = None,
     notice_rules: Annotated[str | None, typer.Option(help="Notice and procedure.")] = None,
     number: Annotated[int | None, typer.Option(help="Contract number (default: next).")] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Create the employment contract for an assignment (or several)."""
-    with _guard(coop_dir):
+    with cli.guard():
         day = _date(made_on, "made_on") or date.today()
         first, last = _date(start, "start"), _date(end, "end")
         pay = _number(monthly_pay, "monthly_pay", MAX_PAY)
-        with _open(coop_dir, database) as coop:
+        with cli.open() as coop:
             contract = coop.contracts.create(
-                _actor(coop, as_member),
+                cli.actor(coop),
                 assignment=assignment if len(assignment) > 1 else assignment[0],
                 made_on=day,
                 form=form,
@@ -292,27 +236,31 @@ def contract_create(
                 notice_rules=notice_rules,
                 number=number,
             )
-            _ = _texts(coop)
-            label = _form_label(coop.contracts.law, contract.form, _)
-    if as_json:
-        print_json(_contract_row(contract))
-    else:
-        console.print(
-            _("Contract {number}: {type}, {start} – {end}.").format(
-                number=contract.number,
-                type=label,
-                start=contract.start,
-                end=contract.end or "…",
-            )
+            law = coop.contracts.law
+    if cli.as_json:
+        from kooperativ.employment.views import contract_json
+
+        cli.print_json(contract_json(contract))
+        return
+    _ = cli.messages()
+    cli.print(
+        _("Contract {number}: {type}, {start} – {end}.").format(
+            number=contract.number,
+            type=_form_label(law, contract.form, _),
+            start=contract.start,
+            end=contract.end or "…",
         )
+    )
 
 
 def _show_rows(
-    coop: Cooperative, actor: Actor, found: EmploymentContract, _: Callable[[str], str]
+    cli: CliContext, coop: Cooperative, actor: Actor, found: EmploymentContract
 ) -> list[tuple[str, str]]:
-    """The contract's fields as ``(label, value)`` in the cooperative's language."""
+    """The contract's fields as ``(label, value)`` in the command's language."""
+    from kooperativ.employment import defaults
+
+    _ = cli.messages()
     law = coop.contracts.law
-    lang = coop.config.language
     member = coop.members.get(actor, found.member_id)
     jobs = [coop.assignments.get(actor, i) for i in found.assignment_ids]
 
@@ -335,13 +283,11 @@ def _show_rows(
         "overtime": term(found.overtime),
         "schedule_notice": found.schedule_notice or "",
         "pay_terms": term(found.pay_terms),
-        "monthly_pay": _money(found.monthly_pay, lang) if found.monthly_pay is not None else "",
+        "monthly_pay": _money(cli, found.monthly_pay) if found.monthly_pay is not None else "",
         "pay_schedule": term(found.pay_schedule),
-        "holiday_pay": _(_HOLIDAY_LABELS[found.holiday_pay])
+        "holiday_pay": _(_HOLIDAY_LABELS[found.holiday_pay.value])
         + (
-            f", {_percent(found.holiday_pay_rate, lang)}"
-            if found.holiday_pay_rate is not None
-            else ""
+            f", {cli.percent(found.holiday_pay_rate)}" if found.holiday_pay_rate is not None else ""
         ),
         "holiday_terms": term(found.holiday_terms),
         "notice_rules": term(found.notice_rules),
@@ -352,16 +298,16 @@ def _show_rows(
         "made_on": found.made_on.isoformat(),
         "signed": _("yes") if found.signed else _("no"),
         "ended_on": found.ended_on.isoformat() if found.ended_on else "",
-        "end_reason": _(END_REASON_LABELS[found.end_reason]) if found.end_reason else "",
+        "end_reason": _end_reason(_, found.end_reason),
         "end_note": found.end_note or "",
     }
     rows = [(_(FIELD_LABELS[key]), value) for key, value in values.items() if value]
     for part in found.pay_parts:
         amount = []
         if part.rate is not None:
-            amount.append(_percent(part.rate, lang))
+            amount.append(cli.percent(part.rate))
         if part.amount is not None:
-            amount.append(_money(part.amount, lang))
+            amount.append(_money(cli, part.amount))
         rows.append(
             (
                 f"{_('Pay')}: {term(part.name)}",
@@ -379,67 +325,57 @@ def _show_rows(
 
 
 @contract_app.command("show")
+@shared_options(actor=True, json=True)
 def contract_show(
+    cli: CliContext,
     contract: Annotated[int, typer.Argument(help="Contract number.")],
     on: Annotated[str | None, typer.Option(help="Check deadlines as of (default: today).")] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Show one employment contract and whether its written information is complete."""
-    with _guard(coop_dir):
+    with cli.guard():
         day = _date(on, "on") or date.today()
-        with _open(coop_dir, database) as coop:
-            actor = _actor(coop, as_member)
+        with cli.open() as coop:
+            actor = cli.actor(coop)
             found = coop.contracts.get(actor, contract)
             report = coop.contracts.information(actor, contract, day)
-            _ = _texts(coop)
-            rows = _show_rows(coop, actor, found, _)
-    if as_json:
-        row = _contract_row(found)
-        row["information"] = {
-            "complete": report.complete,
-            "missing": [
-                {"item": i.key, "label": _(i.label), "reference": i.reference}
-                for i in report.missing
-            ],
-            "given_on": report.given_on,
-            "due_on": report.due_on,
-            "late": report.late,
-            "problems": [_problem_json(p, _) for p in report.problems],
-        }
-        print_json(row)
+            rows = [] if cli.as_json else _show_rows(cli, coop, actor, found)
+    _ = cli.messages()
+    if cli.as_json:
+        from kooperativ.employment.views import contract_json, information_json
+
+        cli.print_json({**contract_json(found), "information": information_json(report, _)})
         return
+    from rich.table import Table
+
     table = Table(show_header=False, title=f"{_('Contract')} {found.number}", title_justify="left")
     table.add_column(overflow="fold")
     table.add_column(overflow="fold")
     for label, value in rows:
         table.add_row(label, value)
-    console.print(table)
+    cli.print(table)
     if report.complete and not report.problems:
-        console.print(_("Written information complete (LAS 6 c §)."))
+        cli.print(_("Written information complete (LAS 6 c §)."))
     for problem in report.problems:
-        console.print(_problem_line(problem, _))
+        cli.print(cli.finding_line(problem))
 
 
 @contract_app.command("list")
+@shared_options(actor=True, json=True)
 def contract_list(
+    cli: CliContext,
     member: Annotated[int | None, typer.Option(help="Only this member's.")] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """List employment contracts."""
-    with _guard(coop_dir), _open(coop_dir, database) as coop:
-        found = coop.contracts.list(_actor(coop, as_member), member)
-        _ = _texts(coop)
+    with cli.guard(), cli.open() as coop:
+        found = coop.contracts.list(cli.actor(coop), member)
         law = coop.contracts.law
-    if as_json:
-        print_json([_contract_row(c) for c in found])
+    if cli.as_json:
+        from kooperativ.employment.views import contract_json
+
+        cli.print_json([contract_json(c) for c in found])
         return
-    console.print(
+    _ = cli.messages()
+    cli.print(
         _table(
             _("Contracts"),
             ["#", _("Form"), _("Start"), _("End"), _("Signed"), _("Ended")],
@@ -450,7 +386,7 @@ def contract_list(
                     c.start,
                     c.end or "…",
                     _("yes") if c.signed else _("no"),
-                    f"{c.ended_on} ({_(END_REASON_LABELS[c.end_reason])})" if c.end_reason else "",
+                    f"{c.ended_on} ({_end_reason(_, c.end_reason)})" if c.end_reason else "",
                 )
                 for c in found
             ],
@@ -459,62 +395,68 @@ def contract_list(
 
 
 @contract_app.command("pdf")
+@shared_options(actor=True)
 def contract_pdf(
+    cli: CliContext,
     contract: Annotated[int, typer.Argument(help="Contract number.")],
-    lang: Annotated[str | None, typer.Option(help="sv or en (default: the cooperative's).")] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default: contract-N.pdf).")
     ] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
 ) -> None:
-    """Write the contract as a PDF (anställningsavtal) in Swedish or English."""
-    with _guard(coop_dir), _open(coop_dir, database) as coop:
-        data = coop.contracts.pdf(_actor(coop, as_member), contract, lang)
-        _ = _texts(coop)
-        target = output or Path(f"contract-{contract}-{lang or coop.config.language}.pdf")
+    """Write the contract as a PDF (anställningsavtal) in Swedish or English.
+
+    The contract's language is the command's: ``--lang``, else the cooperative's.
+    """
+    with cli.guard():
+        lang = cli.language if cli.chosen_language else None
+        with cli.open() as coop:
+            data = coop.contracts.pdf(cli.actor(coop), contract, lang)
+            target = output or Path(f"contract-{contract}-{lang or coop.config.language}.pdf")
         try:
             target.write_bytes(data)
         except OSError as error:
+            from kooperativ.errors import InputError, os_reason
+
             raise InputError(
                 "output", "cannot write {path}: {reason}", path=target, reason=os_reason(error)
             ) from None
-    console.print(_("Wrote {path} ({size} bytes).").format(path=target, size=len(data)))
+    cli.print(cli.messages()("Wrote {path} ({size} bytes).").format(path=target, size=len(data)))
 
 
 @contract_app.command("sign")
+@shared_options(actor=True, json=True)
 def contract_sign(
+    cli: CliContext,
     contract: Annotated[int, typer.Argument(help="Contract number.")],
     party: Annotated[str, typer.Option(help="employee or employer.")],
     at: Annotated[
         str | None, typer.Option(help="When (ISO date-time with offset; default: now).")
     ] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Record a party's signature (the employee signs with --as their member number)."""
-    with _guard(coop_dir):
+    with cli.guard():
         when = _moment(at)
-        with _open(coop_dir, database) as coop:
-            signed = coop.contracts.sign(_actor(coop, as_member), contract, party, when)
-            _ = _texts(coop)
-    if as_json:
-        print_json(_contract_row(signed))
+        with cli.open() as coop:
+            signed = coop.contracts.sign(cli.actor(coop), contract, party, when)
+    if cli.as_json:
+        from kooperativ.employment.views import contract_json
+
+        cli.print_json(contract_json(signed))
         return
-    console.print(
+    _ = cli.messages()
+    cli.print(
         _("Contract {number} signed by the {party}.").format(
             number=signed.number, party=_(signed.signatures[-1].party.value)
         )
     )
     if signed.signed:
-        console.print(_("Both parties have signed."))
+        cli.print(_("Both parties have signed."))
 
 
 @contract_app.command("end")
+@shared_options(actor=True, json=True)
 def contract_end(
+    cli: CliContext,
     contract: Annotated[int, typer.Argument(help="Contract number.")],
     on: Annotated[str, typer.Option(help="Last day of employment (YYYY-MM-DD).")],
     reason: Annotated[
@@ -525,28 +467,25 @@ def contract_end(
         ),
     ],
     note: Annotated[str | None, typer.Option()] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Record that an employment ended, and why (for the employer's certificate)."""
-    with _guard(coop_dir):
+    with cli.guard():
         day = _date(on, "on")
         if day is None:  # pragma: no cover - a required option
+            from kooperativ.errors import InputError
+
             raise InputError("on", "is required")
-        with _open(coop_dir, database) as coop:
-            ended = coop.contracts.end(
-                _actor(coop, as_member), contract, on=day, reason=reason, note=note
-            )
-            _ = _texts(coop)
-    if as_json:
-        print_json(_contract_row(ended))
+        with cli.open() as coop:
+            ended = coop.contracts.end(cli.actor(coop), contract, on=day, reason=reason, note=note)
+    if cli.as_json:
+        from kooperativ.employment.views import contract_json
+
+        cli.print_json(contract_json(ended))
         return
-    why = _(END_REASON_LABELS[ended.end_reason]) if ended.end_reason else ""
-    console.print(
+    _ = cli.messages()
+    cli.print(
         _("Contract {number} ended on {day} ({reason}).").format(
-            number=ended.number, day=ended.ended_on, reason=why
+            number=ended.number, day=ended.ended_on, reason=_end_reason(_, ended.end_reason)
         )
     )
 
@@ -554,96 +493,99 @@ def contract_end(
 # -- hours ----------------------------------------------------------------------------------
 
 
-def _hours_row(h: HoursReport, jobs: dict[Any, int]) -> dict[str, Any]:
-    data = h.model_dump(mode="json")
-    data["assignment"] = jobs.get(h.assignment_id)
-    data["month"] = h.month.isoformat()[:7]
-    return data
+def _numbers(coop: Cooperative, actor: Actor, reports: list[HoursReport]) -> dict[object, int]:
+    """The numbers of the assignments ``reports`` are about."""
+    ids = dict.fromkeys(h.assignment_id for h in reports)
+    return {i: coop.assignments.get(actor, i).number for i in ids}
 
 
 @hours_app.command("add")
+@shared_options(actor=True, json=True)
 def hours_add(
+    cli: CliContext,
     assignment: Annotated[int, typer.Option(help="Assignment number.")],
     month: Annotated[str, typer.Option(help="Calendar month (YYYY-MM).")],
     hours: Annotated[str, typer.Option(help="Hours worked, e.g. 37.5 or 37,5.")],
     note: Annotated[str | None, typer.Option()] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Report hours worked on an assignment in a month (the member, or a manager)."""
-    with _guard(coop_dir):
+    with cli.guard():
+        from kooperativ.employment.models import MAX_HOURS_IN_A_MONTH
+
         first = _month(month)
         amount = _number(hours, "hours", MAX_HOURS_IN_A_MONTH)
         if amount is None:  # pragma: no cover - a required option
+            from kooperativ.errors import InputError
+
             raise InputError("hours", "is required")
-        with _open(coop_dir, database) as coop:
+        with cli.open() as coop:
             report = coop.employment.add_hours(
-                _actor(coop, as_member), assignment=assignment, month=first, hours=amount, note=note
+                cli.actor(coop), assignment=assignment, month=first, hours=amount, note=note
             )
-            _ = _texts(coop)
-            lang = coop.config.language
-    if as_json:
-        print_json(_hours_row(report, {report.assignment_id: assignment}))
+    from kooperativ.employment.views import hours_json, month_text
+
+    if cli.as_json:
+        cli.print_json(hours_json(report, assignment))
         return
-    console.print(
-        _("Hours report {number}: {hours} hours on assignment {assignment} in {month}.").format(
+    cli.print(
+        cli.messages()(
+            "Hours report {number}: {hours} hours on assignment {assignment} in {month}."
+        ).format(
             number=report.number,
-            hours=_figure(report.hours, lang),
+            hours=cli.figure(report.hours),
             assignment=assignment,
-            month=first.isoformat()[:7],
+            month=month_text(first),
         )
     )
 
 
 @hours_app.command("confirm")
+@shared_options(actor=True, json=True)
 def hours_confirm(
+    cli: CliContext,
     report: Annotated[int, typer.Argument(help="Hours report number.")],
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Confirm reported hours (treasurer or admin)."""
-    with _guard(coop_dir), _open(coop_dir, database) as coop:
-        confirmed = coop.employment.confirm_hours(_actor(coop, as_member), report)
-        jobs = {a.id: a.number for a in coop.assignments.list(Actor.admin())}
-        _ = _texts(coop)
-    if as_json:
-        print_json(_hours_row(confirmed, jobs))
+    with cli.guard(), cli.open() as coop:
+        actor = cli.actor(coop)
+        confirmed = coop.employment.confirm_hours(actor, report)
+        jobs = _numbers(coop, actor, [confirmed])
+    if cli.as_json:
+        from kooperativ.employment.views import hours_json
+
+        cli.print_json(hours_json(confirmed, jobs.get(confirmed.assignment_id)))
         return
-    console.print(
-        _("Hours report {number} confirmed by {name}.").format(
+    cli.print(
+        cli.messages()("Hours report {number} confirmed by {name}.").format(
             number=confirmed.number, name=confirmed.confirmed_by
         )
     )
 
 
 @hours_app.command("list")
+@shared_options(actor=True, json=True)
 def hours_list(
+    cli: CliContext,
     member: Annotated[int | None, typer.Option(help="Only this member's.")] = None,
     assignment: Annotated[int | None, typer.Option(help="Only this assignment's.")] = None,
     month: Annotated[str | None, typer.Option(help="Only this month (YYYY-MM).")] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """List reported hours."""
-    with _guard(coop_dir):
+    with cli.guard():
         first = _month(month) if month else None
-        with _open(coop_dir, database) as coop:
+        with cli.open() as coop:
+            actor = cli.actor(coop)
             found = coop.employment.list_hours(
-                _actor(coop, as_member), member=member, assignment=assignment, month=first
+                actor, member=member, assignment=assignment, month=first
             )
-            jobs = {a.id: a.number for a in coop.assignments.list(Actor.admin())}
-            _ = _texts(coop)
-            lang = coop.config.language
-    if as_json:
-        print_json([_hours_row(h, jobs) for h in found])
+            jobs = _numbers(coop, actor, found)
+    from kooperativ.employment.views import hours_json, month_text
+
+    if cli.as_json:
+        cli.print_json([hours_json(h, jobs.get(h.assignment_id)) for h in found])
         return
-    console.print(
+    _ = cli.messages()
+    cli.print(
         _table(
             _("Hours worked"),
             ["#", _("Assignment"), _("Month"), _("Hours"), _("Reported by"), _("Confirmed by")],
@@ -651,8 +593,8 @@ def hours_list(
                 (
                     h.number,
                     jobs.get(h.assignment_id),
-                    h.month.isoformat()[:7],
-                    _figure(h.hours, lang),
+                    month_text(h.month),
+                    cli.figure(h.hours),
                     h.reported_by,
                     h.confirmed_by or "",
                 )
@@ -665,85 +607,26 @@ def hours_list(
 # -- employment time ------------------------------------------------------------------------
 
 
-def _time_json(result: MemberTime, _: Callable[[str], str]) -> dict[str, Any]:
-    time = result.time
-    return {
-        "member": result.member_number,
-        "name": result.member_name,
-        "on": time.on,
-        "window_start": time.window_start,
-        "days_by_type": {k: v for k, v in time.days_by_form.items() if v},
-        "gap_days": time.gap_days,
-        "total_days": time.total_days,
-        "limits": [
-            {
-                "rule": s.code,
-                "label": _(s.label),
-                "reference": s.reference,
-                "limit_days": s.limit_days,
-                "days": s.days,
-                "window_start": s.window_start,
-                "reached_on": s.reached_on,
-                "projected_on": s.projected_on,
-                "warn_from_days": s.warn_from_days,
-            }
-            for s in time.limits
-        ],
-        "conversion": None
-        if time.conversion is None
-        else {
-            "rule": time.conversion.code,
-            "on": time.conversion.on,
-            "reference": time.conversion.reference,
-            "recorded": time.conversion.recorded,
-        },
-        "preferential_rights": [
-            {
-                "right": r.code,
-                "label": _(r.label),
-                "priority_to": _(r.priority_to),
-                "reference": r.reference,
-                "ended_on": r.ended_on,
-                "until": r.until,
-            }
-            for r in time.preferential_rights
-        ],
-        "preferential_right_until": time.preferential_right_until,
-        "warnings": [_problem_json(p, _) for p in time.problems],
-        "months": [
-            {
-                "month": m.month.isoformat()[:7],
-                "days": {k: v for k, v in m.days.items() if v},
-                "gap_days": m.gap_days,
-                "hours_reported": m.hours_reported,
-                "hours_confirmed": m.hours_confirmed,
-            }
-            for m in result.months
-        ],
-    }
-
-
+@shared_options(actor=True, json=True)
 def employment_time(
+    cli: CliContext,
     member: Annotated[int, typer.Argument(help="Member number.")],
     on: Annotated[str | None, typer.Option(help="Count to this day (default: today).")] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """A member's days and hours per month, and how far they are from each LAS limit."""
-    with _guard(coop_dir):
+    with cli.guard():
         day = _date(on, "on") or date.today()
-        with _open(coop_dir, database) as coop:
-            result = coop.employment.time(_actor(coop, as_member), member, day)
-            _ = _texts(coop)
+        with cli.open() as coop:
+            result = coop.employment.time(cli.actor(coop), member, day)
             law = coop.contracts.law
-            lang = coop.config.language
-    if as_json:
-        print_json(_time_json(result, _))
+    _ = cli.messages()
+    from kooperativ.employment.views import month_text, time_json
+
+    if cli.as_json:
+        cli.print_json(time_json(result, _))
         return
     forms = [code for code in dict.fromkeys(k for m in result.months for k in m.days) if code]
-    console.print(
+    cli.print(
         _table(
             _("Employment time of member {number} ({name})").format(
                 number=result.member_number, name=result.member_name
@@ -757,18 +640,18 @@ def employment_time(
             ],
             [
                 (
-                    m.month.isoformat()[:7],
+                    month_text(m.month),
                     *(m.days.get(code, 0) for code in forms),
                     m.gap_days,
-                    _figure(m.hours_reported, lang),
-                    _figure(m.hours_confirmed, lang),
+                    cli.figure(m.hours_reported),
+                    cli.figure(m.hours_confirmed),
                 )
                 for m in result.months
             ],
         )
     )
     time = result.time
-    console.print(
+    cli.print(
         _table(
             _("Limits on {day} (window from {start})").format(day=time.on, start=time.window_start),
             [_("Rule"), _("Days"), _("Limit"), _("Passed on"), _("If continued")],
@@ -785,9 +668,9 @@ def employment_time(
         )
     )
     for status in time.limits:
-        console.print(f"{_(status.label)}: {status.reference}")
+        cli.print(f"{_(status.label)}: {status.reference}")
     for right in time.preferential_rights:
-        console.print(
+        cli.print(
             _("{right} until {day}: gives priority to {priority} ({reference})").format(
                 right=_(right.label),
                 day=right.until,
@@ -796,15 +679,7 @@ def employment_time(
             )
         )
     for problem in time.problems:
-        console.print(_problem_line(problem, _))
-
-
-def employment_warnings(coop: Cooperative, actor: Actor, member: int, on: date) -> list[str]:
-    """The employment-time findings of ``member`` on ``on`` as lines (for ``member show``),
-    in the cooperative's language."""
-    result = coop.employment.time(actor, member, on)
-    _ = _texts(coop)
-    return [f"{_(p.severity)}: {p.text(_)[1]}" for p in result.time.problems]
+        cli.print(cli.finding_line(problem))
 
 
 def register(app: typer.Typer) -> None:

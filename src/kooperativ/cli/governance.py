@@ -8,34 +8,20 @@ and print the result (rich text, or JSON with ``--json``). No rule lives here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from kooperativ.cli._common import (
-    console,
-    current_language,
-    guard,
-    parse_date,
-    parse_decimal,
-    print_json,
-    required_date,
-)
-from kooperativ.cli.coop import AsOption, CoopOption, DatabaseOption, JsonOption, _actor, _open
-from kooperativ.cooperative import Cooperative
-from kooperativ.errors import InputError, os_reason
-from kooperativ.governance.bylaws import Bylaws, load_bylaws
-from kooperativ.governance.decisions import count_wording, poll_wording
-from kooperativ.governance.findings import problem_text, where_text
-from kooperativ.governance.meeting import AGENDA_TITLES, Meeting
-from kooperativ.governance.record_file import RecordFormat, load_meeting, read_record
-from kooperativ.governance.summary import rules_summary
-from kooperativ.governance.verify import VerifyReport, verify_meeting
-from kooperativ.i18n import LANGUAGES, format_amount, format_day, translator
-from kooperativ.problems import Problem
+from kooperativ.cli._common import parse_date, parse_decimal, required_date, table
+from kooperativ.cli._context import CliContext, shared_options
+
+if TYPE_CHECKING:
+    from kooperativ.governance.meeting import Meeting
+    from kooperativ.governance.record_file import RecordFormat
+    from kooperativ.governance.verify import VerifyReport
 
 __all__ = ["register"]
 
@@ -46,86 +32,37 @@ fee_app = typer.Typer(help="Membership fees (medlemsavgifter).", no_args_is_help
 bylaws_app = typer.Typer(help="The bylaws (stadgar) as rules.", no_args_is_help=True)
 
 MeetingArg = Annotated[int, typer.Argument(help="Meeting number.")]
-LangOption = Annotated[
-    str | None, typer.Option("--lang", help="sv or en (default: the cooperative's, else sv).")
-]
 
-#: The language of the texts when no cooperative says otherwise (the Swedish rules).
-DEFAULT_LANGUAGE = "sv"
+DOMAIN = "governance"
 
 
-def _texts(lang: str) -> Callable[[str], str]:
-    """The gettext function of ``lang`` for the governance commands."""
-    return translator(lang, "governance")
+def _done(cli: CliContext, meeting: Meeting, message: str) -> None:
+    """Print what a command did, or the meeting in short with ``message`` (``--json``)."""
+    if cli.as_json:
+        from kooperativ.governance.views import meeting_json
 
-
-def _language(coop: Cooperative, given: str | None = None) -> str:
-    return _chosen(given) if given is not None else coop.config.language
-
-
-def _chosen(given: str | None) -> str:
-    lang = given or DEFAULT_LANGUAGE
-    if lang not in LANGUAGES:
-        raise InputError("lang", "{lang!r} is not supported (choose sv or en)", lang=lang)
-    return lang
-
-
-def _summary(meeting: Meeting, lang: str | None = None) -> dict[str, Any]:
-    """A meeting in JSON: machine codes, with the words in ``lang`` beside them (default:
-    the command's language)."""
-    lang = lang or current_language()
-    _ = _texts(lang)
-    return {
-        "number": meeting.number,
-        "kind": meeting.kind.value,
-        "kind_text": _(meeting.kind.value),
-        "held_on": meeting.held_on.isoformat(),
-        "state": meeting.state.value,
-        "state_text": _(meeting.state.value),
-        "voters": len(meeting.roll.voters),
-        "present": len(meeting.present),
-        "motions": [
-            {
-                "number": m.number,
-                "title": m.title,
-                "outcome": m.outcome,
-                "message": m.decision.wording(lang),
-            }
-            for m in meeting.motions
-        ],
-        "elections": [
-            {
-                "number": e.number,
-                "office": e.office,
-                "outcome": e.outcome,
-                "elected": list(e.result.winners) if e.result else [],
-                "message": e.decision.wording(lang),
-            }
-            for e in meeting.elections
-        ],
-    }
-
-
-def _done(meeting: Meeting, as_json: bool, message: str, lang: str | None = None) -> None:
-    if as_json:
-        data = _summary(meeting, lang)
-        data["message"] = message
-        print_json(data)
+        cli.print_json(meeting_json(meeting, cli.language, message))
     else:
-        console.print(message)
+        cli.print(message)
 
 
-def _money(amount: Any, lang: str) -> str:
-    """An amount as the language writes it: ``60 000,00 kr`` (sv), ``SEK 60,000.00`` (en)."""
-    text = format_amount(amount, lang)
-    return f"{text} kr" if lang == "sv" else f"SEK {text}"
+def _money(cli: CliContext, amount: Decimal) -> str:
+    return cli.money(amount)
+
+
+def _day(cli: CliContext, day: date) -> str:
+    from kooperativ.i18n import format_day
+
+    return format_day(day, cli.language)
 
 
 # -- meetings -------------------------------------------------------------------------------
 
 
 @meeting_app.command("create")
+@shared_options(actor=True, json=True)
 def meeting_create(
+    cli: CliContext,
     kind: Annotated[str, typer.Option(help="annual, extra, board or digital.")] = "annual",
     on: Annotated[str, typer.Option("--date", help="Meeting date (digital: the deadline).")] = "",
     title: Annotated[str, typer.Option(help="Title.")] = "",
@@ -135,17 +72,13 @@ def meeting_create(
     ] = None,
     auditor: Annotated[bool, typer.Option(help="Extra meeting: the auditor demanded it.")] = False,
     opens: Annotated[str | None, typer.Option(help="Digital decision: voting opens.")] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Create a meeting with the default agenda and the röstlängd on its date."""
-    with guard():
+    with cli.guard():
         held_on = required_date(on, "date")
-        with _open(coop_dir, database) as coop:
+        with cli.open() as coop:
             meeting = coop.governance.create(
-                _actor(coop, as_member),
+                cli.actor(coop),
                 kind=kind,
                 held_on=held_on,
                 title=title,
@@ -154,158 +87,128 @@ def meeting_create(
                 auditor_requested=auditor,
                 opened_on=parse_date(opens, "opens"),
             )
-            lang = _language(coop)
-    _ = _texts(lang)
+    _ = cli.texts(DOMAIN)
     _done(
+        cli,
         meeting,
-        as_json,
         _("Meeting {number}: {kind} on {day} ({voters} members with a vote).").format(
             number=meeting.number,
             kind=_(meeting.kind.value),
-            day=format_day(meeting.held_on, lang),
+            day=_day(cli, meeting.held_on),
             voters=len(meeting.roll.voters),
         ),
-        lang,
     )
 
 
 @meeting_app.command("list")
-def meeting_list(
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
-) -> None:
+@shared_options(actor=True, json=True)
+def meeting_list(cli: CliContext) -> None:
     """List the meetings."""
-    with guard(), _open(coop_dir, database) as coop:
-        meetings = coop.governance.list(_actor(coop, as_member))
-        lang = _language(coop)
-    if as_json:
-        print_json([_summary(m, lang) for m in meetings])
+    with cli.guard(), cli.open() as coop:
+        meetings = coop.governance.list(cli.actor(coop))
+    if cli.as_json:
+        from kooperativ.governance.views import meeting_json
+
+        cli.print_json([meeting_json(m, cli.language) for m in meetings])
         return
-    _ = _texts(lang)
-    table = Table(title=_("Meetings"), title_justify="left")
-    for column in ("#", _("kind"), _("date"), _("state"), _("voters"), _("present")):
-        table.add_column(column)
-    for m in meetings:
-        table.add_row(
-            str(m.number),
-            _(m.kind.value),
-            format_day(m.held_on, lang),
-            _(m.state.value),
-            str(len(m.roll.voters)),
-            str(len(m.present)),
+    _ = cli.texts(DOMAIN)
+    cli.print(
+        table(
+            _("Meetings"),
+            ["#", _("kind"), _("date"), _("state"), _("voters"), _("present")],
+            [
+                (
+                    m.number,
+                    _(m.kind.value),
+                    _day(cli, m.held_on),
+                    _(m.state.value),
+                    len(m.roll.voters),
+                    len(m.present),
+                )
+                for m in meetings
+            ],
+            right=(4, 5),
         )
-    console.print(table)
+    )
 
 
 @meeting_app.command("notice")
+@shared_options(actor=True, json=True)
 def meeting_notice(
+    cli: CliContext,
     meeting: MeetingArg,
     sent: Annotated[str, typer.Option(help="Day the notice was sent.")],
     method: Annotated[str, typer.Option(help="email, letter, website …")] = "email",
     matter: Annotated[list[str] | None, typer.Option(help="A matter named in the notice.")] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Record the notice (kallelse) and check it against the bylaws."""
-    with guard():
+    with cli.guard():
         sent_on = required_date(sent, "sent")
-        with _open(coop_dir, database) as coop:
+        with cli.open() as coop:
             found, problems = coop.governance.notice(
-                _actor(coop, as_member),
+                cli.actor(coop),
                 meeting,
                 sent_on=sent_on,
                 method=method,
                 matters=matter or [],
             )
-            lang = _language(coop)
-    if as_json:
-        print_json(
-            {
-                "meeting": found.number,
-                "duly_called": not problems,
-                "problems": [_problem_json(p, lang) for p in problems],
-            }
-        )
+    if cli.as_json:
+        from kooperativ.governance.views import notice_json
+
+        cli.print_json(notice_json(found, problems, cli.language))
         return
-    _ = _texts(lang)
+    from rich.markup import escape
+
+    from kooperativ.governance.findings import problem_text
+
+    _ = cli.texts(DOMAIN)
     if problems:
         warning = _("warning")
         for problem in problems:
-            console.print(f"[yellow]{warning}:[/] {escape(problem_text(problem, lang))}")
+            cli.print(f"[yellow]{warning}:[/] {escape(problem_text(problem, cli.language))}")
     else:
-        console.print(
+        cli.print(
             _("Notice recorded: meeting {number} is duly called.").format(number=found.number)
         )
 
 
 @meeting_app.command("agenda")
-def meeting_agenda(
-    meeting: MeetingArg,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
-) -> None:
+@shared_options(actor=True, json=True)
+def meeting_agenda(cli: CliContext, meeting: MeetingArg) -> None:
     """Show the agenda generated from the bylaws."""
-    with guard(), _open(coop_dir, database) as coop:
-        found = coop.governance.get(_actor(coop, as_member), meeting)
-        lang = _language(coop)
-    items = [
-        {
-            "number": a.number,
-            "key": a.key,
-            "title": AGENDA_TITLES.get(a.key, a.key),
-            "reference": a.reference,
-        }
-        for a in found.agenda
-    ]
-    if as_json:
-        print_json(items)
+    with cli.guard(), cli.open() as coop:
+        found = coop.governance.get(cli.actor(coop), meeting)
+    from kooperativ.governance.views import agenda_json
+
+    items = agenda_json(found)
+    if cli.as_json:
+        cli.print_json(items)
         return
-    _ = _texts(lang)
+    _ = cli.texts(DOMAIN)
     for item in items:
         ref = f"  ({item['reference']})" if item["reference"] else ""
-        console.print(f"§ {item['number']}. {_(str(item['title']))}{ref}")
+        cli.print(f"§ {item['number']}. {_(str(item['title']))}{ref}")
 
 
 @meeting_app.command("show")
-def meeting_show(
-    meeting: MeetingArg,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
-) -> None:
+@shared_options(actor=True, json=True)
+def meeting_show(cli: CliContext, meeting: MeetingArg) -> None:
     """Show the röstlängd, attendance and decisions of a meeting."""
-    with guard(), _open(coop_dir, database) as coop:
-        found = coop.governance.get(_actor(coop, as_member), meeting)
-        lang = _language(coop)
-    if as_json:
-        data = _summary(found, lang)
-        data["roll"] = [
-            {
-                "number": e.number,
-                "name": e.name,
-                "votes": e.votes,
-                "present": e.member_id in found.present,
-                "reasons": [{"code": r.code, "message": r.text(_texts(lang))} for r in e.reasons],
-            }
-            for e in found.roll.entries
-        ]
-        print_json(data)
+    with cli.guard(), cli.open() as coop:
+        found = coop.governance.get(cli.actor(coop), meeting)
+    lang = cli.language
+    if cli.as_json:
+        from kooperativ.governance.views import meeting_json, roll_json
+
+        cli.print_json({**meeting_json(found, lang), "roll": roll_json(found, lang)})
         return
-    _ = _texts(lang)
-    title = _("Voting register, meeting {number} ({day})").format(
-        number=found.number, day=format_day(found.held_on, lang)
-    )
-    table = Table(title=title, title_justify="left")
-    for column in ("#", _("name"), _("vote"), _("present")):
-        table.add_column(column)
+    from rich.markup import escape
+
+    from kooperativ.governance.decisions import count_wording
+
+    _ = cli.texts(DOMAIN)
     represented = found.represented()
+    rows = []
     for e in found.roll.entries:
         vote = _("yes") if e.votes else _("no") + ": " + "; ".join(r.text(_) for r in e.reasons)
         here = (
@@ -315,21 +218,24 @@ def meeting_show(
             if e.member_id in represented
             else ""
         )
-        table.add_row(str(e.number), e.name, escape(vote), escape(here))
-    console.print(table)
+        rows.append((e.number, e.name, escape(vote), escape(here)))
+    title = _("Voting register, meeting {number} ({day})").format(
+        number=found.number, day=_day(cli, found.held_on)
+    )
+    cli.print(table(title, ["#", _("name"), _("vote"), _("present")], rows))
     for m in found.motions:
         decision = m.decision
         outcome = _((m.outcome or "open").replace("_", " "))
         if decision.motion_result is not None:
             outcome += f" ({count_wording(decision.motion_result, lang)})"
-        console.print(
+        cli.print(
             _("Motion {number}: {title} — {outcome}").format(
                 number=m.number, title=escape(m.title), outcome=escape(outcome)
             )
         )
     for el in found.elections:
         winners = ", ".join(el.result.winners) if el.result else _("open")
-        console.print(
+        cli.print(
             _("Election {number}: {office} — {winners}").format(
                 number=el.number, office=escape(el.office), winners=escape(winners)
             )
@@ -337,7 +243,9 @@ def meeting_show(
 
 
 @meeting_app.command("officers")
+@shared_options(actor=True, json=True)
 def meeting_officers(
+    cli: CliContext,
     meeting: MeetingArg,
     chair: Annotated[str | None, typer.Option(help="Chair (mötesordförande).")] = None,
     secretary: Annotated[str | None, typer.Option(help="Secretary.")] = None,
@@ -345,41 +253,35 @@ def meeting_officers(
     chair_member: Annotated[
         int | None, typer.Option(help="The chair's member number, if a member.")
     ] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Record the chair, secretary and adjusters the meeting elected."""
-    with guard(), _open(coop_dir, database) as coop:
+    with cli.guard(), cli.open() as coop:
         found = coop.governance.officers(
-            _actor(coop, as_member),
+            cli.actor(coop),
             meeting,
             chair=chair,
             secretary=secretary,
             adjusters=adjuster,
             chair_member=chair_member,
         )
-        _ = _texts(_language(coop))
-    _done(found, as_json, _("Officers of meeting {number} recorded.").format(number=found.number))
+    _ = cli.texts(DOMAIN)
+    _done(cli, found, _("Officers of meeting {number} recorded.").format(number=found.number))
 
 
 @meeting_app.command("attend")
+@shared_options(actor=True, json=True)
 def meeting_attend(
+    cli: CliContext,
     meeting: MeetingArg,
     members: Annotated[list[int], typer.Argument(help="Member numbers present.")],
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Record members as present."""
-    with guard(), _open(coop_dir, database) as coop:
-        found = coop.governance.attend(_actor(coop, as_member), meeting, members)
-        _ = _texts(_language(coop))
+    with cli.guard(), cli.open() as coop:
+        found = coop.governance.attend(cli.actor(coop), meeting, members)
+    _ = cli.texts(DOMAIN)
     _done(
+        cli,
         found,
-        as_json,
         _("Present: {present}; with a vote present or by proxy: {attending} of {voters}.").format(
             present=len(found.present), attending=found.attending(), voters=len(found.roll.voters)
         ),
@@ -387,24 +289,22 @@ def meeting_attend(
 
 
 @meeting_app.command("proxy")
+@shared_options(actor=True, json=True)
 def meeting_proxy(
+    cli: CliContext,
     meeting: MeetingArg,
     principal: Annotated[int, typer.Option(help="Member represented.")],
     dated: Annotated[str, typer.Option(help="Date on the mandate (fullmakt).")],
     proxy: Annotated[int | None, typer.Option(help="Proxy's member number.")] = None,
     proxy_name: Annotated[str | None, typer.Option(help="Proxy's name, if not a member.")] = None,
     oral: Annotated[bool, typer.Option(help="The mandate is not written.")] = False,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Record a proxy's mandate, checked against the bylaws."""
-    with guard():
+    with cli.guard():
         day = required_date(dated, "dated")
-        with _open(coop_dir, database) as coop:
+        with cli.open() as coop:
             found = coop.governance.proxy(
-                _actor(coop, as_member),
+                cli.actor(coop),
                 meeting,
                 principal=principal,
                 proxy=proxy,
@@ -412,11 +312,11 @@ def meeting_proxy(
                 dated=day,
                 written=not oral,
             )
-            _ = _texts(_language(coop))
     mandate = found.mandates[-1]
+    _ = cli.texts(DOMAIN)
     _done(
+        cli,
         found,
-        as_json,
         _("{proxy} votes for {principal}.").format(
             proxy=mandate.proxy_name, principal=found.name_of(mandate.principal_id)
         ),
@@ -424,7 +324,9 @@ def meeting_proxy(
 
 
 @meeting_app.command("motion")
+@shared_options(actor=True, json=True)
 def meeting_motion(
+    cli: CliContext,
     meeting: MeetingArg,
     title: Annotated[str, typer.Option(help="Title of the matter.")],
     text: Annotated[str, typer.Option(help="The proposal.")] = "",
@@ -440,24 +342,22 @@ def meeting_motion(
     previous: Annotated[
         str | None, typer.Option(help="First reading as MEETING:MOTION (two-meeting rule).")
     ] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Put a board proposal or a member's motion on the agenda."""
-    with guard():
+    with cli.guard():
         first: tuple[int, int] | None = None
         if previous is not None:
             left, _sep, right = previous.partition(":")
             if not (left.isdigit() and right.isdigit()):
+                from kooperativ.errors import InputError
+
                 raise InputError(
                     "previous", "{value!r}: write MEETING:MOTION, e.g. 1:3", value=previous
                 )
             first = (int(left), int(right))
-        with _open(coop_dir, database) as coop:
+        with cli.open() as coop:
             found = coop.governance.motion(
-                _actor(coop, as_member),
+                cli.actor(coop),
                 meeting,
                 title=title,
                 text=text,
@@ -468,65 +368,67 @@ def meeting_motion(
                 item=item,
                 previous=first,
             )
-            _ = _texts(_language(coop))
+    from rich.markup import escape
+
+    _ = cli.texts(DOMAIN)
     _done(
+        cli,
         found,
-        as_json,
         _("Motion {number}: {title}.").format(number=found.motions[-1].number, title=escape(title)),
     )
 
 
 @meeting_app.command("amend")
+@shared_options(actor=True, json=True)
 def meeting_amend(
+    cli: CliContext,
     meeting: MeetingArg,
     motion: Annotated[int, typer.Argument(help="Motion number.")],
     text: Annotated[str, typer.Option(help="The amendment.")],
     proposer: Annotated[str | None, typer.Option(help="Who proposes it.")] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Propose an amendment, put against the proposal before the final vote."""
-    with guard(), _open(coop_dir, database) as coop:
-        found = coop.governance.amend(_actor(coop, as_member), meeting, motion, text, proposer)
-        _ = _texts(_language(coop))
+    with cli.guard(), cli.open() as coop:
+        found = coop.governance.amend(cli.actor(coop), meeting, motion, text, proposer)
     letter = found.motion(motion).amendments[-1].letter
+    _ = cli.texts(DOMAIN)
     _done(
+        cli,
         found,
-        as_json,
         _("Amendment {letter} to motion {motion}.").format(letter=letter, motion=motion),
     )
 
 
 @meeting_app.command("acclaim")
+@shared_options(actor=True, json=True)
 def meeting_acclaim(
+    cli: CliContext,
     meeting: MeetingArg,
     motion: Annotated[int, typer.Argument(help="Motion number.")],
     outcome: Annotated[str, typer.Option(help="adopted or rejected.")] = "adopted",
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Record a motion decided by acclamation."""
-    with guard():
+    with cli.guard():
         if outcome not in ("adopted", "rejected"):
+            from kooperativ.errors import InputError
+
             raise InputError("outcome", "{value!r}: adopted or rejected", value=outcome)
         chosen: Literal["adopted", "rejected"] = "adopted" if outcome == "adopted" else "rejected"
-        with _open(coop_dir, database) as coop:
-            found = coop.governance.acclaim(_actor(coop, as_member), meeting, motion, chosen)
-            _ = _texts(_language(coop))
+        with cli.open() as coop:
+            found = coop.governance.acclaim(cli.actor(coop), meeting, motion, chosen)
+    _ = cli.texts(DOMAIN)
     said = (
         _("Motion {motion} adopted by acclamation.")
         if chosen == "adopted"
         else _("Motion {motion} rejected by acclamation.")
     )
-    _done(found, as_json, said.format(motion=motion))
+    _done(cli, found, said.format(motion=motion))
 
 
 @meeting_app.command("election")
+@shared_options(actor=True, json=True)
 def meeting_election(
+    cli: CliContext,
     meeting: MeetingArg,
     office: Annotated[str, typer.Option(help="What the election is for.")],
     candidate: Annotated[list[str], typer.Option(help="A candidate (repeat).")],
@@ -535,15 +437,11 @@ def meeting_election(
     requested_by: Annotated[
         int | None, typer.Option(help="Member who asked for the secret ballot.")
     ] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Add an election (method and secrecy as the bylaws say)."""
-    with guard(), _open(coop_dir, database) as coop:
+    with cli.guard(), cli.open() as coop:
         found = coop.governance.election(
-            _actor(coop, as_member),
+            cli.actor(coop),
             meeting,
             office=office,
             seats=seats,
@@ -551,18 +449,22 @@ def meeting_election(
             secret=secret,
             requested_by=requested_by,
         )
-        _ = _texts(_language(coop))
+    from rich.markup import escape
+
     election = found.elections[-1]
+    _ = cli.texts(DOMAIN)
     said = (
         _("Election {number}: {office} (secret ballot).")
         if election.box.secret
         else _("Election {number}: {office} (open ballot).")
     )
-    _done(found, as_json, said.format(number=election.number, office=escape(office)))
+    _done(cli, found, said.format(number=election.number, office=escape(office)))
 
 
 @meeting_app.command("vote")
+@shared_options(actor=True, json=True)
 def meeting_vote(
+    cli: CliContext,
     meeting: MeetingArg,
     choice: Annotated[
         list[str] | None,
@@ -577,34 +479,34 @@ def meeting_vote(
     paper: Annotated[
         bool, typer.Option(help="An officer enters a vote given on paper or by hand.")
     ] = False,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Cast a vote (yourself with --as, as proxy with --member), or enter a paper vote."""
-    with guard(), _open(coop_dir, database) as coop:
+    with cli.guard():
         picked: str | list[str] = choice or []
         if motion is not None:
             if not choice:
+                from kooperativ.errors import InputError
+
                 raise InputError("choice", "give --choice yes, no or abstain")
             picked = choice[0]
-        found = coop.governance.vote(
-            _actor(coop, as_member),
-            meeting,
-            choice=picked,
-            motion=motion,
-            election=election,
-            member=member,
-            proxy=proxy,
-            paper=paper,
-        )
-        lang = _language(coop)
-    _done(found, as_json, _texts(lang)("Vote recorded."), lang)
+        with cli.open() as coop:
+            found = coop.governance.vote(
+                cli.actor(coop),
+                meeting,
+                choice=picked,
+                motion=motion,
+                election=election,
+                member=member,
+                proxy=proxy,
+                paper=paper,
+            )
+    _done(cli, found, cli.texts(DOMAIN)("Vote recorded."))
 
 
 @meeting_app.command("paper-ballots")
+@shared_options(actor=True, json=True)
 def meeting_paper_ballots(
+    cli: CliContext,
     meeting: MeetingArg,
     voter: Annotated[list[int], typer.Option(help="A member who handed in a ballot (repeat).")],
     ballot: Annotated[
@@ -612,116 +514,117 @@ def meeting_paper_ballots(
     ],
     motion: Annotated[int | None, typer.Option(help="Motion number.")] = None,
     election: Annotated[int | None, typer.Option(help="Election number.")] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Enter a secret ballot's paper ballots: who voted, and the box's ballots, apart."""
-    with guard(), _open(coop_dir, database) as coop:
-        choices: list[str | list[str]] = [
-            [name.strip() for name in b.split(";") if name.strip()] if election else b.strip()
-            for b in ballot
-        ]
+    choices: list[str | list[str]] = [
+        [name.strip() for name in b.split(";") if name.strip()] if election else b.strip()
+        for b in ballot
+    ]
+    with cli.guard(), cli.open() as coop:
         found = coop.governance.paper_ballots(
-            _actor(coop, as_member),
+            cli.actor(coop),
             meeting,
             voters=voter,
             ballots=choices,
             motion=motion,
             election=election,
         )
-        lang = _language(coop)
-    _done(found, as_json, _texts(lang)("Paper ballots recorded."), lang)
+    _done(cli, found, cli.texts(DOMAIN)("Paper ballots recorded."))
 
 
 @meeting_app.command("close")
+@shared_options(actor=True, json=True)
 def meeting_close(
+    cli: CliContext,
     meeting: MeetingArg,
     motion: Annotated[int | None, typer.Option(help="Count this motion's current vote.")] = None,
     election: Annotated[int | None, typer.Option(help="Count this election.")] = None,
     chair_vote: Annotated[
         str | None, typer.Option(help="Chair's casting vote on equal votes.")
     ] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Count a motion or an election; without one, close the meeting."""
-    with guard(), _open(coop_dir, database) as coop:
-        actor = _actor(coop, as_member)
-        lang = _language(coop)
-        _ = _texts(lang)
+    with cli.guard(), cli.open() as coop:
+        actor = cli.actor(coop)
         if motion is None and election is None:
             found = coop.governance.close(actor, meeting)
-            message = _("Meeting {number} closed.").format(number=found.number)
         else:
             found = coop.governance.count(
                 actor, meeting, motion=motion, election=election, chair_vote=chair_vote
             )
-            if motion is not None:
-                target = found.motion(motion)
-                last = target.polls[-1] if target.polls else None
-                outcome = _(target.outcome.replace("_", " ")) if target.outcome else ""
-                message = _("Motion {motion}: {outcome}").format(motion=motion, outcome=outcome)
-                if last is not None and last.result is not None:
-                    message = message.rstrip(": ") + "\n" + poll_wording(target, last, lang)
-                    message += "\n" + last.result.explanation.text(lang)
-            else:
-                counted = found.election(election or 0)
-                message = _("Election {number}: elected {names}").format(
-                    number=counted.number,
-                    names=", ".join(counted.result.winners if counted.result else []),
-                )
-                if counted.result is not None:
-                    message += "\n" + counted.result.explanation.text(lang)
-    _done(found, as_json, escape(message), lang)
+    from rich.markup import escape
+
+    from kooperativ.governance.decisions import poll_wording
+
+    lang = cli.language
+    _ = cli.texts(DOMAIN)
+    if motion is None and election is None:
+        message = _("Meeting {number} closed.").format(number=found.number)
+    elif motion is not None:
+        target = found.motion(motion)
+        last = target.polls[-1] if target.polls else None
+        outcome = _(target.outcome.replace("_", " ")) if target.outcome else ""
+        message = _("Motion {motion}: {outcome}").format(motion=motion, outcome=outcome)
+        if last is not None and last.result is not None:
+            message = message.rstrip(": ") + "\n" + poll_wording(target, last, lang)
+            message += "\n" + last.result.explanation.text(lang)
+    else:
+        counted = found.election(election or 0)
+        message = _("Election {number}: elected {names}").format(
+            number=counted.number,
+            names=", ".join(counted.result.winners if counted.result else []),
+        )
+        if counted.result is not None:
+            message += "\n" + counted.result.explanation.text(lang)
+    _done(cli, found, escape(message))
 
 
 @meeting_app.command("reserve")
+@shared_options(actor=True, json=True)
 def meeting_reserve(
+    cli: CliContext,
     meeting: MeetingArg,
     item: Annotated[str, typer.Option(help="'motion N' or 'election N'.")],
     text: Annotated[str, typer.Option(help="The reservation.")] = "",
     member: Annotated[int | None, typer.Option(help="Who reserves (default: --as).")] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Record a reservation against a decision."""
-    with guard(), _open(coop_dir, database) as coop:
-        found = coop.governance.reserve(_actor(coop, as_member), meeting, item, text, member)
-        _ = _texts(_language(coop))
-    _done(found, as_json, _("Reservation recorded against {item}.").format(item=escape(item)))
+    with cli.guard(), cli.open() as coop:
+        found = coop.governance.reserve(cli.actor(coop), meeting, item, text, member)
+    from rich.markup import escape
+
+    _ = cli.texts(DOMAIN)
+    _done(cli, found, _("Reservation recorded against {item}.").format(item=escape(item)))
 
 
 @meeting_app.command("minutes")
+@shared_options(actor=True)
 def meeting_minutes(
+    cli: CliContext,
     meeting: MeetingArg,
     pdf: Annotated[Path | None, typer.Option(help="Write the PDF here.")] = None,
     md: Annotated[Path | None, typer.Option(help="Write Markdown here.")] = None,
-    lang: Annotated[str | None, typer.Option(help="sv or en (default: the cooperative's).")] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
 ) -> None:
-    """Generate the minutes (protokoll) as PDF and/or Markdown; Markdown to stdout by default."""
-    with guard(), _open(coop_dir, database) as coop:
-        actor = _actor(coop, as_member)
-        _ = _texts(_language(coop, lang))
+    """Generate the minutes (protokoll) as PDF and/or Markdown; Markdown to stdout by default.
+
+    The minutes' language is the command's: ``--lang``, else the cooperative's.
+    """
+    lang = cli.language if cli.chosen_language else None
+    _ = cli.texts(DOMAIN)
+    with cli.guard(), cli.open() as coop:
+        actor = cli.actor(coop)
         if pdf is not None:
             pdf.write_bytes(
                 coop.governance.minutes(actor, meeting, lang=lang, document_format="pdf")
             )
-            console.print(_("Minutes written to {path}.").format(path=pdf))
+            cli.print(_("Minutes written to {path}.").format(path=pdf))
         text = coop.governance.minutes(actor, meeting, lang=lang, document_format="md").decode(
             "utf-8"
         )
     if md is not None:
-        md.write_text(text, encoding="utf-8")
-        console.print(_("Minutes written to {path}.").format(path=md))
+        with cli.guard():
+            md.write_text(text, encoding="utf-8")
+        cli.print(_("Minutes written to {path}.").format(path=md))
     elif pdf is None:
         typer.echo(text, nl=False)
 
@@ -729,59 +632,63 @@ def meeting_minutes(
 def _format(path: Path | None, given: str | None) -> RecordFormat:
     name = given or (path.suffix.lstrip(".") if path is not None else "toml") or "toml"
     if name not in ("toml", "json"):
+        from kooperativ.errors import InputError
+
         raise InputError("format", "{value!r}: toml or json", value=name)
     return "json" if name == "json" else "toml"
 
 
 @meeting_app.command("export")
+@shared_options(actor=True)
 def meeting_export(
+    cli: CliContext,
     meeting: MeetingArg,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")] = None,
     format_: Annotated[str | None, typer.Option("--format", help="toml or json.")] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
 ) -> None:
     """Export the meeting record as TOML or JSON."""
-    with guard():
+    with cli.guard():
         fmt = _format(output, format_)
-        with _open(coop_dir, database) as coop:
-            text = coop.governance.export(_actor(coop, as_member), meeting, fmt)
-            _ = _texts(_language(coop))
+        with cli.open() as coop:
+            text = coop.governance.export(cli.actor(coop), meeting, fmt)
+        if output is not None:
+            output.write_text(text, encoding="utf-8")
     if output is None:
         typer.echo(text, nl=False)
     else:
-        with guard():
-            output.write_text(text, encoding="utf-8")
-        console.print(_("Meeting {number} exported to {path}.").format(number=meeting, path=output))
+        cli.print(
+            cli.texts(DOMAIN)("Meeting {number} exported to {path}.").format(
+                number=meeting, path=output
+            )
+        )
 
 
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
+        from kooperativ.errors import InputError, os_reason
+
         raise InputError(str(path), "cannot be read ({reason})", reason=os_reason(exc)) from None
 
 
 @meeting_app.command("import")
+@shared_options(actor=True, json=True)
 def meeting_import(
+    cli: CliContext,
     record: Annotated[Path, typer.Argument(help="Meeting record (.toml or .json).")],
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Import a meeting record (e.g. a meeting held on paper)."""
-    with guard():
+    with cli.guard():
+        from kooperativ.governance.record_file import read_record
+
         data = _read(record)
         fmt = _format(record, None)
         read_record(data, fmt, str(record))  # a clear error for bytes that are not UTF-8
-        with _open(coop_dir, database) as coop:
-            found = coop.governance.import_record(
-                _actor(coop, as_member), data.decode("utf-8-sig"), fmt
-            )
-            _ = _texts(_language(coop))
-    _done(found, as_json, _("Imported as meeting {number}.").format(number=found.number))
+        with cli.open() as coop:
+            found = coop.governance.import_record(cli.actor(coop), data.decode("utf-8-sig"), fmt)
+    _ = cli.texts(DOMAIN)
+    _done(cli, found, _("Imported as meeting {number}.").format(number=found.number))
 
 
 def _where(where: str, _: Callable[[str], str]) -> str:
@@ -790,31 +697,25 @@ def _where(where: str, _: Callable[[str], str]) -> str:
     return f"{_(kind)} {number}".strip()
 
 
-def _problem_json(problem: Problem, lang: str) -> dict[str, str]:
-    """A problem in JSON: its stable code, where, and the message in ``lang``."""
-    return {"code": problem.code, "where": problem.where, "message": problem_text(problem, lang)}
+def _print_report(cli: CliContext, report: VerifyReport) -> None:
+    lang = cli.language
+    if cli.as_json:
+        from kooperativ.governance.views import verify_json
 
-
-def _print_report(report: VerifyReport, as_json: bool, lang: str) -> None:
-    if as_json:
-        data = report.model_dump(
-            mode="json", exclude={"decisions": {"__all__": {"explanation"}}, "breaches": True}
-        )
-        data["ok"] = report.ok
-        data["breaches"] = [_problem_json(b, lang) for b in report.breaches]
-        for check, raw in zip(report.decisions, data["decisions"], strict=True):
-            raw["summary"] = check.summary_text(lang)
-            raw["explanation"] = check.explanation.text(lang) if check.explanation else None
-        print_json(data)
+        cli.print_json(verify_json(report, lang))
         return
-    _ = _texts(lang)
-    console.print(
+    from rich.markup import escape
+
+    from kooperativ.governance.findings import problem_text, where_text
+
+    _ = cli.texts(DOMAIN)
+    cli.print(
         _(
             "Meeting {number} on {day}: rules from {rules_from}, {voters} members with a vote."
         ).format(
             number=report.meeting,
-            day=format_day(report.held_on, lang),
-            rules_from=format_day(report.rules_from, lang),
+            day=_day(cli, report.held_on),
+            rules_from=_day(cli, report.rules_from),
             voters=report.voters,
         )
     )
@@ -822,45 +723,49 @@ def _print_report(report: VerifyReport, as_json: bool, lang: str) -> None:
         mark = "[green]✓[/]" if check.agrees else "[red]✗[/]"
         item = _where(check.item, _)
         summary = escape(check.summary_text(lang))
-        console.print(f"{mark} {item}: {escape(check.title)} — {summary}")
+        cli.print(f"{mark} {item}: {escape(check.title)} — {summary}")
     breach_word = _("breach")
     for breach in report.breaches:
         where = where_text(breach, lang)
-        console.print(f"[red]{breach_word}[/] {where}: {escape(problem_text(breach, lang))}")
-    console.print(_("Verified: no breach.") if report.ok else _("Breaches found."))
+        cli.print(f"[red]{breach_word}[/] {where}: {escape(problem_text(breach, lang))}")
+    cli.print(_("Verified: no breach.") if report.ok else _("Breaches found."))
 
 
 @meeting_app.command("verify")
+@shared_options(actor=True, json=True)
 def meeting_verify(
+    cli: CliContext,
     record: Annotated[str, typer.Argument(help="Record file, or a stored meeting's number.")],
     bylaws: Annotated[
         Path | None, typer.Option(help="bylaws.toml (default: the cooperative's).")
     ] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
-    lang: LangOption = None,
 ) -> None:
     """Re-tally a meeting record from scratch and report every decision and rule breach."""
-    with guard():
+    with cli.guard():
+        from kooperativ.governance.bylaws import load_bylaws
+        from kooperativ.governance.verify import verify_meeting
+
         path = Path(record)
         if path.is_file():
-            language = _chosen(lang)
-            rules: Bylaws = load_bylaws(bylaws or coop_dir)
+            from kooperativ.governance.record_file import load_meeting, read_record
+
+            cli.fallback_country_language()
+            rules = load_bylaws(bylaws or cli.folder or Path("."))
             meeting = load_meeting(read_record(_read(path), _format(path, None), str(path)), rules)
             report = verify_meeting(meeting, rules)
         elif record.isdigit():
-            with _open(coop_dir, database) as coop:
-                language = _language(coop, lang)
+            with cli.open() as coop:
+                actor = cli.actor(coop)
                 if bylaws is not None:
-                    found = coop.governance.get(_actor(coop, as_member), int(record))
+                    found = coop.governance.get(actor, int(record))
                     report = verify_meeting(found, load_bylaws(bylaws))
                 else:
-                    report = coop.governance.verify(_actor(coop, as_member), int(record))
+                    report = coop.governance.verify(actor, int(record))
         else:
+            from kooperativ.errors import InputError
+
             raise InputError("record", "{file}: no such file", file=record)
-    _print_report(report, as_json, language)
+    _print_report(cli, report)
     if not report.ok:
         raise typer.Exit(code=1)
 
@@ -869,115 +774,112 @@ def meeting_verify(
 
 
 @fee_app.command("pay")
+@shared_options(actor=True, json=True)
 def fee_pay(
+    cli: CliContext,
     member: Annotated[int, typer.Option(help="Member number.")],
     year: Annotated[int, typer.Option(help="The year the fee is for.")],
     amount: Annotated[str, typer.Option(help="Amount paid.")],
     paid: Annotated[str, typer.Option(help="Day paid.")],
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Record a membership fee payment."""
-    with guard():
+    with cli.guard():
         value = parse_decimal(amount, "amount")
         day = required_date(paid, "paid")
-        with _open(coop_dir, database) as coop:
+        with cli.open() as coop:
             fee = coop.governance.pay_fee(
-                _actor(coop, as_member), member, year=year, amount=value or "0", paid_on=day
+                cli.actor(coop), member, year=year, amount=value or "0", paid_on=day
             )
-            lang = _language(coop)
-    if as_json:
-        print_json(fee)
+    if cli.as_json:
+        cli.print_json(fee.model_dump(mode="json"))
     else:
-        console.print(
-            _texts(lang)("Fee {year} of member {member} recorded ({amount}).").format(
-                year=year, member=member, amount=_money(fee.amount, lang)
+        cli.print(
+            cli.texts(DOMAIN)("Fee {year} of member {member} recorded ({amount}).").format(
+                year=year, member=member, amount=_money(cli, fee.amount)
             )
         )
 
 
 @fee_app.command("list")
+@shared_options(actor=True, json=True)
 def fee_list(
+    cli: CliContext,
     member: Annotated[int | None, typer.Option(help="Only this member's.")] = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """List membership fee payments."""
-    with guard(), _open(coop_dir, database) as coop:
-        actor = _actor(coop, as_member)
+    with cli.guard(), cli.open() as coop:
+        actor = cli.actor(coop)
         fees = coop.governance.fees(actor, member)
-        numbers = {m.id: m.number for m in coop.members.list(actor)}
-        lang = _language(coop)
-    if as_json:
-        print_json(fees)
+        # The members the fees are of, by id (one lookup each, not the whole register).
+        numbers = {i: coop.members.get(actor, i).number for i in {f.member_id for f in fees}}
+    if cli.as_json:
+        cli.print_json([f.model_dump(mode="json") for f in fees])
         return
-    _ = _texts(lang)
-    table = Table(title=_("Membership fees"), title_justify="left")
-    for column in ("#", _("member"), _("year"), _("amount"), _("paid")):
-        table.add_column(column)
-    for f in fees:
-        table.add_row(
-            str(f.number),
-            str(numbers.get(f.member_id, "?")),
-            str(f.year),
-            _money(f.amount, lang),
-            format_day(f.paid_on, lang),
+    _ = cli.texts(DOMAIN)
+    cli.print(
+        table(
+            _("Membership fees"),
+            ["#", _("member"), _("year"), _("amount"), _("paid")],
+            [
+                (
+                    f.number,
+                    numbers.get(f.member_id, "?"),
+                    f.year,
+                    _money(cli, f.amount),
+                    _day(cli, f.paid_on),
+                )
+                for f in fees
+            ],
+            right=(3,),
         )
-    console.print(table)
+    )
 
 
 # -- bylaws ---------------------------------------------------------------------------------
 
 
 @bylaws_app.command("check")
+@shared_options(coop=False, json=True)
 def bylaws_check(
+    cli: CliContext,
     file: Annotated[Path, typer.Argument(help="bylaws.toml (or the folder holding it).")],
     on: Annotated[str | None, typer.Option(help="Show the rules in force on this date.")] = None,
-    as_json: JsonOption = False,
-    lang: Annotated[str | None, typer.Option("--lang", help="sv or en (default: sv).")] = None,
 ) -> None:
     """Validate bylaws.toml and summarise the rules in force on a date."""
-    with guard():
-        language = _chosen(lang)
+    cli.adopt_folder_language(file if file.is_dir() else file.parent)
+    with cli.guard():
+        from kooperativ.governance.bylaws import load_bylaws
+        from kooperativ.governance.summary import rules_summary
+
+        cli.fallback_country_language()
         found = load_bylaws(file)
         day = parse_date(on, "on")
         rules = found.rules_on(day) if day else found.rules[-1]
-        summary = rules_summary(rules, language)
-    periods = [
-        {
-            "valid_from": r.valid_from.isoformat(),
-            "valid_to": r.valid_to.isoformat() if r.valid_to else None,
-        }
-        for r in found.rules
-    ]
-    if as_json:
-        print_json(
-            {
-                "valid": True,
-                "periods": periods,
-                "in_force_from": rules.valid_from.isoformat(),
-                "rules": {line.key: {"topic": line.topic, "text": line.text} for line in summary},
-            }
-        )
+        summary = rules_summary(rules, cli.language)
+    if cli.as_json:
+        from kooperativ.governance.views import bylaws_json
+
+        cli.print_json(bylaws_json(found, rules, summary))
         return
-    _ = _texts(language)
-    console.print(_("Bylaws valid: {count} rule set(s).").format(count=len(found.rules)))
-    start = format_day(rules.valid_from, language)
-    console.print(
+    from rich.markup import escape
+    from rich.table import Table
+
+    _ = cli.texts(DOMAIN)
+    cli.print(_("Bylaws valid: {count} rule set(s).").format(count=len(found.rules)))
+    start = _day(cli, rules.valid_from)
+    cli.print(
         _("Rules in force from {start} to {end}:").format(
-            start=start, end=format_day(rules.valid_to, language)
+            start=start, end=_day(cli, rules.valid_to)
         )
         if rules.valid_to
         else _("Rules in force from {start}:").format(start=start)
     )
-    table = Table(show_header=False)
+    summary_table = Table(show_header=False)
+    summary_table.add_column(overflow="fold")
+    summary_table.add_column(overflow="fold")
     for line in summary:
-        table.add_row(line.topic, escape(line.text))
-    console.print(table)
+        summary_table.add_row(line.topic, escape(line.text))
+    cli.print(summary_table)
 
 
 def register(app: typer.Typer) -> None:

@@ -191,18 +191,21 @@ def _member_rows(cli: CliContext, m: Member) -> list[tuple[str, object]]:
 @shared_options(actor=True, json=True)
 def member_show(cli: CliContext, member: MemberArg, show: PersonalOption = False) -> None:
     """Show one member, with warnings about their employment time."""
+    from rich.markup import escape
+
     with cli.guard(), cli.open() as coop:
         actor = cli.actor(coop)
         found = shown(coop, actor, coop.members.get(actor, member), show)
-        from kooperativ.cli.employment import employment_warnings
-
-        warnings = employment_warnings(coop, actor, member, date.today())
+        findings = coop.employment.warnings(actor, member, date.today())
+    texts = cli.messages()
+    # Employment time under the country's law (for Sweden LAS 5 a § and 25 §).
+    warnings = [f"{texts(p.severity)}: {p.text(texts)[1]}" for p in findings]
     if cli.as_json:
         cli.print_json({**found.model_dump(mode="json"), "employment_warnings": warnings})
         return
     cli.print(record_table(f"{cli._('Member')} {found.number}", _member_rows(cli, found)))
-    for line in warnings:  # employment time under LAS 5 a § and 25 §
-        cli.print(f"[yellow]![/] {line}")
+    for line in warnings:
+        cli.print(f"[yellow]![/] {escape(line)}")
 
 
 @member_app.command("update")

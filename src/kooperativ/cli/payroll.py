@@ -61,7 +61,7 @@ def payroll_preview(
                 "assignment": view.model_dump(mode="json"),
                 "paid_on": paid_on.isoformat(),
                 "tax_mode": tax_mode,
-                "salary": result.as_dict(cli.language),
+                "salary": result.as_dict(lang=cli.language),
             }
         )
         return

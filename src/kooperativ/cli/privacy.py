@@ -16,24 +16,15 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kooperativ.cli._common import console, guard, parse_date, print_json
-from kooperativ.cli.coop import (
-    AsOption,
-    CoopOption,
-    DatabaseOption,
-    JsonOption,
-    _actor,
-    _open,
-    _table,
-)
-from kooperativ.cooperative import Cooperative
-from kooperativ.errors import InputError
-from kooperativ.i18n import translator
-from kooperativ.services.privacy import RECORD_WORDS, Pseudonymised
+from kooperativ.cli._common import parse_date, table
+from kooperativ.cli._context import CliContext, shared_options
+
+if TYPE_CHECKING:
+    from kooperativ.services.privacy import Pseudonymised
 
 __all__ = ["register"]
 
@@ -47,8 +38,11 @@ OnOption = Annotated[str | None, typer.Option("--on", help="The day to judge on 
 YesOption = Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")]
 
 
-def _tr(coop: Cooperative) -> Callable[[str], str]:
-    return translator(coop.config.language, "privacy")
+def _record(_: Callable[[str], str], record: str) -> str:
+    """A kind of record (``member``, ``contract`` …) in the command's language."""
+    from kooperativ.services.privacy import RECORD_WORDS
+
+    return _(RECORD_WORDS.get(record, record))
 
 
 def _day(text: str | None) -> date:
@@ -56,30 +50,30 @@ def _day(text: str | None) -> date:
 
 
 @privacy_app.command("export")
+@shared_options(actor=True, json=True)
 def export(
+    cli: CliContext,
     member: MemberArg,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
     pdf: Annotated[
         Path | None, typer.Option("--pdf", help="Write the readable PDF to this file.")
     ] = None,
-    lang: Annotated[str | None, typer.Option(help="Language of the PDF (sv or en).")] = None,
 ) -> None:
     """Everything held about a member (GDPR art. 15): summary, --json (art. 20) or --pdf."""
-    with guard():
-        if as_json and pdf is not None:
+    with cli.guard():
+        if cli.as_json and pdf is not None:
+            from kooperativ.errors import InputError
+
             raise InputError("pdf", "choose --json or --pdf, not both")
-        with _open(coop_dir, database) as coop:
-            actor = _actor(coop, as_member)
-            _ = _tr(coop)
+        lang = cli.language if cli.chosen_language else None  # else the member's own
+        with cli.open() as coop:
+            actor = cli.actor(coop)
+            _ = cli.texts("privacy")
             if pdf is not None:
                 pdf.write_bytes(coop.privacy.export_pdf(actor, member, lang))
-                console.print(_("Wrote {path}.").format(path=pdf))
+                cli.print(_("Wrote {path}.").format(path=pdf))
                 return
             data = coop.privacy.export(actor, member, lang)
-    if as_json:
+    if cli.as_json:
         sys.stdout.write(data.to_json() + "\n")
         return
     counts = [
@@ -90,8 +84,8 @@ def export(
         (_("Meetings"), len(data.meetings)),
         (_("Audit events"), len(data.audit)),
     ]
-    console.print(
-        _table(
+    cli.print(
+        table(
             _("Personal data of member {number}, {name}").format(
                 number=data.member.number, name=data.member.name
             ),
@@ -99,48 +93,46 @@ def export(
             counts,
         )
     )
-    console.print(_("Use --json for the whole document, --pdf FILE for the readable copy."))
+    cli.print(_("Use --json for the whole document, --pdf FILE for the readable copy."))
 
 
 @privacy_app.command("retention")
+@shared_options(actor=True, json=True)
 def retention(
+    cli: CliContext,
     member: MemberArg,
     on: OnOption = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """How long each record keeps a member's data, and why."""
-    with guard(), _open(coop_dir, database) as coop:
-        _ = _tr(coop)
-        plan = coop.privacy.retention(_actor(coop, as_member), member, _day(on))
-    if as_json:
-        print_json(plan)
+    with cli.guard(), cli.open() as coop:
+        _ = cli.texts("privacy")
+        plan = coop.privacy.retention(cli.actor(coop), member, _day(on))
+    if cli.as_json:
+        cli.print_json(plan.model_dump(mode="json"))
         return
     never = _("not yet known")
     rows = [
         (
-            f"{_(RECORD_WORDS.get(h.record, h.record))} {h.number}",
+            f"{_record(_, h.record)} {h.number}",
             h.until.isoformat() if h.until else _("while it lasts"),
             _(h.text),
             h.reference,
         )
         for h in (*plan.dealings, *plan.records)
     ]
-    console.print(
-        _table(
+    cli.print(
+        table(
             _("Retention of member {number}'s data").format(number=plan.number),
             [_("Record"), _("Kept until"), _("Why"), _("Rule")],
             rows,
         )
     )
-    console.print(
+    cli.print(
         _("Contact data may be erased from: {day}").format(
             day=plan.minimise_from.isoformat() if plan.minimise_from else never
         )
     )
-    console.print(
+    cli.print(
         _("Identity may be pseudonymised from: {day}").format(
             day=plan.pseudonymise_from.isoformat() if plan.pseudonymise_from else never
         )
@@ -148,28 +140,26 @@ def retention(
 
 
 @privacy_app.command("due")
+@shared_options(actor=True, json=True)
 def due(
+    cli: CliContext,
     on: OnOption = None,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Who and what may be erased or pseudonymised on a day, and why."""
-    with guard(), _open(coop_dir, database) as coop:
-        _ = _tr(coop)
-        items = coop.privacy.due(_actor(coop, as_member), _day(on))
-    if as_json:
-        print_json(items)
+    with cli.guard(), cli.open() as coop:
+        _ = cli.texts("privacy")
+        items = coop.privacy.due(cli.actor(coop), _day(on))
+    if cli.as_json:
+        cli.print_json([item.model_dump(mode="json") for item in items])
         return
     if not items:
-        console.print(_("Nothing is due."))
+        cli.print(_("Nothing is due."))
         return
     rows = []
     for item in items:
         because = item.because
         why = (
-            f"{_(RECORD_WORDS.get(because.record, because.record))} {because.number} "
+            f"{_record(_, because.record)} {because.number} "
             f"{_('kept until')} {because.until} "
             f"({_(because.text)})"
             if because is not None and because.until is not None
@@ -178,8 +168,8 @@ def due(
         rows.append(
             (_(item.subject), item.number, _(item.action), item.allowed_from.isoformat(), why)
         )
-    console.print(
-        _table(
+    cli.print(
+        table(
             _("Due on {day}").format(day=_day(on).isoformat()),
             [_("Subject"), _("No."), _("Action"), _("Allowed from"), _("Because")],
             rows,
@@ -187,49 +177,48 @@ def due(
     )
 
 
-def _confirm(question: str, yes: bool) -> None:
+def _confirm(cli: CliContext, question: str, yes: bool) -> None:
     if not yes:
-        typer.confirm(question, abort=True)
+        cli.confirm(question)
 
 
 @privacy_app.command("minimise")
+@shared_options(actor=True)
 def minimise(
+    cli: CliContext,
     member: MemberArg,
     on: OnOption = None,
     yes: YesOption = False,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
 ) -> None:
     """Erase a former member's contact data once every dealing is settled."""
-    with guard(), _open(coop_dir, database) as coop:
-        _ = _tr(coop)
-        actor = _actor(coop, as_member)
+    with cli.guard(), cli.open() as coop:
+        _ = cli.texts("privacy")
+        actor = cli.actor(coop)
         _confirm(
+            cli,
             _("Erase member {number}'s e-mail, phone, address and bank account?").format(
                 number=member
             ),
             yes,
         )
         done = coop.privacy.minimise(actor, member, _day(on))
-    console.print(_("Member {number}'s contact data are erased.").format(number=done.number))
+    cli.print(_("Member {number}'s contact data are erased.").format(number=done.number))
 
 
 @privacy_app.command("pseudonymise")
+@shared_options(actor=True, json=True)
 def pseudonymise(
+    cli: CliContext,
     member: MemberArg,
     on: OnOption = None,
     yes: YesOption = False,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Replace a former member's identity by a pseudonym, once the law allows it."""
-    with guard(), _open(coop_dir, database) as coop:
-        _ = _tr(coop)
-        actor = _actor(coop, as_member)
+    with cli.guard(), cli.open() as coop:
+        _ = cli.texts("privacy")
+        actor = cli.actor(coop)
         _confirm(
+            cli,
             _(
                 "Replace member {number}'s name and personal identity number by a pseudonym "
                 "in every record? This cannot be undone."
@@ -237,24 +226,23 @@ def pseudonymise(
             yes,
         )
         result = coop.privacy.pseudonymise(actor, member, _day(on))
-    _report(result, as_json, _)
+    _report(cli, result, _)
 
 
 @privacy_app.command("pseudonymise-client")
+@shared_options(actor=True, json=True)
 def pseudonymise_client(
+    cli: CliContext,
     client: Annotated[int, typer.Argument(help="Client number.")],
     on: OnOption = None,
     yes: YesOption = False,
-    coop_dir: CoopOption = Path("."),
-    database: DatabaseOption = None,
-    as_member: AsOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Replace a private-person client's identity by a pseudonym, once the law allows it."""
-    with guard(), _open(coop_dir, database) as coop:
-        _ = _tr(coop)
-        actor = _actor(coop, as_member)
+    with cli.guard(), cli.open() as coop:
+        _ = cli.texts("privacy")
+        actor = cli.actor(coop)
         _confirm(
+            cli,
             _(
                 "Replace client {number}'s name and personal identity number by a pseudonym? "
                 "This cannot be undone."
@@ -262,21 +250,19 @@ def pseudonymise_client(
             yes,
         )
         result = coop.privacy.pseudonymise_client(actor, client, _day(on))
-    _report(result, as_json, _)
+    _report(cli, result, _)
 
 
-def _report(result: Pseudonymised, as_json: bool, _: Callable[[str], str]) -> None:
-    if as_json:
-        print_json(result)
+def _report(cli: CliContext, result: Pseudonymised, _: Callable[[str], str]) -> None:
+    if cli.as_json:
+        cli.print_json(result.model_dump(mode="json"))
         return
-    console.print(_("Pseudonym: {name}").format(name=result.pseudonym))
+    cli.print(_("Pseudonym: {name}").format(name=result.pseudonym))
     for changed in result.changed:
-        console.print(f"  ✓ {_(RECORD_WORDS.get(changed.record, changed.record))} {changed.number}")
+        cli.print(f"  ✓ {_record(_, changed.record)} {changed.number}")
     for kept in result.kept:
-        record = _(RECORD_WORDS.get(kept.record, kept.record))
-        console.print(
-            f"  [yellow]![/] {record} {kept.number} {_('left as it was')}: {_(kept.text)}"
-        )
+        record = _record(_, kept.record)
+        cli.print(f"  [yellow]![/] {record} {kept.number} {_('left as it was')}: {_(kept.text)}")
 
 
 def register(app: typer.Typer) -> None:

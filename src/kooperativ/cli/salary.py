@@ -5,35 +5,28 @@ The commands parse options, build the salary input through the same
 :class:`~kooperativ.services.payroll.PayrollPolicy` as the API and the scenario tests
 (so ``--coop`` applies the cooperative's ``parameters/`` overrides too), call the solver
 and print the result (a rich table, or JSON with ``--json``). No rule lives here.
+
+Without ``--coop`` they use a country's own figures (``--country``, default Sweden) and
+speak that country's language unless ``--lang``, ``KOOPERATIV_LANGUAGE`` or the current
+folder's cooperative says otherwise.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from kooperativ.cli._common import (
-    console,
-    guard,
-    parse_decimal,
-    print_json,
-    required_date,
-)
-from kooperativ.errors import ConfigError, InputError
-from kooperativ.i18n import format_amount, translator
-from kooperativ.payroll import SalaryInput, SalaryResult, localise, tax_mode_text
-from kooperativ.rules.country import get_country
-from kooperativ.rules.payroll import PublishesTaxTables, TaxTableView
+from kooperativ.cli._common import parse_decimal, required_date
+from kooperativ.cli._context import CliContext, shared_options
+
+if TYPE_CHECKING:
+    from kooperativ.payroll import SalaryInput, SalaryResult
+    from kooperativ.rules.country import CountryRules
+    from kooperativ.rules.payroll import TaxTableView
+    from kooperativ.services.payroll import PayrollPolicy
 
 __all__ = ["register"]
-
-#: The country of ``salary``, ``tax`` and ``tax-table`` without ``--coop``.
-DEFAULT_COUNTRY = "SE"
 
 #: Labels of the result fields, in English (translated through the ``salary`` catalog).
 LABELS = {
@@ -52,12 +45,31 @@ LABELS = {
     "remainder": "Remainder of budget",
 }
 
+CountryOption = Annotated[
+    str | None, typer.Option("--country", help="Country code without --coop (default SE).")
+]
+YearOption = Annotated[int, typer.Option("--year", help="Income year, e.g. 2026.")]
+TableOption = Annotated[int, typer.Option("--table", help="Table number (29–42).")]
+ColumnOption = Annotated[int, typer.Option("--column", help="Column (1 or 3).")]
 
-def _policy(coop: Path | None, country: str | None) -> Any:
+
+def _country(cli: CliContext, code: str | None) -> CountryRules:
+    """The country of a command without a cooperative (default Sweden); the command speaks
+    its language if nothing else decided the language."""
+    from kooperativ.errors import ConfigError, InputError
+
+    try:
+        return cli.fallback_country_language(code)
+    except ConfigError as error:  # no such country: an option, not cooperative.toml
+        raise InputError("--country", error.reason_template, **error.params) from None
+
+
+def _policy(cli: CliContext, country: str | None) -> PayrollPolicy:
+    from kooperativ.errors import InputError
     from kooperativ.services.payroll import PayrollPolicy
 
-    if coop is not None:
-        policy = PayrollPolicy.load(coop)
+    if cli.folder is not None:
+        policy = PayrollPolicy.load(cli.folder)
         if country is not None and country.upper() != policy.country.code:
             raise InputError(
                 "--country",
@@ -66,7 +78,7 @@ def _policy(coop: Path | None, country: str | None) -> Any:
                 own=policy.country.code,
             )
         return policy
-    return PayrollPolicy.for_country(country or DEFAULT_COUNTRY)
+    return PayrollPolicy.for_country(_country(cli, country).code)
 
 
 def build_input(
@@ -84,23 +96,20 @@ def build_input(
     pension: str | None,
     paid_this_month: str | None,
     paid_this_year: str | None,
-    coop: Path | None,
-    country: str | None = None,
-) -> tuple[Any, SalaryInput]:
-    """Turn CLI option values (and a cooperative's policy) into a :class:`SalaryInput`.
+    policy: PayrollPolicy,
+) -> SalaryInput:
+    """Turn CLI option values into a :class:`SalaryInput` by ``policy``.
 
     Options given on the command line win over the cooperative's ``cooperative.toml``;
     the input is built by the cooperative's
     :class:`~kooperativ.services.payroll.PayrollPolicy` (or the country's, without
     ``--coop``), as ``coop.payroll.preview`` and the scenario tests build theirs.
 
-    Returns:
-        The policy and the input.
-
     Raises:
         InputError: For any missing, conflicting or malformed value.
-        ConfigError: If the cooperative's configuration is wrong (file, key, reason).
     """
+    from kooperativ.errors import InputError
+
     pay_options = {
         "--invoice": invoice,
         "--budget": budget,
@@ -112,12 +121,11 @@ def build_input(
         raise InputError("pay", "give one of --invoice, --budget, --gross or --net")
     if len(given) > 1:
         raise InputError("pay", "give only one of {options}", options=", ".join(given))
-    if coop is None and invoice is not None and fee is None:
+    if policy.config is None and invoice is not None and fee is None:
         raise InputError("--fee", "an invoice needs the cooperative's fee rate (or --coop)")
-    if coop is None and tax is None:
+    if policy.config is None and tax is None:
         raise InputError("--tax", "is required (or --coop, for its default tax mode)")
-    policy = _policy(coop, country)
-    inp = policy.salary_input(
+    return policy.salary_input(
         invoiced=parse_decimal(invoice, "--invoice"),
         budget=parse_decimal(budget, "--budget"),
         gross=parse_decimal(gross, "--gross"),
@@ -132,92 +140,118 @@ def build_input(
         paid_this_month=parse_decimal(paid_this_month, "--paid-this-month"),
         paid_this_year=parse_decimal(paid_this_year, "--paid-this-year"),
     )
-    return policy, inp
 
 
-def _invoiced(inp: SalaryInput, result: SalaryResult) -> Decimal | None:
-    if inp.invoiced is not None:
-        return inp.invoiced
-    if inp.mode == "net" and inp.fee_rate is not None:
-        return result.invoiced
-    return None
+def _print_breakdown(cli: CliContext, inp: SalaryInput, result: SalaryResult, trace: bool) -> None:
+    from rich.markup import escape
+    from rich.table import Table
 
-
-def _print_breakdown(inp: SalaryInput, result: SalaryResult, lang: str, trace: bool) -> None:
-    _ = translator(lang, "salary")
-    table = Table(title=_("Salary"), show_header=True, header_style="bold")
+    _ = cli.texts("salary")
+    table = Table(title=_("Salary"), show_header=True, header_style="bold", title_justify="left")
     table.add_column(_("Item"))
-    table.add_column(_("Amount"), justify="right")
+    table.add_column(_("Amount"), justify="right", no_wrap=True)
     table.add_column(_("Calculation"), overflow="fold")
-    invoiced = _invoiced(inp, result)
+    invoiced = inp.invoice_for(result)
     if invoiced is not None:
         label = _("Invoice needed (excl. VAT)") if inp.mode == "net" else _("Invoiced (excl. VAT)")
-        table.add_row(label, format_amount(invoiced, lang), "")
+        table.add_row(label, cli.amount(invoiced), "")
+    from kooperativ.payroll import localise, tax_mode_text
+
     strong = {"gross_salary", "net_pay", "payout"}
-    shown = localise(result.trace, lang)
-    for line in shown:
+    for line in localise(result.trace, cli.language):
         name = _(LABELS[line.field])
         if line.field in strong:
             name = f"[bold]{name}[/bold]"
-        table.add_row(name, format_amount(line.amount, lang), escape(line.formula))
-    table.add_row(_("Total cost"), format_amount(result.total_cost, lang), "")
-    console.print(table)
-    mode = tax_mode_text(inp.tax, lang)
-    console.print(f"{_('Paid on')}: {inp.paid_on.isoformat()}  {_('Tax mode')}: {escape(mode)}")
+        table.add_row(name, cli.amount(line.amount), escape(line.formula))
+    table.add_row(_("Total cost"), cli.amount(result.total_cost), "")
+    cli.print(table)
+    mode = tax_mode_text(inp.tax, cli.language)
+    cli.print(f"{_('Paid on')}: {inp.paid_on.isoformat()}  {_('Tax mode')}: {escape(mode)}")
     if trace:
-        refs = Table(title=_("How it was calculated"), show_header=True, header_style="bold")
-        refs.add_column(_("Item"))
-        refs.add_column(_("Rule"))
-        refs.add_column(_("Parameters"), overflow="fold")
-        refs.add_column(_("Reference"), overflow="fold")
-        for line in shown:
+        _print_trace(cli, result)
+
+
+def _print_trace(cli: CliContext, result: SalaryResult) -> None:
+    """How each amount was found: rule, parameters and reference, item by item (a block
+    per item reads at 80 columns, where a four-column table does not)."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from kooperativ.payroll import localise
+
+    _ = cli.texts("salary")
+    labels = (_("Rule"), _("Parameters"), _("Reference"))
+    cli.print(f"[bold]{_('How it was calculated')}[/bold]")
+    for line in localise(result.trace, cli.language):
+        details = Table.grid(padding=(0, 1))
+        details.add_column(width=1)
+        details.add_column(style="dim", no_wrap=True, min_width=max(map(len, labels)))
+        details.add_column(overflow="fold")
+        details.add_row("", labels[0], escape(line.rule))
+        if line.parameters:
             params = ", ".join(f"{k} = {v}" for k, v in line.parameters.items())
-            refs.add_row(
-                _(LABELS[line.field]), escape(line.rule), escape(params), escape(line.reference)
-            )
-        console.print(refs)
+            details.add_row("", labels[1], escape(params))
+        details.add_row("", labels[2], escape(line.reference))
+        cli.print(f"[bold]{_(LABELS[line.field])}[/bold]")
+        cli.print(details)
 
 
+@shared_options(coop="optional", json=True)
 def salary_command(
-    invoice: str | None = typer.Option(None, "--invoice", help="Invoiced amount excl. VAT."),
-    fee: str | None = typer.Option(None, "--fee", help="Cooperative fee rate, e.g. 0.06."),
-    expenses: str | None = typer.Option(None, "--expenses", help="Expenses to reimburse."),
-    budget: str | None = typer.Option(None, "--budget", help="Budget for the salary cost."),
-    gross: str | None = typer.Option(None, "--gross", help="Gross salary (excl. holiday pay)."),
-    net: str | None = typer.Option(None, "--net", help="Wanted net pay."),
-    birth_date: str | None = typer.Option(None, "--birth-date", help="Birth date YYYY-MM-DD."),
-    paid: str | None = typer.Option(None, "--paid", help="Payment date YYYY-MM-DD (required)."),
-    tax: str | None = typer.Option(
-        None,
-        "--tax",
-        help="table:NN:C | side-income | sink | adjusted:PCT | one-off:ANNUAL",
-    ),
-    holiday_pay: bool | None = typer.Option(
-        None,
-        "--holiday-pay/--no-holiday-pay",
-        help="Holiday pay with the salary (Sweden: 12 % semesterersättning; default on).",
-    ),
-    pension: str | None = typer.Option(None, "--pension", help="Pension rate, e.g. 0.045."),
-    paid_this_month: str | None = typer.Option(
-        None, "--paid-this-month", help="Taxable pay already given out this month."
-    ),
-    paid_this_year: str | None = typer.Option(
-        None, "--paid-this-year", help="Taxable pay already given out this year."
-    ),
-    coop: Path | None = typer.Option(
-        None, "--coop", help="Cooperative folder (cooperative.toml and parameters/)."
-    ),
-    country: str | None = typer.Option(
-        None, "--country", help="Country code without --coop (default SE)."
-    ),
-    lang: str = typer.Option("sv", "--lang", help="Language: sv or en."),
-    json_output: bool = typer.Option(False, "--json", help="Print JSON."),
-    show_trace: bool = typer.Option(False, "--trace", help="Show rules and references."),
+    cli: CliContext,
+    invoice: Annotated[
+        str | None, typer.Option("--invoice", help="Invoiced amount excl. VAT.")
+    ] = None,
+    fee: Annotated[
+        str | None, typer.Option("--fee", help="Cooperative fee rate, e.g. 0.06.")
+    ] = None,
+    expenses: Annotated[
+        str | None, typer.Option("--expenses", help="Expenses to reimburse.")
+    ] = None,
+    budget: Annotated[
+        str | None, typer.Option("--budget", help="Budget for the salary cost.")
+    ] = None,
+    gross: Annotated[
+        str | None, typer.Option("--gross", help="Gross salary (excl. holiday pay).")
+    ] = None,
+    net: Annotated[str | None, typer.Option("--net", help="Wanted net pay.")] = None,
+    birth_date: Annotated[
+        str | None, typer.Option("--birth-date", help="Birth date YYYY-MM-DD.")
+    ] = None,
+    paid: Annotated[
+        str | None, typer.Option("--paid", help="Payment date YYYY-MM-DD (required).")
+    ] = None,
+    tax: Annotated[
+        str | None,
+        typer.Option(
+            "--tax", help="table:NN:C | side-income | sink | adjusted:PCT | one-off:ANNUAL"
+        ),
+    ] = None,
+    holiday_pay: Annotated[
+        bool | None,
+        typer.Option(
+            "--holiday-pay/--no-holiday-pay",
+            help="Holiday pay with the salary (Sweden: 12 % semesterersättning; default on).",
+        ),
+    ] = None,
+    pension: Annotated[
+        str | None, typer.Option("--pension", help="Pension rate, e.g. 0.045.")
+    ] = None,
+    paid_this_month: Annotated[
+        str | None,
+        typer.Option("--paid-this-month", help="Taxable pay already given out this month."),
+    ] = None,
+    paid_this_year: Annotated[
+        str | None,
+        typer.Option("--paid-this-year", help="Taxable pay already given out this year."),
+    ] = None,
+    country: CountryOption = None,
+    show_trace: Annotated[bool, typer.Option("--trace", help="Show rules and references.")] = False,
 ) -> None:
     """Calculate a salary: invoice (or budget, gross, net) → payout, with every step."""
-    with guard():
-        translator(lang, "salary")  # checks the language before any work
-        policy, inp = build_input(
+    with cli.guard():
+        policy = _policy(cli, country)
+        inp = build_input(
             invoice=invoice,
             fee=fee,
             expenses=expenses,
@@ -231,57 +265,53 @@ def salary_command(
             pension=pension,
             paid_this_month=paid_this_month,
             paid_this_year=paid_this_year,
-            coop=coop,
-            country=country,
+            policy=policy,
         )
         result = policy.calculate(inp)
-        if json_output:
-            data = result.as_dict(lang)
-            invoiced = _invoiced(inp, result)
-            if invoiced is not None:
-                data = {"invoiced": str(invoiced), **data}
-            print_json(data)
-        else:
-            _print_breakdown(inp, result, lang, show_trace)
+    if cli.as_json:
+        cli.print_json(result.as_dict(invoiced=inp.invoice_for(result), lang=cli.language))
+    else:
+        _print_breakdown(cli, inp, result, show_trace)
 
 
-def _table_args(year: int, table: int, column: int, country: str | None = None) -> TaxTableView:
-    try:
-        rules = get_country(country or DEFAULT_COUNTRY)
-    except ConfigError as error:
-        raise InputError("--country", error.reason_template, **error.params) from None
+def _tax_table(
+    cli: CliContext, year: int, table: int, column: int, country: str | None
+) -> TaxTableView:
+    from kooperativ.errors import InputError
+    from kooperativ.rules.payroll import PublishesTaxTables
+
+    rules = _country(cli, country)
     if not isinstance(rules, PublishesTaxTables):
         raise InputError("--country", "{country} publishes no tax tables", country=rules.code)
     return rules.tax_table(year, table, column)
 
 
+@shared_options(coop=False, json=True)
 def tax_command(
-    year: int = typer.Option(..., "--year", help="Income year, e.g. 2026."),
-    table: int = typer.Option(..., "--table", help="Table number (29–42)."),
-    column: int = typer.Option(..., "--column", help="Column (1 or 3)."),
-    income: str = typer.Option(..., "--income", help="Monthly taxable pay."),
-    country: str | None = typer.Option(None, "--country", help="Country code (default SE)."),
-    json_output: bool = typer.Option(False, "--json", help="Print JSON."),
+    cli: CliContext,
+    year: YearOption,
+    table: TableOption,
+    column: ColumnOption,
+    income: Annotated[str, typer.Option("--income", help="Monthly taxable pay.")],
+    country: Annotated[
+        str | None, typer.Option("--country", help="Country code (default SE).")
+    ] = None,
 ) -> None:
     """Print the monthly tax deduction of a table for an income."""
-    with guard():
+    with cli.guard():
+        from kooperativ.payroll import TaxDeduction
+
         amount = parse_decimal(income, "--income")
         if amount is None:  # pragma: no cover - typer requires the option
+            from kooperativ.errors import InputError
+
             raise InputError("--income", "is required")
-        tax_table = _table_args(year, table, column, country)
-        deduction = tax_table.deduction(amount)
-        if json_output:
-            print_json(
-                {
-                    "year": year,
-                    "table": table,
-                    "column": column,
-                    "income": str(amount),
-                    "deduction": str(deduction),
-                }
-            )
-        else:
-            console.print(str(deduction))
+        tax_table = _tax_table(cli, year, table, column, country)
+        found = TaxDeduction(year, table, column, amount, tax_table.deduction(amount))
+    if cli.as_json:
+        cli.print_json(found.as_dict())
+    else:
+        cli.print(str(found.deduction))
 
 
 def format_row(income_from: int, income_to: int | None, amount: Any, percent: Any) -> str:
@@ -294,20 +324,24 @@ def format_row(income_from: int, income_to: int | None, amount: Any, percent: An
     return f"{income_from};{upper};{value}"
 
 
+@shared_options(coop=False)
 def tax_table_command(
-    year: int = typer.Option(..., "--year", help="Income year, e.g. 2026."),
-    table: int = typer.Option(..., "--table", help="Table number (29–42)."),
-    column: int = typer.Option(..., "--column", help="Column (1 or 3)."),
-    country: str | None = typer.Option(None, "--country", help="Country code (default SE)."),
+    cli: CliContext,
+    year: YearOption,
+    table: TableOption,
+    column: ColumnOption,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Country code (default SE).")
+    ] = None,
 ) -> None:
     """Print a whole monthly tax table as ``from;to;amount`` rows (percent rows ``NN%``)."""
-    with guard():
-        tax_table = _table_args(year, table, column, country)
+    with cli.guard():
+        tax_table = _tax_table(cli, year, table, column, country)
         lines = [
             format_row(row.income_from, row.income_to, row.amount, row.percent)
             for row in tax_table.rows
         ]
-        typer.echo("\n".join(lines))
+    typer.echo("\n".join(lines))
 
 
 def register(app: typer.Typer) -> None:

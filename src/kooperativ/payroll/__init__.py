@@ -25,6 +25,7 @@ from kooperativ.payroll.model import (
     Cost,
     SalaryInput,
     SalaryResult,
+    TaxDeduction,
 )
 from kooperativ.payroll.solver import calculate_salary, fee_on, invoice_for_net
 from kooperativ.payroll.trace import (
@@ -43,6 +44,7 @@ __all__ = [
     "NationalTrace",
     "SalaryInput",
     "SalaryResult",
+    "TaxDeduction",
     "TraceLine",
     "calculate_salary",
     "fee_on",

@@ -44,6 +44,7 @@ __all__ = [
     "Cost",
     "SalaryInput",
     "SalaryResult",
+    "TaxDeduction",
 ]
 
 #: The largest amount (in the currency's main unit) a salary calculation accepts. Not a
@@ -233,6 +234,18 @@ class SalaryInput(BaseModel):
             return "gross"
         return "net"
 
+    def invoice_for(self, result: SalaryResult) -> Decimal | None:
+        """The invoice (excl. VAT) behind ``result``, where there is one.
+
+        The invoiced amount given; for a wanted net pay with a fee rate, the invoice that
+        net pay needs; otherwise (a budget or a gross salary) ``None``.
+        """
+        if self.invoiced is not None:
+            return self.invoiced
+        if self.mode == "net" and self.fee_rate is not None:
+            return result.invoiced
+        return None
+
     @classmethod
     def create(cls, **fields: Any) -> SalaryInput:
         """Validate ``fields`` into a :class:`SalaryInput`.
@@ -262,6 +275,37 @@ def _as_input_error(exc: PydanticValidationError) -> InputError:
         field, template, values = problems[0]
         return InputError(field, template, **values)
     return ValidationFailed(problems)
+
+
+@dataclass(frozen=True, slots=True)
+class TaxDeduction:
+    """The tax one column of a published monthly table withholds from an income.
+
+    What ``kooperativ tax`` prints, and its ``--json``.
+
+    Attributes:
+        year: The income year of the table.
+        table: The table number.
+        column: The column.
+        income: The monthly taxable pay.
+        deduction: The tax withheld from it.
+    """
+
+    year: int
+    table: int
+    column: int
+    income: Decimal
+    deduction: Decimal
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready data: the numbers, amounts as strings."""
+        return {
+            "year": self.year,
+            "table": self.table,
+            "column": self.column,
+            "income": str(self.income),
+            "deduction": str(self.deduction),
+        }
 
 
 class Cost(NamedTuple):
@@ -344,9 +388,16 @@ class SalaryResult:
                 return line
         raise KeyError(field)
 
-    def as_dict(self, lang: str | None = None) -> dict[str, Any]:
-        """JSON-ready data: every amount as a string, plus the trace (each line with its
-        ``text`` in ``lang`` beside the machine form, if ``lang`` is given)."""
-        data: dict[str, Any] = {name: str(getattr(self, name)) for name in FIELDS}
+    def as_dict(self, invoiced: Decimal | None = None, lang: str | None = None) -> dict[str, Any]:
+        """JSON-ready data: every amount as a string, plus the trace.
+
+        Args:
+            invoiced: The invoice behind the salary (:meth:`SalaryInput.invoice_for`),
+                written first as ``invoiced`` when given.
+            lang: With a language, each trace line carries ``text`` (its rule, reference
+                and formula in that language) beside the machine form.
+        """
+        data: dict[str, Any] = {} if invoiced is None else {"invoiced": str(invoiced)}
+        data.update((name, str(getattr(self, name))) for name in FIELDS)
         data["trace"] = [line.as_dict(lang) for line in self.trace]
         return data

@@ -295,6 +295,19 @@ class EmploymentService(Service):
             hours = [h for h in self._hours(uow).list() if h.member_id == found.id]
         return self._member_time(found, contracts, hours, on)
 
+    def warnings(self, actor: Actor, member: Ref, on: date) -> tuple[Problem, ...]:
+        """What a member's employment time comes to on ``on``: limits near or passed, a
+        conversion, preferential rights ending (``member show`` lists them).
+
+        The findings of :meth:`time`, as ``check`` reports them for the member.
+
+        Raises:
+            NotFoundError: No such member.
+            PermissionDenied: A member asking about someone else.
+            InputError: ``on`` is outside the years counted in.
+        """
+        return tuple(self.time(actor, member, on).time.problems)
+
     def check(self, on: date) -> Sequence[Problem]:
         """Employment-time findings per member (the country's law) and unconfirmed hours."""
         problems: builtins.list[Problem] = []
