@@ -38,7 +38,7 @@ from uuid import UUID, uuid4
 from pydantic import Field, ValidationError
 
 from kooperativ._model import Record
-from kooperativ.errors import InputError, Term
+from kooperativ.errors import InputError, Phrase, Term, os_reason, pydantic_reason
 from kooperativ.problems import Problem
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def read_key(path: Path) -> bytes:
         key = Path(path).read_bytes().strip()
     except OSError as error:
         raise InputError(
-            "audit key", "cannot read {path}: {reason}", path=str(path), reason=error.strerror
+            "audit key", "cannot read {path}: {reason}", path=str(path), reason=os_reason(error)
         ) from None
     return _checked(key)
 
@@ -294,10 +294,11 @@ def _compare_record(
     return []
 
 
-def _first_error(error: ValidationError) -> tuple[str, str]:
+def _first_error(error: ValidationError) -> tuple[str, Phrase]:
     first = error.errors()[0]
     where = ".".join(str(part) for part in first["loc"]) or "event"
-    return where, str(first["msg"])
+    template, values = pydantic_reason(first)
+    return where, Phrase(template, **values)
 
 
 def _check_events(

@@ -45,7 +45,7 @@ from pydantic import (
 )
 from pydantic import ValidationError as PydanticValidationError
 
-from kooperativ.errors import ConfigError, InputError
+from kooperativ.errors import ConfigError, InputError, config_reason, os_reason, syntax_reason
 from kooperativ.members.models import Address
 from kooperativ.money import ONE, ORE, ZERO, to_decimal
 from kooperativ.payroll.model import AMOUNT_LIMIT
@@ -147,7 +147,12 @@ class FeeConfig(_Section):
     @model_validator(mode="after")
     def _limits_in_order(self) -> FeeConfig:
         if self.maximum is not None and self.maximum < self.minimum:
-            raise ValueError(f"maximum {self.maximum} is less than minimum {self.minimum}")
+            raise InputError(
+                "maximum",
+                "maximum {maximum} is less than minimum {minimum}",
+                maximum=self.maximum,
+                minimum=self.minimum,
+            )
         return self
 
 
@@ -260,16 +265,8 @@ def _key_path(loc: tuple[int | str, ...]) -> str:
 def _first_error(exc: PydanticValidationError, file: str, prefix: str = "") -> ConfigError:
     err = exc.errors()[0]
     key = _key_path(tuple(err["loc"]))
-    message = str(err["msg"])
-    if err["type"] == "extra_forbidden":
-        message = "unknown key"
-    elif err["type"] == "missing":
-        message = "required key is missing"
-    cause = (err.get("ctx") or {}).get("error")
-    if isinstance(cause, InputError):
-        message = cause.reason
-    message = message.removeprefix("Value error, ")
-    return ConfigError(file, f"{prefix}{key}" if key else prefix.rstrip("."), message)
+    template, values = config_reason(err)
+    return ConfigError(file, f"{prefix}{key}" if key else prefix.rstrip("."), template, **values)
 
 
 def _table(data: Mapping[str, Any], key: str, file: str) -> dict[str, Any]:
@@ -304,7 +301,7 @@ def parse_config(
     try:
         country = get_country(code)
     except ConfigError as error:
-        raise ConfigError(file, "country", error.reason) from None
+        raise ConfigError(file, "country", error.reason_template, **error.params) from None
     data["country"] = country.code
 
     # The country's own section: validated by its schema, with the folder as context.
@@ -366,7 +363,7 @@ def parse_config(
             ) from None
         raise _first_error(exc, file) from None
     except InputError as exc:
-        raise ConfigError(file, exc.field, exc.reason) from None
+        raise ConfigError(file, exc.field, exc.reason_template, **exc.params) from None
 
     # The legal entities' numbers, checked and normalised by the country.
     changes: dict[str, IdentityConfig] = {}
@@ -395,7 +392,7 @@ def _checked_identity(
             if value is not None:
                 fields[kind] = country.validate_payment_number(kind, value, f"{entity}.{kind}")
     except InputError as error:
-        raise ConfigError(file, error.field, error.reason) from None
+        raise ConfigError(file, error.field, error.reason_template, **error.params) from None
     return identity.model_copy(update=fields)
 
 
@@ -411,9 +408,15 @@ def load_config(folder: Path) -> CooperativeConfig:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(path), "", "not valid TOML: {reason}", reason=str(exc)) from None
-    except UnicodeDecodeError:
-        raise ConfigError(str(path), "", "not UTF-8 text") from None
+        template, values = syntax_reason(exc, "TOML")
+        raise ConfigError(str(path), "", template, **values) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            str(path), "", "is not UTF-8 text (byte {position}): save it as UTF-8",
+            position=exc.start,
+        ) from None  # fmt: skip
     except OSError as exc:
-        raise ConfigError(str(path), "", "cannot be read ({reason})", reason=str(exc)) from None
+        raise ConfigError(
+            str(path), "", "cannot be read ({reason})", reason=os_reason(exc)
+        ) from None
     return parse_config(data, str(path), folder)

@@ -263,6 +263,7 @@ class Cooperative:
                     (CONFIG_FILE, ""),
                     "still holds the example's values (example_values = true): "
                     "change identity, fee and bylaws before real use",
+                    code="config.example_values",
                 )
             )
         for name in sorted(self.parameters):
@@ -276,7 +277,13 @@ class Cooperative:
                 ):
                     continue  # a parameter for a limited period (e.g. a temporary rate)
                 problems.append(
-                    Problem.of("error", ("parameter", name), "no value on {day}", day=day)
+                    Problem.of(
+                        "error",
+                        ("parameter", name),
+                        "no value on {day}",
+                        day=day,
+                        code="parameter.missing",
+                    )
                 )
         for service in self.services():
             problems.extend(service.check(day))

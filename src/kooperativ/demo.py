@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kooperativ.errors import ConfigError, InputError
+from kooperativ.errors import ConfigError, InputError, os_reason
 from kooperativ.examples import DEMO_FILE, examples_root
 from kooperativ.members.models import Role
 from kooperativ.security import Actor
@@ -84,7 +84,7 @@ def _read(path: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise ConfigError(
-            str(path), "", "cannot read demo data: {reason}", reason=error.strerror or error
+            str(path), "", "cannot read demo data: {reason}", reason=os_reason(error)
         ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(str(path), "", "not valid TOML: {reason}", reason=error) from None

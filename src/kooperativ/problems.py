@@ -42,6 +42,11 @@ class Problem:
     args: tuple[tuple[str, str], ...] = ()
     place: tuple[str, str] = ("", "")
     code: str = field(default="", kw_only=True)
+    #: The arguments as given (numbers, phrases, errors), so that :meth:`text` writes them
+    #: in the reader's language; ``args`` holds them as English text.
+    values: tuple[tuple[str, object], ...] = field(
+        default=(), kw_only=True, compare=False, repr=False
+    )
 
     @classmethod
     def of(
@@ -49,9 +54,15 @@ class Problem:
         severity: Severity,
         place: tuple[str, object],
         template: str,
+        /,
         **args: object,
     ) -> Problem:
-        """A problem at ``place`` (e.g. ``("member", 3)``) with a translatable message."""
+        """A problem at ``place`` (e.g. ``("member", 3)``) with a translatable message.
+
+        The keyword ``code`` is not a value of the template but the problem's stable
+        machine code (``"member.no_bank_account"``).
+        """
+        code = str(args.pop("code", ""))
         kind, key = place[0], str(place[1])
         values = tuple((name, str(value)) for name, value in args.items())
         return cls(
@@ -61,15 +72,19 @@ class Problem:
             template,
             values,
             (kind, key),
+            code=code,
+            values=tuple(args.items()),
         )
 
     def text(self, translate: Callable[[str], str]) -> tuple[str, str]:
         """``(where, message)`` rendered with ``translate`` (a gettext function)."""
         if not self.template:
             return self.where, self.message
+        from kooperativ.errors import render_message
+
         kind, key = self.place
         where = f"{translate(kind)} {key}".strip()
-        return where, translate(self.template).format(**dict(self.args))
+        return where, render_message(self.template, dict(self.values or self.args), translate)
 
     def as_dict(
         self, translate: Callable[[str], str] | None = None, *, message: str | None = None

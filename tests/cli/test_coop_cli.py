@@ -89,7 +89,7 @@ def test_member_sees_only_own_data(demo: Path) -> None:
     assert code == 2 and "only see their own" in err
 
 
-# The bad-input cases that were here are in tests/cli/test_bad_input.py (the corpus).
+# The bad-input cases that were here are in tests/badinput/test_corpus.py (the corpus).
 
 
 def test_malformed_config_exit_2(demo: Path) -> None:

@@ -54,6 +54,7 @@ def test_salary_json_fields() -> None:
         "parameters",
         "reference",
         "formula",
+        "text",  # the rule, reference and formula in the output's language
     }
     Decimal(data["remainder"])  # amounts are decimal strings
 
@@ -280,8 +281,8 @@ def test_every_label_is_translated() -> None:
     ("args", "message"),
     [
         # Each a traceback or a hang on today's main.
-        (["--invoice", "1e400", "--fee", "0.06"], "invoiced: 1E+400 is more than 100000000"),
-        (["--net", "1e9"], "net: 1E+9 is more than 100000000"),
+        (["--invoice", "1e400", "--fee", "0.06"], "invoiced: is more than 100000000"),
+        (["--net", "1e9"], "net: is more than 100000000"),
         (["--gross", "0"], "gross: must be more than 0"),
         (["--gross", "100", "--paid-this-year", "1e30"], "paid_this_year"),
     ],

@@ -34,9 +34,18 @@ def test_docstring_examples(name: str) -> None:
 
 
 def _catalog(lang: str, domain: str) -> dict[str, str]:
+    """msgid → text; an entry with a context (``msgctxt``) as ``context\x04msgid``, as
+    gettext keys it (it cannot clash with the same words elsewhere)."""
     with (LOCALES / lang / "LC_MESSAGES" / f"{domain}.po").open("rb") as handle:
         catalog = read_po(handle)
-    return {str(m.id): str(m.string) for m in catalog if m.id}
+    found = {}
+    for m in catalog:
+        if not m.id:
+            continue
+        msgid = m.id if isinstance(m.id, str) else m.id[0]
+        text = m.string if isinstance(m.string, str) else m.string[0]
+        found[f"{m.context}\x04{msgid}" if m.context else msgid] = str(text)
+    return found
 
 
 def test_every_cli_text_is_translated() -> None:
@@ -117,7 +126,8 @@ def test_one_answer_for_a_text_shown_from_any_catalog() -> None:
         }
         assert not undecided, f"{lang}: decide these in errors.po: {undecided}"
         for msgid, text in shared.items():
-            assert kooperativ.i18n.messages(lang)(msgid) == text
+            if "\x04" not in msgid:
+                assert kooperativ.i18n.messages(lang)(msgid) == text
 
 
 def test_messages_leaves_each_domain_catalog_alone() -> None:
@@ -127,3 +137,67 @@ def test_messages_leaves_each_domain_catalog_alone() -> None:
     # The errors catalog does not fall back to another domain's texts.
     assert translator("sv", "errors")("Members") == "Members"
     assert translator("sv", "cli")("Members") == "Medlemmar"
+
+
+#: The argument that is a message template, by the name of the error (or phrase) called.
+_TEMPLATE_ARGUMENT = {
+    "KooperativError": 0,
+    "RulesError": 0,
+    "ConflictError": 0,
+    "ConcurrencyError": 0,
+    "PermissionDenied": 0,
+    "StorageError": 0,
+    "AuditError": 0,
+    "Phrase": 0,
+    "InputError": 1,
+    "ConfigError": 2,
+    "TableFileError": 2,
+    "ValueError": 0,  # in a validator: pydantic keeps it as the reason
+    "Term": 0,
+}
+
+
+def _error_texts() -> tuple[set[str], list[str]]:
+    """Every literal template, field name and term passed to an error, a phrase or a
+    validator's ValueError in the library, and every f-string passed instead (with where)."""
+    texts: set[str] = set()
+    formatted: list[str] = []
+    for path in SRC.rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            index = _TEMPLATE_ARGUMENT.get(str(name))
+            if index is None or len(node.args) <= index:
+                continue
+            places = [node.args[index]]
+            if name == "InputError":
+                places.append(node.args[0])  # the field
+            for argument in places:
+                if isinstance(argument, ast.JoinedStr):
+                    formatted.append(f"{path.relative_to(SRC)}:{node.lineno}")
+                elif (
+                    isinstance(argument, ast.Constant)
+                    and isinstance(argument.value, str)
+                    and argument.value
+                    and not argument.value.startswith("--")
+                ):
+                    texts.add(argument.value)
+    return texts, formatted
+
+
+def test_every_error_text_has_a_swedish_translation() -> None:
+    """An error's template and field name, a phrase, a term: each is looked up in the
+    catalogs when the error is shown (``messages``), so each needs a Swedish text. A
+    template built with an f-string cannot be translated at all."""
+    texts, formatted = _error_texts()
+    assert len(texts) > 400, "too few error texts found: the scan is stale"
+    assert not formatted, f"f-strings as error templates (use a template and values): {formatted}"
+    swedish: dict[str, str] = {}
+    for domain in DOMAINS:
+        swedish.update({k: v for k, v in _catalog("sv", domain).items() if v})
+    missing = sorted(text for text in texts if text not in swedish)
+    assert not missing, f"error texts without a Swedish translation: {missing}"

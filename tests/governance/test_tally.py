@@ -352,7 +352,7 @@ def test_fewer_candidates_than_seats(method: ElectionMethod) -> None:
     assert result.vacant == 1
     assert (result.ballots, result.blank, result.valid) == (4, 1, 3)
     assert not result.draws
-    assert "1 seat(s) remain vacant" in result.explanation.text("en")
+    assert "Seats left vacant: 1" in result.explanation.text("en")
 
 
 @pytest.mark.parametrize(

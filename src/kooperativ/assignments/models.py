@@ -27,6 +27,7 @@ from uuid import UUID, uuid4
 from pydantic import Field, field_validator, model_validator
 
 from kooperativ._model import Record
+from kooperativ.errors import InputError, Term
 from kooperativ.money import ORE
 
 __all__ = [
@@ -91,11 +92,13 @@ class Assignment(Record):
     @model_validator(mode="after")
     def _consistent(self) -> Assignment:
         if self.end < self.start:
-            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+            raise InputError(
+                "end", "end ({end}) is before start ({start})", end=self.end, start=self.start
+            )
         for name in ("agreed_amount", "hourly_rate", "hours"):
             value = getattr(self, name)
             if value is not None and value < 0:
-                raise ValueError(f"{name} must not be negative")
+                raise InputError(name, "{name} must not be negative", name=Term(name))
         if self.agreed_amount is None and (self.hourly_rate is None or self.hours is None):
             raise ValueError("give an agreed_amount, or an hourly_rate and hours")
         if self.agreed_amount is not None and self.hourly_rate is not None:

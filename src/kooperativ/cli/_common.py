@@ -67,6 +67,20 @@ EXIT_RUNTIME = 1
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
+
+def _keep_numbers_whole() -> None:
+    # Numbers are grouped with a no-break space in Swedish (babel: "60 000,00"); rich
+    # wraps table cells at any white space, no-break spaces included, and would print
+    # "60" and "000,00" on two lines. A word here runs on over no-break spaces.
+    import re
+
+    import rich._wrap
+
+    rich._wrap.re_word = re.compile(r"[^\S\u00a0\u202f]*[\S\u00a0\u202f]+[^\S\u00a0\u202f]*")
+
+
+_keep_numbers_whole()
+
 #: The language errors are rendered in, and whether the command prints JSON. Set by the
 #: root command from the command line before a command runs (see :mod:`kooperativ.cli`),
 #: then by the command's :class:`~kooperativ.cli._context.CliContext`.
@@ -136,27 +150,41 @@ def fail(error: KooperativError) -> NoReturn:
     if _json_output.get():
         sys.stderr.write(json.dumps(error_json(error), ensure_ascii=False, indent=2) + "\n")
     else:
+        from rich.markup import escape
+
         word = _translate(current_language())("error")
+        # The message is text, not markup: "[se]" in it is a section of a file.
         err_console.print(
-            f"[bold red]{word}:[/] {render_error(error)}", markup=True, soft_wrap=True
+            f"[bold red]{word}:[/] {escape(render_error(error))}", markup=True, soft_wrap=True
         )
     raise typer.Exit(code=exit_code_for(error))
 
 
 def _os_error(error: OSError) -> KooperativError:
+    from kooperativ.errors import os_reason
+
     where = error.filename if error.filename is not None else "file"
-    return KooperativError("{where}: {reason}", where=where, reason=error.strerror or error)
+    return KooperativError("{where}: {reason}", where=where, reason=os_reason(error))
 
 
 @contextmanager
 def guard() -> Iterator[None]:
-    """Turn kooperativ errors (and failing file operations) into a clean CLI failure."""
+    """Turn kooperativ errors (and failing file operations, and a record the library
+    failed to validate) into a clean CLI failure."""
     try:
         yield
     except KooperativError as error:
         fail(error)
     except OSError as error:
         fail(_os_error(error))
+    except ValueError as error:
+        from pydantic import ValidationError
+
+        if not isinstance(error, ValidationError):
+            raise
+        from kooperativ.errors import ValidationFailed, pydantic_problems
+
+        fail(ValidationFailed(pydantic_problems(error.errors(), error.title.lower())))
 
 
 def to_jsonable(value: Any) -> Any:

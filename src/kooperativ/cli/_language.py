@@ -282,6 +282,9 @@ def localise_usage_error(message: str, language: str) -> str:
             hint = re.fullmatch(r"Did you mean (?P<suggestions>.+)\?", rest)
             if hint:
                 rest = translate("Did you mean {suggestions}?").format(**hint.groupdict())
+            possible = re.fullmatch(r"\(Possible options: (?P<options>.+)\)", rest)
+            if possible:
+                rest = translate("(Possible options: {options})").format(**possible.groupdict())
             return f"{text} {rest}".strip()
     return message
 

@@ -415,10 +415,10 @@ def contract_pdf(
         try:
             target.write_bytes(data)
         except OSError as error:
-            from kooperativ.errors import InputError
+            from kooperativ.errors import InputError, os_reason
 
             raise InputError(
-                "output", "cannot write {path}: {reason}", path=target, reason=error.strerror
+                "output", "cannot write {path}: {reason}", path=target, reason=os_reason(error)
             ) from None
     cli.print(cli.messages()("Wrote {path} ({size} bytes).").format(path=target, size=len(data)))
 

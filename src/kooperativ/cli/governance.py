@@ -351,7 +351,9 @@ def meeting_motion(
             if not (left.isdigit() and right.isdigit()):
                 from kooperativ.errors import InputError
 
-                raise InputError("previous", f"{previous!r}: write MEETING:MOTION, e.g. 1:3")
+                raise InputError(
+                    "previous", "{value!r}: write MEETING:MOTION, e.g. 1:3", value=previous
+                )
             first = (int(left), int(right))
         with cli.open() as coop:
             found = coop.governance.motion(
@@ -410,7 +412,7 @@ def meeting_acclaim(
         if outcome not in ("adopted", "rejected"):
             from kooperativ.errors import InputError
 
-            raise InputError("outcome", f"{outcome!r}: adopted or rejected")
+            raise InputError("outcome", "{value!r}: adopted or rejected", value=outcome)
         chosen: Literal["adopted", "rejected"] = "adopted" if outcome == "adopted" else "rejected"
         with cli.open() as coop:
             found = coop.governance.acclaim(cli.actor(coop), meeting, motion, chosen)
@@ -632,7 +634,7 @@ def _format(path: Path | None, given: str | None) -> RecordFormat:
     if name not in ("toml", "json"):
         from kooperativ.errors import InputError
 
-        raise InputError("format", f"{name!r}: toml or json")
+        raise InputError("format", "{value!r}: toml or json", value=name)
     return "json" if name == "json" else "toml"
 
 
@@ -665,9 +667,9 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        from kooperativ.errors import InputError
+        from kooperativ.errors import InputError, os_reason
 
-        raise InputError(str(path), "cannot be read ({reason})", reason=exc.strerror) from None
+        raise InputError(str(path), "cannot be read ({reason})", reason=os_reason(exc)) from None
 
 
 @meeting_app.command("import")
@@ -762,7 +764,7 @@ def meeting_verify(
         else:
             from kooperativ.errors import InputError
 
-            raise InputError("record", f"{record}: no such file")
+            raise InputError("record", "{file}: no such file", file=record)
     _print_report(cli, report)
     if not report.ok:
         raise typer.Exit(code=1)

@@ -161,6 +161,12 @@ def member_list(
     cli.print(cli.ngettext("{n} member", "{n} members", len(members)).format(n=len(members)))
 
 
+def _tax_mode(cli: CliContext, mode: str | None) -> str | None:
+    from kooperativ.payroll import tax_mode_text
+
+    return tax_mode_text(mode, cli.language) if mode else None
+
+
 def _member_rows(cli: CliContext, m: Member) -> list[tuple[str, object]]:
     address = f"{m.address.street}, {m.address.postal_code} {m.address.city}" if m.address else None
     return [
@@ -171,7 +177,7 @@ def _member_rows(cli: CliContext, m: Member) -> list[tuple[str, object]]:
         (cli._("Phone"), m.phone),
         (cli._("Address"), address),
         (cli._("Bank account"), m.bank_account),
-        (cli._("Tax mode"), m.tax.mode),
+        (cli._("Tax mode"), _tax_mode(cli, m.tax.mode)),
         (cli._("Language"), m.language),
         (cli._("Status"), status_word(cli, m.status)),
         (cli._("Applied"), m.applied_on),

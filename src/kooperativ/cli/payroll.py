@@ -61,7 +61,7 @@ def payroll_preview(
                 "assignment": view.model_dump(mode="json"),
                 "paid_on": paid_on.isoformat(),
                 "tax_mode": tax_mode,
-                "salary": result.as_dict(),
+                "salary": result.as_dict(lang=cli.language),
             }
         )
         return
@@ -69,6 +69,7 @@ def payroll_preview(
     from rich.table import Table
 
     from kooperativ.cli.salary import LABELS
+    from kooperativ.payroll import localise, tax_mode_text
 
     salary_texts = cli.texts("salary")
     table = Table(
@@ -82,7 +83,7 @@ def payroll_preview(
     if trace:
         table.add_column(cli._("Calculation"), overflow="fold")
     table.add_row(cli._("Invoiced (excl. VAT)"), cli.amount(view.amount_excl_vat))
-    for line in result.trace:
+    for line in localise(result.trace, cli.language):
         if line.amount == 0 and line.field in ("expenses", "pension", "pension_tax", "remainder"):
             continue
         label = salary_texts(LABELS.get(line.field, line.field))
@@ -94,7 +95,9 @@ def payroll_preview(
         table.add_row(*cells)
     cli.print(table)
     cli.print(
-        cli._("Paid on {day}, tax mode {mode}.").format(day=paid_on.isoformat(), mode=tax_mode)
+        cli._("Paid on {day}, tax mode {mode}.").format(
+            day=paid_on.isoformat(), mode=tax_mode_text(tax_mode, cli.language)
+        )
     )
 
 

@@ -56,7 +56,12 @@ ColumnOption = Annotated[int, typer.Option("--column", help="Column (1 or 3).")]
 def _country(cli: CliContext, code: str | None) -> CountryRules:
     """The country of a command without a cooperative (default Sweden); the command speaks
     its language if nothing else decided the language."""
-    return cli.fallback_country_language(code)
+    from kooperativ.errors import ConfigError, InputError
+
+    try:
+        return cli.fallback_country_language(code)
+    except ConfigError as error:  # no such country: an option, not cooperative.toml
+        raise InputError("--country", error.reason_template, **error.params) from None
 
 
 def _policy(cli: CliContext, country: str | None) -> PayrollPolicy:
@@ -150,15 +155,18 @@ def _print_breakdown(cli: CliContext, inp: SalaryInput, result: SalaryResult, tr
     if invoiced is not None:
         label = _("Invoice needed (excl. VAT)") if inp.mode == "net" else _("Invoiced (excl. VAT)")
         table.add_row(label, cli.amount(invoiced), "")
+    from kooperativ.payroll import localise, tax_mode_text
+
     strong = {"gross_salary", "net_pay", "payout"}
-    for line in result.trace:
+    for line in localise(result.trace, cli.language):
         name = _(LABELS[line.field])
         if line.field in strong:
             name = f"[bold]{name}[/bold]"
         table.add_row(name, cli.amount(line.amount), escape(line.formula))
     table.add_row(_("Total cost"), cli.amount(result.total_cost), "")
     cli.print(table)
-    cli.print(f"{_('Paid on')}: {inp.paid_on.isoformat()}  {_('Tax mode')}: {escape(inp.tax)}")
+    mode = tax_mode_text(inp.tax, cli.language)
+    cli.print(f"{_('Paid on')}: {inp.paid_on.isoformat()}  {_('Tax mode')}: {escape(mode)}")
     if trace:
         _print_trace(cli, result)
 
@@ -169,10 +177,12 @@ def _print_trace(cli: CliContext, result: SalaryResult) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from kooperativ.payroll import localise
+
     _ = cli.texts("salary")
     labels = (_("Rule"), _("Parameters"), _("Reference"))
     cli.print(f"[bold]{_('How it was calculated')}[/bold]")
-    for line in result.trace:
+    for line in localise(result.trace, cli.language):
         details = Table.grid(padding=(0, 1))
         details.add_column(width=1)
         details.add_column(style="dim", no_wrap=True, min_width=max(map(len, labels)))
@@ -259,7 +269,7 @@ def salary_command(
         )
         result = policy.calculate(inp)
     if cli.as_json:
-        cli.print_json(result.as_dict(invoiced=inp.invoice_for(result)))
+        cli.print_json(result.as_dict(invoiced=inp.invoice_for(result), lang=cli.language))
     else:
         _print_breakdown(cli, inp, result, show_trace)
 

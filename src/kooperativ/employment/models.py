@@ -41,6 +41,7 @@ from uuid import UUID, uuid4
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from kooperativ._model import Record
+from kooperativ.errors import InputError, Term
 
 __all__ = [
     "EmploymentContract",
@@ -195,20 +196,33 @@ class EmploymentContract(Record):
         # Rules that depend on the form (an open-ended employment has no end date, a fixed
         # term needs one) are the country's: EmploymentLaw.validate_contract.
         if self.end is not None and self.end < self.start:
-            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+            raise InputError(
+                "end", "end ({end}) is before start ({start})", end=self.end, start=self.start
+            )
         if (self.ended_on is None) != (self.end_reason is None):
             raise ValueError("ended_on and end_reason go together")
         if self.ended_on is not None and self.ended_on < self.start:
-            raise ValueError(f"ended on {self.ended_on}, before the start ({self.start})")
+            raise InputError(
+                "ended_on",
+                "ended on {day}, before the start ({start})",
+                day=self.ended_on,
+                start=self.start,
+            )
         seen: set[Party] = set()
         for signature in self.signatures:
             if signature.party in seen:
-                raise ValueError(f"two signatures for the {signature.party.value}")
+                raise InputError(
+                    "signatures",
+                    "two signatures for the {party}",
+                    party=Term(signature.party.value),
+                )
             seen.add(signature.party)
             if self.signed_at(signature.party) != signature.at:
-                raise ValueError(
-                    f"the {signature.party.value}'s signature time does not match "
-                    f"signed_by_{signature.party.value}"
+                raise InputError(
+                    "signatures",
+                    "the {party}'s signature time does not match signed_by_{code}",
+                    party=Term(signature.party.value),
+                    code=signature.party.value,
                 )
         return self
 
@@ -262,7 +276,9 @@ class HoursReport(Record):
     @classmethod
     def _first_of_month(cls, value: date) -> date:
         if value.day != 1:
-            raise ValueError(f"month must be the first day of a month (got {value})")
+            raise InputError(
+                "month", "month must be the first day of a month (got {value})", value=value
+            )
         return value
 
     @model_validator(mode="after")

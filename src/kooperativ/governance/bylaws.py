@@ -61,7 +61,7 @@ from pydantic import (
 )
 from pydantic import ValidationError as PydanticValidationError
 
-from kooperativ.errors import ConfigError, InputError
+from kooperativ.errors import ConfigError, InputError, config_reason, os_reason, syntax_reason
 from kooperativ.governance.tally import ElectionMethod, Majority, MajorityBase
 
 __all__ = [
@@ -110,13 +110,13 @@ def parse_share(value: object, field: str = "share") -> Fraction:
         if match.group(3) is not None:
             share = Fraction(int(match.group(3)))
         elif int(match.group(2)) == 0:
-            raise InputError(field, f"{value!r} divides by zero")
+            raise InputError(field, "{value!r} divides by zero", value=value)
         else:
             share = Fraction(int(match.group(1)), int(match.group(2)))
     else:
-        raise InputError(field, f'{value!r} is not a share; write e.g. "2/3" or "1/10"')
+        raise InputError(field, '{value!r} is not a share; write e.g. "2/3" or "1/10"', value=value)
     if not 0 <= share <= 1:
-        raise InputError(field, f"{value!r} is not between 0 and 1")
+        raise InputError(field, "{value!r} is not between 0 and 1", value=value)
     return share
 
 
@@ -455,9 +455,12 @@ class Bylaws(_Rules):
         ordered = sorted(rules, key=lambda r: r.valid_from)
         for before, after in itertools.pairwise(ordered):
             if before.valid_to is None or before.valid_to >= after.valid_from:
-                raise ValueError(
-                    f"the rule sets from {before.valid_from} and {after.valid_from} overlap "
-                    "(give the older one a valid_to before the newer one's valid_from)"
+                raise InputError(
+                    "rules",
+                    "the rule sets from {first} and {second} overlap "
+                    "(give the older one a valid_to before the newer one's valid_from)",
+                    first=before.valid_from,
+                    second=after.valid_from,
                 )
         return rules
 
@@ -471,7 +474,9 @@ class Bylaws(_Rules):
             if rules.in_force(day):
                 return rules
         periods = ", ".join(f"{r.valid_from}–{r.valid_to or ''}" for r in self.rules)
-        raise InputError("date", f"no bylaws are in force on {day} (periods: {periods})")
+        raise InputError(
+            "date", "no bylaws are in force on {day} (periods: {periods})", day=day, periods=periods
+        )
 
 
 def _key_path(loc: tuple[int | str, ...]) -> str:
@@ -491,14 +496,8 @@ def parse_bylaws(data: dict[str, Any], file: str) -> Bylaws:
         return Bylaws.model_validate(data)
     except PydanticValidationError as exc:
         err = exc.errors()[0]
-        message = str(err["msg"]).removeprefix("Value error, ")
-        if err["type"] == "extra_forbidden":
-            message = "unknown key"
-        elif err["type"] == "missing":
-            message = "required key is missing"
-        elif isinstance(err.get("ctx", {}).get("error"), InputError):
-            message = err["ctx"]["error"].reason
-        raise ConfigError(file, _key_path(tuple(err["loc"])), message) from None
+        template, values = config_reason(err)
+        raise ConfigError(file, _key_path(tuple(err["loc"])), template, **values) from None
 
 
 def cited_paragraphs(text: str) -> set[str]:
@@ -535,9 +534,12 @@ def load_bylaws(path: Path | str) -> Bylaws:
             position=exc.start,
         ) from None
     except OSError as exc:
-        raise ConfigError(str(file), "", "cannot be read ({reason})", reason=exc.strerror) from None
+        raise ConfigError(
+            str(file), "", "cannot be read ({reason})", reason=os_reason(exc)
+        ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(file), "", "not valid TOML ({reason})", reason=str(exc)) from None
+        template, values = syntax_reason(exc, "TOML")
+        raise ConfigError(str(file), "", template, **values) from None
     bylaws = parse_bylaws(data, str(file))
     text_file = file.parent / bylaws.source
     if text_file.is_file():
@@ -552,7 +554,7 @@ def load_bylaws(path: Path | str) -> Bylaws:
             ) from None
         except OSError as exc:
             raise ConfigError(
-                str(text_file), "", "cannot be read ({reason})", reason=exc.strerror
+                str(text_file), "", "cannot be read ({reason})", reason=os_reason(exc)
             ) from None
         paragraphs = cited_paragraphs(human)
         for index, rules in enumerate(bylaws.rules):
@@ -562,6 +564,8 @@ def load_bylaws(path: Path | str) -> Bylaws:
                         raise ConfigError(
                             str(file),
                             f"rules[{index}].{key}.reference",
-                            f"{ref!r} is not a § heading in {bylaws.source}",
+                            "{ref!r} is not a § heading in {source}",
+                            ref=ref,
+                            source=bylaws.source,
                         )
     return bylaws

@@ -20,7 +20,7 @@ from typing import Literal
 
 from kooperativ.errors import ConflictError, InputError
 from kooperativ.governance.bylaws import DecisionType, RuleSet
-from kooperativ.governance.findings import finding
+from kooperativ.governance.findings import finding, item_phrase
 from kooperativ.governance.meeting import (
     BallotBox,
     Meeting,
@@ -168,18 +168,20 @@ def _opened(
     """The box with its content counted into the record (a secret box), checked."""
     if not box.secret or box.opened:
         if ballots is not None and box.secret:
-            raise ConflictError("the box of {item} is already opened", item=item)
+            raise ConflictError("the box of {item} is already opened", item=item_phrase(item))
         return box
     if ballots is None:
         if not box.voted:
             return box.opened_with([])
         raise InputError(
-            "ballots", "{item} is a secret ballot: count it from its box's ballots", item=item
+            "ballots",
+            "{item} is a secret ballot: count it from its box's ballots",
+            item=item_phrase(item),
         )
     if len(ballots) != len(box.voted):
         raise ConflictError(
             "the box of {item} holds {ballots} ballots for {voters} voters",
-            item=item,
+            item=item_phrase(item),
             ballots=len(ballots),
             voters=len(box.voted),
         )

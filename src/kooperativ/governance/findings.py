@@ -27,11 +27,18 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from kooperativ.errors import InputError
+from kooperativ.errors import InputError, Phrase
 from kooperativ.i18n import format_day, translator
 from kooperativ.problems import Problem, Severity
 
-__all__ = ["finding", "problem_text", "problem_texts", "refuse", "where_text"]
+__all__ = [
+    "finding",
+    "item_phrase",
+    "problem_text",
+    "problem_texts",
+    "refuse",
+    "where_text",
+]
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: Arguments whose value is a word to translate (``"adopted"``, ``"email"``).
@@ -63,6 +70,21 @@ def finding(
         for name, value in args.items()
     }
     return dataclasses.replace(Problem.of(severity, place, template, **values), code=code)
+
+
+_ITEM = re.compile(r"(motion|election) (\d+)(?: poll (\d+))?")
+
+
+def item_phrase(item: str) -> Phrase | str:
+    """An item's key (``motion 2``, ``election 1``, ``motion 2 poll 3``) as words of the
+    reader's language when shown in a message; any other text as it is."""
+    found = _ITEM.fullmatch(item)
+    if found is None:
+        return item
+    kind, number, poll = found.groups()
+    if poll is not None:
+        return Phrase("motion {number}, vote {poll}", number=number, poll=poll)
+    return Phrase(kind + " {number}", number=number)
 
 
 def where_text(problem: Problem, lang: str | None = None) -> str:
@@ -122,11 +144,12 @@ def refuse(field: str, problems: Sequence[Problem]) -> None:
     """
     if not problems:
         return
-    template = "; ".join(
-        p.template.replace("{", "{" + f"p{i}_") if p.template else p.message
-        for i, p in enumerate(problems)
-    )
-    values = {f"p{i}_{name}": value for i, p in enumerate(problems) for name, value in p.args}
+    phrases = [
+        Phrase(p.template, **dict(p.values or p.args)) if p.template else p.message
+        for p in problems
+    ]
     if len(problems) == 1 and problems[0].template:
-        template, values = problems[0].template, dict(problems[0].args)
-    raise InputError(field, template, **values)
+        raise InputError(
+            field, problems[0].template, **dict(problems[0].values or problems[0].args)
+        )
+    raise InputError(field, "{problems}", problems=Phrase.join(phrases))

@@ -37,9 +37,9 @@ from datetime import date
 from typing import Literal
 from uuid import UUID
 
-from kooperativ.errors import ConflictError, InputError, Term
+from kooperativ.errors import ConflictError, InputError, Phrase, Term
 from kooperativ.governance.bylaws import DecisionType, RuleSet
-from kooperativ.governance.findings import finding, refuse
+from kooperativ.governance.findings import finding, item_phrase, refuse
 from kooperativ.governance.meeting import (
     AgendaItem,
     Amendment,
@@ -369,7 +369,7 @@ def add_motion(
             "item",
             "the agenda has no item {item!r} ({items})",
             item=item,
-            items=", ".join(sorted(keys)),
+            items=", ".join(repr(key) for key in sorted(keys)),
         )
     try:
         kind = DecisionType(decision_type)
@@ -537,7 +537,7 @@ def reserve(meeting: Meeting, member_id: UUID, item: str, text: str = "") -> Mee
         raise InputError("item", "{item!r}: write 'motion N' or 'election N'", item=item)
     target = meeting.motion(int(raw)) if kind == "motion" else meeting.election(int(raw))
     if not target.decided:
-        raise InputError("item", "{item} is not decided yet", item=item)
+        raise InputError("item", "{item} is not decided yet", item=item_phrase(item))
     if member_id not in meeting.present:
         raise InputError("member", "{name} is not present", name=meeting.name_of(member_id))
     reservation = Reservation(
@@ -562,5 +562,7 @@ def close_meeting(meeting: Meeting) -> Meeting:
     meeting.require_open()
     left = pending(meeting)
     if left:
-        raise ConflictError("not decided yet: {items}", items=", ".join(left))
+        raise ConflictError(
+            "not decided yet: {items}", items=Phrase.join(map(item_phrase, left), ", ")
+        )
     return meeting.model_copy(update={"state": MeetingState.CLOSED})

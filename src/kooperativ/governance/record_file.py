@@ -29,7 +29,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError as PydanticValidationError
 
-from kooperativ.errors import InputError, ValidationFailed
+from kooperativ.errors import InputError, ValidationFailed, pydantic_reason, syntax_reason
 from kooperativ.governance.bylaws import Bylaws
 from kooperativ.governance.meeting import Meeting
 from kooperativ.governance.proceedings import default_agenda
@@ -160,9 +160,12 @@ def parse_record(text: str, file_format: RecordFormat, file: str = "record") -> 
     """
     try:
         data: Any = tomllib.loads(text) if file_format == "toml" else json.loads(text)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError, RecursionError) as exc:
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+        template, values = syntax_reason(exc, file_format.upper())
+        raise InputError(file, template, **values) from None
+    except RecursionError:
         raise InputError(
-            file, "not valid {format} ({reason})", format=file_format.upper(), reason=str(exc)
+            file, "not valid {format} (nested too deep)", format=file_format.upper()
         ) from None
     if not isinstance(data, dict):
         raise InputError(file, "the record must be a table/object")
@@ -233,5 +236,6 @@ def _failed(exc: PydanticValidationError) -> ValidationFailed:
         path = ""
         for item in err["loc"]:
             path += f"[{item}]" if isinstance(item, int) else ("." if path else "") + str(item)
-        problems.append((path or "record", str(err["msg"]).removeprefix("Value error, ")))
+        template, values = pydantic_reason(err)
+        problems.append((path or "record", template, values))
     return ValidationFailed(problems)

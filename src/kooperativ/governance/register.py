@@ -34,9 +34,11 @@ from uuid import UUID, uuid4
 from pydantic import Field, field_validator
 
 from kooperativ._model import Record
+from kooperativ.assignments.models import MAX_AMOUNT
+from kooperativ.errors import InputError, Phrase
 from kooperativ.governance.bylaws import VotingRights
 from kooperativ.members.models import Member, MemberStatus
-from kooperativ.money import to_decimal
+from kooperativ.money import ORE, to_decimal
 
 __all__ = [
     "MembershipFee",
@@ -82,6 +84,10 @@ class MembershipFee(Record):
         amount = to_decimal(value, "amount")
         if amount < 0:
             raise ValueError("must not be negative")
+        if amount > MAX_AMOUNT:
+            raise InputError("amount", "implausibly large (at most {limit})", limit=MAX_AMOUNT)
+        if amount != amount.quantize(ORE):
+            raise InputError("amount", "{value} has more than two decimals", value=value)
         return amount
 
 
@@ -137,6 +143,14 @@ class Reason(Record):
     def template(self) -> str:
         """The English text with placeholders (the msgid for translation)."""
         return REASON_TEXTS[self.code]
+
+    def phrase(self) -> Phrase:
+        """The reason as a :class:`~kooperativ.errors.Phrase`, to put in another message
+        and render in the reader's language."""
+        reason = Phrase(self.template, **dict(self.args))
+        if not self.reference:
+            return reason
+        return Phrase("{reason} ({reference})", reason=reason, reference=self.reference)
 
     def text(self, translate: Any = None) -> str:
         """The reason in words; ``translate`` is a gettext function (default: English)."""

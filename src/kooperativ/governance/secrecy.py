@@ -21,7 +21,8 @@ a key, secret ballots still work but are kept unsealed, the record says so
 what that does not protect against.
 
 Examples:
-    >>> from kooperativ.governance.voting import Ballot
+    >>> from kooperativ.governance.findings import item_phrase
+from kooperativ.governance.voting import Ballot
     >>> seal = BallotSeal.from_text(BallotSeal.generate_key())
     >>> text = seal.seal("meeting-1/election 1", Ballot(item="election 1", choice=("Alva",)), 64)
     >>> text.startswith("sealed:")
@@ -46,6 +47,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kooperativ.errors import ConfigError, ConflictError
+from kooperativ.governance.findings import item_phrase
 from kooperativ.governance.voting import Ballot
 
 __all__ = [
@@ -75,9 +77,11 @@ def _choice(data: bytes, item: str) -> Ballot:
     try:
         choice = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ConflictError("a ballot in the box of {item} is damaged", item=item) from None
+        raise ConflictError(
+            "a ballot in the box of {item} is damaged", item=item_phrase(item)
+        ) from None
     if not isinstance(choice, list) or not all(isinstance(name, str) for name in choice):
-        raise ConflictError("a ballot in the box of {item} is damaged", item=item)
+        raise ConflictError("a ballot in the box of {item} is damaged", item=item_phrase(item))
     return Ballot(item=item, choice=tuple(choice))
 
 
@@ -185,13 +189,16 @@ class BallotSeal:
         """
         item = _item(box)
         if not text.startswith(_SEALED):
-            raise ConflictError("a ballot in the box of {item} is not sealed", item=item)
+            raise ConflictError(
+                "a ballot in the box of {item} is not sealed", item=item_phrase(item)
+            )
         try:
             raw = base64.urlsafe_b64decode(text[len(_SEALED) :].encode("ascii"))
             data = self._aead.decrypt(raw[:_NONCE_BYTES], raw[_NONCE_BYTES:], box.encode("utf-8"))
         except (binascii.Error, ValueError, InvalidTag):
             raise ConflictError(
-                "a ballot in the box of {item} does not open with this key", item=item
+                "a ballot in the box of {item} does not open with this key",
+                item=item_phrase(item),
             ) from None
         return _choice(data.rstrip(b" "), item)
 
@@ -215,6 +222,6 @@ def open_ballot(box: str, text: str, seal: BallotSeal | None) -> Ballot:
             KEY_VARIABLE,
             "",
             "the ballots of {item} are sealed: set the ballot key to count them",
-            item=_item(box),
+            item=item_phrase(_item(box)),
         )
     return seal.open(box, text)

@@ -499,7 +499,7 @@ def _check_election(
     except KooperativError as error:
         breaches.append(
             dataclasses.replace(
-                Problem("error", where, str(error), place=("election", str(number))),
+                Problem.of("error", ("election", number), "{error}", error=error),
                 code="vote.ballot",
             )
         )

@@ -47,8 +47,9 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from kooperativ._model import Record
-from kooperativ.errors import ConflictError, InputError
+from kooperativ.errors import ConflictError, InputError, Phrase
 from kooperativ.governance.bylaws import RuleSet
+from kooperativ.governance.findings import item_phrase
 from kooperativ.governance.meeting import (
     BallotBox,
     Election,
@@ -119,7 +120,7 @@ def _check_voter(meeting: Meeting, voter: UUID, cast_by: UUID | None, paper: boo
     if meeting.general and (entry is None or not entry.votes):
         if entry is None:
             raise InputError("voter", "{name} has no vote: not in the register", name=name)
-        why = "; ".join(r.text() for r in entry.reasons)
+        why = Phrase.join(r.phrase() for r in entry.reasons)
         raise InputError("voter", "{name} has no vote: {why}", name=name, why=why)
     if meeting.kind is MeetingKind.DIGITAL:
         if cast_by not in (None, voter):
@@ -385,7 +386,8 @@ def enter_paper_ballots(
     item, box, target, poll, chosen = _target(meeting, motion, election)
     if not box.secret:
         raise ConflictError(
-            "{item} is an open vote: enter each paper vote with its voter", item=item
+            "{item} is an open vote: enter each paper vote with its voter",
+            item=item_phrase(item),
         )
     if not entered_by:
         raise InputError("entered_by", "name the officer who enters the paper ballots")

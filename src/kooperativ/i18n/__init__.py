@@ -36,10 +36,13 @@ from kooperativ.errors import InputError
 
 __all__ = [
     "LANGUAGES",
+    "Gettext",
     "add_locale_dir",
     "available_languages",
     "format_amount",
     "format_day",
+    "format_number",
+    "language_of",
     "messages",
     "plural",
     "translator",
@@ -146,6 +149,13 @@ class _Chain(gettext.NullTranslations):
                 return found
         return message
 
+    def pgettext(self, context: str, message: str) -> str:
+        for catalog in self._catalogs:
+            found = catalog.pgettext(context, message)
+            if found != message:
+                return found
+        return message
+
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
         default = msgid1 if n == 1 else msgid2
         for catalog in self._catalogs:
@@ -164,9 +174,43 @@ def _all_messages(lang: str) -> gettext.NullTranslations:
     return _Chain([_translations(lang, name) for name in names])
 
 
-def translator(lang: str, domain: str = "cli") -> Callable[[str], str]:
+class Gettext:
+    """A ``gettext`` function that knows its language.
+
+    Calling it translates a text, as a plain ``gettext`` function does. Its
+    :attr:`language` lets whoever fills a translated template with values (an error, a
+    finding, a trace line) format numbers the language's way at that moment
+    (:func:`language_of`), instead of when the values were made.
+    """
+
+    __slots__ = ("_catalog", "_lookup", "language")
+
+    def __init__(self, catalog: gettext.NullTranslations, language: str) -> None:
+        self._catalog = catalog
+        self._lookup = catalog.gettext
+        self.language = language
+
+    def __call__(self, text: str) -> str:
+        return self._lookup(text)
+
+    def pgettext(self, context: str, text: str) -> str:
+        """``text`` translated in ``context`` (a ``msgctxt`` of the catalogs), for a word
+        that other parts of the library translate differently."""
+        return self._catalog.pgettext(context, text)
+
+    def __repr__(self) -> str:
+        return f"Gettext({self.language!r})"
+
+
+def language_of(translate: Callable[[str], str]) -> str | None:
+    """The language of a ``gettext`` function made here (``None`` for any other)."""
+    language = getattr(translate, "language", None)
+    return language if isinstance(language, str) else None
+
+
+def translator(lang: str, domain: str = "cli") -> Gettext:
     """A ``gettext`` function for ``lang`` (``"sv"``, ``"en"`` …) and ``domain``."""
-    return _translations(_check(lang), domain).gettext
+    return Gettext(_translations(_check(lang), domain), lang)
 
 
 def plural(lang: str, domain: str = "cli") -> Callable[[str, str, int], str]:
@@ -177,14 +221,14 @@ def plural(lang: str, domain: str = "cli") -> Callable[[str, str, int], str]:
     return _translations(_check(lang), domain).ngettext
 
 
-def messages(lang: str) -> Callable[[str], str]:
+def messages(lang: str) -> Gettext:
     """A ``gettext`` function that looks a text up in every domain of ``lang``.
 
     For texts whose domain is not known where they are shown, such as error messages
     raised anywhere in the library and printed by the CLI. Where two catalogs translate a
     text differently, the ``errors`` catalog (:data:`SHARED_DOMAIN`) decides.
     """
-    return _all_messages(_check(lang)).gettext
+    return Gettext(_all_messages(_check(lang)), lang)
 
 
 def _format_locale(lang: str) -> str:
@@ -203,8 +247,28 @@ def format_amount(amount: Decimal, lang: str, decimals: int = 2) -> str:
     """An amount with the language's separators: ``12 345,50`` (sv), ``12,345.50`` (en)."""
     from babel.numbers import format_decimal
 
+    if not amount.is_finite() or amount.adjusted() > 30:
+        return str(amount)  # no sane amount; shown as it is rather than failing
     pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
     return format_decimal(amount, format=pattern, locale=_format_locale(lang))
+
+
+def format_number(value: Decimal | int, lang: str) -> str:
+    """A number with the language's separators, its decimals kept as they are.
+
+    ``Decimal("1800.00")`` → ``1 800,00`` (sv), ``1,800.00`` (en); ``Decimal("37.5")`` →
+    ``37,5``; ``30000`` → ``30 000``. A number too large to write out (``1E+400``) or not
+    finite is shown as it is.
+    """
+    from babel.numbers import format_decimal
+
+    number = Decimal(value)
+    exponent = number.as_tuple().exponent
+    if not isinstance(exponent, int) or abs(exponent) > 30 or number.adjusted() > 30:
+        return str(value)
+    decimals = max(0, -exponent)
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+    return format_decimal(number, format=pattern, locale=_format_locale(lang))
 
 
 def format_day(day: date, lang: str) -> str:

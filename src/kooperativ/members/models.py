@@ -18,6 +18,7 @@ from uuid import UUID, uuid4
 from pydantic import EmailStr, Field, field_serializer, model_validator
 
 from kooperativ._model import Record
+from kooperativ.errors import InputError, Term
 
 __all__ = ["Address", "Member", "MemberStatus", "Role", "TaxSettings"]
 
@@ -104,7 +105,9 @@ class Member(Record):
         if self.joined_on and self.left_on and self.left_on < self.joined_on:
             raise ValueError("left_on is before joined_on")
         if self.status in (MemberStatus.RESIGNED, MemberStatus.EXCLUDED) and not self.left_on:
-            raise ValueError(f"a {self.status.value} member needs left_on")
+            raise InputError(
+                "left_on", "a {status} member needs left_on", status=Term(self.status.value)
+            )
         if self.status is MemberStatus.MEMBER and not self.joined_on:
             raise ValueError("a member needs joined_on")
         return self

@@ -28,7 +28,13 @@ from kooperativ.payroll.model import (
     TaxDeduction,
 )
 from kooperativ.payroll.solver import calculate_salary, fee_on, invoice_for_net
-from kooperativ.payroll.trace import NationalTrace, TraceLine, trace_as_dicts
+from kooperativ.payroll.trace import (
+    NationalTrace,
+    TraceLine,
+    localise,
+    tax_mode_text,
+    trace_as_dicts,
+)
 
 __all__ = [
     "AMOUNT_LIMIT",
@@ -43,5 +49,7 @@ __all__ = [
     "calculate_salary",
     "fee_on",
     "invoice_for_net",
+    "localise",
+    "tax_mode_text",
     "trace_as_dicts",
 ]

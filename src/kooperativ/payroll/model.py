@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 from pydantic import BaseModel, BeforeValidator, ConfigDict, model_validator
 from pydantic import ValidationError as PydanticValidationError
 
-from kooperativ.errors import InputError, ValidationFailed
+from kooperativ.errors import InputError, ValidationFailed, pydantic_reason
 from kooperativ.money import ONE, ORE, ZERO, to_decimal
 
 if TYPE_CHECKING:
@@ -172,8 +172,7 @@ class SalaryInput(BaseModel):
             if abs(value) > AMOUNT_LIMIT:
                 raise InputError(
                     name,
-                    "{value} is more than {limit}, the largest amount a salary calculation accepts",
-                    value=value,
+                    "is more than {limit}, the largest amount a salary calculation accepts",
                     limit=AMOUNT_LIMIT,
                 )
             if value < 0:
@@ -261,21 +260,20 @@ class SalaryInput(BaseModel):
 
 
 def _as_input_error(exc: PydanticValidationError) -> InputError:
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, str, dict[str, object]]] = []
     for error in exc.errors():
         cause = (error.get("ctx") or {}).get("error")
+        loc = ".".join(str(p) for p in error["loc"])
         if isinstance(cause, InputError):
-            loc = ".".join(str(p) for p in error["loc"])
             field = loc if loc and cause.field == "amount" else cause.field
-            if len(exc.errors()) == 1:
-                # Keep the template and its values apart, so the message can be translated.
-                return InputError(field, cause.reason_template, **cause.params)
-            problems.append((field, cause.reason))
         else:
-            loc = ".".join(str(p) for p in error["loc"]) or "input"
-            problems.append((loc, error["msg"]))
+            field = loc or "input"
+        template, values = pydantic_reason(error)
+        problems.append((field, template, values))
     if len(problems) == 1:
-        return InputError(*problems[0])
+        # Keep the template and its values apart, so the message can be translated.
+        field, template, values = problems[0]
+        return InputError(field, template, **values)
     return ValidationFailed(problems)
 
 
@@ -390,14 +388,16 @@ class SalaryResult:
                 return line
         raise KeyError(field)
 
-    def as_dict(self, invoiced: Decimal | None = None) -> dict[str, Any]:
+    def as_dict(self, invoiced: Decimal | None = None, lang: str | None = None) -> dict[str, Any]:
         """JSON-ready data: every amount as a string, plus the trace.
 
         Args:
             invoiced: The invoice behind the salary (:meth:`SalaryInput.invoice_for`),
                 written first as ``invoiced`` when given.
+            lang: With a language, each trace line carries ``text`` (its rule, reference
+                and formula in that language) beside the machine form.
         """
         data: dict[str, Any] = {} if invoiced is None else {"invoiced": str(invoiced)}
         data.update((name, str(getattr(self, name))) for name in FIELDS)
-        data["trace"] = [line.as_dict() for line in self.trace]
+        data["trace"] = [line.as_dict(lang) for line in self.trace]
         return data

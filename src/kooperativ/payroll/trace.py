@@ -17,14 +17,25 @@ pension, net pay, payout, remainder) around them and builds the
 ...                  "25000 × 12 % = 3000.00")
 >>> line.as_dict()["amount"]
 '3000.00'
+
+The texts of a line are English, with numbers written plainly (``1800.00``): the machine
+form, kept in JSON. :func:`localise` gives the same lines for a reader in another
+language: every sentence of the formula, the rule, the references and worded parameter
+values looked up in the catalogs (a formula's numbers are replaced by ``{0}``, ``{1}`` …
+for the lookup, so one catalog entry serves every amount), and the numbers written the
+language's way.
+
+>>> localise([line], "sv")[0].formula
+'25\xa0000 × 12 % = 3\xa0000,00'
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from kooperativ.money import HUNDRED, ZERO, ZERO_ORE
 from kooperativ.payroll.model import Cost, SalaryInput, SalaryResult
@@ -33,8 +44,10 @@ __all__ = [
     "POLICY_REFERENCE",
     "NationalTrace",
     "TraceLine",
+    "localise",
     "percent_text",
     "salary_result",
+    "tax_mode_text",
     "trace_as_dicts",
 ]
 
@@ -58,9 +71,15 @@ class TraceLine(NamedTuple):
     reference: str
     formula: str
 
-    def as_dict(self) -> dict[str, object]:
-        """The line as JSON-ready data (the amount as a string)."""
-        return {
+    def as_dict(self, lang: str | None = None) -> dict[str, object]:
+        """The line as JSON-ready data (the amount as a string).
+
+        Args:
+            lang: With a language, ``text`` holds the rule, reference and formula as a
+                reader of that language sees them (:func:`localise`), beside the machine
+                form.
+        """
+        data: dict[str, object] = {
             "field": self.field,
             "amount": str(self.amount),
             "rule": self.rule,
@@ -68,6 +87,15 @@ class TraceLine(NamedTuple):
             "reference": self.reference,
             "formula": self.formula,
         }
+        if lang is not None:
+            shown = localise((self,), lang)[0]
+            data["text"] = {
+                "rule": shown.rule,
+                "reference": shown.reference,
+                "formula": shown.formula,
+                "parameters": shown.parameters,
+            }
+        return data
 
 
 class NationalTrace(NamedTuple):
@@ -92,9 +120,123 @@ class NationalTrace(NamedTuple):
     expenses_reference: str
 
 
-def trace_as_dicts(lines: Iterable[TraceLine]) -> list[dict[str, object]]:
-    """Every line as JSON-ready data, in order."""
-    return [line.as_dict() for line in lines]
+def trace_as_dicts(lines: Iterable[TraceLine], lang: str | None = None) -> list[dict[str, object]]:
+    """Every line as JSON-ready data, in order (with ``text`` in ``lang``, if given)."""
+    return [line.as_dict(lang) for line in lines]
+
+
+# -- the lines in the reader's language ---------------------------------------------------
+
+#: A sentence of a formula ends with a full stop followed by a capital letter.
+_SENTENCE = re.compile(r"(?<=\.)\s+(?=[A-ZÅÄÖ])")
+#: The figures of a formula: ISO dates (kept as they are) and plain decimal numbers.
+_FIGURE = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})|(?<![\w.])(?P<number>\d+(?:\.\d+)?)(?![\w])")
+
+
+def _skeleton(text: str) -> tuple[str, list[str]]:
+    """``text`` with each figure replaced by ``{0}``, ``{1}`` …, and the figures."""
+    figures: list[str] = []
+
+    def placeholder(found: re.Match[str]) -> str:
+        figures.append(found.group(0))
+        return "{" + str(len(figures) - 1) + "}"
+
+    escaped = text.replace("{", "{{").replace("}", "}}")
+    return _FIGURE.sub(placeholder, escaped), figures
+
+
+def _filled(template: str, figures: list[str], original: str) -> str:
+    try:
+        return template.format(*figures)
+    except (IndexError, KeyError, ValueError):  # a broken translation: show the original
+        return original
+
+
+def _figure(text: str, lang: str) -> str:
+    from kooperativ.i18n import format_number
+
+    if "-" in text:  # a date
+        return text
+    return format_number(Decimal(text), lang)
+
+
+def _sentence(text: str, lang: str, translate: Callable[[str], str]) -> str:
+    skeleton, figures = _skeleton(text)
+    shown = [_figure(figure, lang) for figure in figures]
+    return _filled(translate(skeleton), shown, text)
+
+
+def _words(text: str, lang: str, translate: Callable[[str], str]) -> str:
+    """A rule's name, a reference or a parameter value: the catalog's text (looked up as
+    it is, else with its figures as placeholders), decimal figures in the language's form
+    and whole numbers (years, table numbers) as they are."""
+    if not text:
+        return text
+    found = translate(text)
+    if found != text:
+        return found
+    skeleton, figures = _skeleton(text)
+    if not figures:
+        return text
+    shown = [_figure(figure, lang) if "." in figure else figure for figure in figures]
+    return _filled(translate(skeleton), shown, text)
+
+
+def _reference(text: str, lang: str, translate: Callable[[str], str]) -> str:
+    """A reference: each ``;``-separated part from the catalogs, else as written."""
+    return "; ".join(_words(part, lang, translate) for part in text.split("; "))
+
+
+#: The catalog context of a rule's short name (``none``, ``full``): words other catalogs
+#: translate differently.
+RULE_CONTEXT = "trace rule"
+#: The catalog context of the name of a value a rule used that is not a parameter
+#: (``year``, ``row``); parameters keep their names (``holiday.rate``).
+VALUE_CONTEXT = "trace value"
+
+
+def _value_name(name: str, translate: Any) -> str:
+    return name if "." in name else str(translate.pgettext(VALUE_CONTEXT, name))
+
+
+def _rule(text: str, lang: str, translate: Any) -> str:
+    found = translate.pgettext(RULE_CONTEXT, text)
+    return found if found != text else _words(text, lang, translate)
+
+
+def localise(lines: Iterable[TraceLine], lang: str) -> tuple[TraceLine, ...]:
+    """``lines`` as a reader of ``lang`` sees them: words from the catalogs, numbers in
+    the language's form (``1 800,00`` in Swedish). Field, amount and parameter names stay
+    as they are (they are machine names), and so do the names of parameters
+    (``holiday.rate``); the names of other values a rule used (``year``, ``row``) are
+    translated.
+
+    Every installed catalog is consulted (:func:`kooperativ.i18n.messages`), so a country
+    package's catalog translates its own trace texts. A text without a translation is
+    shown in English, with its numbers in the language's form.
+
+    Raises:
+        InputError: ``lang`` has no catalogs.
+    """
+    from kooperativ.i18n import messages
+
+    translate = messages(lang)
+    return tuple(
+        TraceLine(
+            line.field,
+            line.amount,
+            _rule(line.rule, lang, translate),
+            {
+                _value_name(name, translate): _words(value, lang, translate)
+                for name, value in line.parameters.items()
+            },
+            _reference(line.reference, lang, translate),
+            " ".join(_sentence(part, lang, translate) for part in _SENTENCE.split(line.formula))
+            if line.formula
+            else "",
+        )
+        for line in lines
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -303,3 +445,36 @@ def salary_result(
         remainder,
         trace,
     )
+
+
+#: The catalog context of a tax mode's short form (``table:{0}:{1}``, ``side-income``).
+TAX_MODE_CONTEXT = "tax mode"
+
+
+def tax_mode_text(mode: str | None, lang: str) -> str:
+    """A tax mode's short form (``table:33:1``) in words of ``lang`` (``skattetabell 33,
+    kolumn 1``), through the catalogs (context ``tax mode``, figures as ``{0}``, ``{1}``
+    …, written the language's way). A mode without words is shown as it is; no mode as
+    ``–``.
+
+    Examples:
+        >>> tax_mode_text("table:33:1", "sv")
+        'skattetabell 33, kolumn 1'
+        >>> tax_mode_text("one-off:300000", "en")
+        'one-off amount (expected yearly income 300,000 kr)'
+    """
+    from kooperativ.i18n import messages
+
+    if not mode:
+        return "–"
+    translate = messages(lang)
+    found = translate.pgettext(TAX_MODE_CONTEXT, mode)
+    if found != mode:
+        return found
+    skeleton, figures = _skeleton(mode)
+    if not figures:
+        return mode
+    template = translate.pgettext(TAX_MODE_CONTEXT, skeleton)
+    if template == skeleton:
+        return mode
+    return _filled(template, [_figure(figure, lang) for figure in figures], mode)

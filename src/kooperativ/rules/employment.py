@@ -110,18 +110,22 @@ class EmploymentProblem(Problem):
             base.place,
             code,
             tuple(terms),
+            values=base.values,
         )
 
     def text(self, translate: Callable[[str], str]) -> tuple[str, str]:
         """``(where, message)`` rendered with ``translate``, the ``terms`` translated too."""
         if not self.template:
             return self.where, self.message
+        from kooperativ.errors import Term, render_message
+
         kind, key = self.place
         where = f"{translate(kind)} {key}".strip()
         values = {
-            name: translate(value) if name in self.terms else value for name, value in self.args
+            name: Term(str(value)) if name in self.terms else value
+            for name, value in (self.values or self.args)
         }
-        return where, translate(self.template).format(**values)
+        return where, render_message(self.template, values, translate)
 
     def with_severity(self, severity: Severity) -> EmploymentProblem:
         """The same finding graded ``severity``."""

@@ -42,7 +42,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticValidationError
 
-from kooperativ.errors import ConfigError, MissingParameterError, RulesError
+from kooperativ.errors import (
+    ConfigError,
+    InputError,
+    MissingParameterError,
+    RulesError,
+    config_reason,
+    syntax_reason,
+)
 
 __all__ = [
     "OVERRIDES_FOLDER",
@@ -69,8 +76,10 @@ class DatedValue(BaseModel):
 
 
 def _convert(value: Any, unit: str, where: str) -> Any:
+    """``value`` as the parameter's type; a bad value raises an :class:`InputError` whose
+    field is ``where`` (the key path)."""
     if isinstance(value, float):
-        raise RulesError(f"{where}: floats are not allowed; write the number as a string")
+        raise InputError(where, "floats are not allowed; write the number as a string")
     if isinstance(value, bool):
         return value
     if isinstance(value, dict):
@@ -88,9 +97,9 @@ def _convert(value: Any, unit: str, where: str) -> Any:
             # Words inside tables (e.g. a rule name) stay text.
             if unit == "table":
                 return value
-            raise RulesError(f"{where}: {value!r} is not a number") from None
+            raise InputError(where, "{value!r} is not a number", value=value) from None
         if not number.is_finite():
-            raise RulesError(f"{where}: {value!r} is not a finite number")
+            raise InputError(where, "{value!r} is not a finite number", value=value)
         return number
     return value
 
@@ -150,8 +159,8 @@ def _build_parameter(name: str, raw: Mapping[str, Any], source: str) -> Paramete
         if "value" in entry:
             try:
                 entry["value"] = _convert(entry["value"], str(unit), f"{name}.values[{i}].value")
-            except RulesError as exc:
-                raise ConfigError(source, f"{name}.values[{i}].value", str(exc)) from None
+            except InputError as exc:
+                raise ConfigError(source, exc.field, exc.reason_template, **exc.params) from None
         converted.append(entry)
     data["values"] = converted
     data["name"] = name
@@ -160,7 +169,8 @@ def _build_parameter(name: str, raw: Mapping[str, Any], source: str) -> Paramete
     except PydanticValidationError as exc:
         err = exc.errors()[0]
         key = ".".join(str(p) for p in err["loc"])
-        raise ConfigError(source, f"{name}.{key}", err["msg"]) from None
+        template, values = config_reason(err)
+        raise ConfigError(source, f"{name}.{key}", template, **values) from None
     previous: DatedValue | None = None
     for i, item in enumerate(parameter.values):
         if item.valid_to is not None and item.valid_to < item.valid_from:
@@ -170,14 +180,16 @@ def _build_parameter(name: str, raw: Mapping[str, Any], source: str) -> Paramete
                 raise ConfigError(
                     source,
                     f"{name}.values[{i}]",
-                    f"periods overlap or are out of order ({item.valid_from} is not after "
-                    f"{previous.valid_from})",
+                    "periods overlap or are out of order ({start} is not after {previous})",
+                    start=item.valid_from,
+                    previous=previous.valid_from,
                 )
             if previous.valid_to is not None and previous.valid_to >= item.valid_from:
                 raise ConfigError(
                     source,
                     f"{name}.values[{i}]",
-                    f"periods overlap: the value before runs to {previous.valid_to}",
+                    "periods overlap: the value before runs to {end}",
+                    end=previous.valid_to,
                 )
         previous = item
     return parameter
@@ -226,7 +238,13 @@ class ParameterSet(Mapping[str, Parameter]):
             try:
                 data = tomllib.loads(path.read_text(encoding="utf-8"))
             except tomllib.TOMLDecodeError as exc:
-                raise ConfigError(str(path), "", f"not valid TOML ({exc})") from None
+                template, values = syntax_reason(exc, "TOML")
+                raise ConfigError(str(path), "", template, **values) from None
+            except UnicodeDecodeError as exc:
+                raise ConfigError(
+                    str(path), "", "is not UTF-8 text (byte {position}): save it as UTF-8",
+                    position=exc.start,
+                ) from None  # fmt: skip
             for parameter in _walk(prefix, data, str(path)):
                 if parameter.name in found:
                     raise ConfigError(str(path), parameter.name, "parameter defined twice")
@@ -247,7 +265,7 @@ class ParameterSet(Mapping[str, Parameter]):
         try:
             return self._parameters[name]
         except KeyError:
-            raise RulesError(f"unknown parameter {name!r}") from None
+            raise RulesError("unknown parameter {name!r}", name=name) from None
 
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self._parameters))
@@ -270,7 +288,7 @@ class Resolved(Mapping[str, Any]):
         """The value of ``name`` as a Decimal (raises if it is not a number)."""
         value = self[name]
         if not isinstance(value, Decimal):
-            raise RulesError(f"parameter {name!r} is not a number")
+            raise RulesError("parameter {name!r} is not a number", name=name)
         return value
 
     def reference(self, name: str) -> str:

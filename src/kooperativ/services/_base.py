@@ -28,7 +28,7 @@ from kooperativ.audit import (
     configuration_hashes,
     event_mac,
 )
-from kooperativ.errors import InputError, NotFoundError, ValidationFailed
+from kooperativ.errors import InputError, NotFoundError, ValidationFailed, pydantic_problems
 from kooperativ.problems import Problem
 from kooperativ.security import Actor
 from kooperativ.storage.base import ENTITY_KINDS, Repository, UnitOfWork, transaction
@@ -57,10 +57,7 @@ def build(cls: type[R], data: Mapping[str, Any]) -> R:
     try:
         return cls.model_validate(dict(data))
     except PydanticValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            field = ".".join(str(p) for p in err["loc"]) or cls.__name__.lower()
-            problems.append((field, str(err["msg"]).removeprefix("Value error, ")))
+        problems = pydantic_problems(exc.errors(), cls.__name__.lower())
         raise ValidationFailed(problems) from None
 
 
@@ -72,7 +69,9 @@ def _ref_kind(ref: Ref) -> tuple[Literal["number", "id"], int | UUID]:
     try:
         return "id", UUID(str(ref))
     except ValueError:
-        raise InputError("reference", f"{ref!r} is neither a number nor an id") from None
+        raise InputError(
+            "reference", "{ref!r} is neither a number nor an id", ref=str(ref)
+        ) from None
 
 
 def resolve(repo: Repository[R], kind: str, ref: Ref) -> R:

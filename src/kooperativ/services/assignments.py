@@ -38,12 +38,7 @@ def _amount(value: Decimal | str | None, field: str) -> Decimal | None:
     if number == 0:
         raise InputError(field, "must be more than zero")
     if number > MAX_AMOUNT:
-        raise InputError(
-            field,
-            "{value} is implausibly large (at most {limit})",
-            value=value,
-            limit=f"{MAX_AMOUNT:,.0f}".replace(",", " "),
-        )
+        raise InputError(field, "implausibly large (at most {limit})", limit=MAX_AMOUNT)
     if number != number.quantize(ORE):
         raise InputError(field, "{value} has more than two decimals", value=value)
     return number.quantize(ORE)
@@ -103,7 +98,7 @@ class AssignmentService(Service):
                 "{rate} × {hours} is implausibly large (at most {limit})",
                 rate=rate,
                 hours=count,
-                limit=f"{MAX_AMOUNT:,.0f}".replace(",", " "),
+                limit=MAX_AMOUNT,
             )
         if end < start:
             raise InputError("end", "{end} is before the start {start}", end=end, start=start)
@@ -269,18 +264,25 @@ class AssignmentService(Service):
                         place,
                         "runs past member {member}'s leaving date",
                         member=owner.number,
+                        code="assignment.after_leaving",
                     )
                 )
         for assignment in uncovered:
             place = ("assignment", assignment.number)
             found.setdefault(assignment.number, []).append(
-                Problem.of("error", place, "no employment contract")
+                Problem.of("error", place, "no employment contract", code="assignment.no_contract")
             )
         for assignment in current:
             amount = assignment.amount_excl_vat
             if amount <= 0 or amount > MAX_AMOUNT:
                 place = ("assignment", assignment.number)
                 found.setdefault(assignment.number, []).append(
-                    Problem.of("error", place, "implausible amount {amount}", amount=f"{amount:f}")
+                    Problem.of(
+                        "error",
+                        place,
+                        "implausible amount {amount}",
+                        amount=amount,
+                        code="assignment.amount",
+                    )
                 )
         return [problem for number in sorted(found) for problem in found[number]]

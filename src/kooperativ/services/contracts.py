@@ -672,7 +672,9 @@ class ContractService(Service):
         try:
             sane_day(on, "on")
         except InputError as error:
-            return [Problem("error", "contracts", str(error))]
+            return [
+                Problem.of("error", ("contracts", ""), "{error}", error=error, code="check.day")
+            ]
         with self._uow() as uow:
             for contract in uow.contracts.list():
                 place = ("contract", contract.number)
@@ -721,7 +723,11 @@ class ContractService(Service):
                 try:
                     report = self._report(uow, contract, on)
                 except (NotFoundError, KooperativError) as error:
-                    problems.append(Problem("error", f"contract {contract.number}", str(error)))
+                    problems.append(
+                        Problem.of(
+                            "error", place, "{error}", error=error, code="contract.unchecked"
+                        )
+                    )
                     continue
                 problems.extend(
                     problem

@@ -314,7 +314,9 @@ class EmploymentService(Service):
         try:
             sane_day(on, "on")
         except InputError as error:
-            return [Problem("error", "employment", str(error))]
+            return [
+                Problem.of("error", ("employment", ""), "{error}", error=error, code="check.day")
+            ]
         with self._uow() as uow:
             members = uow.members.list()
             contracts = uow.contracts.list()
@@ -327,7 +329,15 @@ class EmploymentService(Service):
             try:
                 result = self._member_time(member, own, [], on).time
             except KooperativError as error:  # e.g. no LAS parameter in force on `on`
-                problems.append(Problem("error", f"member {member.number}", str(error)))
+                problems.append(
+                    Problem.of(
+                        "error",
+                        ("member", member.number),
+                        "{error}",
+                        error=error,
+                        code="employment.uncounted",
+                    )
+                )
                 continue
             problems.extend(result.problems)
         this_month = month_start(on)

@@ -31,6 +31,7 @@ from typing import Literal
 from kooperativ.errors import ConfigError, ConflictError, InputError, PermissionDenied
 from kooperativ.governance import counting, notice, proceedings, proxies, voting
 from kooperativ.governance.bylaws import BYLAWS_FILE, Bylaws, DecisionType, RuleSet, load_bylaws
+from kooperativ.governance.findings import item_phrase
 from kooperativ.governance.meeting import BallotBox, Meeting, MeetingKind, PreviousReading
 from kooperativ.governance.record_file import (
     RecordFormat,
@@ -536,7 +537,7 @@ class GovernanceService(Service):
                 "KOOPERATIV_BALLOT_KEY",
                 "",
                 "the ballots of {item} were sealed with another key (key id {key_id})",
-                item=item,
+                item=item_phrase(item),
                 key_id=box.key_id,
             )
         return [open_ballot(name, text, seal).choice for text in uow.ballot_boxes.take(name)]
@@ -814,7 +815,7 @@ class GovernanceService(Service):
         with self._uow() as uow:
             repo = _meetings(uow)
             if repo.find(meeting.id) is not None:
-                raise ConflictError(f"meeting {meeting.id} is already stored")
+                raise ConflictError("meeting {id} is already stored", id=meeting.id)
             if repo.by_number(meeting.number) is not None:
                 meeting = meeting.model_copy(update={"number": repo.next_number()})
             repo.add(meeting)
@@ -848,11 +849,22 @@ class GovernanceService(Service):
         """``bylaws.toml`` valid, citing §§ of ``stadgar.md``, with rules in force on ``on``."""
         given = self._bylaws if self._coop.folder is None else None  # from_config(bylaws=)
         if given is None and (self._coop.folder is None or not self.bylaws_file.exists()):
-            return [Problem.of("warning", (BYLAWS_FILE, ""), "no bylaws: meetings cannot be held")]
+            return [
+                Problem.of(
+                    "warning",
+                    (BYLAWS_FILE, ""),
+                    "no bylaws: meetings cannot be held",
+                    code="bylaws.missing",
+                )
+            ]
         try:
             bylaws = given or load_bylaws(self.bylaws_file)
         except ConfigError as error:
-            return [Problem("error", BYLAWS_FILE, str(error))]
+            return [
+                Problem.of(
+                    "error", (BYLAWS_FILE, ""), "{error}", error=error, code="bylaws.invalid"
+                )
+            ]
         if not any(rules.in_force(on) for rules in bylaws.rules):
             periods = ", ".join(f"{r.valid_from}–{r.valid_to or ''}" for r in bylaws.rules)
             return [
@@ -862,6 +874,7 @@ class GovernanceService(Service):
                     "no bylaws are in force on {day} (periods: {periods})",
                     day=on,
                     periods=periods,
+                    code="bylaws.not_in_force",
                 )
             ]
         return []

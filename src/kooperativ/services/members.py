@@ -323,11 +323,19 @@ class MemberService(Service):
                         place,
                         "same personnummer as member {other}",
                         other=seen[member.person_id],
+                        code="member.duplicate_person_id",
                     )
                 )
             seen[member.person_id] = member.number
             if member.status is MemberStatus.MEMBER and not member.bank_account:
-                problems.append(Problem.of("warning", place, "no bank account for salary"))
+                problems.append(
+                    Problem.of(
+                        "warning",
+                        place,
+                        "no bank account for salary",
+                        code="member.no_bank_account",
+                    )
+                )
         return problems
 
 

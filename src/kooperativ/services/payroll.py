@@ -296,6 +296,7 @@ class PayrollService(Service):
                     ("payroll", on.year),
                     "salaries cannot be calculated: {reason}",
                     reason=error,
+                    code="payroll.no_rules",
                 )
             ]
         return []  # pragma: no cover - the loop returns or raises

@@ -536,10 +536,14 @@ class PersonalData(_Model):
         """
         data = json.loads(text)
         if not isinstance(data, dict) or data.get("schema") != SCHEMA_NAME:
-            raise ValueError(f"not a {SCHEMA_NAME} document")
+            raise InputError("document", "not a {schema} document", schema=SCHEMA_NAME)
         if data.get("schema_version") != SCHEMA_VERSION:
-            raise ValueError(
-                f"{SCHEMA_NAME} version {data.get('schema_version')} (this reads {SCHEMA_VERSION})"
+            raise InputError(
+                "document",
+                "{schema} version {version} (this reads {known})",
+                schema=SCHEMA_NAME,
+                version=data.get("schema_version"),
+                known=SCHEMA_VERSION,
             )
         return cls.model_validate(data)
 

@@ -106,6 +106,7 @@ from kooperativ.errors import (
     ConcurrencyError,
     ConflictError,
     NotFoundError,
+    Phrase,
     StorageError,
     Term,
 )
@@ -295,6 +296,27 @@ def _reason(error: BaseException) -> str:
         text = text.rsplit("failed: ", 1)[1]
     text = re.sub(r"^(FATAL|ERROR):\s+", "", text).strip()
     return text[:1].lower() + text[1:]
+
+
+#: Driver messages a user meets, in words that can be translated (the drivers' own
+#: texts are English): regular expression searched for → words.
+_DRIVER_WORDS = (
+    (r"file is not a database", "the file is not a database"),
+    (r"unable to open database file", "unable to open the database file"),
+    (r"[Cc]onnection refused", "connection refused (is the server running?)"),
+    (r"password authentication failed", "the password was not accepted"),
+    (r"database \S+ does not exist", "the database does not exist"),
+    (r"could not translate host name|[Nn]ame or service not known", "unknown host name"),
+    (r"timeout expired|timed out", "no answer in time"),
+)
+
+
+def _worded(reason: str) -> Phrase | str:
+    """``reason`` (a driver's message) as words that can be translated, if known."""
+    for pattern, words in _DRIVER_WORDS:
+        if re.search(pattern, reason):
+            return Phrase(words)
+    return reason
 
 
 def _sqlstate(error: BaseException) -> str | None:
@@ -823,7 +845,7 @@ class SqlStore:
             self._engine = create_engine(parsed, **options)
         except (ArgumentError, ValueError, ImportError, SQLAlchemyError) as error:
             raise StorageError(
-                "cannot open {url}: {reason}", url=self.url, reason=str(error)
+                "cannot open {url}: {reason}", url=self.url, reason=_worded(str(error))
             ) from None
         self._postgres = self._engine.dialect.name == "postgresql"
         if self._engine.dialect.name == "sqlite":
@@ -863,7 +885,7 @@ class SqlStore:
             ) from None
         if connecting:
             raise StorageError(
-                "cannot connect to {url}: {reason}", url=self.url, reason=reason
+                "cannot connect to {url}: {reason}", url=self.url, reason=_worded(reason)
             ) from None
         if re.search(r"no such table|relation .* does not exist", reason):
             raise StorageError(
@@ -900,7 +922,7 @@ class SqlStore:
                 _create_sqlite_file(path)
         except (OSError, sqlite3.Error) as error:
             raise StorageError(
-                "cannot connect to {url}: {reason}", url=self.url, reason=str(error)
+                "cannot connect to {url}: {reason}", url=self.url, reason=_worded(str(error))
             ) from None
         self._prepared = True
 

@@ -38,7 +38,7 @@ from typing import Any
 import pytest
 
 from kooperativ.config import CONFIG_FILE
-from kooperativ.errors import ConfigError
+from kooperativ.errors import ConfigError, syntax_reason
 from kooperativ.payroll import SalaryResult
 
 __all__ = ["CASE_KEYS", "SalaryCase", "ScenarioFile", "pytest_collect_file", "salary_of_case"]
@@ -69,7 +69,8 @@ class ScenarioFile(pytest.File):
         try:
             data = tomllib.loads(self.path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(str(self.path), "", f"not valid TOML: {exc}") from None
+            template, values = syntax_reason(exc, "TOML")
+            raise ConfigError(str(self.path), "", template, **values) from None
         for index, case in enumerate(data.get("salary", [])):
             name = str(case.get("name", f"salary[{index}]"))
             yield SalaryCase.from_parent(self, name=name, case=case)

@@ -249,7 +249,9 @@ def contribution_rule(
         MissingParameterError: If no parameters are in force on ``paid_on``.
     """
     if birth_date > paid_on:
-        raise InputError("birth_date", f"{birth_date} is after the payment date {paid_on}")
+        raise InputError(
+            "birth_date", "{birth} is after the payment date {paid}", birth=birth_date, paid=paid_on
+        )
     if params is None:
         params = _default_parameters()
     key = (id(params), paid_on, birth_date.year)
@@ -362,13 +364,15 @@ def employer_contributions(
         ("paid_this_year", paid_this_year),
     ):
         if not isinstance(value, Decimal | int) or isinstance(value, bool):
-            raise InputError(name, f"expected a Decimal, got {type(value).__name__}")
+            raise InputError(name, "expected a Decimal, got {kind}", kind=type(value).__name__)
         if value < 0:
-            raise InputError(name, f"must not be negative (got {value})")
+            raise InputError(name, "must not be negative (got {value})", value=value)
     if paid_this_month > paid_this_year:
         raise InputError(
             "paid_this_month",
-            f"{paid_this_month} is more than the year's pay so far ({paid_this_year})",
+            "{month} is more than the year's pay so far ({year})",
+            month=paid_this_month,
+            year=paid_this_year,
         )
     rule = contribution_rule(birth_date, paid_on, params=params)
     return rule.explain(Decimal(taxable_pay), Decimal(paid_this_month), Decimal(paid_this_year))

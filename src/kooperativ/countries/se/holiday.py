@@ -79,7 +79,7 @@ def semesterersattning(
         MissingParameterError: If no rate is in force that day.
     """
     if pay < 0:
-        raise InputError("pay", f"must not be negative (got {pay})")
+        raise InputError("pay", "must not be negative (got {value})", value=pay)
     if params is None:
         from kooperativ.countries.se.parameters import load_swedish_parameters
 

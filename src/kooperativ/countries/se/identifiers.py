@@ -44,7 +44,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.se import orgnr as _orgnr
 from stdnum.se import vat as _vat
 
-from kooperativ.errors import InputError
+from kooperativ.errors import InputError, Term
 
 __all__ = [
     "ascii_text",
@@ -289,13 +289,13 @@ def _luhn_number(value: str, field: str, lengths: range, kind: str) -> str:
             field,
             "{value!r} is not a {kind} ({low}–{high} digits)",
             value=value,
-            kind=kind,
+            kind=Term(kind),
             low=lengths.start,
             high=lengths.stop - 1,
         )
     if not luhn.is_valid(digits):
         raise InputError(
-            field, "{value!r} is not a valid {kind} (check digit)", value=value, kind=kind
+            field, "{value!r} is not a valid {kind} (check digit)", value=value, kind=Term(kind)
         )
     return digits
 

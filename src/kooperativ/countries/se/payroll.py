@@ -54,7 +54,7 @@ from kooperativ.countries.se.tax import (
     parse_tax_mode,
 )
 from kooperativ.countries.se.tax.preliminary import Withheld, withheld_from
-from kooperativ.errors import ConfigError, InputError
+from kooperativ.errors import ConfigError, InputError, MissingParameterError, RulesError
 from kooperativ.money import ONE, ORE, ZERO, ZERO_ORE
 from kooperativ.payroll.model import NO_HOLIDAY_PAY, Cost, SalaryInput
 from kooperativ.payroll.trace import POLICY_REFERENCE, NationalTrace, TraceLine, percent_text
@@ -139,7 +139,7 @@ class SwedishSettings(BaseModel):
         try:
             parse_tax_mode(value)
         except InputError as error:
-            raise ValueError(error.reason) from None
+            raise InputError(error.field, error.reason_template, **error.params) from None
         return value
 
     @field_validator("tax_table_files")
@@ -153,9 +153,13 @@ class SwedishSettings(BaseModel):
                 try:
                     path = inside_folder(Path(folder), name, "se.tax_table_files")
                 except ConfigError as error:
-                    raise ValueError(error.reason) from None
+                    raise InputError(
+                        "tax_table_files", error.reason_template, **error.params
+                    ) from None
                 if not path.is_file():
-                    raise ValueError(f"{name} not found in {folder}")
+                    raise InputError(
+                        "tax_table_files", "{name} not found in {folder}", name=name, folder=folder
+                    )
         return value
 
 
@@ -303,7 +307,15 @@ class SwedishPayroll:
         )
         setup = self._setups.get(key)
         if setup is None:
-            setup = self._setup(inp, holiday)
+            try:
+                setup = self._setup(inp, holiday)
+            except MissingParameterError as exc:
+                raise RulesError(
+                    "pay given out on {day}: no Swedish payroll parameters for {year} ({reason})",
+                    day=inp.paid_on,
+                    year=inp.paid_on.year,
+                    reason=exc,
+                ) from None
             if len(self._setups) > 4096:
                 self._setups.clear()
             self._setups[key] = setup

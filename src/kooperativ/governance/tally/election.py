@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from kooperativ.errors import InputError
+from kooperativ.errors import InputError, Phrase
 from kooperativ.governance.tally.explanation import (
     Explanation,
     fraction_text,
@@ -137,7 +137,10 @@ def _group_ballots(
             if problem is not None:
                 template, values = problem
                 raise InputError(
-                    "ballot", "ballot at index {position}: " + template, position=position, **values
+                    "ballot",
+                    "ballot at index {position}: {problem}",
+                    position=position,
+                    problem=Phrase(template, **values),
                 )
     return grouped, len(listed)
 

@@ -70,7 +70,7 @@ TEXTS: dict[str, str] = {
     "base.members": "all voting members",
     "motion.counts": "Yes {yes}, no {no}, abstained or blank {abstain}; votes cast {cast}.",
     "motion.base": "Base: {base_count} ({base:key}).",
-    "motion.required": "Required: {required} yes votes.",
+    "motion.required": "Yes votes required: {required}.",
     "motion.nothing_cast": "No votes were cast.",
     "motion.tie": "Equal votes ({yes} to {no}).",
     "motion.tie.chair.yes": "The chair's casting vote is yes.",
@@ -89,7 +89,7 @@ TEXTS: dict[str, str] = {
     "election.excluded": "{name} excluded.",
     "election.tie": "Round {round}: tie between {tied:list} ({purpose:term}), "
     "decided {by:term}: {chosen:list}.",
-    "election.vacant": "{vacant} seat(s) remain vacant: too few candidates.",
+    "election.vacant": "Seats left vacant: {vacant} (too few candidates).",
     "election.winners": "Outcome: elected in order {names:list}.",
     "election.no_winners": "Outcome: nobody is elected.",
     "election.ranking": "Full ranking: {names:list}.",

@@ -115,7 +115,9 @@ class Majority(Record):
             try:
                 return Fraction(value.strip())
             except (ValueError, ZeroDivisionError):
-                raise ValueError(f"{value!r} is not a fraction such as '2/3'") from None
+                raise InputError(
+                    "threshold", "{value!r} is not a fraction such as '2/3'", value=value
+                ) from None
         return value
 
     @model_validator(mode="after")

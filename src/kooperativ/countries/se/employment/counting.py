@@ -36,6 +36,7 @@ from datetime import date
 from kooperativ.countries.se.employment.forms import EmploymentType
 from kooperativ.employment.dates import add_months, month_end, month_start, window_start
 from kooperativ.employment.models import EmploymentContract, EndReason
+from kooperativ.errors import InputError
 from kooperativ.rules.employment import MonthDays
 
 __all__ = [
@@ -71,7 +72,12 @@ class EmploymentPeriod:
 
     def __post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
-            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+            raise InputError(
+                "end",
+                "period ends ({end}) before it starts ({start})",
+                end=self.end,
+                start=self.start,
+            )
 
     @classmethod
     def from_contract(cls, contract: EmploymentContract) -> EmploymentPeriod:

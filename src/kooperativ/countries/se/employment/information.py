@@ -186,7 +186,7 @@ class InformationRules:
         ):
             raw = resolved[name]
             if not isinstance(raw, Decimal) or raw != raw.to_integral_value() or raw < 0:
-                raise RulesError(f"parameter {name!r} must be a whole number ≥ 0")
+                raise RulesError("parameter {name!r} must be a whole number ≥ 0", name=name)
             values.append(int(raw))
         return cls(*values)
 

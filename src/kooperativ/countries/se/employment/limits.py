@@ -103,15 +103,17 @@ LABELS = {
 
 def _integral(value: object, name: str) -> int:
     if not isinstance(value, Decimal):
-        raise RulesError(f"parameter {name!r} is not a number")
+        raise RulesError("parameter {name!r} is not a number", name=name)
     if value != value.to_integral_value() or value < 0:
-        raise RulesError(f"parameter {name!r} must be a whole number ≥ 0 (got {value})")
+        raise RulesError(
+            "parameter {name!r} must be a whole number ≥ 0 (got {value})", name=name, value=value
+        )
     return int(value)
 
 
 def _day(value: object, name: str) -> date:
     if not isinstance(value, date):
-        raise RulesError(f"parameter {name!r} is not a date")
+        raise RulesError("parameter {name!r} is not a date", name=name)
     return value
 
 

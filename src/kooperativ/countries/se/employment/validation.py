@@ -84,7 +84,7 @@ def _count(parameters: ParameterSet, name: str, on: date) -> int:
     if value is None:
         value = _value(parameters, name, date.max)
     if value is None:
-        raise RulesError(f"parameter {name!r} has no value")
+        raise RulesError("parameter {name!r} has no value", name=name)
     return int(str(value))
 
 

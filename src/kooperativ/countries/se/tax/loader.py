@@ -25,7 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from kooperativ.errors import InputError
+from kooperativ.errors import InputError, Phrase, Term, os_reason
 
 from .tables import TaxRow, TaxTable
 
@@ -57,12 +57,17 @@ class TableFileError(InputError):
     Args:
         file: The file's path (or name).
         line: The 1-based line number (0 for the file as a whole).
-        reason: What is wrong.
+        reason: What is wrong (a template if ``params`` are given).
+        **params: Values for the placeholders in ``reason``.
     """
 
-    def __init__(self, file: str, line: int, reason: str) -> None:
-        where = f"{file}, line {line}" if line else file
-        super().__init__(where, reason)
+    def __init__(self, file: str, line: int, reason: str, /, **params: object) -> None:
+        if line:
+            super().__init__(
+                file, "line {line}: {reason}", line=line, reason=Phrase(reason, **params)
+            )
+        else:
+            super().__init__(file, reason, **params)
         self.file = file
         self.line = line
 
@@ -135,7 +140,9 @@ def _decode(path: Path, data: bytes) -> tuple[str, str, bool]:
         try:
             return data.decode("utf-16"), "utf-16", True
         except UnicodeDecodeError as exc:
-            raise TableFileError(str(path), 0, f"not valid UTF-16 ({exc.reason})") from None
+            raise TableFileError(
+                str(path), 0, "not valid UTF-16 (byte {position})", position=exc.start
+            ) from None
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
@@ -146,7 +153,9 @@ def _decode(path: Path, data: bytes) -> tuple[str, str, bool]:
 def _int(text: str, file: str, line: int, what: str) -> int:
     stripped = text.strip()
     if not stripped.isdigit():
-        raise TableFileError(file, line, f"{what} {text.strip()!r} is not a whole number")
+        raise TableFileError(
+            file, line, "{what} {text!r} is not a whole number", what=Term(what), text=stripped
+        )
     return int(stripped)
 
 
@@ -154,7 +163,10 @@ def _kind(text: str, file: str, line: int) -> Literal["amount", "percent"]:
     text = text.strip()
     if text[:-1] != str(_MONTHLY_DAYS) or text[-1:] not in _KINDS:
         raise TableFileError(
-            file, line, f"'Antal dgr' {text!r} is not 30B or 30% (only monthly tables are read)"
+            file,
+            line,
+            "'Antal dgr' {text!r} is not 30B or 30% (only monthly tables are read)",
+            text=text,
         )
     return _KINDS[text[-1]]
 
@@ -163,12 +175,18 @@ def _parse_csv(file: str, lines: Sequence[str]) -> tuple[int, list[PublishedRow]
     header = lines[0].split(";")
     if tuple(h.strip() for h in header[: len(_CSV_HEADER)]) != _CSV_HEADER:
         raise TableFileError(
-            file, 1, f"header must start with {';'.join(_CSV_HEADER)!r}, found {lines[0][:60]!r}"
+            file,
+            1,
+            "header must start with {expected!r}, found {found!r}",
+            expected=";".join(_CSV_HEADER),
+            found=lines[0][:60],
         )
     count = len(header) - len(_CSV_HEADER)
     for n, name in enumerate(header[len(_CSV_HEADER) :], start=1):
         if name.strip() != f"Kolumn {n}":
-            raise TableFileError(file, 1, f"header field {name!r} should be 'Kolumn {n}'")
+            raise TableFileError(
+                file, 1, "header field {name!r} should be 'Kolumn {n}'", name=name, n=n
+            )
     if count < 1:
         raise TableFileError(file, 1, "the header names no 'Kolumn' fields")
     rows: list[PublishedRow] = []
@@ -178,7 +196,11 @@ def _parse_csv(file: str, lines: Sequence[str]) -> tuple[int, list[PublishedRow]
         fields = text.split(";")
         if len(fields) != len(header):
             raise TableFileError(
-                file, number, f"expected {len(header)} fields, found {len(fields)}"
+                file,
+                number,
+                "expected {expected} fields, found {found}",
+                expected=len(header),
+                found=len(fields),
             )
         to_text = fields[4].strip()
         rows.append(
@@ -208,7 +230,11 @@ def _parse_text(file: str, lines: Sequence[str], year: int | None) -> list[Publi
             continue
         if len(text) < width:
             raise TableFileError(
-                file, number, f"line is {len(text)} characters, the layout needs {width}"
+                file,
+                number,
+                "line is {length} characters, the layout needs {width}",
+                length=len(text),
+                width=width,
             )
         columns = []
         for n in range(_TXT_COLUMNS):
@@ -240,21 +266,31 @@ def _check_rows(file: str, rows: Sequence[PublishedRow]) -> None:
         want = expected.get(key, 1)
         if want is None:
             raise TableFileError(
-                file, row.line, f"table {row.table} ({row.year}) continues after its open-ended row"
+                file,
+                row.line,
+                "table {table} ({year}) continues after its open-ended row",
+                table=row.table,
+                year=row.year,
             )
         if row.income_from != want:
             raise TableFileError(
                 file,
                 row.line,
-                f"table {row.table} ({row.year}): row starts at {row.income_from}, "
-                f"expected {want} (rows must be contiguous from 1 kr)",
+                "table {table} ({year}): row starts at {start}, "
+                "expected {expected} (rows must be contiguous from 1 kr)",
+                table=row.table,
+                year=row.year,
+                start=row.income_from,
+                expected=want,
             )
         if row.income_to is not None and row.income_to < row.income_from:
             raise TableFileError(file, row.line, "'Inkomst t.o.m.' is below 'Inkomst fr.o.m.'")
         expected[key] = None if row.income_to is None else row.income_to + 1
     for (year, table), want in expected.items():
         if want is not None:
-            raise TableFileError(file, 0, f"table {table} ({year}) has no open-ended last row")
+            raise TableFileError(
+                file, 0, "table {table} ({year}) has no open-ended last row", table=table, year=year
+            )
 
 
 def read_published(path: Path | str, *, year: int | None = None) -> PublishedFile:
@@ -277,7 +313,9 @@ def read_published(path: Path | str, *, year: int | None = None) -> PublishedFil
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise TableFileError(str(file), 0, f"cannot be read ({exc.strerror})") from None
+        raise TableFileError(
+            str(file), 0, "cannot be read ({reason})", reason=os_reason(exc)
+        ) from None
     text, encoding, bom = _decode(file, data)
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.splitlines()
@@ -306,7 +344,12 @@ def _column_view(
         value = row.columns[column - 1] if column <= len(row.columns) else None
         if value is None:
             raise TableFileError(
-                source, row.line, f"kolumn {column} of table {table} ({year}) is empty"
+                source,
+                row.line,
+                "kolumn {column} of table {table} ({year}) is empty",
+                column=column,
+                table=table,
+                year=year,
             )
         number = Decimal(value)
         last = merged[-1] if merged else None
@@ -344,7 +387,9 @@ class LoadedTables:
                     raise TableFileError(
                         str(published.path),
                         row.line,
-                        f"tables for {row.year} were already read from {self._source[row.year]}",
+                        "tables for {year} were already read from {file}",
+                        year=row.year,
+                        file=self._source[row.year],
                     )
                 self._rows.setdefault((row.year, row.table), []).append(row)
             for year in {row.year for row in published.rows}:
@@ -384,14 +429,21 @@ class LoadedTables:
         if key not in self._cache:
             if year not in self._source:
                 found = ", ".join(map(str, self.years)) or "none"
-                raise InputError("year", f"no tax tables loaded for {year} (loaded: {found})")
+                raise InputError(
+                    "year", "no tax tables loaded for {year} (loaded: {found})", year=year,
+                    found=found,
+                )  # fmt: skip
             rows = self._rows.get((year, table))
             if rows is None:
-                raise InputError("table", f"table {table} is not in {self._source[year]}")
+                raise InputError(
+                    "table", "table {table} is not in {file}", table=table,
+                    file=self._source[year],
+                )  # fmt: skip
             if not 1 <= column <= self._columns[year]:
                 raise InputError(
-                    "column", f"column {column} is not in {self._source[year]} ({year})"
-                )
+                    "column", "column {column} is not in {file} ({year})", column=column,
+                    file=self._source[year], year=year,
+                )  # fmt: skip
             self._cache[key] = _column_view(rows, year, table, column, self._source[year])
         return self._cache[key]
 

@@ -41,7 +41,7 @@ from pydantic import (
     model_validator,
 )
 
-from kooperativ.errors import InputError
+from kooperativ.errors import InputError, Phrase, Term, pydantic_reason
 
 __all__ = [
     "TAX_MODE_ADAPTER",
@@ -91,14 +91,23 @@ def known_columns() -> int:
 def _check_table(table: int) -> int:
     first, last = known_tables()
     if not first <= table <= last:
-        raise ValueError(f"table {table} does not exist (Skatteverket's tables are {first}–{last})")
+        raise InputError(
+            "table",
+            "table {table} does not exist (Skatteverket's tables are {first}–{last})",
+            table=table,
+            first=first,
+            last=last,
+        )
     return table
 
 
 def _check_column(column: int) -> int:
     count = known_columns()
     if not 1 <= column <= count:
-        raise ValueError(f"column {column} does not exist (columns are 1–{count})")
+        raise InputError(
+            "column", "column {column} does not exist (columns are 1–{count})", column=column,
+            count=count,
+        )  # fmt: skip
     return column
 
 
@@ -223,7 +232,7 @@ _FORMS = "table:NN:C, no-info:NN:C, side-income, sink, adjusted:PERCENT, one-off
 
 def _whole(text: str, what: str) -> int:
     if not text.strip().isdigit():
-        raise InputError("tax", f"{what} {text!r} is not a whole number")
+        raise InputError("tax", "{what} {text!r} is not a whole number", what=Term(what), text=text)
     return int(text)
 
 
@@ -232,9 +241,13 @@ def _decimal(text: str, what: str) -> Decimal:
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise InputError("tax", f"{what} {text!r} is not a number") from None
+        raise InputError(
+            "tax", "{what} {text!r} is not a number", what=Term(what), text=text
+        ) from None
     if not value.is_finite():
-        raise InputError("tax", f"{what} {text!r} is not a finite number")
+        raise InputError(
+            "tax", "{what} {text!r} is not a finite number", what=Term(what), text=text
+        )
     return value
 
 
@@ -259,10 +272,17 @@ def parse_tax_mode(text: str) -> TaxMode:
     kind, args = parts[0], parts[1:]
     expected = {"table": 2, "no-info": 2, "side-income": 0, "sink": 0, "adjusted": 1, "one-off": 1}
     if kind not in expected:
-        raise InputError("tax", f"unknown tax mode {text!r}; use one of {_FORMS}")
+        raise InputError(
+            "tax", "unknown tax mode {text!r}; use one of {forms}", text=text, forms=_FORMS
+        )
     if len(args) != expected[kind]:
         raise InputError(
-            "tax", f"{text!r}: {kind} takes {expected[kind]} value(s); forms: {_FORMS}"
+            "tax",
+            "{text!r}: {kind} takes {count} value(s); forms: {forms}",
+            text=text,
+            kind=kind,
+            count=expected[kind],
+            forms=_FORMS,
         )
     data: dict[str, Any] = {"kind": kind}
     if kind in ("table", "no-info"):
@@ -277,5 +297,11 @@ def parse_tax_mode(text: str) -> TaxMode:
     except ValidationError as exc:
         error = exc.errors()[0]
         field = ".".join(str(p) for p in error["loc"][1:]) or kind
-        message = str(error["msg"]).removeprefix("Value error, ")
-        raise InputError("tax", f"{text!r}: {field}: {message}") from None
+        template, values = pydantic_reason(error)
+        raise InputError(
+            "tax",
+            "{text!r}: {field}: {reason}",
+            text=text,
+            field=Term(field),
+            reason=Phrase(template, **values),
+        ) from None

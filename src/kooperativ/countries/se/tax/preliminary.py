@@ -65,8 +65,10 @@ def _resolve(params: ParameterSet, paid_on: date, name: str) -> tuple[Resolved, 
         return resolved, resolved.decimal(name)
     except MissingParameterError as exc:
         raise RulesError(
-            f"no Swedish tax parameters for {paid_on.year} ({exc}); "
-            "add that year's values to the parameter files"
+            "no Swedish tax parameters for {year} ({reason}); "
+            "add that year's values to the parameter files",
+            year=paid_on.year,
+            reason=exc,
         ) from None
 
 
@@ -246,7 +248,9 @@ def _withheld(
     """:func:`preliminary_tax` as a plain tuple (amount, rule, reference, parameters, formula)."""
     pay = to_decimal(taxable_pay, "taxable_pay")
     if pay < 0:
-        raise InputError("taxable_pay", f"{pay} is negative; preliminary tax needs pay >= 0")
+        raise InputError(
+            "taxable_pay", "{pay} is negative; preliminary tax needs pay >= 0", pay=pay
+        )
     if params is None:
         from kooperativ.countries.se.parameters import load_swedish_parameters
 
@@ -356,7 +360,9 @@ def _one_off(mode: OneOff, params: ParameterSet, paid_on: date, pay: Decimal) ->
         brackets = resolved[name]
     except MissingParameterError as exc:
         raise RulesError(
-            f"no engångsskatt table for {paid_on.year} ({exc}); add it to the parameters"
+            "no engångsskatt table for {year} ({reason}); add it to the parameters",
+            year=paid_on.year,
+            reason=exc,
         ) from None
     # SFL 11 kap.: the bracket is chosen by the expected yearly income in whole kronor,
     # including the one-off amount.
@@ -367,7 +373,9 @@ def _one_off(mode: OneOff, params: ParameterSet, paid_on: date, pay: Decimal) ->
             rate = bracket["rate"]
             break
     if not isinstance(rate, Decimal):
-        raise RulesError(f"parameter {name!r} has no bracket for {income} kr")
+        raise RulesError(
+            "parameter {name!r} has no bracket for {income} kr", name=name, income=income
+        )
     percent = _percent_text(rate)
     return (
         pay * rate,
@@ -381,9 +389,12 @@ def _one_off(mode: OneOff, params: ParameterSet, paid_on: date, pay: Decimal) ->
 
 def _adjusted(mode: Adjusted, paid_on: date, pay: Decimal) -> Withheld:
     if not mode.covers(paid_on):
-        period = f"{mode.valid_from or '…'} – {mode.valid_to or '…'}"
         raise InputError(
-            "tax", f"the jämkning decision is valid {period}; it does not cover pay on {paid_on}"
+            "tax",
+            "the jämkning decision is valid {start} – {end}; it does not cover pay on {day}",
+            start=mode.valid_from or "…",
+            end=mode.valid_to or "…",
+            day=paid_on,
         )
     decided = f" of {mode.decision_date}" if mode.decision_date else ""
     reference = (

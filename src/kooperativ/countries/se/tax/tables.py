@@ -110,26 +110,33 @@ class TaxTable:
     _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        where = f"table {self.table}, column {self.column} ({self.year})"
+        where = {"table": self.table, "column": self.column, "year": self.year}
+        head = "table {table}, column {column} ({year}): "
         if not self.rows:
-            raise RulesError(f"{where}: a tax table needs at least one row")
+            raise RulesError(head + "a tax table needs at least one row", **where)
         expected = 1
         for index, row in enumerate(self.rows):
             if (row.amount is None) == (row.percent is None):
-                raise RulesError(f"{where}: row {index + 1} needs exactly one of amount/percent")
+                raise RulesError(
+                    head + "row {row} needs exactly one of amount/percent", **where, row=index + 1
+                )
             if row.income_from != expected:
                 raise RulesError(
-                    f"{where}: row {index + 1} starts at {row.income_from}, expected {expected}"
+                    head + "row {row} starts at {start}, expected {expected}",
+                    **where,
+                    row=index + 1,
+                    start=row.income_from,
+                    expected=expected,
                 )
             if row.income_to is None:
                 if index != len(self.rows) - 1:
-                    raise RulesError(f"{where}: only the last row may be open-ended")
+                    raise RulesError(head + "only the last row may be open-ended", **where)
                 break
             if row.income_to < row.income_from:
-                raise RulesError(f"{where}: row {index + 1} ends before it starts")
+                raise RulesError(head + "row {row} ends before it starts", **where, row=index + 1)
             expected = row.income_to + 1
         else:
-            raise RulesError(f"{where}: the last row must be open-ended")
+            raise RulesError(head + "the last row must be open-ended", **where)
         object.__setattr__(self, "_starts", tuple(row.income_from for row in self.rows))
 
     def row_for(self, monthly_income: Decimal) -> TaxRow | None:
@@ -155,7 +162,7 @@ class TaxTable:
             InputError: If the income is negative.
         """
         if monthly_income < 0:
-            raise InputError("monthly_income", f"{monthly_income} is negative")
+            raise InputError("monthly_income", "{value} is negative", value=monthly_income)
         row = self.row_for(monthly_income)
         if row is None:
             return Decimal(0)
@@ -220,11 +227,11 @@ class _Inputs:
 
 def _steps(value: Any, name: str) -> tuple[_Step, ...]:
     if not isinstance(value, list) or not value:
-        raise RulesError(f"parameter {name!r} must be a non-empty list of brackets")
+        raise RulesError("parameter {name!r} must be a non-empty list of brackets", name=name)
     steps: list[_Step] = []
     for index, item in enumerate(value):
         if not isinstance(item, Mapping):
-            raise RulesError(f"parameter {name!r}[{index}] must be a table")
+            raise RulesError("parameter {name!r}[{index}] must be a table", name=name, index=index)
         try:
             step = _Step(
                 up_to=_number(item["up_to"], name) if "up_to" in item else None,
@@ -233,9 +240,11 @@ def _steps(value: Any, name: str) -> tuple[_Step, ...]:
                 over=_number(item.get("over", 0), name),
             )
         except KeyError as exc:  # pragma: no cover - defensive
-            raise RulesError(f"parameter {name!r}[{index}] lacks {exc}") from None
+            raise RulesError(
+                "parameter {name!r}[{index}] lacks {key}", name=name, index=index, key=str(exc)
+            ) from None
         if (step.up_to is None) != (index == len(value) - 1):
-            raise RulesError(f"parameter {name!r}: only the last bracket has no 'up_to'")
+            raise RulesError("parameter {name!r}: only the last bracket has no 'up_to'", name=name)
         steps.append(step)
     return tuple(steps)
 
@@ -245,13 +254,15 @@ def _number(value: Any, name: str) -> Decimal:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
-    raise RulesError(f"parameter {name!r}: {value!r} is not a number")
+    raise RulesError("parameter {name!r}: {value!r} is not a number", name=name, value=value)
 
 
 def _integer(value: Any, name: str) -> int:
     number = _number(value, name)
     if number != number.to_integral_value():
-        raise RulesError(f"parameter {name!r}: {number} is not a whole number")
+        raise RulesError(
+            "parameter {name!r}: {number} is not a whole number", name=name, number=number
+        )
     return int(number)
 
 
@@ -259,7 +270,10 @@ def _resolve(params: Resolved | ParameterSet, year: int) -> Resolved:
     if isinstance(params, Resolved):
         if params.on.year != year:
             raise InputError(
-                "year", f"parameters resolved on {params.on} cannot compute the {year} tables"
+                "year",
+                "parameters resolved on {on} cannot compute the {year} tables",
+                on=params.on,
+                year=year,
             )
         return params
     # Tax tables are fixed for the calendar year; the figures in force on 1 January apply.
@@ -333,9 +347,13 @@ def _inputs(params: Resolved | ParameterSet, year: int) -> _Inputs:
             percent_rows_to=_integer(r["tax.tables.percent_rows_to"], "tax.tables.percent_rows_to"),
         )
     except MissingParameterError as exc:
-        raise RulesError(f"no Swedish tax parameters for {year}: {exc}") from None
+        raise RulesError(
+            "no Swedish tax parameters for {year}: {reason}", year=year, reason=exc
+        ) from None
     except (KeyError, TypeError) as exc:
-        raise RulesError(f"tax table parameters for {year} are malformed: {exc}") from None
+        raise RulesError(
+            "tax table parameters for {year} are malformed: {reason}", year=year, reason=str(exc)
+        ) from None
 
 
 # -- the yearly tax (SKV 433) -------------------------------------------------------------
@@ -468,14 +486,18 @@ def _check(inputs: _Inputs, table: int, column: int) -> None:
     if not inputs.first_table <= table <= inputs.last_table:
         raise InputError(
             "table",
-            f"table {table} does not exist in {inputs.year} "
-            f"(tables {inputs.first_table}–{inputs.last_table})",
+            "table {table} does not exist in {year} (tables {first}–{last})",
+            table=table,
+            year=inputs.year,
+            first=inputs.first_table,
+            last=inputs.last_table,
         )
     if column not in COMPUTABLE_COLUMNS:
         raise InputError(
             "column",
-            f"column {column} cannot be computed (only columns 1 and 3, salary); "
+            "column {column} cannot be computed (only columns 1 and 3, salary); "
             "load Skatteverket's published file for the other columns",
+            column=column,
         )
 
 
@@ -501,7 +523,7 @@ def annual_tax(
     inputs = _inputs(params, year)
     _check(inputs, table, column)
     if annual_income < 0:
-        raise InputError("annual_income", f"{annual_income} is negative")
+        raise InputError("annual_income", "{value} is negative", value=annual_income)
     return _annual(inputs, table, column, annual_income)
 
 
