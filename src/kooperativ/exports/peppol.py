@@ -427,7 +427,7 @@ class EInvoice(Record):
     """BG-7."""
     payment: PaymentInstructions | None = None
     """BG-16 with BT-20 (payment terms)."""
-    lines: tuple[Line, ...] = Field(min_length=1)
+    lines: tuple[Line, ...]
     """BG-25, at least one line (BR-16)."""
     rounding_quantum: Decimal | None = None
     """Round the amount due (BT-115) half up to this step, e.g. ``1`` for whole kronor
@@ -483,6 +483,8 @@ def _problems(invoice: EInvoice) -> list[tuple[str, str, dict[str, object]]]:
     ):
         problem("rounding_quantum", "must be a positive multiple of 0.01")
 
+    if not invoice.lines:
+        problem("lines", "an invoice has at least one line (BR-16)")
     ids = [line.id for line in invoice.lines]
     for index, line in enumerate(invoice.lines):
         field = f"lines.{index}"
