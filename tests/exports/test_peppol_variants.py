@@ -437,3 +437,32 @@ def test_random_invoices_pass_and_add_up(
         )
     report = validator.validate(to_ubl(document))
     assert report.valid, report.summary()
+
+
+# --- what only the rule sets know -------------------------------------------------------
+
+
+def test_the_swedish_vat_number_is_no_longer_an_endpoint_scheme(
+    validator: PeppolValidator, seller: Party, swedish_buyer: Party
+) -> None:
+    # EAS 9955 (Swedish VAT number) is not in the code lists of these rule sets: a Swedish
+    # seller's electronic address is its organisationsnummer (0007).
+    moved = seller.evolve(endpoint=Identifier(value="SE559876543501", scheme="9955"))
+    document = invoice(moved, swedish_buyer, [line(1, "100", VatCategory.STANDARD, 25)])
+    report = validator.validate(to_ubl(document))
+    assert report.ids() == {"BR-CL-25", "PEPPOL-EN16931-CL008"}
+
+
+def test_f_skatt_must_be_worded_as_the_swedish_rule_wants(
+    validator: PeppolValidator, seller: Party, swedish_buyer: Party
+) -> None:
+    worded = seller.evolve(tax_registration_id="Innehar F-skattsedel")
+    document = invoice(worded, swedish_buyer, [line(1, "100", VatCategory.STANDARD, 25)])
+    assert validator.validate(to_ubl(document)).ids() == {"SE-R-005"}
+
+
+def test_a_swedish_seller_cannot_use_another_standard_rate(
+    validator: PeppolValidator, seller: Party, swedish_buyer: Party
+) -> None:
+    document = invoice(seller, swedish_buyer, [line(1, "100", VatCategory.STANDARD, 19)])
+    assert validator.validate(to_ubl(document)).ids() == {"SE-R-006"}
