@@ -8,6 +8,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -466,3 +467,12 @@ def test_a_swedish_seller_cannot_use_another_standard_rate(
 ) -> None:
     document = invoice(seller, swedish_buyer, [line(1, "100", VatCategory.STANDARD, 19)])
     assert validator.validate(to_ubl(document)).ids() == {"SE-R-006"}
+
+
+def test_the_example_of_the_guide_runs_and_passes(validator: PeppolValidator) -> None:
+    guide = Path(__file__).resolve().parents[2] / "docs" / "peppol.md"
+    first = guide.read_text("utf-8").split("```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict[str, Any] = {}
+    exec(compile(first, str(guide), "exec"), namespace)
+    report = validator.validate(namespace["xml"])
+    assert report.valid, report.summary()

@@ -9,6 +9,8 @@ export's input models.
 """
 
 from kooperativ.exports.peppol import (
+    BANKGIRO,
+    F_SKATT,
     Address,
     Contact,
     DocumentType,
@@ -26,6 +28,8 @@ from kooperativ.exports.peppol import (
 )
 
 __all__ = [
+    "BANKGIRO",
+    "F_SKATT",
     "Address",
     "Contact",
     "DocumentType",

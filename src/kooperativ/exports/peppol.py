@@ -61,8 +61,10 @@ from kooperativ.errors import InputError, ValidationFailed, pydantic_reason
 from kooperativ.money import HUNDRED, ORE, ZERO, to_decimal
 
 __all__ = [
+    "BANKGIRO",
     "CUSTOMIZATION_ID",
     "F_SKATT",
+    "PLUSGIRO",
     "PROFILE_ID",
     "Address",
     "Contact",
