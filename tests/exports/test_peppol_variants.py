@@ -393,7 +393,7 @@ CATEGORIES = [
     (VatCategory.EXEMPT, 0),
     (VatCategory.ZERO, 0),
 ]
-quantities = st.decimals(min_value=D("0.01"), max_value=D(1000), places=2)
+quantities = st.decimals(min_value=D(-50), max_value=D(1000), places=3)
 prices = st.decimals(min_value=D(0), max_value=D(100000), places=2)
 line_specs = st.lists(
     st.tuples(quantities, prices, st.sampled_from(CATEGORIES)), min_size=1, max_size=8
@@ -403,13 +403,14 @@ line_specs = st.lists(
 @settings(
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(specs=line_specs, rounding=st.booleans())
+@given(specs=line_specs, rounding=st.booleans(), credit=st.booleans())
 def test_random_invoices_pass_and_add_up(
     validator: PeppolValidator,
     seller: Party,
     swedish_buyer: Party,
     specs: list[tuple[Decimal, Decimal, tuple[VatCategory, int]]],
     rounding: bool,
+    credit: bool,
 ) -> None:
     lines = [
         line(
@@ -422,7 +423,17 @@ def test_random_invoices_pass_and_add_up(
         )
         for number, (quantity, price, (category, rate)) in enumerate(specs, start=1)
     ]
-    document = invoice(seller, swedish_buyer, lines, rounding_quantum=D(1) if rounding else None)
+    extra: dict[str, Any] = {"rounding_quantum": D(1) if rounding else None}
+    if credit:
+        # A credit note credits positive quantities.
+        specs = [(abs(q), p, c) for q, p, c in specs]
+        lines = [item.evolve(quantity=abs(item.quantity)) for item in lines]
+        extra.update(
+            type=DocumentType.CREDIT_NOTE,
+            preceding_invoice=PrecedingInvoice(number="1"),
+            due_date=None,
+        )
+    document = invoice(seller, swedish_buyer, lines, **extra)
     totals = compute_totals(document)
     # To the öre: lines → breakdown → totals → amount due.
     nets = [(q * p).quantize(D("0.01"), rounding="ROUND_HALF_UP") for q, p, _ in specs]
