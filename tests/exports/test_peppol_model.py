@@ -176,6 +176,11 @@ BAD = [
         "Luhn",
     ),
     (
+        {"buyer": dict(BUYER.model_dump(), endpoint={"value": "7300010000002", "scheme": "0088"})},
+        "buyer.endpoint.value",
+        "GS1",
+    ),
+    (
         {"seller": dict(SELLER.model_dump(), endpoint={"value": "x"})},
         "seller.endpoint",
         "scheme",

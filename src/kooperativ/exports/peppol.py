@@ -174,6 +174,12 @@ class Identifier(Record):
                 "the last a Luhn check digit)",
                 value=self.value,
             )
+        if self.scheme == "0088" and not _is_gln(self.value):
+            raise InputError(
+                "value",
+                "{value} is not a GLN (scheme 0088: digits, the last a GS1 check digit)",
+                value=self.value,
+            )
         return self
 
 
@@ -597,6 +603,17 @@ def _is_orgnr(value: str) -> bool:
         product = digit * (2 if position % 2 == 0 else 1)
         total += product - 9 if product > 9 else product
     return (10 - total % 10) % 10 == int(value[9])
+
+
+def _is_gln(value: str) -> bool:
+    """Digits whose last is the GS1 check digit (weights 3 and 1 from the right), as
+    Peppol checks scheme 0088 (rule PEPPOL-COMMON-R040; a GLN has 13 digits, but the rule
+    takes any length)."""
+    if not re.fullmatch(r"[0-9]{2,}", value):
+        return False
+    body = value[-2::-1]
+    total = sum(int(char) * (3 if index % 2 == 0 else 1) for index, char in enumerate(body))
+    return (10 - total % 10) % 10 == int(value[-1])
 
 
 def compute_totals(invoice: EInvoice) -> Totals:
