@@ -6,7 +6,8 @@ Everything that is national law reaches kooperativ through one object, the count
 bank accounts: validate, normalise, mask), its VAT categories and rates, the chart of
 accounts it uses by default, its section of ``cooperative.toml``, its languages and its
 payroll law (employer contributions, holiday pay, tax modes and withholding, through
-:class:`~kooperativ.rules.payroll.PayrollRules`). Core modules never import a country.
+:class:`~kooperativ.rules.payroll.PayrollRules`) and its travel allowances (through
+:class:`~kooperativ.rules.travel.TravelRules`). Core modules never import a country.
 
 The protocol is composed of smaller ones, so that a piece can be typed and tested alone:
 :class:`IdentifierRules`, :class:`VatRules` and :class:`PayrollCountry`.
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from kooperativ.rules.employment import EmploymentLaw
     from kooperativ.rules.parameters import ParameterSet
     from kooperativ.rules.payroll import PayrollRules
+    from kooperativ.rules.travel import TravelRules
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -187,6 +189,11 @@ class CountryRules(IdentifierRules, VatRules, PayrollCountry, Protocol):
 
     def employment_law(self) -> EmploymentLaw:
         """The country's employment law: forms, written information, limits, rights."""
+        ...
+
+    def travel_rules(self, parameters: ParameterSet | None = None) -> TravelRules:
+        """The country's rules for per diem and mileage allowances, bound to
+        ``parameters`` (the country's own if ``None``)."""
         ...
 
 

@@ -11,6 +11,7 @@ References:
     - Testland Income Tax Act § 7 (fictional): a flat tax withheld from pay.
     - Testland Social Levy Act § 2 (fictional): one employer contribution rate.
     - Testland VAT Act (fictional): standard and zero rate.
+    - Testland Travel Act (fictional): a flat per diem and mileage rate.
 
 Its law, in short:
 
@@ -48,6 +49,7 @@ from kooperativ.rules.parameters import ParameterSet
 
 if TYPE_CHECKING:
     from kooperativ_testland.employment import TestlandEmploymentLaw
+    from kooperativ_testland.travel import TestlandTravel
 
 __all__ = ["Testland", "TestlandPayroll", "TestlandSalary", "TestlandSettings"]
 
@@ -209,6 +211,12 @@ class Testland:
         from kooperativ_testland.employment import TestlandEmploymentLaw
 
         return TestlandEmploymentLaw()
+
+    def travel_rules(self, parameters: ParameterSet | None = None) -> TestlandTravel:
+        """Testland's flat per diem and mileage (:mod:`kooperativ_testland.travel`)."""
+        from kooperativ_testland.travel import TestlandTravel
+
+        return TestlandTravel(parameters if parameters is not None else self._parameters)
 
     # -- identifiers ----------------------------------------------------------------
     def validate_person_id(

@@ -6,6 +6,7 @@ References:
     - Lag (1994:1920) om allmän löneavgift.
     - Inkomstskattelag (1999:1229) and Skatteförfarandelag (2011:1244): preliminary tax.
     - Semesterlag (1977:480): holiday pay (*semesterersättning*).
+    - Inkomstskattelag (1999:1229) 11 and 12 kap.: tax-free traktamente and milersättning.
     - Lag (1991:687) om särskild löneskatt på pensionskostnader.
     - Lag (1982:80) om anställningsskydd (LAS): employment contracts.
     - Mervärdesskattelag (2023:200): VAT.
@@ -28,6 +29,7 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -38,6 +40,9 @@ from kooperativ.countries.se.tax import TaxTable, compute_table
 from kooperativ.errors import InputError
 from kooperativ.rules.employment import EmploymentLaw
 from kooperativ.rules.parameters import ParameterSet
+
+if TYPE_CHECKING:
+    from kooperativ.countries.se.travel import SwedishTravel
 
 __all__ = [
     "BAS_ACCOUNTS",
@@ -165,6 +170,13 @@ class Sweden:
         from kooperativ.countries.se.employment import SwedishEmploymentLaw
 
         return SwedishEmploymentLaw()
+
+    def travel_rules(self, parameters: ParameterSet | None = None) -> SwedishTravel:
+        """Traktamente and milersättning (:mod:`kooperativ.countries.se.travel`), bound to
+        ``parameters`` (Sweden's own if ``None``)."""
+        from kooperativ.countries.se.travel import SwedishTravel
+
+        return SwedishTravel(parameters)
 
     # -- payroll --------------------------------------------------------------------
     def config_section(self) -> type[BaseModel]:
