@@ -10,6 +10,7 @@ import pytest
 
 MODULES = [
     "kooperativ.bank.camt054",
+    "kooperativ.bank.matching",
     "kooperativ.rules.late_payment",
     "kooperativ.countries.se.late_payment",
 ]
