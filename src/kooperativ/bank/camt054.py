@@ -14,13 +14,11 @@ number in ``RmtInf/Strd/CdtrRefInf/Ref``, a free-text message in ``RmtInf/Ustrd`
 
 The differences between the two versions that matter here:
 
-============================  =================================  ===========================
-data                          camt.054.001.02                    camt.054.001.08
-============================  =================================  ===========================
-entry status                  ``Sts`` (text, ``BOOK``)           ``Sts/Cd``
-transaction amount            ``AmtDtls/TxAmt/Amt``              ``Amt`` (``AmtDtls`` too)
-payer's name                  ``RltdPties/Dbtr/Nm``              ``RltdPties/Dbtr/Pty/Nm``
-============================  =================================  ===========================
+| data               | camt.054.001.02          | camt.054.001.08            |
+|--------------------|--------------------------|----------------------------|
+| entry status       | ``Sts`` (text, ``BOOK``) | ``Sts/Cd``                 |
+| transaction amount | ``AmtDtls/TxAmt/Amt``    | ``Amt`` (``AmtDtls`` too)  |
+| payer's name       | ``RltdPties/Dbtr/Nm``    | ``RltdPties/Dbtr/Pty/Nm``  |
 
 Each form is read in either version. The reader is *safe*: the file must not exceed a size
 limit, a DOCTYPE (and with it every entity declaration) is refused before anything is
