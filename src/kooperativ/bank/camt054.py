@@ -277,17 +277,28 @@ def _parse(data: bytes, source: str) -> ElementTree.Element:
     def refuse_doctype(*_: object) -> NoReturn:
         raise _Refused("a DOCTYPE or entity declaration is not accepted in a bank file")
 
+    names: dict[str, str] = {}
+
+    def qualified(name: str) -> str:
+        found = names.get(name)
+        if found is None:
+            found = names[name] = _qualified(name)
+        return found
+
     def start(name: str, attributes: dict[str, str]) -> None:
         nonlocal depth
         depth += 1
         if depth > MAX_DEPTH:
             raise _Refused("elements are nested deeper than {limit}", limit=MAX_DEPTH)
-        builder.start(_qualified(name), {_qualified(k): v for k, v in attributes.items()})
+        builder.start(
+            qualified(name),
+            {qualified(k): v for k, v in attributes.items()} if attributes else {},
+        )
 
     def end(name: str) -> None:
         nonlocal depth
         depth -= 1
-        builder.end(_qualified(name))
+        builder.end(qualified(name))
 
     parser.StartDoctypeDeclHandler = refuse_doctype
     parser.EntityDeclHandler = refuse_doctype
@@ -322,6 +333,7 @@ class _Reader:
     def __init__(self, namespace: str, source: str) -> None:
         self.ns = namespace
         self.source = source
+        self._paths: dict[str, str] = {}
 
     def tag(self, name: str) -> str:
         return f"{{{self.ns}}}{name}"
@@ -334,12 +346,10 @@ class _Reader:
         return element.findall(self.tag(name))
 
     def find(self, element: ElementTree.Element, dotted: str) -> ElementTree.Element | None:
-        found: ElementTree.Element | None = element
-        for name in dotted.split("/"):
-            if found is None:
-                return None
-            found = found.find(self.tag(name))
-        return found
+        path = self._paths.get(dotted)
+        if path is None:
+            path = self._paths[dotted] = "/".join(self.tag(name) for name in dotted.split("/"))
+        return element.find(path)
 
     def text(self, element: ElementTree.Element, dotted: str) -> str | None:
         found = self.find(element, dotted)
@@ -583,7 +593,6 @@ def _entry(
     ]
     if len(reader.children(entry, "NtryDtls")) == 1:
         details = [(where.replace("NtryDtls[1]", "NtryDtls"), tx) for where, tx in details]
-    canonical = _canonical(entry)
     common = {
         "account": account,
         "entry_reference": entry_reference,
@@ -597,7 +606,7 @@ def _entry(
         key = (
             f"{account}|entry:{entry_reference}"
             if entry_reference
-            else f"{account}|hash:{_digest(canonical, 0)}"
+            else f"{account}|hash:{_digest(_canonical(entry), 0)}"
         ) + ("|reversal" if reversal else "")
         return [
             IncomingPayment(
@@ -637,7 +646,7 @@ def _entry(
         elif end_to_end:
             key = f"{account}|e2e:{end_to_end}|{booking}|{tx_amount[0]}{tx_amount[1]}"
         else:
-            key = f"{account}|hash:{_digest(canonical, index)}"
+            key = f"{account}|hash:{_digest(_canonical(entry), index)}"
         if reversal:
             key += "|reversal"  # never the key of the payment it reverses
         debtor = reader.text(tx, "RltdPties/Dbtr/Pty/Nm") or reader.text(tx, "RltdPties/Dbtr/Nm")
