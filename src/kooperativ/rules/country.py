@@ -10,7 +10,8 @@ payroll law (employer contributions, holiday pay, tax modes and withholding, thr
 :class:`~kooperativ.rules.travel.TravelRules`). Core modules never import a country.
 
 The protocol is composed of smaller ones, so that a piece can be typed and tested alone:
-:class:`IdentifierRules`, :class:`VatRules` and :class:`PayrollCountry`.
+:class:`IdentifierRules`, :class:`VatRules`, :class:`PayrollCountry` and
+:class:`~kooperativ.rules.late_payment.LatePaymentRules` (statutory late-payment interest).
 
 Countries are found through the entry point group ``kooperativ.countries``. Sweden is
 registered in kooperativ's own ``pyproject.toml`` exactly as a third-party country would be:
@@ -37,6 +38,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from pydantic import BaseModel
 
 from kooperativ.errors import ConfigError
+from kooperativ.rules.late_payment import LatePaymentRules
 
 if TYPE_CHECKING:
     from kooperativ.rules.employment import EmploymentLaw
@@ -48,6 +50,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "CountryRules",
     "IdentifierRules",
+    "LatePaymentRules",
     "PayrollCountry",
     "VatRules",
     "available_countries",
@@ -163,9 +166,10 @@ class PayrollCountry(Protocol):
 
 
 @runtime_checkable
-class CountryRules(IdentifierRules, VatRules, PayrollCountry, Protocol):
+class CountryRules(IdentifierRules, VatRules, PayrollCountry, LatePaymentRules, Protocol):
     """What a country package provides: its identity, its dated parameters, and the
-    identifier, VAT and payroll rules of the protocols it is made of.
+    identifier, VAT, payroll and late-payment interest rules of the protocols it is made
+    of (:class:`~kooperativ.rules.late_payment.LatePaymentRules`).
 
     Attributes:
         code: ISO 3166-1 alpha-2 code (the entry point's name).

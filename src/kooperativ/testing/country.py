@@ -65,6 +65,7 @@ from kooperativ.rules.country import (
     VatRules,
     get_country,
 )
+from kooperativ.rules.late_payment import LatePaymentRules, late_interest
 from kooperativ.rules.parameters import ParameterSet
 from kooperativ.rules.payroll import PayrollRules, SalaryModel
 from kooperativ.rules.travel import TravelRules
@@ -137,6 +138,8 @@ class CountryConformance:
         tax_mode: A tax mode the person of :attr:`person_id` may have on :attr:`paid_on`.
         paid_on: A payment day the country's parameters cover.
         fee_rate: A cooperative fee rate for the salary checks.
+        interest_on: A day whose late-payment interest rate is known, as are the 60 days
+            before it (``None``: :attr:`paid_on`).
     """
 
     code: ClassVar[str]
@@ -148,6 +151,7 @@ class CountryConformance:
     tax_mode: ClassVar[str]
     paid_on: ClassVar[date]
     fee_rate: ClassVar[Decimal] = Decimal("0.06")
+    interest_on: ClassVar[date | None] = None
 
     # -- helpers ----------------------------------------------------------------------
     @property
@@ -190,7 +194,7 @@ class CountryConformance:
 
     def test_implements_every_protocol(self) -> None:
         country = self.country
-        for protocol in (CountryRules, IdentifierRules, VatRules, PayrollCountry):
+        for protocol in (CountryRules, IdentifierRules, VatRules, PayrollCountry, LatePaymentRules):
             assert isinstance(country, protocol), protocol.__name__
         assert isinstance(self.rules, PayrollRules)
         assert isinstance(self.model(), SalaryModel)
@@ -288,6 +292,55 @@ class CountryConformance:
     def test_payment_number_of_unknown_kind_is_refused(self) -> None:
         with pytest.raises(InputError):
             self.country.validate_payment_number("no-such-kind", "123", "employer.x")
+
+    # -- late-payment interest ---------------------------------------------------------
+    @property
+    def interest_day(self) -> date:
+        """The day the late-payment checks ask for."""
+        return self.interest_on or self.paid_on
+
+    def test_late_interest_terms(self) -> None:
+        country = self.country
+        on = self.interest_day
+        terms = country.late_interest_terms(on)
+        assert isinstance(terms.rate, Decimal) and ZERO <= terms.rate < 1
+        assert country.late_interest_rate(on) == terms.rate
+        assert terms.first <= on and (terms.last is None or on <= terms.last)
+        assert terms.day_count in (360, 365, 366), "a year of 360, 365 or 366 days"
+        assert terms.reference.strip(), "the rate's legal source"
+        # The same terms on every day of the period they claim.
+        assert country.late_interest_terms(terms.first).rate == terms.rate
+        if terms.last is not None:
+            assert country.late_interest_terms(terms.last).rate == terms.rate
+
+    def test_late_interest_adds_up(self) -> None:
+        country = self.country
+        paid = self.interest_day
+        amount = Decimal("12345.67")
+        previous = ZERO
+        for days in (0, 1, 2, 17, 31, 60):
+            due = paid - timedelta(days=days)
+            result = late_interest(amount, due, paid, country)
+            assert result.days == days
+            assert result.interest == sum((line.interest for line in result.lines), ZERO)
+            assert result.interest >= previous, "more days of delay never cost less"
+            previous = result.interest
+            assert sum(line.days for line in result.lines) == days
+            day = due + timedelta(days=1)
+            for line in result.lines:
+                assert line.first == day and line.last >= line.first
+                exact = amount * line.rate * line.days / line.day_count
+                assert abs(line.interest - exact) <= ORE / 2
+                assert line.interest == line.interest.quantize(ORE)
+                day = line.last + timedelta(days=1)
+        assert late_interest(amount, paid, paid - timedelta(days=5), country).interest == 0
+        assert late_interest(ZERO, paid - timedelta(days=30), paid, country).interest == 0
+
+    def test_late_interest_of_an_unknown_day_is_a_rules_error(self) -> None:
+        with pytest.raises(RulesError):
+            self.country.late_interest_rate(date(1901, 6, 25))
+        with pytest.raises(RulesError):
+            late_interest(Decimal(100), date(1901, 6, 1), date(1901, 6, 25), self.country)
 
     # -- VAT, accounts, configuration ---------------------------------------------------
     def test_vat(self) -> None:
