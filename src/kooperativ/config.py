@@ -282,7 +282,7 @@ class FeeConfig(_FeeTerms):
                     raise KeyPathError(
                         f"members[{index}]",
                         "overlaps members[{other}] for member {member}: one override "
-                        "at a time (give each from and to)",
+                        "at a time (give each its 'from' and 'to')",
                         other=other_index,
                         member=override.member,
                     )

@@ -182,7 +182,11 @@ def test_the_day_before_the_period_and_the_override(folder: Path) -> None:
     # Paid 2026-11-25 (before both start): the flat 6 %, for member 1 too.
     case = salary_of_case(folder, _case_fields(paid_on=date(2026, 11, 25)))
     assert case.fee == D("3600.00")
-    assert case.trace[0].parameters["fees.rule"] == "fees"
+    assert "fees.rule" not in case.trace[0].parameters  # [fees], named by the reference
+    assert case.trace[0].reference == (
+        "cooperative policy (cooperative.toml) [fees] rate; "
+        "Exempelvärde: 6 % av fakturerat belopp exklusive moms"
+    )
     # The invoice date, when given, decides instead of the pay date.
     invoiced = salary_of_case(folder, _case_fields(invoiced_on=date(2026, 11, 30)))
     assert invoiced.fee == D("3600.00")

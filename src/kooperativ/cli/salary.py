@@ -125,6 +125,8 @@ def build_input(
         raise InputError("pay", "give only one of {options}", options=", ".join(given))
     if policy.config is None and invoice is not None and fee is None:
         raise InputError("--fee", "an invoice needs the cooperative's fee rate (or --coop)")
+    if member is not None and member < 1:
+        raise InputError("--member", "must be at least {ge}", ge=1)
     if policy.config is None and tax is None:
         raise InputError("--tax", "is required (or --coop, for its default tax mode)")
     return policy.salary_input(
@@ -221,7 +223,7 @@ def salary_command(
     net: Annotated[str | None, typer.Option("--net", help="Wanted net pay.")] = None,
     member: Annotated[
         int | None,
-        typer.Option("--member", help="Member number: the member's own fee terms apply.", min=1),
+        typer.Option("--member", help="Member number: the member's own fee terms apply."),
     ] = None,
     invoice_date: Annotated[
         str | None,

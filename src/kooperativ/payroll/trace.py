@@ -264,8 +264,13 @@ def _fee_line(inp: SalaryInput, invoiced: Decimal, fee: Decimal) -> TraceLine:
 
 
 def _named_fee_line(line: TraceLine, rule: str) -> TraceLine:
-    """``line`` naming the rule of the fee policy that applied (``fees.periods[1]: …``)."""
-    key = rule.split(": ", 1)[0]
+    """``line`` naming the rule of the fee policy that applied (``fees.periods[1]: …``).
+
+    The flat terms of ``[fees]`` are the ones its reference names already: only their note
+    is added."""
+    key, _, note = rule.partition(": ")
+    if key == "fees":
+        return line._replace(reference=f"{line.reference}; {note}") if note else line
     parameters = {**line.parameters, "fees.rule": key}
     return line._replace(parameters=parameters, reference=f"{line.reference}; {rule}")
 

@@ -31,7 +31,7 @@ from typing import Any
 
 from kooperativ.config import CooperativeConfig, load_config
 from kooperativ.errors import InputError, KooperativError
-from kooperativ.fees import FeePolicy
+from kooperativ.fees import FeePolicy, MemberDates
 from kooperativ.members.models import Member
 from kooperativ.payroll import (
     NO_HOLIDAY_PAY,
@@ -295,7 +295,17 @@ class PayrollService(Service):
         return policy.calculate(inp)
 
     def check(self, on: date) -> Sequence[Problem]:
-        """Can salaries be calculated on ``on``? Parameters and tax tables for its year."""
+        """Can salaries be calculated on ``on``? Parameters and tax tables for its year;
+        and the fee policy's overrides against the register."""
+        return [*self._check_rules(on), *self._check_fees(on)]
+
+    def _check_fees(self, on: date) -> Sequence[Problem]:
+        with self._read() as uow:
+            members = uow.members.list()
+        register = [MemberDates(m.number, m.joined_on, m.left_on) for m in members]
+        return self.policy().fees().problems(register, on)
+
+    def _check_rules(self, on: date) -> Sequence[Problem]:
         policy = self.policy()
         try:
             rules = policy.rules()
