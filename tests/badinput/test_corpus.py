@@ -79,6 +79,11 @@ def before_payroll(text: str) -> dict[str, bytes]:
     return config("\n[payroll]", f"\n{text}\n\n[payroll]")
 
 
+def advances(text: str) -> dict[str, bytes]:
+    """``cooperative.toml`` with the keys of ``[advances]`` as given."""
+    return config("[advances]\nallowed = false", f"[advances]\n{text}")
+
+
 RULES = b"[[rules]]\nvalid_from = 2024-01-01\n"
 
 CASES: dict[str, Case] = {
@@ -900,32 +905,32 @@ CASES: dict[str, Case] = {
     "config-fee-taken": Case(
         ("member", "list"),
         ("cooperative.toml", "fees.taken", "'later'"),
-        files=config('rate = "0.06"', 'rate = "0.06"\ntaken = "later"'),
+        files=config('taken = "on_invoicing"', 'taken = "later"'),
     ),
     "config-advances-no-guarantee": Case(
         ("member", "list"),
         ("cooperative.toml", "advances.allowed", "give per_member and/or total"),
-        files=before_payroll("[advances]\nallowed = true"),
+        files=advances("allowed = true"),
     ),
     "config-advances-not-allowed": Case(
         ("member", "list"),
         ("cooperative.toml", "advances.total", "allowed = false"),
-        files=before_payroll('[advances]\ntotal = "100000"'),
+        files=advances('allowed = false\ntotal = "100000"'),
     ),
     "config-advances-member-over-total": Case(
         ("member", "list"),
         ("cooperative.toml", "advances.per_member", "more than the total guarantee"),
-        files=before_payroll('[advances]\nallowed = true\nper_member = "200000"\ntotal = "100000"'),
+        files=advances('allowed = true\nper_member = "200000"\ntotal = "100000"'),
     ),
     "config-advances-text": Case(
         ("member", "list"),
         ("cooperative.toml", "advances.per_member", "'abc'"),
-        files=before_payroll('[advances]\nallowed = true\nper_member = "abc"'),
+        files=advances('allowed = true\nper_member = "abc"'),
     ),
     "config-advances-unknown-key": Case(
         ("member", "list"),
         ("cooperative.toml", "advances.per_person", "unknown key"),
-        files=before_payroll('[advances]\nallowed = true\nper_person = "1000"'),
+        files=advances('allowed = true\nper_person = "1000"'),
     ),
     "check-fee-override-unknown-member": Case(
         ("check",),
