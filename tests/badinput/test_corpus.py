@@ -942,6 +942,9 @@ CASES: dict[str, Case] = {
     "salary-member-zero": Case(
         ("salary", "--invoice", "1000", "--member", "0", *PAY), ("--member",)
     ),
+    "salary-member-without-coop": Case(
+        ("salary", "--invoice", "1000", "--member", "1", *OWN), ("--member", "--coop"), no_coop=True
+    ),
     "salary-bad-invoice-date": Case(
         ("salary", "--invoice", "1000", "--invoice-date", "2026-13-01", *PAY),
         ("--invoice-date", "2026-13-01"),

@@ -125,6 +125,9 @@ def build_input(
         raise InputError("pay", "give only one of {options}", options=", ".join(given))
     if policy.config is None and invoice is not None and fee is None:
         raise InputError("--fee", "an invoice needs the cooperative's fee rate (or --coop)")
+    if policy.config is None and (member is not None or invoice_date is not None):
+        option = "--member" if member is not None else "--invoice-date"
+        raise InputError(option, "chooses the cooperative's fee terms: give --coop too")
     if member is not None and member < 1:
         raise InputError("--member", "must be at least {ge}", ge=1)
     if policy.config is None and tax is None:
