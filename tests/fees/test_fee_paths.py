@@ -218,3 +218,11 @@ def test_the_trace_in_swedish_names_the_rule(folder: Path) -> None:
     assert "fees.rule = fees.members[0]" in result.stdout
     assert "fees.members[0]: Styrelsebeslut 2026-11-02 § 4" in result.stdout
     assert "kooperativets regler (cooperative.toml)" in result.stdout
+
+
+@pytest.mark.parametrize("number", ["1", 0, True])
+def test_a_member_that_is_no_member_number_is_refused(folder: Path, number: object) -> None:
+    from kooperativ.errors import InputError
+
+    with pytest.raises(InputError, match=r"^member: .* is not a member number"):
+        salary_of_case(folder, _case_fields(member=number))

@@ -191,6 +191,14 @@ class PayrollPolicy:
         fields["pension_rate"] = pension_rate
         if invoiced is not None or net is not None:
             if config is not None:
+                if member_number is not None and (
+                    not isinstance(member_number, int)
+                    or isinstance(member_number, bool)
+                    or member_number < 1
+                ):
+                    raise InputError(
+                        "member", "{value!r} is not a member number", value=member_number
+                    )
                 number = member_number or (member.number if member is not None else None)
                 terms = self.fees().rule_on(number, invoiced_on or paid_on)
                 if fee_rate is None:
