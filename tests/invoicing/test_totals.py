@@ -177,7 +177,7 @@ def test_partial_credit_and_its_limits() -> None:
             [LineInput(description="x", quantity=Decimal(1), unit_price=Decimal(1),
                        vat_category="culture")],
         )  # fmt: skip
-    assert caught.value.field == "lines[0].vat_category"
+    assert caught.value.field == "vat_category"
     with pytest.raises(ConflictError):
         build_credit_note(
             credit, number=4, issue_date=date(2026, 12, 2), reason="x", payment_reference="1"
@@ -186,9 +186,9 @@ def test_partial_credit_and_its_limits() -> None:
 
 @pytest.mark.parametrize(
     ("quantity", "price", "field"),
-    [("-1", "100", "line.quantity"), ("0", "100", "line.quantity"),
-     ("1", "-5", "line.unit_price"), ("1.00001", "5", "line.quantity"),
-     ("1", "1000000000", "line.unit_price")],
+    [("-1", "100", "quantity"), ("0", "100", "quantity"),
+     ("1", "-5", "unit_price"), ("1.00001", "5", "quantity"),
+     ("1", "1000000000", "unit_price")],
 )  # fmt: skip
 def test_bad_lines_are_refused(quantity: str, price: str, field: str) -> None:
     line = LineInput(description="x", quantity=Decimal(quantity), unit_price=Decimal(price))

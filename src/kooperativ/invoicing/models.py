@@ -39,7 +39,7 @@ from pydantic import Field, model_validator
 from kooperativ._model import Record
 from kooperativ.errors import ConflictError, InputError
 from kooperativ.members.models import Address
-from kooperativ.money import ORE, ZERO_ORE
+from kooperativ.money import ONE, ORE, ZERO_ORE
 from kooperativ.rules.country import VatCategory
 
 __all__ = [
@@ -63,7 +63,6 @@ __all__ = [
 MAX_LINES: Final = 500
 #: The largest quantity or unit price one line may have (a plausibility bound).
 MAX_FIGURE: Final = Decimal("100000000")
-_KRONA = Decimal(1)
 
 
 class InvoiceKind(StrEnum):
@@ -131,7 +130,7 @@ class InvoiceLine(Record):
 
     @model_validator(mode="after")
     def _priced(self) -> InvoiceLine:
-        _check_figures(self.quantity, self.unit_price, "line")
+        _check_figures(self.quantity, self.unit_price)
         if self.net != line_net(self.quantity, self.unit_price):
             raise ValueError("net must be quantity × unit price rounded to öre")
         return self
@@ -223,23 +222,17 @@ class Invoice(Record):
         return any(v.code == "AE" for v in self.vat)
 
 
-def _check_figures(quantity: Decimal, unit_price: Decimal, where: str) -> None:
+def _check_figures(quantity: Decimal, unit_price: Decimal) -> None:
     if quantity <= 0:
-        raise InputError(
-            f"{where}.quantity", "must be more than zero (got {value})", value=quantity
-        )
+        raise InputError("quantity", "must be more than zero (got {value})", value=quantity)
     if unit_price < 0:
-        raise InputError(
-            f"{where}.unit_price", "must not be negative (got {value})", value=unit_price
-        )
+        raise InputError("unit_price", "must not be negative (got {value})", value=unit_price)
     for name, value in (("quantity", quantity), ("unit_price", unit_price)):
         if value > MAX_FIGURE:
-            raise InputError(
-                f"{where}.{name}", "implausibly large (at most {limit})", limit=MAX_FIGURE
-            )
+            raise InputError(name, "implausibly large (at most {limit})", limit=MAX_FIGURE)
         exponent = value.as_tuple().exponent
         if not isinstance(exponent, int) or exponent < -4:
-            raise InputError(f"{where}.{name}", "{value} has more than four decimals", value=value)
+            raise InputError(name, "{value} has more than four decimals", value=value)
 
 
 def line_net(quantity: Decimal, unit_price: Decimal) -> Decimal:
@@ -251,16 +244,16 @@ def line_net(quantity: Decimal, unit_price: Decimal) -> Decimal:
     return (quantity * unit_price).quantize(ORE, rounding=ROUND_HALF_UP)
 
 
-def make_line(given: LineInput, category: VatCategory, where: str = "line") -> InvoiceLine:
+def make_line(given: LineInput, category: VatCategory) -> InvoiceLine:
     """Price ``given`` under ``category``.
 
     Raises:
         InputError: A quantity of zero or less, a negative unit price, an implausible
-            figure or more than four decimals, naming ``where`` and the field.
+            figure or more than four decimals (naming the field).
     """
     if given.vat_category != category.category:
         raise ValueError("the category does not belong to the line")
-    _check_figures(given.quantity, given.unit_price, where)
+    _check_figures(given.quantity, given.unit_price)
     return InvoiceLine(
         description=given.description,
         quantity=given.quantity,
@@ -313,7 +306,7 @@ def totals(
     excl = sum((v.base for v in vat), ZERO_ORE)
     tax = sum((v.vat for v in vat), ZERO_ORE)
     gross = excl + tax
-    total = gross.quantize(_KRONA, rounding=ROUND_HALF_UP).quantize(ORE) if rounding else gross
+    total = gross.quantize(ONE, rounding=ROUND_HALF_UP).quantize(ORE) if rounding else gross
     return tuple(vat), excl, tax, total - gross, total
 
 
@@ -386,11 +379,11 @@ def credit_lines(invoice: Invoice, given: Sequence[LineInput]) -> list[InvoiceLi
     """
     known = {v.category: v for v in invoice.vat}
     result = []
-    for index, line in enumerate(given):
+    for line in given:
         total = known.get(line.vat_category)
         if total is None:
             raise InputError(
-                f"lines[{index}].vat_category",
+                "vat_category",
                 "invoice {number} has no {category!r} lines",
                 number=invoice.label,
                 category=line.vat_category,
@@ -398,7 +391,7 @@ def credit_lines(invoice: Invoice, given: Sequence[LineInput]) -> list[InvoiceLi
         category = VatCategory(
             category=total.category, rate=total.rate, code=total.code, reference=total.reference
         )
-        result.append(make_line(line, category, f"lines[{index}]"))
+        result.append(make_line(line, category))
     return result
 
 
