@@ -280,6 +280,33 @@ class InvoiceService(Service):
         with self._read() as uow:
             return [self._for(actor, c) for c in uow.invoices.credits_of(invoice.id)]
 
+    def pdf(self, actor: Actor, ref: Ref, lang: str | None = None) -> bytes:
+        """The invoice or credit note as a PDF in ``lang`` (default: the cooperative's),
+        with the logo of the cooperative's ``templates/`` folder if it has one.
+
+        Raises:
+            InputError: No catalog for ``lang`` (field ``language``).
+            NotFoundError: No such invoice.
+            PermissionDenied: A member asking for another member's invoice.
+        """
+        from kooperativ.documents.invoice import find_logo, invoice_pdf
+
+        invoice = self.get(actor, ref)
+        language = lang or self._coop.config.language
+
+        def country_name(code: str) -> str:
+            from babel import Locale
+
+            names = Locale.parse({"sv": "sv_SE", "en": "en_GB"}.get(language, language))
+            return str(names.territories.get(code, code))
+
+        return invoice_pdf(
+            invoice,
+            lang=language,
+            logo=find_logo(getattr(self._coop, "folder", None)),
+            country_name=country_name,
+        )
+
     # -- helpers ----------------------------------------------------------------------------
 
     def _resolve(self, uow: UnitOfWork, ref: Ref) -> Invoice:
