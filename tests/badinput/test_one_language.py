@@ -57,13 +57,14 @@ def run(args: list[str], env: dict[str, str] | None = None) -> tuple[int, str]:
 #: Every command, as a user finds it in ``kooperativ --help`` and each group's help.
 COMMANDS = {
     "": [
-        *("init", "demo", "check", "member", "client", "assignment", "contract"),
+        *("init", "demo", "check", "member", "client", "assignment", "invoice", "contract"),
         *("employment", "payroll", "salary", "tax", "tax-table", "meeting", "fee", "bylaws"),
         *("audit", "db", "privacy"),
     ],
     "member": ["add", "list", "show", "update", "admit", "resign", "exclude"],
     "client": ["add", "list", "show", "update"],
     "assignment": ["add", "list", "show", "start", "complete", "cancel"],
+    "invoice": ["create", "list", "show", "pdf", "credit"],
     "contract": ["create", "show", "list", "pdf", "sign", "end"],
     "employment": ["time", "hours"],
     "employment hours": ["add", "confirm", "list"],
