@@ -44,9 +44,9 @@ def test_ocr_input_is_checked() -> None:
     for wrong, why in [
         ("1234575", "check digit"),  # last digit off by one
         ("1234564", "check digit"),  # length digit changed: Luhn fails first
-        ("12a4574", "OCR reference"),
-        ("1", "OCR reference"),
-        ("1" * 26, "OCR reference"),
+        ("12a4574", "12a4574"),
+        ("1", "2–25 digits"),
+        ("1" * 26, "2–25 digits"),
     ]:
         with pytest.raises(InputError) as caught:
             SE.validate_payment_reference(wrong, "ocr")

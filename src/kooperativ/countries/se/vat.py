@@ -30,6 +30,7 @@ from __future__ import annotations
 from datetime import date
 from types import MappingProxyType
 
+from kooperativ.countries.se import identifiers
 from kooperativ.countries.se.parameters import load_swedish_parameters
 from kooperativ.errors import InputError
 from kooperativ.rules.country import VatBuyer, VatCategory
@@ -38,7 +39,6 @@ __all__ = [
     "EN16931_CODES",
     "EXEMPTION_CODES",
     "VAT_CATEGORIES",
-    "luhn_digit",
     "payment_reference",
     "validate_ocr",
     "vat_category",
@@ -79,7 +79,7 @@ _TEXTS = MappingProxyType(
     }
 )
 
-_OCR_MIN, _OCR_MAX = 2, 25
+_OCR_MAX = 25
 
 
 def _check_buyer(category: str, buyer: VatBuyer, eu: frozenset[str]) -> None:
@@ -143,19 +143,6 @@ def vat_category(category: str, on: date, *, buyer: VatBuyer | None = None) -> V
     )
 
 
-def luhn_digit(digits: str) -> int:
-    """The Luhn (modulus 10) check digit to append to ``digits``.
-
-    >>> luhn_digit("123457")
-    4
-    """
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        value = int(char) * (2 if position % 2 == 0 else 1)
-        total += value - 9 if value > 9 else value
-    return (10 - total % 10) % 10
-
-
 def payment_reference(number: int) -> str:
     """The OCR reference of invoice number ``number``: the number, a length digit, a
     Luhn check digit.
@@ -166,21 +153,14 @@ def payment_reference(number: int) -> str:
     base = str(number)
     if number < 1 or len(base) > _OCR_MAX - 2:
         raise InputError("number", "{number} cannot be made an OCR reference", number=number)
-    body = base + str((len(base) + 2) % 10)
-    return body + str(luhn_digit(body))
+    return identifiers.ocr_reference(base, length_digit=True)
 
 
 def validate_ocr(value: str, field: str = "ocr") -> str:
-    """An OCR reference, spaces removed, checked (length digit and Luhn).
+    """An OCR reference, spaces removed, checked under "hård kontroll med längdkontroll"
+    (2–25 digits, the Luhn check digit and the length digit).
 
     Raises:
-        InputError: Not 2–25 digits, a wrong length digit or a wrong check digit.
+        InputError: Not 2–25 digits, a wrong check digit or a wrong length digit.
     """
-    text = "".join(str(value).split())
-    if not text.isascii() or not text.isdigit() or not _OCR_MIN <= len(text) <= _OCR_MAX:
-        raise InputError(field, "{value!r} is not an OCR reference (2–25 digits)", value=value)
-    if luhn_digit(text[:-1]) != int(text[-1]):
-        raise InputError(field, "{value!r}: the check digit is wrong", value=value)
-    if len(text) >= 3 and int(text[-2]) != len(text) % 10:
-        raise InputError(field, "{value!r}: the length digit is wrong", value=value)
-    return text
+    return identifiers.validate_ocr(value, field, length_digit=True)
