@@ -202,3 +202,24 @@ def test_an_edited_total_is_refused() -> None:
     with pytest.raises(ValueError, match="totals"):
         Invoice.model_validate({**found.model_dump(), "total": Decimal("1.00")})
     assert Invoice.model_validate_json(found.model_dump_json()) == found
+
+
+def test_the_docs_show_the_worked_example() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).parents[2] / "docs" / "invoicing.md").read_text("utf-8")
+    for figure in [
+        "| Workshop | 12.5 h | 850.00 | 25 % | 10 625.00 |",
+        "| Licence | 1 | 4 000.00 | 6 % | 4 000.00 |",
+        "| Travel | 1 | 333.33 | 25 % | 333.33 |",
+        "10 958.33 × 0.25 = 2 739.5825 → **2 739.58**",
+        "4 000.00 × 0.06 = **240.00**",
+        "| Total excl. VAT | 14 958.33 |",
+        "| VAT | 2 979.58 |",
+        "| Sum | 17 937.91 |",
+        "| Öresavrundning | 0.09 |",
+        "| **To pay** | **17 938.00** |",
+        "**`1234574`**",
+        "**`133`**",
+    ]:
+        assert figure in page, figure
