@@ -248,3 +248,37 @@ def test_member_actor_without_member_sees_nothing(world: World) -> None:
     world.coop.invoices.create(world.admin, assignments=[world.workshop.number])
     nobody = Actor(name="x", roles=frozenset())
     assert world.coop.invoices.list(nobody) == []
+
+
+def test_concurrent_invoices_get_unique_gapless_numbers(world: World) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    coop, admin = world.coop, world.admin
+    jobs = [
+        coop.assignments.add(
+            admin,
+            member=world.alva.id,
+            client=world.theatre.id,
+            description=f"Jobb {n}",
+            start=date(2026, 11, 1),
+            end=date(2026, 11, 2),
+            agreed_amount="100",
+        )  # fmt: skip
+        for n in range(8)
+    ]
+    # Each assignment twice: one of each pair must be refused, never both invoiced.
+    wanted = [job.number for job in jobs] * 2
+
+    def attempt(number: int) -> int | None:
+        try:
+            return coop.invoices.create(admin, assignments=[number]).number
+        except ConflictError:
+            return None
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(attempt, wanted))
+    numbers = sorted(n for n in results if n is not None)
+    assert numbers == list(range(1, len(jobs) + 1))
+    stored = coop.invoices.list(admin)
+    assert sorted(len(i.assignment_ids) for i in stored) == [1] * len(jobs)
+    assert len({i.assignment_ids for i in stored}) == len(jobs)
