@@ -263,7 +263,7 @@ def test_concurrent_invoices_get_unique_gapless_numbers(world: World) -> None:
             start=date(2026, 11, 1),
             end=date(2026, 11, 2),
             agreed_amount="100",
-        )  # fmt: skip
+        )
         for n in range(8)
     ]
     # Each assignment twice: one of each pair must be refused, never both invoiced.
