@@ -374,6 +374,9 @@ class InvoicingConfig(_Section):
     first_number: int = Field(default=1, ge=1)
     payment_terms_days: int = Field(default=30, ge=0, le=120)
     late_interest: str | None = None
+    rounding: bool = Field(
+        default=False, description="Round the total to whole kronor (öresavrundning)"
+    )
 
 
 class EmploymentConfig(_Section):

@@ -48,6 +48,7 @@ from kooperativ.services.clients import ClientService
 from kooperativ.services.contracts import ContractService
 from kooperativ.services.employment import EmploymentService
 from kooperativ.services.governance import GovernanceService
+from kooperativ.services.invoices import InvoiceService
 from kooperativ.services.members import MemberService
 from kooperativ.services.payroll import PayrollService
 from kooperativ.services.privacy import PrivacyService
@@ -104,6 +105,7 @@ class Cooperative:
         self.audit = AuditService(self)
         self.payroll = PayrollService(self)
         self.privacy = PrivacyService(self)
+        self.invoices = InvoiceService(self)
         if bylaws is not None:
             self.governance._bylaws = bylaws
 
@@ -299,6 +301,7 @@ class Cooperative:
             self.payroll,
             self.employment,
             self.governance,
+            self.invoices,
             self.audit,
         ]
 

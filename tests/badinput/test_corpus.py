@@ -387,6 +387,37 @@ CASES: dict[str, Case] = {
         ("assignment", "complete", "1", "--as", "3"), ("may not change the status",)
     ),
     "assignment-cancel-unknown": Case(("assignment", "cancel", "99"), ("'99' not found",)),
+    # -- invoice ------------------------------------------------------------------------------
+    "invoice-create-unknown": Case(("invoice", "create", "99"), ("assignment", "'99'")),
+    "invoice-create-named-twice": Case(
+        ("invoice", "create", "1", "1"), ("assignments", "named twice")
+    ),
+    "invoice-create-different-members": Case(
+        ("invoice", "create", "1", "4"), ("assignments", "different members")
+    ),
+    "invoice-create-reverse-charge-in-sweden": Case(
+        ("invoice", "create", "1", "--vat", "reverse_charge"), ("vat_category", "in Sweden")
+    ),
+    "invoice-create-unknown-vat": Case(
+        ("invoice", "create", "1", "--vat", "zero"), ("vat_category", "'zero'")
+    ),
+    "invoice-create-negative-quantity": Case(
+        ("invoice", "create", "1", "--line", "Lights;-2;850"), ("quantity", "more than zero")
+    ),
+    "invoice-create-negative-price": Case(
+        ("invoice", "create", "1", "--line", "Lights;2;-850"), ("unit_price", "negative")
+    ),
+    "invoice-create-short-line": Case(
+        ("invoice", "create", "1", "--line", "Lights;2"), ("--line",)
+    ),
+    "invoice-create-bad-date": Case(("invoice", "create", "1", "--date", "2026-02-30"), ("date",)),
+    "invoice-create-as-member": Case(
+        ("invoice", "create", "3", "--as", "3"), ("may not create invoices",)
+    ),
+    "invoice-show-unknown": Case(("invoice", "show", "7"), ("invoice", "'7'")),
+    "invoice-pdf-unknown": Case(("invoice", "pdf", "A7"), ("invoice", "'A7'")),
+    "invoice-credit-unknown": Case(("invoice", "credit", "7", "--reason", "x"), ("'7' not found",)),
+    "invoice-list-bad-status": Case(("invoice", "list", "--status", "paid"), ("status", "'paid'")),
     # -- payroll preview ----------------------------------------------------------------------
     "payroll-unknown": Case(("payroll", "preview", "--assignment", "99"), ("'99' not found",)),
     "payroll-missing-assignment": Case(("payroll", "preview"), ("--assignment",)),

@@ -57,13 +57,14 @@ def run(args: list[str], env: dict[str, str] | None = None) -> tuple[int, str]:
 #: Every command, as a user finds it in ``kooperativ --help`` and each group's help.
 COMMANDS = {
     "": [
-        *("init", "demo", "check", "member", "client", "assignment", "contract"),
+        *("init", "demo", "check", "member", "client", "assignment", "invoice", "contract"),
         *("employment", "payroll", "salary", "tax", "tax-table", "meeting", "fee", "bylaws"),
         *("audit", "db", "privacy"),
     ],
     "member": ["add", "list", "show", "update", "admit", "resign", "exclude"],
     "client": ["add", "list", "show", "update"],
     "assignment": ["add", "list", "show", "start", "complete", "cancel"],
+    "invoice": ["create", "list", "show", "pdf", "credit"],
     "contract": ["create", "show", "list", "pdf", "sign", "end"],
     "employment": ["time", "hours"],
     "employment hours": ["add", "confirm", "list"],
@@ -141,6 +142,14 @@ assignment add $JOB --end 2026-01-31 --amount 5
 assignment add $JOB --end 2027-01-31 --amount 1e400
 assignment add $JOB --end 2027-01-31 --amount 12.345
 assignment cancel 99
+invoice create 1 --date 2026-11-30
+invoice create 2 --vat reverse_charge
+invoice create 2 --line "Ljus;-2;850"
+invoice list
+invoice show A1
+invoice credit 1 --reason "Fel pris"
+invoice credit 1
+invoice show 99
 payroll preview --assignment 1
 payroll preview --assignment 1 --trace
 payroll preview --assignment 1 --paid 2019-01-25
@@ -244,7 +253,8 @@ MACROS = {
 #: Commands of the session that have ``--json``; each also runs with it.
 _JSON = re.compile(
     r"^(check|member (list|show|add|update)|client|assignment|payroll|salary|!?tax |contract"
-    r" (show|list|sign|end|create)|employment|fee|meeting (create|show|notice|agenda|vote|"
+    r" (show|list|sign|end|create)|invoice (create|list|show|credit)|employment|fee|"
+    r"meeting (create|show|notice|agenda|vote|"
     r"close|election|verify|import|list)|audit|privacy (export|retention|due|pseudonymise)|"
     r"!bylaws)"
 )

@@ -64,6 +64,7 @@ COMMANDS: dict[str, Entry] = {
     "member": Entry("kooperativ.cli.member", "The member register.", PANELS[1]),
     "client": Entry("kooperativ.cli.client", "The client register.", PANELS[1]),
     "assignment": Entry("kooperativ.cli.assignment", "Assignments brought by members.", PANELS[1]),
+    "invoice": Entry("kooperativ.cli.invoice", "Invoices and credit notes (fakturor).", PANELS[1]),
     "contract": Entry(
         "kooperativ.cli.employment", "Employment contracts (anställningsavtal).", PANELS[2]
     ),

@@ -53,6 +53,9 @@ def client_add(
     street: Annotated[str | None, typer.Option(help="Street address.")] = None,
     postal_code: Annotated[str | None, typer.Option(help="Postal code.")] = None,
     city: Annotated[str | None, typer.Option(help="City.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Country of the address (ISO code, e.g. DE).")
+    ] = None,
     peppol_id: Annotated[str | None, typer.Option(help="e.g. 0007:2120000142.")] = None,
     public_sector: Annotated[bool, typer.Option(help="Invoice through Peppol.")] = False,
     reference: Annotated[str | None, typer.Option(help="The client's reference person.")] = None,
@@ -61,6 +64,8 @@ def client_add(
     """Register a client: an organisation (--orgnr) or a private person (--personnummer)."""
     with cli.guard():
         address = address_from_options(street, postal_code, city)
+        if address is not None and country:
+            address["country"] = country.upper()
         with cli.open() as coop:
             actor = cli.actor(coop)
             client = coop.clients.add(

@@ -35,7 +35,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 from kooperativ.errors import ConfigError
 from kooperativ.rules.late_payment import LatePaymentRules
@@ -52,6 +52,8 @@ __all__ = [
     "IdentifierRules",
     "LatePaymentRules",
     "PayrollCountry",
+    "VatBuyer",
+    "VatCategory",
     "VatRules",
     "available_countries",
     "clear_country_cache",
@@ -120,9 +122,58 @@ class IdentifierRules(Protocol):
         ...
 
 
+class VatBuyer(BaseModel):
+    """Who buys, as far as the VAT category of an invoice line depends on it.
+
+    Attributes:
+        country: The buyer's country (ISO 3166-1 alpha-2).
+        business: Whether the buyer is a business (an organisation), not a private person.
+        vat_number: The buyer's VAT registration number, if any.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    country: str = Field(min_length=2, max_length=2)
+    business: bool
+    vat_number: str | None = None
+
+
+class VatCategory(BaseModel):
+    """What an invoice line's VAT category means on a date.
+
+    Attributes:
+        category: The category's name (``standard``, ``reverse_charge`` …).
+        rate: The rate on the date (``0`` for exempt, reverse-charge and export supplies).
+        code: The EN 16931 VAT category code (UNCL 5305: ``S``, ``E``, ``AE``, ``G`` …).
+        reference: The legal reference of the rate or the rule.
+        texts: The text the invoice must carry for this category, by language
+            (``{"sv": "Omvänd betalningsskyldighet", "en": "Reverse charge"}``); empty
+            when the category needs none.
+        exemption_code: The VATEX code of the exemption reason (EN 16931 BT-121), if the
+            category needs one.
+        buyer_vat_number: Whether the invoice must show the buyer's VAT number.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    category: str
+    rate: Decimal
+    code: str
+    reference: str
+    texts: dict[str, str] = Field(default_factory=dict)
+    exemption_code: str | None = None
+    buyer_vat_number: bool = False
+
+    def text(self, lang: str) -> str | None:
+        """The required text in ``lang`` (else in English, else any), or ``None``."""
+        if not self.texts:
+            return None
+        return self.texts.get(lang) or self.texts.get("en") or next(iter(self.texts.values()))
+
+
 @runtime_checkable
 class VatRules(Protocol):
-    """A country's VAT categories and rates."""
+    """A country's VAT categories and rates, and its invoices' payment references."""
 
     def vat_categories(self) -> tuple[str, ...]:
         """The VAT categories an invoice line may use (``standard`` is always one)."""
@@ -130,6 +181,30 @@ class VatRules(Protocol):
 
     def vat_rate(self, category: str, on: date) -> Decimal:
         """The VAT rate of ``category`` on ``on``; an unknown category is an InputError."""
+        ...
+
+    def vat_category(
+        self, category: str, on: date, *, buyer: VatBuyer | None = None
+    ) -> VatCategory:
+        """What ``category`` means on ``on``: rate, EN 16931 code, required text.
+
+        Args:
+            category: One of :meth:`vat_categories`.
+            on: The invoice's date.
+            buyer: If given, the category must be able to apply to this buyer.
+
+        Raises:
+            InputError: An unknown category (field ``vat_category``), or one that cannot
+                apply to ``buyer`` (e.g. reverse charge for a private person), naming why.
+        """
+        ...
+
+    def payment_reference(self, number: int) -> str:
+        """The payment reference (Sweden: OCR number) of invoice number ``number``."""
+        ...
+
+    def validate_payment_reference(self, value: str, field: str = "reference") -> str:
+        """A payment reference in normal form, or an ``InputError`` naming ``field``."""
         ...
 
 

@@ -33,6 +33,27 @@ class _Keep(Enum):
 KEEP: Final = _Keep.KEEP
 
 
+def _foreign_vat_number(value: str) -> str:
+    """A VAT number of another country: checked if it is an EU one, else kept as written
+    (upper case, without spaces).
+
+    Raises:
+        InputError: An EU VAT number whose check digits or form are wrong.
+    """
+    from stdnum.eu import vat
+    from stdnum.exceptions import ValidationError as StdnumError
+
+    text = "".join(value.split()).upper()
+    if text[:2].lower() in vat.MEMBER_STATES | {"el"}:
+        try:
+            return str(vat.validate(text))
+        except StdnumError:
+            raise InputError(
+                "vat_number", "{value!r} is not a valid VAT number", value=value
+            ) from None
+    return text
+
+
 class ClientService(Service):
     """The client register (*kundregister*)."""
 
@@ -68,6 +89,7 @@ class ClientService(Service):
             vat_number=vat_number,
             peppol_id=peppol_id,
             public_sector=public_sector,
+            abroad=self._abroad(address),
         )
         with self._uow() as uow:
             self._unique(uow, fields["orgnr"], fields["person_id"])
@@ -147,6 +169,7 @@ class ClientService(Service):
                     vat_number=data["vat_number"],
                     peppol_id=data["peppol_id"],
                     public_sector=bool(data["public_sector"]),
+                    abroad=self._abroad(data["address"]),
                 )
             )
             self._unique(uow, data["orgnr"], data["person_id"], but=before.id)
@@ -179,6 +202,13 @@ class ClientService(Service):
         """``client`` as ``actor`` may see it: a member sees no other person's number."""
         return client if actor.can_read_all else self.masked(client)
 
+    def _abroad(self, address: Address | Mapping[str, str] | None) -> bool:
+        """Whether ``address`` is in another country than the cooperative's."""
+        if address is None:
+            return False
+        code = address.country if isinstance(address, Address) else address.get("country")
+        return bool(code) and str(code).upper() != self._coop.country.code
+
     def _validated(
         self,
         *,
@@ -187,8 +217,22 @@ class ClientService(Service):
         vat_number: str | None,
         peppol_id: str | None,
         public_sector: bool,
+        abroad: bool = False,
     ) -> dict[str, Any]:
         country = self._coop.country
+        if abroad:
+            # A client in another country: its numbers are that country's, which the
+            # cooperative's country does not know; an EU VAT number is checked.
+            if orgnr and person_id:
+                raise InputError(
+                    "person_id", "a client is an organisation (orgnr) or a person, not both"
+                )
+            return {
+                "orgnr": " ".join(orgnr.split()) if orgnr else None,
+                "person_id": " ".join(person_id.split()) if person_id else None,
+                "vat_number": _foreign_vat_number(vat_number) if vat_number else None,
+                "peppol_id": peppol_id or None,
+            }
         if orgnr and person_id:
             raise InputError(
                 "person_id", "a client is an organisation (orgnr) or a person, not both"

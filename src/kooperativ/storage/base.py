@@ -14,8 +14,8 @@ event — is committed together when the block ends, or not at all if it raises:
 
 Every record kind has its typed repository on the unit of work (``uow.members``,
 ``uow.clients``, ``uow.assignments``, ``uow.contracts``, ``uow.hours``, ``uow.meetings``,
-``uow.membership_fees``); ``uow.repository(kind)`` gives the same repositories by kind
-name, for generic code such as the audit verification.
+``uow.membership_fees``, ``uow.invoices``); ``uow.repository(kind)`` gives the same
+repositories by kind name, for generic code such as the audit verification.
 
 **Concurrency.** A *write* unit of work is serialised: it holds the store's write lock
 from its first statement to its commit (PostgreSQL: a transaction-scoped advisory lock;
@@ -52,6 +52,7 @@ from kooperativ.employment.models import EmploymentContract, HoursReport
 from kooperativ.errors import ConcurrencyError
 from kooperativ.governance.meeting import Meeting, MeetingKind, MeetingState
 from kooperativ.governance.register import MembershipFee
+from kooperativ.invoicing.models import Invoice, InvoiceKind, InvoiceStatus
 from kooperativ.members.models import Member, MemberStatus
 from kooperativ.storage.kinds import ENTITY_KINDS, KINDS, Value
 from kooperativ.storage.query import (
@@ -75,6 +76,7 @@ __all__ = [
     "ClientRepository",
     "ContractRepository",
     "HoursRepository",
+    "InvoiceRepository",
     "MeetingRepository",
     "MemberRepository",
     "MembershipFeeRepository",
@@ -363,6 +365,47 @@ class MembershipFeeRepository(Repository[MembershipFee], Protocol):
         return _first(self.select(Eq("member_id", _id(member_id)), Eq("year", year), limit=1))
 
 
+class InvoiceRepository(Repository[Invoice], Protocol):
+    """``uow.invoices``: invoices and credit notes, queried by client, member, assignment,
+    status and date. ``next_number`` gives the next invoice number: allocated inside the
+    write unit of work that stores the invoice, so a failed write leaves no gap."""
+
+    def of_client(self, client_id: UUID) -> list[Invoice]:
+        """The client's invoices and credit notes."""
+        return self.select(Eq("client_id", _id(client_id)))
+
+    def of_member(self, member_id: UUID) -> list[Invoice]:
+        """Invoices and credit notes of the member's assignments."""
+        return self.select(Eq("member_id", _id(member_id)))
+
+    def of_assignment(
+        self, assignment_id: UUID, *, kind: InvoiceKind | str | None = None
+    ) -> list[Invoice]:
+        """Invoices (or credit notes, by ``kind``) that cover the assignment."""
+        conditions: list[Condition] = [HasLink("assignment_ids", _id(assignment_id))]
+        if kind is not None:
+            conditions.append(one_of("kind", [kind]))
+        return self.select(*conditions)
+
+    def credits_of(self, invoice_id: UUID) -> list[Invoice]:
+        """The credit notes that correct the invoice."""
+        return self.select(Eq("credits", _id(invoice_id)))
+
+    def with_status(self, *statuses: InvoiceStatus | str) -> list[Invoice]:
+        """Invoices with one of ``statuses``."""
+        return self.select(one_of("status", statuses))
+
+    def issued_between(self, start: date, end: date) -> list[Invoice]:
+        """Invoices and credit notes dated ``start``–``end`` (both included)."""
+        return self.select(Compare("issue_date", ">=", start), Compare("issue_date", "<=", end))
+
+    def due_before(self, day: date, *, status: InvoiceStatus | str = "issued") -> list[Invoice]:
+        """Invoices (not credit notes) in ``status`` due before ``day``."""
+        return self.select(
+            Compare("due_date", "<", day), one_of("status", [status]), Eq("kind", "invoice")
+        )
+
+
 class AuditLog(Protocol):
     """The append-only audit trail."""
 
@@ -438,6 +481,7 @@ class UnitOfWork(Protocol):
     hours: HoursRepository
     meetings: MeetingRepository
     membership_fees: MembershipFeeRepository
+    invoices: InvoiceRepository
     audit: AuditLog
     ballot_boxes: BallotBoxes  # governance: secret ballots, see BallotBoxes
 

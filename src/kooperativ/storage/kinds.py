@@ -30,6 +30,7 @@ from kooperativ.clients.models import Client
 from kooperativ.employment.models import EmploymentContract, HoursReport
 from kooperativ.governance.meeting import Meeting
 from kooperativ.governance.register import MembershipFee
+from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
 
 __all__ = ["ENTITY_KINDS", "KINDS", "Column", "ColumnType", "Kind", "Link", "Value", "plain"]
@@ -205,6 +206,32 @@ KINDS: dict[str, Kind] = _kinds(
         (
             Column("member_id", "id", lambda f: f.member_id, "member"),
             Column("year", "int", lambda f: f.year),
+        ),
+    ),
+    Kind(
+        "invoice",
+        Invoice,
+        "invoices",
+        "invoices",
+        (
+            Column("series", "text", lambda i: i.series),
+            Column("kind", "text", lambda i: i.kind),
+            Column("client_id", "id", lambda i: i.client_id, "client"),
+            Column("member_id", "id", lambda i: i.member_id, "member"),
+            Column("status", "text", lambda i: i.status),
+            Column("issue_date", "date", lambda i: i.issue_date),
+            Column("due_date", "date", lambda i: i.due_date),
+            # A credit note's invoice: empty for an invoice.
+            Column("credits", "id", lambda i: i.credits, "invoice"),
+        ),
+        (
+            Link(
+                "assignment_ids",
+                "invoice_assignments",
+                "assignment",
+                "assignment_id",
+                lambda i: i.assignment_ids,
+            ),
         ),
     ),
 )

@@ -38,6 +38,7 @@ from kooperativ.employment.models import EmploymentContract, HoursReport
 from kooperativ.errors import ConflictError, NotFoundError, StorageError, Term
 from kooperativ.governance.meeting import Meeting
 from kooperativ.governance.register import MembershipFee
+from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
 from kooperativ.storage.base import (
     AssignmentRepository,
@@ -46,6 +47,7 @@ from kooperativ.storage.base import (
     ClientRepository,
     ContractRepository,
     HoursRepository,
+    InvoiceRepository,
     MeetingRepository,
     MemberRepository,
     MembershipFeeRepository,
@@ -341,6 +343,10 @@ class _Meetings(_MemoryRepository[Meeting], MeetingRepository):
     pass
 
 
+class _Invoices(_MemoryRepository[Invoice], InvoiceRepository):
+    pass
+
+
 class _Fees(_MemoryRepository[MembershipFee], MembershipFeeRepository):
     pass
 
@@ -447,6 +453,7 @@ class _MemoryUnitOfWork:
         self.membership_fees: MembershipFeeRepository = _Fees(
             KINDS["membership_fee"], MembershipFee, state, write
         )
+        self.invoices: InvoiceRepository = _Invoices(KINDS["invoice"], Invoice, state, write)
         self.audit: AuditLog = _MemoryAuditLog(state.audit, write)
         self.ballot_boxes: BallotBoxes = _MemoryBallotBoxes(state.boxes, write)  # governance
 

@@ -112,6 +112,7 @@ from kooperativ.errors import (
 )
 from kooperativ.governance.meeting import Meeting
 from kooperativ.governance.register import MembershipFee
+from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
 from kooperativ.storage.base import (
     AssignmentRepository,
@@ -120,6 +121,7 @@ from kooperativ.storage.base import (
     ClientRepository,
     ContractRepository,
     HoursRepository,
+    InvoiceRepository,
     MeetingRepository,
     MemberRepository,
     MembershipFeeRepository,
@@ -611,6 +613,10 @@ class _Meetings(_SqlRepository[Meeting], MeetingRepository):
     pass
 
 
+class _Invoices(_SqlRepository[Invoice], InvoiceRepository):
+    pass
+
+
 class _Fees(_SqlRepository[MembershipFee], MembershipFeeRepository):
     pass
 
@@ -742,6 +748,7 @@ class _SqlUnitOfWork:
         self.membership_fees: MembershipFeeRepository = _Fees(
             self, KINDS["membership_fee"], MembershipFee
         )
+        self.invoices: InvoiceRepository = _Invoices(self, KINDS["invoice"], Invoice)
         self.audit: AuditLog = _SqlAuditLog(self)
         self.ballot_boxes: BallotBoxes = _SqlBallotBoxes(self)  # governance
 
@@ -821,7 +828,7 @@ class SqlStore:
     """
 
     #: The Alembic revision this version of kooperativ expects.
-    HEAD: ClassVar[str] = "0005"
+    HEAD: ClassVar[str] = "0008"
 
     def __init__(self, url: str, *, lock_timeout: float = 15.0) -> None:
         self.url = mask_url(url)

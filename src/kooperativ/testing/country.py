@@ -62,6 +62,8 @@ from kooperativ.rules.country import (
     CountryRules,
     IdentifierRules,
     PayrollCountry,
+    VatBuyer,
+    VatCategory,
     VatRules,
     get_country,
 )
@@ -352,6 +354,46 @@ class CountryConformance:
             assert isinstance(rate, Decimal) and ZERO <= rate < 1, category
         with pytest.raises(InputError):
             country.vat_rate("no-such-category", self.paid_on)
+
+    def test_vat_categories_on_invoices(self) -> None:
+        country = self.country
+        for category in country.vat_categories():
+            found = country.vat_category(category, self.paid_on)
+            assert isinstance(found, VatCategory), category
+            assert found.category == category
+            assert found.rate == country.vat_rate(category, self.paid_on), category
+            # EN 16931's VAT category codes (UNCL 5305 as restricted by the standard).
+            assert found.code in {"S", "Z", "E", "AE", "K", "G", "O", "L", "M"}, category
+            assert found.reference.strip(), category
+            if found.code == "S":
+                assert found.rate > 0, f"{category}: code S needs a rate above zero"
+            else:
+                assert found.rate == 0, f"{category}: code {found.code} has no VAT"
+            for lang in found.texts:
+                assert found.text(lang), category
+        standard = country.vat_category("standard", self.paid_on)
+        home = VatBuyer(country=country.code, business=True)
+        assert country.vat_category("standard", self.paid_on, buyer=home) == standard
+        with pytest.raises(InputError):
+            country.vat_category("no-such-category", self.paid_on)
+
+    def test_payment_references(self) -> None:
+        country = self.country
+        seen = set()
+        for number in (1, 9, 10, 12345, 99999999):
+            reference = country.payment_reference(number)
+            assert isinstance(reference, str) and reference
+            assert country.validate_payment_reference(reference) == reference
+            seen.add(reference)
+            # One wrong digit is refused.
+            last = reference[-1]
+            if last.isdigit():
+                wrong = reference[:-1] + str((int(last) + 1) % 10)
+                with pytest.raises(InputError):
+                    country.validate_payment_reference(wrong)
+        assert len(seen) == 5, "different invoices need different references"
+        with pytest.raises(InputError):
+            country.validate_payment_reference("not a reference")
 
     def test_chart_of_accounts(self) -> None:
         accounts = self.country.chart_of_accounts()

@@ -95,7 +95,16 @@ from kooperativ.governance import (
 )
 from kooperativ.governance.bylaws import parse_bylaws
 from kooperativ.governance.register import MembershipFee, Registrant
+from kooperativ.invoicing.models import (
+    Invoice,
+    LineInput,
+    Party,
+    build_credit_note,
+    build_invoice,
+    make_line,
+)
 from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
+from kooperativ.rules.country import VatCategory
 from kooperativ.storage.base import KINDS, Store, TransientConflict, transaction
 from kooperativ.storage.query import Eq
 
@@ -237,6 +246,7 @@ class Sample:
     hours: HoursReport
     meeting: Meeting
     fee: MembershipFee
+    invoices: tuple[Invoice, Invoice]
 
     def by_kind(self) -> dict[str, list[Record]]:
         """The records by kind name."""
@@ -248,6 +258,7 @@ class Sample:
             "hours": [self.hours],
             "meeting": [self.meeting],
             "membership_fee": [self.fee],
+            "invoice": list(self.invoices),
         }
 
 
@@ -350,7 +361,105 @@ def sample() -> Sample:
         paid_on=date(2025, 1, 15),
     )
     first, second = assignments
-    return Sample(member, client, (first, second), contract, hours, meeting_record(), fee)
+    invoice, credit = invoice_records(member, client, (first, second), address)
+    return Sample(
+        member, client, (first, second), contract, hours, meeting_record(), fee, (invoice, credit)
+    )
+
+
+def invoice_records(
+    member: Member, client: Client, assignments: tuple[Assignment, ...], address: Address
+) -> tuple[Invoice, Invoice]:
+    """An invoice of ``assignments`` (two VAT rates, öresavrundning, every optional field
+    set) and a partial credit note of it."""
+    categories = {
+        "standard": VatCategory(
+            category="standard", rate=Decimal("0.25"), code="S", reference="ML 9 kap. 1 §"
+        ),
+        "exempt": VatCategory(
+            category="exempt",
+            rate=Decimal("0"),
+            code="E",
+            reference="ML 10 kap.",
+            texts={"sv": "Undantagen", "en": "Exempt"},
+            exemption_code="VATEX-EU-132",
+        ),
+    }
+    lines = [
+        make_line(
+            LineInput(
+                description="Illustrationer",
+                quantity=Decimal("7.25"),
+                unit="HUR",
+                unit_price=Decimal("650.1234"),
+                vat_category="standard",
+                assignment_id=assignments[0].id,
+            ),
+            categories["standard"],
+        ),
+        make_line(
+            LineInput(
+                description="Föreställning",
+                quantity=Decimal("1"),
+                unit_price=Decimal("1234.50"),
+                vat_category="exempt",
+                assignment_id=assignments[-1].id,
+            ),
+            categories["exempt"],
+        ),
+    ]
+    seller = Party(
+        name="Interim kultur AB",
+        orgnr="559876-5435",
+        vat_number="SE559876543501",
+        address=address,
+        country="SE",
+        email="kansli@example.se",
+        f_tax=True,
+        bankgiro="555-1239",
+        plusgiro="1234-5",
+        iban="SE4550000000058398257466",
+        bic="ESSESESS",
+    )
+    buyer = Party(
+        name=client.name,
+        orgnr=client.orgnr,
+        person_id=client.person_id,
+        vat_number=client.vat_number,
+        address=address,
+        country="SE",
+        peppol_id=client.peppol_id,
+        email=str(client.email),
+        reference=client.reference,
+    )
+    invoice = build_invoice(
+        number=1,
+        series="A",
+        issue_date=date(2025, 4, 2),
+        due_date=date(2025, 5, 2),
+        seller=seller,
+        buyer=buyer,
+        client_id=client.id,
+        member_id=member.id,
+        assignment_ids=[a.id for a in assignments],
+        period=(date(2025, 3, 1), date(2025, 4, 1)),
+        lines=lines,
+        categories=categories,
+        currency="SEK",
+        payment_reference="133",
+        payment_terms_days=30,
+        rounding=True,
+        late_interest="Dröjsmålsränta enligt räntelagen",
+    )
+    credit = build_credit_note(
+        invoice,
+        number=2,
+        issue_date=date(2025, 4, 10),
+        reason="Fel antal timmar",
+        payment_reference="224",
+        lines=lines[:1],
+    )
+    return invoice, credit
 
 
 class _Boom(Exception):
@@ -534,8 +643,9 @@ class StorageContract:
             assert uow.repository("membership_fee") is uow.membership_fees
             uow.repository("member").add(astrid)
             assert uow.members.get(astrid.id) == astrid
-            with pytest.raises(KeyError, match="invoice"):
-                uow.repository("invoice")
+            assert uow.repository("invoice") is uow.invoices
+            with pytest.raises(KeyError, match="no_such_kind"):
+                uow.repository("no_such_kind")
 
     def test_a_record_of_the_wrong_kind_is_refused(self, store: Store) -> None:
         with store.unit_of_work() as uow, pytest.raises(TypeError, match="Member"):
@@ -697,6 +807,39 @@ class StorageContract:
             assert uow.assignments.without_contract() == [orphan]
             assert [x.number for x in uow.contracts.of_assignment(loose.id)] == [2]
             assert uow.contracts.overlapping(date(2025, 3, 20), date(2025, 4, 30)) == []
+
+    def test_invoice_queries(self, store: Store) -> None:
+        records = sample()
+        invoice, credit = records.invoices
+        first, second = records.assignments
+        with store.unit_of_work() as uow:
+            uow.members.add(records.member)
+            uow.clients.add(records.client)
+            for job in records.assignments:
+                uow.assignments.add(job)
+            assert uow.invoices.next_number() == 1
+            uow.invoices.add(invoice)
+            uow.invoices.add(credit)
+            assert uow.invoices.next_number() == 3
+        with store.unit_of_work(write=False) as uow:
+            i = uow.invoices
+            assert i.of_client(records.client.id) == [invoice, credit]
+            assert i.of_client(uuid.uuid4()) == []
+            assert i.of_member(records.member.id) == [invoice, credit]
+            assert i.of_assignment(first.id) == [invoice, credit]
+            assert i.of_assignment(second.id, kind="invoice") == [invoice]
+            assert i.of_assignment(second.id, kind="credit_note") == [credit]
+            assert i.credits_of(invoice.id) == [credit]
+            assert i.credits_of(credit.id) == []
+            assert i.with_status("issued") == [invoice, credit]
+            assert i.issued_between(date(2025, 4, 3), date(2025, 4, 30)) == [credit]
+            assert i.due_before(date(2025, 5, 3)) == [invoice]
+            assert i.due_before(date(2025, 5, 2)) == []
+        with store.unit_of_work() as uow:
+            uow.invoices.update(invoice.evolve(status="credited"))
+        with store.unit_of_work(write=False) as uow:
+            assert uow.invoices.with_status("credited") == [invoice.evolve(status="credited")]
+            assert uow.invoices.due_before(date(2026, 1, 1)) == []
 
     def test_hours_meeting_and_fee_queries(self, store: Store) -> None:
         records = sample()

@@ -49,6 +49,7 @@ from kooperativ.errors import InputError
 from kooperativ.i18n import add_locale_dir
 from kooperativ.money import ONE, ORE, ZERO, ZERO_ORE
 from kooperativ.payroll import NO_HOLIDAY_PAY, Cost, NationalTrace, SalaryInput, TraceLine
+from kooperativ.rules.country import VatBuyer, VatCategory
 from kooperativ.rules.late_payment import LateInterestTerms
 from kooperativ.rules.parameters import ParameterSet
 
@@ -303,6 +304,35 @@ class Testland:
         if name is None:
             raise InputError("vat_category", "{category!r} is unknown", category=category)
         return self._parameters.at(on).decimal(name)
+
+    def vat_category(
+        self, category: str, on: date, *, buyer: VatBuyer | None = None
+    ) -> VatCategory:
+        """``standard`` (code S) for anyone; ``zero`` (code Z) for exports only."""
+        rate = self.vat_rate(category, on)
+        if category == "zero" and buyer is not None and buyer.country == self.code:
+            raise InputError("vat_category", "the zero rate is for exports only")
+        return VatCategory(
+            category=category,
+            rate=rate,
+            code="S" if category == "standard" else "Z",
+            reference=self._parameters[_VAT_CATEGORIES[category]].reference,
+        )
+
+    def payment_reference(self, number: int) -> str:
+        """``TL`` and the number, six digits at least, then its digit sum modulo 10."""
+        digits = f"{number:06d}"
+        return f"TL{digits}{sum(map(int, digits)) % 10}"
+
+    def validate_payment_reference(self, value: str, field: str = "reference") -> str:
+        """A reference made by :meth:`payment_reference`."""
+        text = _text(value, field).upper().replace(" ", "")
+        digits = text[2:]
+        if not (text.startswith("TL") and len(digits) >= 7 and digits.isdigit()):
+            raise InputError(field, "{value!r} is not a Testland reference", value=value)
+        if sum(map(int, digits[:-1])) % 10 != int(digits[-1]):
+            raise InputError(field, "{value!r}: the check digit is wrong", value=value)
+        return text
 
     def chart_of_accounts(self) -> Mapping[str, int]:
         """Four roles, numbered as Testland's bookkeepers do."""

@@ -34,12 +34,14 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from kooperativ.countries.se import identifiers
+from kooperativ.countries.se import identifiers, vat
 from kooperativ.countries.se.late_payment import SwedishLatePayment
 from kooperativ.countries.se.parameters import PARAMETER_FOLDER, load_swedish_parameters
 from kooperativ.countries.se.payroll import SwedishPayroll, SwedishSettings
 from kooperativ.countries.se.tax import TaxTable, compute_table
+from kooperativ.countries.se.vat import VAT_CATEGORIES
 from kooperativ.errors import InputError
+from kooperativ.rules.country import VatBuyer, VatCategory
 from kooperativ.rules.employment import EmploymentLaw
 from kooperativ.rules.late_payment import LateInterestTerms
 from kooperativ.rules.parameters import ParameterSet
@@ -54,16 +56,6 @@ __all__ = [
     "Sweden",
     "load_swedish_parameters",
 ]
-
-#: VAT categories an assignment or invoice line may use, mapped to parameters.
-VAT_CATEGORIES = MappingProxyType(
-    {
-        "standard": "vat.standard",
-        "reduced": "vat.reduced",
-        "culture": "vat.culture",
-        "exempt": "vat.exempt",
-    }
-)
 
 #: The BAS chart of accounts (Bokföringsnämnden's *BAS-kontoplanen*, used by almost every
 #: Swedish business) for the roles kooperativ books to.
@@ -167,6 +159,20 @@ class Sweden:
                 category=category, known=known,
             )  # fmt: skip
         return load_swedish_parameters().at(on).decimal(name)
+
+    def vat_category(
+        self, category: str, on: date, *, buyer: VatBuyer | None = None
+    ) -> VatCategory:
+        """Rate, EN 16931 code and required text of ``category`` (:mod:`.vat`)."""
+        return vat.vat_category(category, on, buyer=buyer)
+
+    def payment_reference(self, number: int) -> str:
+        """The OCR reference of invoice ``number`` (length digit and Luhn check digit)."""
+        return vat.payment_reference(number)
+
+    def validate_payment_reference(self, value: str, field: str = "ocr") -> str:
+        """An OCR reference checked under "hård kontroll med längdkontroll"."""
+        return vat.validate_ocr(value, field)
 
     def employment_law(self) -> EmploymentLaw:
         """LAS and holiday pay (:mod:`kooperativ.countries.se.employment`)."""
