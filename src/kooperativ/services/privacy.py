@@ -49,7 +49,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, ClassVar, Literal, cast
+from typing import Any, ClassVar, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -64,7 +64,7 @@ from kooperativ.governance.register import MembershipFee, Registrant, RollEntry
 from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
 from kooperativ.security import Actor
 from kooperativ.services._base import Ref, Service, resolve
-from kooperativ.storage.base import Repository, UnitOfWork
+from kooperativ.storage.base import UnitOfWork
 
 __all__ = [
     "LEFT_TEXTS",
@@ -576,17 +576,21 @@ class _Records:
 
     @classmethod
     def read(cls, uow: UnitOfWork) -> _Records:
-        def repo(kind: str) -> Repository[Record]:
-            return uow.repository(kind)
+        """Every record of every kind.
 
+        Genuinely every record: where a person's name or personnummer is written (a
+        signature, who reported or confirmed hours, a chair, a candidate, free text) is a
+        text search over each stored record that no index answers, and the retention plan
+        and the pseudonymisation must find every copy.
+        """
         records = cls(
             members=uow.members.list(),
             clients=uow.clients.list(),
             assignments=uow.assignments.list(),
             contracts=uow.contracts.list(),
-            hours=cast(list[HoursReport], repo("hours").list()),
-            fees=cast(list[MembershipFee], repo("membership_fee").list()),
-            meetings=cast(list[Meeting], repo("meeting").list()),
+            hours=uow.hours.list(),
+            fees=uow.membership_fees.list(),
+            meetings=uow.meetings.list(),
         )
         records.by_kind = {
             "member": list(records.members),
@@ -912,7 +916,7 @@ class PrivacyService(Service):
             NotFoundError: No such member.
         """
         day = on or self._coop.now().date()
-        with self._uow() as uow:
+        with self._read() as uow:
             person = resolve(uow.members, "member", member)
             self._require_own_or_controller(actor, person)
             records = _Records.read(uow)
@@ -935,7 +939,7 @@ class PrivacyService(Service):
             RulesError: The country has no ``retention.*`` parameters in force on ``on``.
         """
         self._require_controller(actor, "plan erasure of personal data")
-        with self._uow() as uow:
+        with self._read() as uow:
             records = _Records.read(uow)
         found: builtins.list[DueItem] = []
         person_ids = {m.person_id for m in records.members}
@@ -1233,9 +1237,11 @@ class PrivacyService(Service):
             NotFoundError: No such member.
         """
         now = self._coop.now()
-        with self._uow() as uow:
+        with self._read() as uow:
             person = resolve(uow.members, "member", member)
             self._require_own_or_controller(actor, person)
+            # The retention part says which records keep the person's identity, wherever
+            # it is written (see _Records.read): that is a search over every record.
             records = _Records.read(uow)
             events = list(uow.audit.events())
         clients = {c.id: c for c in records.clients}
