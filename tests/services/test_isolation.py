@@ -502,3 +502,28 @@ def test_a_stranger_reads_nothing(world: World) -> None:
         lambda: coop.audit.events(nobody),
     ):
         _refused(call)
+
+
+def test_the_records_naming_a_member_give_the_plan_the_whole_register_gives(
+    world: World,
+) -> None:
+    """The retention plan from the records found by text search equals the one from every
+    record, also for records of others that name a member only by name."""
+    from kooperativ.services.privacy import _Records
+
+    coop, admin = world.coop, world.admin
+    alva = coop.actor_for_member(1)
+    coop.employment.confirm_hours(alva, 2)  # Bo's report names Alva as who confirmed it
+    coop.governance.officers(admin, 1, chair="Alva Berglund", secretary="Ada Lind")
+    coop.members.resign(admin, 2, date(2026, 6, 30))
+    privacy = coop.privacy
+    with coop.store.unit_of_work(write=False) as uow:
+        everything = _Records.read(uow)
+        for member in uow.members.list():
+            named = _Records.naming(uow, member)
+            assert len(named.hours) < len(everything.hours) or member.number == 1
+            for day in (ON, date(2040, 1, 1)):
+                expected = privacy._member_plan(everything, member, day)
+                assert privacy._member_plan(named, member, day) == expected
+    alva_plan = privacy.retention(admin, 1, ON)
+    assert ("hours", 2) in {(h.record, h.number) for h in alva_plan.records}

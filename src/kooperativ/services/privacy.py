@@ -65,6 +65,7 @@ from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSe
 from kooperativ.security import Actor
 from kooperativ.services._base import Ref, Service, resolve
 from kooperativ.storage.base import UnitOfWork
+from kooperativ.storage.query import Eq, Mentions
 
 __all__ = [
     "LEFT_TEXTS",
@@ -578,12 +579,11 @@ class _Records:
     def read(cls, uow: UnitOfWork) -> _Records:
         """Every record of every kind.
 
-        Genuinely every record: where a person's name or personnummer is written (a
-        signature, who reported or confirmed hours, a chair, a candidate, free text) is a
-        text search over each stored record that no index answers, and the retention plan
-        and the pseudonymisation must find every copy.
+        For what needs the whole register: the plan of every former member and client
+        (:meth:`PrivacyService.due`), and a pseudonymisation, which must also know every
+        name and identity number in use (a pseudonym no one has, a name someone shares).
         """
-        records = cls(
+        return cls._of(
             members=uow.members.list(),
             clients=uow.clients.list(),
             assignments=uow.assignments.list(),
@@ -592,6 +592,37 @@ class _Records:
             fees=uow.membership_fees.list(),
             meetings=uow.meetings.list(),
         )
+
+    @classmethod
+    def naming(cls, uow: UnitOfWork, member: Member) -> _Records:
+        """The records that name ``member``: every record their retention plan looks at.
+
+        A record names the person where their id, name or personnummer (in any of its
+        forms) is written in it: their own records hold their id; a signature, who
+        reported or confirmed hours, a chair, a candidate or free text hold the name. That
+        is a text search no index answers, so the store searches each row's text
+        (:class:`~kooperativ.storage.query.Mentions`) and parses only the rows found. A
+        client who is the person also brings every assignment for that client (whose
+        invoices keep the client record).
+        """
+        found = Mentions((str(member.id), member.name, *sorted(_person_id_forms(member.person_id))))
+        clients = uow.clients.select(found)
+        assignments = {a.id: a for a in uow.assignments.select(found)}
+        for client in clients:
+            assignments.update((a.id, a) for a in uow.assignments.of_client(client.id))
+        return cls._of(
+            members=uow.members.select(found),
+            clients=clients,
+            assignments=sorted(assignments.values(), key=lambda a: a.number),
+            contracts=uow.contracts.select(found),
+            hours=uow.hours.select(found),
+            fees=uow.membership_fees.select(found),
+            meetings=uow.meetings.select(found),
+        )
+
+    @classmethod
+    def _of(cls, **lists: Any) -> _Records:
+        records = cls(**lists)
         records.by_kind = {
             "member": list(records.members),
             "client": list(records.clients),
@@ -919,7 +950,7 @@ class PrivacyService(Service):
         with self._read() as uow:
             person = resolve(uow.members, "member", member)
             self._require_own_or_controller(actor, person)
-            records = _Records.read(uow)
+            records = _Records.naming(uow, person)
         return self._member_plan(records, person, day)
 
     def _require_own_or_controller(self, actor: Actor, member: Member) -> None:
@@ -1014,7 +1045,7 @@ class PrivacyService(Service):
         self._require_controller(actor, "erase personal data")
         with self._uow() as uow:
             before = resolve(uow.members, "member", member)
-            plan = self._member_plan(_Records.read(uow), before, on)
+            plan = self._member_plan(_Records.naming(uow, before), before, on)
             blocker = plan.minimise_blocker
             if plan.minimise_from is None or plan.minimise_from > on:
                 assert blocker is not None  # a missing date always has its blocker
@@ -1240,16 +1271,30 @@ class PrivacyService(Service):
         with self._read() as uow:
             person = resolve(uow.members, "member", member)
             self._require_own_or_controller(actor, person)
-            # The retention part says which records keep the person's identity, wherever
-            # it is written (see _Records.read): that is a search over every record.
-            records = _Records.read(uow)
-            events = list(uow.audit.events())
-        clients = {c.id: c for c in records.clients}
-        jobs = [a for a in records.assignments if a.member_id == person.id]
-        contracts = [c for c in records.contracts if c.member_id == person.id]
-        hours = [h for h in records.hours if h.member_id == person.id]
-        fees = [f for f in records.fees if f.member_id == person.id]
-        as_client = [c for c in records.clients if c.person_id and c.person_id == person.person_id]
+            # Their own records by the indexed queries; the records that name them (for the
+            # retention part and the meetings) by a search of the stored text.
+            jobs = uow.assignments.of_member(person.id)
+            contracts = uow.contracts.of_member(person.id)
+            hours = uow.hours.of_member(person.id)
+            fees = uow.membership_fees.of_member(person.id)
+            as_client = uow.clients.select(Eq("person_id", person.person_id))
+            clients = {i: uow.clients.find(i) for i in {job.client_id for job in jobs}}
+            records = _Records.naming(uow, person)
+            own_records: dict[str, builtins.list[Record]] = {
+                "member": [person],
+                "assignment": list(jobs),
+                "contract": list(contracts),
+                "hours": list(hours),
+                "membership_fee": list(fees),
+                "client": list(as_client),
+            }
+            events = uow.audit.about(
+                {
+                    kind: {str(getattr(r, "id")) for r in found}  # noqa: B009
+                    for kind, found in own_records.items()
+                },
+                actors=[person.name],
+            )
         entries = []
         for job in jobs:
             client = clients.get(job.client_id)
@@ -1267,8 +1312,6 @@ class PrivacyService(Service):
             for part in [_meeting_part(meeting, person)]
             if part is not None
         ]
-        own: list[Record] = [*jobs, *contracts, *hours, *fees, *as_client]
-        own_ids = {str(person.id)} | {str(getattr(r, "id")) for r in own}  # noqa: B009
         audit = [
             AuditEntry(
                 seq=e.seq,
@@ -1280,7 +1323,6 @@ class PrivacyService(Service):
                 by_subject=e.actor == person.name,
             )
             for e in events
-            if e.entity_id in own_ids or e.actor == person.name
         ]
         try:
             plan = self._member_plan(records, person, now.date())
