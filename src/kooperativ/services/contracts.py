@@ -54,6 +54,7 @@ from kooperativ.rules.employment import (
 from kooperativ.security import Actor
 from kooperativ.services._base import Problem, Ref, Service, build, resolve
 from kooperativ.storage.base import UnitOfWork
+from kooperativ.storage.query import Eq, Mentions
 
 __all__ = ["ContractService", "NotPayableError"]
 
@@ -432,8 +433,13 @@ class ContractService(Service):
         with self._read() as uow:
             contract = resolve(uow.contracts, "contract", ref)
             actor.require_access(contract.member_id, "contracts")
-            # Roles are not indexed: the members in good standing are read, by number.
-            members = uow.members.with_status(MemberStatus.MEMBER)
+            # Roles have no column: the text search finds the members whose record
+            # mentions the role's word (a superset, as an e-mail may hold it too); the
+            # roles themselves are checked below.
+            members = uow.members.select(
+                Eq("status", MemberStatus.MEMBER.value),
+                Mentions((Role.TREASURER.value, Role.BOARD.value)),
+            )
         eligible = [
             m for m in members if m.id != contract.member_id and m.status is MemberStatus.MEMBER
         ]
