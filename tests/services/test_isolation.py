@@ -28,6 +28,7 @@ from pydantic import BaseModel
 
 from kooperativ import Actor, Cooperative
 from kooperativ.errors import InputError, PermissionDenied
+from kooperativ.i18n import messages
 from kooperativ.members.models import Member, Role
 from kooperativ.services.assignments import AssignmentService
 from kooperativ.services.audit import AuditService
@@ -381,7 +382,9 @@ def test_governance(world: World) -> None:
     fees = gov.fees(ada)
     assert [f.member_id for f in fees] == [w.ada_member.id]
     assert gov.fees(ada, 2) == fees
-    _refused(lambda: gov.fees(ada, 3))
+    with pytest.raises(PermissionDenied) as refusal:
+        gov.fees(ada, 3)
+    assert refusal.value.render(messages("sv")).endswith("(medlemsavgifter)")
     assert len(gov.fees(w.admin)) == 2
     _no_leak(w, fees)
     # The röstlängd names everyone, but why Bo has no vote (his fee) is his own business.
