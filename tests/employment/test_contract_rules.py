@@ -240,8 +240,8 @@ def test_who_signs_for_the_employer_is_the_librarys_rule(coop: Cooperative) -> N
     coop.contracts.create(admin, assignment=1, made_on=date(2026, 8, 20))
     coop.contracts.create(admin, assignment=4, made_on=date(2026, 9, 20))
     # The treasurer signs, or a board member when the treasurer is the employee.
-    assert coop.contracts.employer_signatory(1).name == "Bruno Dahl"
-    assert coop.contracts.employer_signatory(2).name == "Cecilia Ek"
+    assert coop.contracts.employer_signatory(admin, 1).name == "Bruno Dahl"
+    assert coop.contracts.employer_signatory(admin, 2).name == "Cecilia Ek"
     with pytest.raises(PermissionDenied, match="admin only"):
         coop.contracts.sign_for_employer(coop.actor_for_member(2), 1)
     signed = coop.contracts.sign_for_employer(admin, 2, NOW.replace(month=9))
@@ -251,7 +251,7 @@ def test_who_signs_for_the_employer_is_the_librarys_rule(coop: Cooperative) -> N
     # Without a treasurer or board member other than the employee there is no one.
     coop.members.resign(admin, 3, date(2026, 9, 1))
     with pytest.raises(InputError, match="no treasurer or board member") as info:
-        coop.contracts.employer_signatory(2)
+        coop.contracts.employer_signatory(admin, 2)
     assert info.value.field == "party"
 
 

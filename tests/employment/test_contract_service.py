@@ -216,25 +216,25 @@ def test_signing_by_someone_not_a_party_is_refused(coop: Cooperative, admin: Act
 
 def test_require_payable_blocks_unsigned_or_incomplete(coop: Cooperative, admin: Actor) -> None:
     with pytest.raises(NotPayableError, match="assignment 1 cannot be paid: no contract"):
-        coop.contracts.require_payable(1)
+        coop.contracts.require_payable(admin, 1)
     coop.contracts.create(admin, assignment=1, made_on=date(2026, 8, 20))
     with pytest.raises(NotPayableError) as info:
-        coop.contracts.require_payable(1)
+        coop.contracts.require_payable(admin, 1)
     assert info.value.contract_number == 1
     assert info.value.missing == ["not signed by the employee", "not signed by the employer"]
     assert "contract 1" in str(info.value)
     coop.contracts.sign(coop.actor_for_member(1), 1, "employee")
     coop.contracts.sign(admin, 1, "employer")
-    assert coop.contracts.require_payable(1).number == 1
-    assert coop.contracts.require_payable("1", on=date(2026, 10, 15)).number == 1
+    assert coop.contracts.require_payable(admin, 1).number == 1
+    assert coop.contracts.require_payable(admin, "1", on=date(2026, 10, 15)).number == 1
     with pytest.raises(NotPayableError, match="no employment contract running on 2026-12-05"):
-        coop.contracts.require_payable(1, on=date(2026, 12, 5))
+        coop.contracts.require_payable(admin, 1, on=date(2026, 12, 5))
     # Signed but incomplete: Cecilia has no registered address (6 c § andra stycket 1).
     coop.contracts.create(admin, assignment=3, made_on=date(2026, 8, 20))
     coop.contracts.sign(coop.actor_for_member(3), 2, "employee")
     coop.contracts.sign(admin, 2, "employer")
     with pytest.raises(NotPayableError, match=r"employee's address missing \(LAS 6 c §"):
-        coop.contracts.require_payable(3)
+        coop.contracts.require_payable(admin, 3)
 
 
 def test_end_records_reason(coop: Cooperative, admin: Actor) -> None:

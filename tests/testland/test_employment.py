@@ -130,7 +130,7 @@ def test_a_contract_is_created_and_signed_under_testland_law(coop: Cooperative) 
     assert signed.signed
     report = coop.contracts.information(admin, 1, date(2026, 9, 2))
     assert report.complete and not report.late and report.problems == ()
-    assert coop.contracts.require_payable(1).number == 1
+    assert coop.contracts.require_payable(admin, 1).number == 1
     time = coop.employment.time(admin, 1, date(2026, 11, 30))
     assert time.time.days_by_form == {"engagement": 91}
     assert coop.contracts.pdf(admin, 1, "en").startswith(b"%PDF-")

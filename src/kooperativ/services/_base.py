@@ -28,7 +28,14 @@ from kooperativ.audit import (
     configuration_hashes,
     event_mac,
 )
-from kooperativ.errors import InputError, NotFoundError, ValidationFailed, pydantic_problems
+from kooperativ.errors import (
+    InputError,
+    NotFoundError,
+    PermissionDenied,
+    ValidationFailed,
+    pydantic_problems,
+)
+from kooperativ.members.models import Role
 from kooperativ.problems import Problem
 from kooperativ.security import Actor
 from kooperativ.storage.base import ENTITY_KINDS, Repository, UnitOfWork, transaction
@@ -100,6 +107,15 @@ class Service:
         """A read unit of work: one consistent snapshot, no write lock, no writes."""
         with self._coop.store.unit_of_work(write=False) as uow:
             yield uow
+
+    @staticmethod
+    def _require_reader(actor: Actor) -> None:
+        """Raise unless ``actor`` is a member or may read everything (not a stranger)."""
+        if not (actor.can_read_all or (actor.member_id is not None and Role.MEMBER in actor.roles)):
+            raise PermissionDenied(
+                "{name} may not read the association's records (members and officers only)",
+                name=actor.name,
+            )
 
     def _transaction(self, work: Callable[[UnitOfWork], T]) -> T:
         """Run ``work`` in a write unit of work, again (with backoff) on a transient conflict.

@@ -196,11 +196,15 @@ class AssignmentService(Service):
         with self._read() as uow:
             owner = resolve(uow.members, "member", member) if member is not None else None
             if owner is not None:
-                found = uow.assignments.of_member(owner.id)
-            elif not actor.can_read_all and actor.member_id is not None:
-                found = uow.assignments.of_member(actor.member_id)
+                actor.require_access(owner.id, "assignments")
+                found = uow.assignments.of_member(owner.id, status=wanted)
+            elif not actor.can_read_all:
+                mine = actor.member_id
+                found = [] if mine is None else uow.assignments.of_member(mine, status=wanted)
+            elif wanted is not None:
+                found = uow.assignments.with_status(wanted)
             else:
-                found = uow.assignments.list()
+                found = uow.assignments.list()  # every assignment, as asked
         return [
             a
             for a in found
@@ -217,12 +221,13 @@ class AssignmentService(Service):
         self, actor: Actor, assignments: Sequence[Assignment]
     ) -> builtins.list[AssignmentView]:
         """``assignments`` with their members' and clients' names and numbers."""
-        with self._read() as uow:
-            members = {m.id: m for m in uow.members.list()}
-            clients = {c.id: c for c in uow.clients.list()}
-        result = []
         for a in assignments:
             actor.require_access(a.member_id, "assignments")
+        with self._read() as uow:
+            members = {i: uow.members.get(i) for i in {a.member_id for a in assignments}}
+            clients = {i: uow.clients.get(i) for i in {a.client_id for a in assignments}}
+        result = []
+        for a in assignments:
             owner, buyer = members[a.member_id], clients[a.client_id]
             result.append(
                 AssignmentView(

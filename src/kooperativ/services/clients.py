@@ -182,13 +182,25 @@ class ClientService(Service):
 
     def get(self, actor: Actor, ref: Ref) -> Client:
         """A client by number or id (a private client's identity number masked for those
-        who may not read the whole register)."""
-        with self._uow() as uow:
+        who may not read the whole register).
+
+        Raises:
+            PermissionDenied: The actor is neither a member nor an officer.
+            NotFoundError: No such client.
+        """
+        self._require_reader(actor)
+        with self._read() as uow:
             return self._for(actor, resolve(uow.clients, "client", ref))
 
     def list(self, actor: Actor) -> list[Client]:
-        """All clients ordered by number (identity numbers masked as in :meth:`get`)."""
-        with self._uow() as uow:
+        """All clients ordered by number (identity numbers masked as in :meth:`get`).
+
+        Raises:
+            PermissionDenied: The actor is neither a member nor an officer.
+        """
+        self._require_reader(actor)
+        with self._read() as uow:
+            # The register of clients, as asked: members pick the client of a new assignment.
             return [self._for(actor, c) for c in uow.clients.list()]
 
     def masked(self, client: Client) -> Client:

@@ -22,7 +22,8 @@ import builtins
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
+from uuid import UUID
 
 from kooperativ.employment import defaults
 from kooperativ.employment.dates import sane_day
@@ -30,7 +31,6 @@ from kooperativ.employment.models import (
     EmploymentContract,
     EndReason,
     HolidayPayTerms,
-    HoursReport,
     Party,
     PayPart,
     Signature,
@@ -53,7 +53,8 @@ from kooperativ.rules.employment import (
 )
 from kooperativ.security import Actor
 from kooperativ.services._base import Problem, Ref, Service, build, resolve
-from kooperativ.storage.base import Repository, UnitOfWork
+from kooperativ.storage.base import UnitOfWork
+from kooperativ.storage.query import Eq, Mentions
 
 __all__ = ["ContractService", "NotPayableError"]
 
@@ -118,9 +119,9 @@ def _one_line(address: Address | None) -> str | None:
 
 
 def _refs(assignment: Ref | Sequence[Ref]) -> list[Ref]:
-    if isinstance(assignment, list | tuple):
-        return list(assignment)
-    return [assignment]  # type: ignore[list-item]
+    if isinstance(assignment, int | str | UUID):
+        return [assignment]
+    return list(assignment)
 
 
 class ContractService(Service):
@@ -282,8 +283,8 @@ class ContractService(Service):
                     end=finished,
                 )
             for job in jobs:
-                for other in uow.contracts.list():
-                    if job.id in other.assignment_ids and other.covers(first, last or date.max):
+                for other in uow.contracts.of_assignment(job.id):
+                    if other.covers(first, last or date.max):
                         raise ConflictError(
                             "assignment {job} already has contract {number} for {start}–{end}",
                             job=job.number,
@@ -359,25 +360,34 @@ class ContractService(Service):
 
     def get(self, actor: Actor, ref: Ref) -> EmploymentContract:
         """A contract by number or id (a member sees only their own)."""
-        with self._uow() as uow:
+        with self._read() as uow:
             contract = resolve(uow.contracts, "contract", ref)
         actor.require_access(contract.member_id, "contracts")
         return contract
 
     def list(self, actor: Actor, member: Ref | None = None) -> builtins.list[EmploymentContract]:
-        """Contracts ordered by number (a member sees only their own), optionally one member's."""
-        with self._uow() as uow:
-            found = uow.contracts.list()
+        """Contracts ordered by number (a member sees only their own), optionally one member's.
+
+        Raises:
+            PermissionDenied: A member asking for another member's contracts.
+            NotFoundError: No such member.
+        """
+        with self._read() as uow:
             owner = resolve(uow.members, "member", member) if member is not None else None
-        if owner is not None:
-            actor.require_access(owner.id, "contracts")
-            found = [c for c in found if c.member_id == owner.id]
+            if owner is not None:
+                actor.require_access(owner.id, "contracts")
+                found = uow.contracts.of_member(owner.id)
+            elif not actor.can_read_all:
+                mine = actor.member_id
+                found = [] if mine is None else uow.contracts.of_member(mine)
+            else:
+                found = uow.contracts.list()  # every contract, as asked
         return [c for c in found if actor.can_read_all or c.member_id == actor.member_id]
 
     def information(self, actor: Actor, ref: Ref, on: date) -> InformationReport:
         """The written-information check of a contract on ``on`` (for Sweden, LAS 6 c §)."""
         sane_day(on, "on")
-        with self._uow() as uow:
+        with self._read() as uow:
             contract = resolve(uow.contracts, "contract", ref)
             actor.require_access(contract.member_id, "contracts")
             return self._report(uow, contract, on)
@@ -404,20 +414,32 @@ class ContractService(Service):
         """
         return self._sign(actor, ref, party, at, None)
 
-    def employer_signatory(self, ref: Ref) -> Member:
+    def employer_signatory(self, actor: Actor, ref: Ref) -> Member:
         """Who signs ``ref`` for the employer: the treasurer, else a board member.
 
         Never the employee of the contract: when the treasurer is the employee, the board
         member with the lowest member number signs. Only members in good standing count.
 
+        Args:
+            actor: The contract's employee, or someone who reads every contract.
+            ref: The contract's number or id.
+
         Raises:
             NotFoundError: No such contract.
+            PermissionDenied: A member asking about another member's contract.
             InputError: No treasurer or board member other than the employee (field
                 ``party``).
         """
-        with self._uow() as uow:
+        with self._read() as uow:
             contract = resolve(uow.contracts, "contract", ref)
-            members = sorted(uow.members.list(), key=lambda m: m.number)
+            actor.require_access(contract.member_id, "contracts")
+            # Roles have no column: the text search finds the members whose record
+            # mentions the role's word (a superset, as an e-mail may hold it too); the
+            # roles themselves are checked below.
+            members = uow.members.select(
+                Eq("status", MemberStatus.MEMBER.value),
+                Mentions((Role.TREASURER.value, Role.BOARD.value)),
+            )
         eligible = [
             m for m in members if m.id != contract.member_id and m.status is MemberStatus.MEMBER
         ]
@@ -451,7 +473,7 @@ class ContractService(Service):
                 "{name} may not record a signature for someone else (admin only)",
                 name=actor.name,
             )
-        signatory = self.employer_signatory(ref)
+        signatory = self.employer_signatory(actor, ref)
         return self._sign(actor, ref, Party.EMPLOYER, at, signatory)
 
     def _sign(
@@ -574,8 +596,7 @@ class ContractService(Service):
                     number=contract.number,
                     end=contract.end,
                 )
-            hours = cast(Repository[HoursReport], uow.repository("hours")).list()
-            later = [h for h in hours if h.contract_id == contract.id and h.month > on]
+            later = [h for h in uow.hours.of_contract(contract.id) if h.month > on]
             if later:
                 months = ", ".join(sorted({h.month.isoformat()[:7] for h in later}))
                 raise ConflictError(
@@ -601,7 +622,7 @@ class ContractService(Service):
         """
         from kooperativ.documents.contract import contract_pdf
 
-        with self._uow() as uow:
+        with self._read() as uow:
             contract = resolve(uow.contracts, "contract", ref)
             actor.require_access(contract.member_id, "contracts")
             member = uow.members.get(contract.member_id)
@@ -617,23 +638,28 @@ class ContractService(Service):
 
     # -- payroll gate -----------------------------------------------------------------------
 
-    def require_payable(self, assignment: Ref, on: date | None = None) -> EmploymentContract:
+    def require_payable(
+        self, actor: Actor, assignment: Ref, on: date | None = None
+    ) -> EmploymentContract:
         """The contract under which ``assignment`` may be paid, or a clear refusal.
 
         The payroll calls this before paying for an assignment. The contract must be
         signed by both parties and its written information complete.
 
         Args:
+            actor: The assignment's member, or someone who reads every assignment.
             assignment: The assignment's number or id.
             on: Pick the contract running that day (default: the latest contract).
 
         Raises:
             NotFoundError: No such assignment.
+            PermissionDenied: A member asking about another member's assignment.
             NotPayableError: No contract, or it is unsigned or incomplete (all reasons named).
         """
-        with self._uow() as uow:
+        with self._read() as uow:
             job = resolve(uow.assignments, "assignment", assignment)
-            contracts = [c for c in uow.contracts.list() if job.id in c.assignment_ids]
+            actor.require_access(job.member_id, "assignments")
+            contracts = uow.contracts.of_assignment(job.id)
             if on is not None:
                 contracts = [c for c in contracts if c.covers(on, on)]
             if not contracts:
@@ -675,7 +701,8 @@ class ContractService(Service):
             return [
                 Problem.of("error", ("contracts", ""), "{error}", error=error, code="check.day")
             ]
-        with self._uow() as uow:
+        with self._read() as uow:
+            # A full check: every contract, ended or not, is looked at once.
             for contract in uow.contracts.list():
                 place = ("contract", contract.number)
                 member = uow.members.get(contract.member_id)

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import cast
+from uuid import UUID
 
 from kooperativ.employment.dates import month_end, month_start, sane_day
 from kooperativ.employment.models import (
@@ -36,7 +36,7 @@ from kooperativ.money import to_decimal
 from kooperativ.rules.employment import EmploymentProblem, EmploymentTime
 from kooperativ.security import Actor
 from kooperativ.services._base import Problem, Ref, Service, build, resolve
-from kooperativ.storage.base import Repository, UnitOfWork
+from kooperativ.storage.query import Condition, Eq
 
 __all__ = ["EmploymentService", "MemberTime", "MonthRow"]
 
@@ -88,9 +88,6 @@ class MemberTime:
 class EmploymentService(Service):
     """Hours worked and employment time."""
 
-    def _hours(self, uow: UnitOfWork) -> Repository[HoursReport]:
-        return cast(Repository[HoursReport], uow.repository("hours"))
-
     # -- hours ------------------------------------------------------------------------------
 
     def add_hours(
@@ -127,7 +124,7 @@ class EmploymentService(Service):
                 raise PermissionDenied(
                     "{name} may only report hours on their own assignments", name=actor.name
                 )
-            contracts = [c for c in uow.contracts.list() if job.id in c.assignment_ids]
+            contracts = uow.contracts.of_assignment(job.id)
             covering = [c for c in contracts if c.covers(first, last)]
             if not covering:
                 periods = ", ".join(f"{c.number}: {c.start}–{c.last_day or '…'}" for c in contracts)
@@ -144,11 +141,7 @@ class EmploymentService(Service):
             end = min(last, contract.last_day or last)
             days = (end - begin).days + 1
             already = sum(
-                (
-                    h.hours
-                    for h in self._hours(uow).list()
-                    if h.assignment_id == job.id and h.month == first
-                ),
+                (h.hours for h in uow.hours.in_period(first, first, assignment_id=job.id)),
                 Decimal(0),
             )
             room = min(Decimal(days * 24), MAX_HOURS_IN_A_MONTH)
@@ -164,7 +157,7 @@ class EmploymentService(Service):
                     begin=begin,
                     end=end,
                 )
-            repo = self._hours(uow)
+            repo = uow.hours
             if number is not None and repo.by_number(number) is not None:
                 raise ConflictError("hours report number {number} is already taken", number=number)
             report = build(
@@ -197,7 +190,7 @@ class EmploymentService(Service):
                 "{name} may not confirm hours (treasurer or admin only)", name=actor.name
             )
         with self._uow() as uow:
-            repo = self._hours(uow)
+            repo = uow.hours
             report = resolve(repo, "hours report", ref)
             if actor.member_id is not None and actor.member_id == report.member_id:
                 raise PermissionDenied("{name} may not confirm their own hours", name=actor.name)
@@ -223,18 +216,30 @@ class EmploymentService(Service):
         assignment: Ref | None = None,
         month: date | None = None,
     ) -> builtins.list[HoursReport]:
-        """Reports of hours, by number (a member sees only their own), optionally filtered."""
-        with self._uow() as uow:
-            found = self._hours(uow).list()
+        """Reports of hours, by number (a member sees only their own), optionally filtered.
+
+        Raises:
+            PermissionDenied: A member asking for another member's hours or assignment.
+            NotFoundError: No such member or assignment.
+        """
+        conditions: builtins.list[Condition] = []
+        with self._read() as uow:
             if member is not None:
                 owner = resolve(uow.members, "member", member)
                 actor.require_access(owner.id, "hours")
-                found = [h for h in found if h.member_id == owner.id]
+                conditions.append(Eq("member_id", str(owner.id)))
+            elif not actor.can_read_all:
+                if actor.member_id is None:
+                    return []
+                conditions.append(Eq("member_id", str(actor.member_id)))
             if assignment is not None:
                 job = resolve(uow.assignments, "assignment", assignment)
-                found = [h for h in found if h.assignment_id == job.id]
-        if month is not None:
-            found = [h for h in found if h.month == month_start(month)]
+                actor.require_access(job.member_id, "hours")
+                conditions.append(Eq("assignment_id", str(job.id)))
+            if month is not None:
+                conditions.append(Eq("month", month_start(month)))
+            # Without a filter, a reader asked for every report.
+            found = uow.hours.select(*conditions) if conditions else uow.hours.list()
         return [h for h in found if actor.can_read_all or h.member_id == actor.member_id]
 
     # -- employment time --------------------------------------------------------------------
@@ -288,11 +293,11 @@ class EmploymentService(Service):
             MissingParameterError: A LAS parameter has no value on ``on``.
         """
         sane_day(on, "on")
-        with self._uow() as uow:
+        with self._read() as uow:
             found = resolve(uow.members, "member", member)
             actor.require_access(found.id, "employment time")
-            contracts = [c for c in uow.contracts.list() if c.member_id == found.id]
-            hours = [h for h in self._hours(uow).list() if h.member_id == found.id]
+            contracts = uow.contracts.of_member(found.id)
+            hours = uow.hours.of_member(found.id)
         return self._member_time(found, contracts, hours, on)
 
     def warnings(self, actor: Actor, member: Ref, on: date) -> tuple[Problem, ...]:
@@ -317,13 +322,23 @@ class EmploymentService(Service):
             return [
                 Problem.of("error", ("employment", ""), "{error}", error=error, code="check.day")
             ]
-        with self._uow() as uow:
-            members = uow.members.list()
+        with self._read() as uow:
+            # A full check: every contract is counted, grouped by member; of the members,
+            # only those with a contract are read, and of the hours only the unconfirmed.
             contracts = uow.contracts.list()
-            hours = self._hours(uow).list()
-            jobs = {a.id: a.number for a in uow.assignments.list()}
-        for member in members:
-            own = [c for c in contracts if c.member_id == member.id]
+            by_member: dict[UUID, builtins.list[EmploymentContract]] = defaultdict(list)
+            for contract in contracts:
+                by_member[contract.member_id].append(contract)
+            members = [m for m in (uow.members.find(i) for i in by_member) if m is not None]
+            hours = uow.hours.unconfirmed()
+            jobs = {
+                i: a.number
+                for i in {h.assignment_id for h in hours}
+                for a in [uow.assignments.find(i)]
+                if a is not None
+            }
+        for member in sorted(members, key=lambda m: m.number):
+            own = by_member[member.id]
             if not own or min(c.start for c in own) > on:
                 continue
             try:

@@ -44,10 +44,11 @@ from kooperativ.governance.secrecy import BallotSeal, open_ballot, plain_ballot
 from kooperativ.governance.tally import ElectionMethod
 from kooperativ.governance.verify import VerifyReport, verify_meeting
 from kooperativ.governance.voting import Ballot, ballot_size
-from kooperativ.members.models import Member, Role
+from kooperativ.members.models import Member
 from kooperativ.security import Actor
 from kooperativ.services._base import Problem, Ref, Service, build, resolve
-from kooperativ.storage.base import Repository, UnitOfWork
+from kooperativ.storage.base import UnitOfWork
+from kooperativ.storage.query import one_of
 
 __all__ = ["GovernanceService"]
 
@@ -55,14 +56,6 @@ Step = Callable[[Meeting, RuleSet], Meeting]
 
 #: Meetings an ordinary member may read: the general meetings, not the board's.
 _MEMBER_READS = frozenset({MeetingKind.ANNUAL, MeetingKind.EXTRA, MeetingKind.DIGITAL})
-
-
-def _meetings(uow: UnitOfWork) -> Repository[Meeting]:
-    return uow.repository("meeting")  # type: ignore[return-value]
-
-
-def _fees(uow: UnitOfWork) -> Repository[MembershipFee]:
-    return uow.repository("membership_fee")  # type: ignore[return-value]
 
 
 def _box(meeting: Meeting, item: str) -> str:
@@ -116,7 +109,7 @@ class GovernanceService(Service):
         actor.require_manager("record membership fees")
         with self._uow() as uow:
             person = resolve(uow.members, "member", member)
-            repo = _fees(uow)
+            repo = uow.membership_fees
             fee = build(
                 MembershipFee,
                 {
@@ -127,7 +120,7 @@ class GovernanceService(Service):
                     "paid_on": paid_on,
                 },
             )
-            if any(f.member_id == person.id and f.year == year for f in repo.list()):
+            if repo.of_member_for_year(person.id, year) is not None:
                 raise ConflictError(
                     "member {number}'s fee for {year} is already recorded",
                     number=person.number,
@@ -140,22 +133,43 @@ class GovernanceService(Service):
     def fees(self, actor: Actor, member: Ref | None = None) -> list[MembershipFee]:
         """Fee payments, ordered by number (a member sees only their own)."""
         self._require_reader(actor)
-        with self._uow() as uow:
+        with self._read() as uow:
             wanted = None if member is None else resolve(uow.members, "member", member).id
-            found = _fees(uow).list()
-        return [
-            f
-            for f in found
-            if (wanted is None or f.member_id == wanted)
-            and (actor.can_read_all or f.member_id == actor.member_id)
-        ]
+            if wanted is not None:
+                actor.require_access(wanted, "membership fees")
+            if wanted is None and not actor.can_read_all:
+                wanted = actor.member_id
+            # Every payment only for a reader asking for all of them.
+            found = (
+                uow.membership_fees.list()
+                if wanted is None
+                else uow.membership_fees.of_member(wanted)
+            )
+        return [f for f in found if actor.can_read_all or f.member_id == actor.member_id]
 
     def roll(self, actor: Actor, on: date) -> Roll:
-        """The röstlängd on ``on``, computed from the register and the fees paid by then."""
+        """The röstlängd on ``on``, computed from the register and the fees paid by then.
+
+        Every member is on it, with or without a vote, as the meeting reads it out; a
+        member who does not read the whole register sees why someone has no vote (an
+        unpaid fee …) only on their own line.
+        """
         self._require_reader(actor)
-        with self._uow() as uow:
-            members, fees = uow.members.list(), _fees(uow).list()
-        return voting_roll(members, fees, self.rules_on(on).voting_rights, on)
+        with self._read() as uow:
+            # The röstlängd names every member, and arrears look at every year's fee: the
+            # whole register and every payment, read once (grows linearly with the register).
+            members, fees = uow.members.list(), uow.membership_fees.list()
+        roll = voting_roll(members, fees, self.rules_on(on).voting_rights, on)
+        if actor.can_read_all:
+            return roll
+        return roll.model_copy(
+            update={
+                "entries": tuple(
+                    e if e.member_id == actor.member_id else e.model_copy(update={"reasons": ()})
+                    for e in roll.entries
+                )
+            }
+        )
 
     # -- meetings -------------------------------------------------------------------------------
 
@@ -186,32 +200,28 @@ class GovernanceService(Service):
             if auditor_requested:
                 requesters.append("auditor")
             meeting = proceedings.new_meeting(
-                _meetings(uow).next_number(),
+                uow.meetings.next_number(),
                 kind,
                 held_on,
                 rules,
                 title=title,
                 location=location,
+                # The meeting keeps a copy of the whole register and every fee payment.
                 register=uow.members.list(),
-                fees=_fees(uow).list(),
+                fees=uow.membership_fees.list(),
                 requested_by=requesters,
                 opened_on=opened_on,
             )
-            second = notice.annual_meeting_findings(meeting, _meetings(uow).list())
+            year = meeting.held_on.year
+            same_year = uow.meetings.held_between(
+                date(year, 1, 1), date(year, 12, 31), kind=MeetingKind.ANNUAL
+            )
+            second = notice.annual_meeting_findings(meeting, same_year)
             if second:
                 raise ConflictError(second[0].template, **dict(second[0].args))
-            _meetings(uow).add(meeting)
+            uow.meetings.add(meeting)
             self._record(uow, actor, "meeting.create", None, meeting)
         return meeting
-
-    @staticmethod
-    def _require_reader(actor: Actor) -> None:
-        """Raise unless ``actor`` is a member or may read everything."""
-        if not (actor.can_read_all or (actor.member_id is not None and Role.MEMBER in actor.roles)):
-            raise PermissionDenied(
-                "{name} may not read the association's records (members and officers only)",
-                name=actor.name,
-            )
 
     @staticmethod
     def _may_read(actor: Actor, meeting: Meeting) -> bool:
@@ -228,8 +238,8 @@ class GovernanceService(Service):
             NotFoundError: No such meeting.
         """
         self._require_reader(actor)
-        with self._uow() as uow:
-            found = resolve(_meetings(uow), "meeting", ref)
+        with self._read() as uow:
+            found = resolve(uow.meetings, "meeting", ref)
         if not self._may_read(actor, found):
             raise PermissionDenied("{name} may not read the board's meetings", name=actor.name)
         return found
@@ -237,8 +247,11 @@ class GovernanceService(Service):
     def list(self, actor: Actor) -> builtins.list[Meeting]:
         """The meetings ``actor`` may read, by number."""
         self._require_reader(actor)
-        with self._uow() as uow:
-            found = _meetings(uow).list()
+        with self._read() as uow:
+            if actor.can_read_all:
+                found = uow.meetings.list()
+            else:
+                found = uow.meetings.select(one_of("kind", sorted(_MEMBER_READS)))
         return [m for m in found if self._may_read(actor, m)]
 
     def _change(
@@ -250,7 +263,7 @@ class GovernanceService(Service):
     ) -> Meeting:
         self._require_reader(actor)
         with self._uow() as uow:
-            before = resolve(_meetings(uow), "meeting", ref)
+            before = resolve(uow.meetings, "meeting", ref)
             if not self._may_read(actor, before):
                 raise PermissionDenied(
                     "{name} may not take part in the board's meetings", name=actor.name
@@ -258,7 +271,7 @@ class GovernanceService(Service):
             rules = self.rules_on(before.held_on)
             after = step(before, rules, uow)
             if after != before:
-                _meetings(uow).update(after)
+                uow.meetings.update(after)
                 self._record(uow, actor, action, before, after)
         return after
 
@@ -323,7 +336,9 @@ class GovernanceService(Service):
     def _refresh(self, meeting: Meeting, rules: RuleSet, uow: UnitOfWork) -> Meeting:
         if meeting.voting_started:
             return meeting
-        return proceedings.refresh_register(meeting, rules, uow.members.list(), _fees(uow).list())
+        # The register copy is the whole register with every fee payment (see create).
+        members, fees = uow.members.list(), uow.membership_fees.list()
+        return proceedings.refresh_register(meeting, rules, members, fees)
 
     def attend(self, actor: Actor, ref: Ref, members: Sequence[Ref]) -> Meeting:
         """Record members as present; a member may record only themself."""
@@ -370,12 +385,12 @@ class GovernanceService(Service):
     def _previous(
         self, uow: UnitOfWork, meeting: Meeting, previous: tuple[Ref, int]
     ) -> PreviousReading:
-        earlier = resolve(_meetings(uow), "meeting", previous[0])
+        earlier = resolve(uow.meetings, "meeting", previous[0])
         motion = earlier.motion(previous[1])
         general = (MeetingKind.ANNUAL, MeetingKind.EXTRA)
         between = [
             m
-            for m in _meetings(uow).list()
+            for m in uow.meetings.held_between(earlier.held_on, meeting.held_on)
             if m.kind in general and earlier.held_on < m.held_on < meeting.held_on
         ]
         return PreviousReading(
@@ -813,7 +828,7 @@ class GovernanceService(Service):
         actor.require_manager("import meetings")
         meeting = load_meeting(parse_record(text, file_format), self.bylaws())
         with self._uow() as uow:
-            repo = _meetings(uow)
+            repo = uow.meetings
             if repo.find(meeting.id) is not None:
                 raise ConflictError("meeting {id} is already stored", id=meeting.id)
             if repo.by_number(meeting.number) is not None:

@@ -133,7 +133,13 @@ class MemberService(Service):
         """Members ordered by number; a member without a role sees only themself."""
         wanted = MemberStatus(status) if isinstance(status, str) else status
         with self._read() as uow:
-            members = uow.members.list() if wanted is None else uow.members.with_status(wanted)
+            if not actor.can_read_all:
+                own = None if actor.member_id is None else uow.members.find(actor.member_id)
+                members = [] if own is None else [own]
+            elif wanted is None:
+                members = uow.members.list()  # the whole register, as asked
+            else:
+                members = uow.members.with_status(wanted)
         return [
             m
             for m in members
@@ -313,6 +319,7 @@ class MemberService(Service):
         problems: builtins.list[Problem] = []
         seen: dict[str, int] = {}
         with self._read() as uow:
+            # A full check: a duplicate can be any pair, so every member is read once.
             members = uow.members.list()
         for member in members:
             place = ("member", member.number)

@@ -286,10 +286,10 @@ class PayrollService(Service):
             PermissionDenied: A member asking for another member's assignment.
             InputError: If the fee and expenses exceed the invoice.
         """
-        with self._uow() as uow:
+        with self._read() as uow:
             job = resolve(uow.assignments, "assignment", assignment)
+            actor.require_access(job.member_id, "assignments")
             member = uow.members.get(job.member_id)
-        actor.require_access(member.id, "assignments")
         day = paid_on or pay_day_after(job.end, self._coop.config.payroll.pay_day)
         policy = self.policy()
         inp = policy.salary_input(

@@ -49,7 +49,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, ClassVar, Literal, cast
+from typing import Any, ClassVar, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -64,7 +64,8 @@ from kooperativ.governance.register import MembershipFee, Registrant, RollEntry
 from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
 from kooperativ.security import Actor
 from kooperativ.services._base import Ref, Service, resolve
-from kooperativ.storage.base import Repository, UnitOfWork
+from kooperativ.storage.base import UnitOfWork
+from kooperativ.storage.query import Eq, Mentions
 
 __all__ = [
     "LEFT_TEXTS",
@@ -576,18 +577,52 @@ class _Records:
 
     @classmethod
     def read(cls, uow: UnitOfWork) -> _Records:
-        def repo(kind: str) -> Repository[Record]:
-            return uow.repository(kind)
+        """Every record of every kind.
 
-        records = cls(
+        For what needs the whole register: the plan of every former member and client
+        (:meth:`PrivacyService.due`), and a pseudonymisation, which must also know every
+        name and identity number in use (a pseudonym no one has, a name someone shares).
+        """
+        return cls._of(
             members=uow.members.list(),
             clients=uow.clients.list(),
             assignments=uow.assignments.list(),
             contracts=uow.contracts.list(),
-            hours=cast(list[HoursReport], repo("hours").list()),
-            fees=cast(list[MembershipFee], repo("membership_fee").list()),
-            meetings=cast(list[Meeting], repo("meeting").list()),
+            hours=uow.hours.list(),
+            fees=uow.membership_fees.list(),
+            meetings=uow.meetings.list(),
         )
+
+    @classmethod
+    def naming(cls, uow: UnitOfWork, member: Member) -> _Records:
+        """The records that name ``member``: every record their retention plan looks at.
+
+        A record names the person where their id, name or personnummer (in any of its
+        forms) is written in it: their own records hold their id; a signature, who
+        reported or confirmed hours, a chair, a candidate or free text hold the name. That
+        is a text search no index answers, so the store searches each row's text
+        (:class:`~kooperativ.storage.query.Mentions`) and parses only the rows found. A
+        client who is the person also brings every assignment for that client (whose
+        invoices keep the client record).
+        """
+        found = Mentions((str(member.id), member.name, *sorted(_person_id_forms(member.person_id))))
+        clients = uow.clients.select(found)
+        assignments = {a.id: a for a in uow.assignments.select(found)}
+        for client in clients:
+            assignments.update((a.id, a) for a in uow.assignments.of_client(client.id))
+        return cls._of(
+            members=uow.members.select(found),
+            clients=clients,
+            assignments=sorted(assignments.values(), key=lambda a: a.number),
+            contracts=uow.contracts.select(found),
+            hours=uow.hours.select(found),
+            fees=uow.membership_fees.select(found),
+            meetings=uow.meetings.select(found),
+        )
+
+    @classmethod
+    def _of(cls, **lists: Any) -> _Records:
+        records = cls(**lists)
         records.by_kind = {
             "member": list(records.members),
             "client": list(records.clients),
@@ -912,10 +947,10 @@ class PrivacyService(Service):
             NotFoundError: No such member.
         """
         day = on or self._coop.now().date()
-        with self._uow() as uow:
+        with self._read() as uow:
             person = resolve(uow.members, "member", member)
             self._require_own_or_controller(actor, person)
-            records = _Records.read(uow)
+            records = _Records.naming(uow, person)
         return self._member_plan(records, person, day)
 
     def _require_own_or_controller(self, actor: Actor, member: Member) -> None:
@@ -935,7 +970,7 @@ class PrivacyService(Service):
             RulesError: The country has no ``retention.*`` parameters in force on ``on``.
         """
         self._require_controller(actor, "plan erasure of personal data")
-        with self._uow() as uow:
+        with self._read() as uow:
             records = _Records.read(uow)
         found: builtins.list[DueItem] = []
         person_ids = {m.person_id for m in records.members}
@@ -1010,7 +1045,7 @@ class PrivacyService(Service):
         self._require_controller(actor, "erase personal data")
         with self._uow() as uow:
             before = resolve(uow.members, "member", member)
-            plan = self._member_plan(_Records.read(uow), before, on)
+            plan = self._member_plan(_Records.naming(uow, before), before, on)
             blocker = plan.minimise_blocker
             if plan.minimise_from is None or plan.minimise_from > on:
                 assert blocker is not None  # a missing date always has its blocker
@@ -1233,17 +1268,33 @@ class PrivacyService(Service):
             NotFoundError: No such member.
         """
         now = self._coop.now()
-        with self._uow() as uow:
+        with self._read() as uow:
             person = resolve(uow.members, "member", member)
             self._require_own_or_controller(actor, person)
-            records = _Records.read(uow)
-            events = list(uow.audit.events())
-        clients = {c.id: c for c in records.clients}
-        jobs = [a for a in records.assignments if a.member_id == person.id]
-        contracts = [c for c in records.contracts if c.member_id == person.id]
-        hours = [h for h in records.hours if h.member_id == person.id]
-        fees = [f for f in records.fees if f.member_id == person.id]
-        as_client = [c for c in records.clients if c.person_id and c.person_id == person.person_id]
+            # Their own records by the indexed queries; the records that name them (for the
+            # retention part and the meetings) by a search of the stored text.
+            jobs = uow.assignments.of_member(person.id)
+            contracts = uow.contracts.of_member(person.id)
+            hours = uow.hours.of_member(person.id)
+            fees = uow.membership_fees.of_member(person.id)
+            as_client = uow.clients.select(Eq("person_id", person.person_id))
+            clients = {i: uow.clients.find(i) for i in {job.client_id for job in jobs}}
+            records = _Records.naming(uow, person)
+            own_records: dict[str, builtins.list[Record]] = {
+                "member": [person],
+                "assignment": list(jobs),
+                "contract": list(contracts),
+                "hours": list(hours),
+                "membership_fee": list(fees),
+                "client": list(as_client),
+            }
+            events = uow.audit.about(
+                {
+                    kind: {str(getattr(r, "id")) for r in found}  # noqa: B009
+                    for kind, found in own_records.items()
+                },
+                actors=[person.name],
+            )
         entries = []
         for job in jobs:
             client = clients.get(job.client_id)
@@ -1261,8 +1312,6 @@ class PrivacyService(Service):
             for part in [_meeting_part(meeting, person)]
             if part is not None
         ]
-        own: list[Record] = [*jobs, *contracts, *hours, *fees, *as_client]
-        own_ids = {str(person.id)} | {str(getattr(r, "id")) for r in own}  # noqa: B009
         audit = [
             AuditEntry(
                 seq=e.seq,
@@ -1274,7 +1323,6 @@ class PrivacyService(Service):
                 by_subject=e.actor == person.name,
             )
             for e in events
-            if e.entity_id in own_ids or e.actor == person.name
         ]
         try:
             plan = self._member_plan(records, person, now.date())

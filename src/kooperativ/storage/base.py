@@ -38,7 +38,7 @@ from __future__ import annotations
 import builtins
 import random
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import AbstractContextManager
 from datetime import date
 from typing import NamedTuple, Protocol, TypeVar
@@ -429,6 +429,20 @@ class AuditLog(Protocol):
 
     def latest(self, entity: str) -> dict[str, AuditEvent]:
         """The newest event of each ``entity_id`` of the entity kind ``entity``."""
+        ...
+
+    def about(
+        self, records: Mapping[str, Collection[str]], *, actors: Collection[str] = ()
+    ) -> list[AuditEvent]:
+        """The events about one of ``records`` or made by one of ``actors``, in order.
+
+        Answered from the indexes on ``(entity, entity_id)`` and on ``actor``, not by
+        reading the trail.
+
+        Args:
+            records: Entity kind → the ids (as text) of its records asked about.
+            actors: Actor names (as events record them).
+        """
         ...
 
     def stored(self) -> Iterator[dict[str, object]]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import builtins
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -66,7 +66,9 @@ from kooperativ.storage.query import (
     HasLink,
     In,
     IsNull,
+    Mentions,
     NotLinkedFrom,
+    json_fragment,
 )
 
 __all__ = ["MemoryStore", "record_key"]
@@ -217,6 +219,8 @@ class _MemoryRepository(Generic[R]):
         if isinstance(condition, Dangling):
             value = row.columns[self._kind.column(condition.column).name]
             return value is not None and str(value) not in self._state.tables[condition.target].rows
+        if isinstance(condition, Mentions):
+            return any(json_fragment(text) in row.data for text in condition.texts)
         raise TypeError(f"unknown condition {condition!r}")  # pragma: no cover
 
     def select(self, *conditions: Condition, limit: int | None = None) -> builtins.list[R]:
@@ -389,6 +393,18 @@ class _MemoryAuditLog:
                 event = AuditEvent.model_validate_json(text)
                 if event.entity == entity:
                     found[event.entity_id] = event
+        return found
+
+    def about(
+        self, records: Mapping[str, Collection[str]], *, actors: Collection[str] = ()
+    ) -> list[AuditEvent]:
+        wanted = {(entity, entity_id) for entity, ids in records.items() for entity_id in ids}
+        names = set(actors)
+        found: list[AuditEvent] = []
+        for text in self._events:
+            event = AuditEvent.model_validate_json(text)
+            if (event.entity, event.entity_id) in wanted or event.actor in names:
+                found.append(event)
         return found
 
     def stored(self) -> Iterator[dict[str, object]]:

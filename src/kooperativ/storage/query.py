@@ -15,6 +15,7 @@ Eq(column='person_id', value='198503129804')
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -30,7 +31,9 @@ __all__ = [
     "HasLink",
     "In",
     "IsNull",
+    "Mentions",
     "NotLinkedFrom",
+    "json_fragment",
     "one_of",
 ]
 
@@ -99,8 +102,31 @@ class Dangling:
     target: str
 
 
+@dataclass(frozen=True)
+class Mentions:
+    """The record's text holds one of ``texts`` somewhere in a value (none given: no match).
+
+    Matched on the stored canonical JSON, as JSON writes each text inside a string
+    (:func:`json_fragment`), exactly (case and accents count). No index answers it: the
+    database reads every row's text, but only the rows found are parsed. For the question
+    *which records name this person* (a name, an identity number or an id written
+    anywhere in a record), asked by the privacy service.
+    """
+
+    texts: tuple[str, ...]
+
+
 #: Any of the conditions above.
-Condition = Eq | In | Compare | IsNull | AnyOf | HasLink | NotLinkedFrom | Dangling
+Condition = Eq | In | Compare | IsNull | AnyOf | HasLink | NotLinkedFrom | Dangling | Mentions
+
+
+def json_fragment(text: str) -> str:
+    """``text`` as canonical JSON writes it inside a string (non-ASCII as ``\\uXXXX``).
+
+    >>> json_fragment("Åsa") == chr(92) + "u00c5sa"
+    True
+    """
+    return json.dumps(text)[1:-1]
 
 
 def one_of(column: str, values: Iterable[object]) -> In:

@@ -58,7 +58,7 @@ import re
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import Any, ClassVar, Generic, NoReturn, TypeVar
@@ -141,7 +141,9 @@ from kooperativ.storage.query import (
     HasLink,
     In,
     IsNull,
+    Mentions,
     NotLinkedFrom,
+    json_fragment,
 )
 
 __all__ = [
@@ -265,6 +267,7 @@ AUDIT_TABLE = Table(
     UniqueConstraint("id", name="uq_audit_events_id"),
     CheckConstraint("seq >= 1", name="ck_audit_events_seq_positive"),
     Index("ix_audit_events_entity", "entity", "entity_id"),
+    Index("ix_audit_events_actor", "actor"),
 )
 
 
@@ -426,6 +429,13 @@ class _SqlRepository(Generic[R]):
             column = columns[self._kind.column(condition.column).name]
             target = TABLES[condition.target]
             return and_(column.is_not(None), ~exists(select(1).where(target.c.id == column)))
+        if isinstance(condition, Mentions):
+            if not condition.texts:
+                return false()
+            # Exact, case-sensitive substring (SQLite's LIKE ignores case): strpos / instr.
+            find = func.strpos if self._store.engine.dialect.name == "postgresql" else func.instr
+            data = self._table.c.data
+            return or_(*(find(data, json_fragment(text)) > 0 for text in condition.texts))
         raise TypeError(f"unknown condition {condition!r}")  # pragma: no cover
 
     def select(self, *conditions: Condition, limit: int | None = None) -> builtins.list[R]:
@@ -691,6 +701,19 @@ class _SqlAuditLog:
 
     def latest(self, entity: str) -> dict[str, AuditEvent]:
         return {event.entity_id: event for event in self._events(AUDIT_TABLE.c.entity == entity)}
+
+    def about(
+        self, records: Mapping[str, Collection[str]], *, actors: Collection[str] = ()
+    ) -> list[AuditEvent]:
+        columns = AUDIT_TABLE.c
+        wanted: list[ColumnElement[bool]] = [
+            and_(columns.entity == entity, columns.entity_id.in_(sorted(ids)))
+            for entity, ids in sorted(records.items())
+            if ids
+        ]
+        if actors:
+            wanted.append(columns.actor.in_(sorted(set(actors))))
+        return self._events(or_(*wanted)) if wanted else []
 
     def stored(self) -> Iterator[dict[str, object]]:
         rows = self._run(select(AUDIT_TABLE).order_by(AUDIT_TABLE.c.seq)).mappings().all()

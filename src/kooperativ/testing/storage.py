@@ -106,7 +106,7 @@ from kooperativ.invoicing.models import (
 from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
 from kooperativ.rules.country import VatCategory
 from kooperativ.storage.base import KINDS, Store, TransientConflict, transaction
-from kooperativ.storage.query import Eq
+from kooperativ.storage.query import AnyOf, Eq, Mentions
 
 __all__ = [
     "Sample",
@@ -738,6 +738,68 @@ class StorageContract:
             changed = uow.members.by_person_id("194611159808")
             assert changed is not None and changed.number == 2
             assert [m.number for m in uow.members.with_status("member")] == [1, 2]
+
+    def test_mentions_finds_a_text_anywhere_in_a_record_exactly(self, store: Store) -> None:
+        asa = member_record(1, first_name="Åsa", last_name="Öberg", person_id="198503129804")
+        astrid = member_record(2, email="astrid_100%@example.org")
+        karin = client_record(1, name="Karin Privat", orgnr=None, person_id="197809239804")
+        with store.unit_of_work() as uow:
+            uow.members.add(asa)
+            uow.members.add(astrid)
+            uow.clients.add(karin)
+            uow.clients.add(client_record(2, name="Privat AB"))
+        with store.unit_of_work(write=False) as uow:
+            members, clients = uow.members, uow.clients
+            assert members.select(Mentions(("Åsa",))) == [asa]  # non-ASCII as JSON writes it
+            assert members.select(Mentions(("åsa",))) == []  # case counts
+            assert members.select(Mentions(("Ås_",))) == []  # no LIKE wildcards
+            assert members.select(Mentions(("100%@",))) == [astrid]
+            assert members.select(Mentions(("198503129804", "astrid_"))) == [asa, astrid]
+            assert members.select(Mentions(("Lindgren",)), Eq("person_id", "190711149999")) == [
+                astrid
+            ]
+            assert members.select(Mentions(())) == []
+            assert members.select(AnyOf((Mentions(("Öberg",)), Eq("status", "none")))) == [asa]
+            assert members.select(Mentions((str(asa.id),))) == [asa]  # the id is in the text
+            assert clients.select(Mentions(("Karin Privat",))) == [karin]
+            assert [c.number for c in clients.select(Mentions(("Privat",)))] == [1, 2]
+
+    def test_audit_events_about_records_and_actors(self, store: Store) -> None:
+        events: list[AuditEvent] = []
+        previous = GENESIS
+        for seq in range(1, 10):
+            event = AuditEvent(
+                seq=seq,
+                at=datetime(2025, 3, 1, 9, seq, tzinfo=UTC),
+                actor=("Ada Lind", "Bo Ek", "admin")[seq % 3],
+                action="member.add",
+                entity=("member", "client")[seq % 2],
+                entity_id=str(uuid.UUID(int=seq % 4)),
+                before_hash=None,
+                after_hash="0" * 64,
+                prev_hash=previous,
+            )
+            event = event.model_copy(update={"hash": chain_hash(event)})
+            events.append(event)
+            previous = event.hash
+        with store.unit_of_work() as uow:
+            for event in events:
+                uow.audit.append(event)
+        one, two = str(uuid.UUID(int=1)), str(uuid.UUID(int=2))
+        with store.unit_of_work(write=False) as uow:
+            about = uow.audit.about
+            found = about({"client": {one, two}, "member": {two}}, actors=["Bo Ek"])
+            expected = [
+                e
+                for e in events
+                if (e.entity == "client" and e.entity_id in (one, two))
+                or (e.entity == "member" and e.entity_id == two)
+                or e.actor == "Bo Ek"
+            ]
+            assert found == expected and [e.seq for e in found] == [1, 2, 4, 5, 6, 7, 9]
+            assert about({"client": {one}}) == [e for e in events if e.seq in (1, 5, 9)]
+            assert about({}, actors=["admin"]) == [e for e in events if e.seq % 3 == 2]
+            assert about({"member": set()}) == [] and about({}) == []
 
     def test_assignment_and_contract_queries(self, store: Store) -> None:
         records = sample()
