@@ -93,8 +93,12 @@ def test_the_migrated_schema_is_the_generated_one(sql_store: SqlStore) -> None:
     assert {table.name for table in METADATA.sorted_tables} | {"alembic_version"} == names
 
 
+#: Kinds whose tables later migrations create (0007: the ledger).
+LATER_KINDS = frozenset({"voucher", "closed_period"})
+
+
 def test_migration_0004_fills_the_columns_from_the_stored_records(sql_url: str) -> None:
-    records = full_records()
+    records = {k: found for k, found in full_records().items() if k not in LATER_KINDS}
     store = SqlStore(sql_url)
     try:
         store.upgrade("0003")
@@ -110,7 +114,11 @@ def test_migration_0004_fills_the_columns_from_the_stored_records(sql_url: str) 
         store.upgrade("0004")
         assert store.current_revision() == "0004"
         with store.unit_of_work(write=False) as uow:
-            stored = {kind: list(uow.repository(name).stored()) for name, kind in KINDS.items()}
+            stored = {
+                kind: list(uow.repository(name).stored())
+                for name, kind in KINDS.items()
+                if name not in LATER_KINDS
+            }
             (member,) = records["member"]
             first, second = records["assignment"]
             assert uow.members.by_person_id(member.person_id) == member

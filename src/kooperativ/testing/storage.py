@@ -63,6 +63,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kooperativ._model import Record
+from kooperativ.accounts.models import (
+    ClosedPeriod,
+    DocumentRef,
+    Voucher,
+    VoucherLine,
+    VoucherRef,
+)
 from kooperativ.assignments.models import Assignment, AssignmentStatus
 from kooperativ.audit import GENESIS, AuditEvent, chain_hash, event_mac, verify_chain
 from kooperativ.clients.models import Client
@@ -105,6 +112,7 @@ __all__ = [
     "audit_chain",
     "client_record",
     "full_records",
+    "ledger_vouchers",
     "meeting_record",
     "member_record",
     "record_kind",
@@ -237,6 +245,8 @@ class Sample:
     hours: HoursReport
     meeting: Meeting
     fee: MembershipFee
+    vouchers: tuple[Voucher, Voucher]
+    closed_period: ClosedPeriod
 
     def by_kind(self) -> dict[str, list[Record]]:
         """The records by kind name."""
@@ -248,6 +258,8 @@ class Sample:
             "hours": [self.hours],
             "meeting": [self.meeting],
             "membership_fee": [self.fee],
+            "voucher": list(self.vouchers),
+            "closed_period": [self.closed_period],
         }
 
 
@@ -350,7 +362,74 @@ def sample() -> Sample:
         paid_on=date(2025, 1, 15),
     )
     first, second = assignments
-    return Sample(member, client, (first, second), contract, hours, meeting_record(), fee)
+    vouchers = ledger_vouchers(member.id)
+    closed = ClosedPeriod(
+        number=1,
+        kind="month",
+        start=date(2025, 2, 1),
+        end=date(2025, 2, 28),
+        closed_at=datetime(2025, 3, 10, 16, 0, tzinfo=STOCKHOLM_SUMMER),
+        closed_by="board:1",
+    )
+    return Sample(
+        member,
+        client,
+        (first, second),
+        contract,
+        hours,
+        meeting_record(),
+        fee,
+        (vouchers[0], vouchers[1]),
+        closed,
+    )
+
+
+def ledger_vouchers(member_id: UUID, project_id: UUID | None = None) -> list[Voucher]:
+    """Two vouchers, A1 and B1, with member, project and text lines (hand-worked).
+
+    A1 (2025-03-05), invoice 1 of 1 000.00 kr + 25 % VAT: 1510 +1 250.00, 2611 −250.00,
+    3041 −1 000.00 (project), and the member's budget of 940.00 set aside: 7010 +940.00
+    and 2890 −940.00 (both the member's). B1 (2025-03-20), the payment: 1930 +1 250.00,
+    1510 −1 250.00, marked as correcting A1 (only to fill every field). Trial balance:
+    1510 0.00, 1930 1 250.00, 2611 −250.00, 2890 −940.00, 3041 −1 000.00, 7010 940.00.
+    """
+    project = project_id or UUID(int=99)
+    at = datetime(2025, 3, 20, 12, 0, 5, 250000, tzinfo=STOCKHOLM_SUMMER)
+    invoice = Voucher(
+        number=1,
+        series="A",
+        serial=1,
+        date=date(2025, 3, 5),
+        text="Faktura 1 Kund 1",
+        document=DocumentRef(kind="invoice", key="1"),
+        lines=(
+            VoucherLine(account=1510, amount=Decimal("1250.00")),
+            VoucherLine(account=2611, amount=Decimal("-250.00")),
+            VoucherLine(account=3041, amount=Decimal("-1000.00"), project_id=project),
+            VoucherLine(account=7010, amount=Decimal("940.00"), member_id=member_id),
+            VoucherLine(
+                account=2890, amount=Decimal("-940.00"), member_id=member_id, text="Lönebudget"
+            ),
+        ),
+        booked_at=at,
+        booked_by="board:1",
+    )
+    payment = Voucher(
+        number=2,
+        series="B",
+        serial=1,
+        date=date(2025, 3, 20),
+        text="Inbetalning faktura 1",
+        document=DocumentRef(kind="payment", key="OCR 1000016"),
+        lines=(
+            VoucherLine(account=1930, amount=Decimal("1250.00")),
+            VoucherLine(account=1510, amount=Decimal("-1250.00")),
+        ),
+        corrects=VoucherRef(series="A", serial=1),
+        booked_at=at,
+        booked_by="board:1",
+    )
+    return [invoice, payment]
 
 
 class _Boom(Exception):
