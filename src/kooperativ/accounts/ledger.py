@@ -27,7 +27,6 @@ from kooperativ.accounts.models import (
     ClosedPeriod,
     Voucher,
     VoucherDraft,
-    VoucherLine,
     VoucherRef,
 )
 from kooperativ.errors import InputError
@@ -162,9 +161,9 @@ def book(
     )
 
 
-def reversal(original: Voucher, *, date: dt.date, reason: str, series: str | None = None) -> (
-    VoucherDraft
-):
+def reversal(
+    original: Voucher, *, date: dt.date, reason: str, series: str | None = None
+) -> VoucherDraft:
     """The correction of ``original``: the same lines with opposite signs, referring to it.
 
     Bokföringslagen 5 kap. 5 § and BFNAR 2013:2 p. 2.17–2.18: a booked voucher is never
@@ -190,9 +189,9 @@ def reversal(original: Voucher, *, date: dt.date, reason: str, series: str | Non
     )
 
 
-def closing_of(period: Period, *, number: int, closed_at: dt.datetime, closed_by: str) -> (
-    ClosedPeriod
-):
+def closing_of(
+    period: Period, *, number: int, closed_at: dt.datetime, closed_by: str
+) -> ClosedPeriod:
     """The record that closes ``period``."""
     return ClosedPeriod(
         number=number,

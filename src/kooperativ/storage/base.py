@@ -425,9 +425,7 @@ class VoucherRepository(Repository[Voucher], Protocol):
         without lines are left out."""
         ...
 
-    def balances_by_member(
-        self, account: int, *, until: date | None = None
-    ) -> dict[UUID, Decimal]:
+    def balances_by_member(self, account: int, *, until: date | None = None) -> dict[UUID, Decimal]:
         """Each member's sum on ``account`` (the member sub-ledger), by member id."""
         ...
 

@@ -25,11 +25,11 @@ import builtins
 import json
 import threading
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 from uuid import UUID, uuid4
 
@@ -418,9 +418,7 @@ class _Vouchers(_MemoryRepository[Voucher], VoucherRepository):
             sums[entry.account] = sums.get(entry.account, Decimal("0.00")) + entry.amount
         return dict(sorted(sums.items()))
 
-    def balances_by_member(
-        self, account: int, *, until: date | None = None
-    ) -> dict[UUID, Decimal]:
+    def balances_by_member(self, account: int, *, until: date | None = None) -> dict[UUID, Decimal]:
         sums: dict[UUID, Decimal] = {}
         for entry in self._entries(account=account, until=until):
             if entry.member_id is not None:

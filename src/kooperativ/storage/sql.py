@@ -154,8 +154,8 @@ __all__ = [
     "BALLOTS_TABLE",
     "LINK_TABLES",
     "METADATA",
-    "VOUCHER_LINES_TABLE",
     "TABLES",
+    "VOUCHER_LINES_TABLE",
     "SqlStore",
     "mask_url",
 ]
@@ -749,9 +749,7 @@ class _Vouchers(_SqlRepository[Voucher], VoucherRepository):
         )
         return {int(account): _kronor(total) for account, total in self._run(query).all()}
 
-    def balances_by_member(
-        self, account: int, *, until: date | None = None
-    ) -> dict[UUID, Decimal]:
+    def balances_by_member(self, account: int, *, until: date | None = None) -> dict[UUID, Decimal]:
         lines = VOUCHER_LINES_TABLE.c
         query = (
             select(lines.member_id, func.sum(lines.amount))

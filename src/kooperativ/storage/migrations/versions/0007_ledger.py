@@ -72,9 +72,7 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("voucher_id", "line", name="pk_voucher_lines"),
     )
-    op.create_index(
-        "ix_voucher_lines_account", "voucher_lines", ["account", "date", "amount"]
-    )
+    op.create_index("ix_voucher_lines_account", "voucher_lines", ["account", "date", "amount"])
     op.create_index(
         "ix_voucher_lines_member", "voucher_lines", ["member_id", "account", "date", "amount"]
     )
