@@ -297,9 +297,9 @@ def test_a_booked_voucher_is_never_edited(coop: Cooperative, treasurer: Actor, a
     book_may(coop, treasurer, ada)
     original = coop.ledger.get(treasurer, "A", 1)
     changed = original.evolve(text="Ändrad")
-    with pytest.raises(ConflictError, match="A1 is booked and is never changed"):
-        with coop.store.unit_of_work() as uow:
-            uow.vouchers.update(changed)
+    refused = pytest.raises(ConflictError, match="A1 is booked and is never changed")
+    with refused, coop.store.unit_of_work() as uow:
+        uow.vouchers.update(changed)
     assert coop.ledger.get(treasurer, "A", 1) == original
 
 

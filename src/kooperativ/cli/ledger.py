@@ -23,7 +23,6 @@ Amounts are strings (debit positive, credit negative). A booked voucher is never
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -41,8 +40,6 @@ if TYPE_CHECKING:
     from kooperativ.security import Actor
 
 __all__ = ["register"]
-
-ZERO = Decimal("0.00")
 
 ledger_app = typer.Typer(
     help="The ledger: vouchers, corrections, closed periods, trial balance.",
@@ -122,6 +119,8 @@ def ledger_list(
     period: PeriodOption = None,
 ) -> None:
     """List vouchers in the order they were booked."""
+    from kooperativ.money import ZERO_ORE
+
     _ = cli.texts("ledger")
     with cli.guard(), cli.open() as coop:
         vouchers = coop.ledger.list(cli.actor(coop), series=series, period=period)
@@ -133,7 +132,7 @@ def ledger_list(
             v.label,
             v.date.isoformat(),
             v.text,
-            cli.amount(sum((line.amount for line in v.lines if line.amount > 0), ZERO)),
+            cli.amount(sum((line.amount for line in v.lines if line.amount > 0), ZERO_ORE)),
             v.corrects.label if v.corrects else "",
         )
         for v in vouchers
@@ -248,6 +247,8 @@ def ledger_balance(
     until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
 ) -> None:
     """The trial balance: every account's sum (the movements of --period, if given)."""
+    from kooperativ.money import ZERO_ORE
+
     _ = cli.texts("ledger")
     with cli.guard():
         last = parse_date(until, "until")
@@ -265,8 +266,8 @@ def ledger_balance(
         )
         for row in trial.rows
     ]
-    debit = sum((row.debit for row in trial.rows), ZERO)
-    credit = sum((row.credit for row in trial.rows), ZERO)
+    debit = sum((row.debit for row in trial.rows), ZERO_ORE)
+    credit = sum((row.credit for row in trial.rows), ZERO_ORE)
     rows.append(("", _("Total"), cli.amount(debit), cli.amount(credit)))
     cli.print(
         table(

@@ -57,7 +57,7 @@ from kooperativ.errors import (
     Term,
 )
 from kooperativ.members.models import Member, Role
-from kooperativ.money import ZERO
+from kooperativ.money import ORE, ZERO, ZERO_ORE
 from kooperativ.security import Actor
 from kooperativ.services._base import Ref, Service, build, resolve
 from kooperativ.storage.base import UnitOfWork
@@ -78,12 +78,12 @@ class TrialBalanceRow:
     @property
     def debit(self) -> Decimal:
         """The sum if it is a debit, else zero."""
-        return self.balance if self.balance > 0 else Decimal("0.00")
+        return self.balance if self.balance > 0 else ZERO_ORE
 
     @property
     def credit(self) -> Decimal:
         """The sum turned positive if it is a credit, else zero."""
-        return -self.balance if self.balance < 0 else Decimal("0.00")
+        return -self.balance if self.balance < 0 else ZERO_ORE
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ class TrialBalance:
     @property
     def total(self) -> Decimal:
         """The sum of every account: zero when the ledger balances, as it always must."""
-        return sum((row.balance for row in self.rows), Decimal("0.00"))
+        return sum((row.balance for row in self.rows), ZERO_ORE)
 
     def to_json(self) -> dict[str, Any]:
         """The trial balance as JSON values (amounts as strings)."""
@@ -404,7 +404,7 @@ class LedgerService(Service):
                 since=chosen.start if chosen else None,
                 until=chosen.end if chosen else None,
             )
-        opening = opening.quantize(Decimal("0.01")) + Decimal("0.00")
+        opening = opening.quantize(ORE)
         lines = tuple(statement(opening, entries))
         closing = lines[-1].balance if lines else opening
         return MemberAccount(

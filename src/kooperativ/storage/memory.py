@@ -44,6 +44,7 @@ from kooperativ.errors import ConflictError, NotFoundError, StorageError, Term
 from kooperativ.governance.meeting import Meeting
 from kooperativ.governance.register import MembershipFee
 from kooperativ.members.models import Member
+from kooperativ.money import ZERO_ORE
 from kooperativ.storage.base import (
     AssignmentRepository,
     AuditLog,
@@ -408,21 +409,21 @@ class _Vouchers(_MemoryRepository[Voucher], VoucherRepository):
         until: date | None = None,
     ) -> Decimal:
         entries = self._entries(account=account, member_id=member_id, since=since, until=until)
-        return sum((e.amount for e in entries), Decimal("0.00"))
+        return sum((e.amount for e in entries), ZERO_ORE)
 
     def balances_by_account(
         self, *, since: date | None = None, until: date | None = None
     ) -> dict[int, Decimal]:
         sums: dict[int, Decimal] = {}
         for entry in self._entries(since=since, until=until):
-            sums[entry.account] = sums.get(entry.account, Decimal("0.00")) + entry.amount
+            sums[entry.account] = sums.get(entry.account, ZERO_ORE) + entry.amount
         return dict(sorted(sums.items()))
 
     def balances_by_member(self, account: int, *, until: date | None = None) -> dict[UUID, Decimal]:
         sums: dict[UUID, Decimal] = {}
         for entry in self._entries(account=account, until=until):
             if entry.member_id is not None:
-                sums[entry.member_id] = sums.get(entry.member_id, Decimal("0.00")) + entry.amount
+                sums[entry.member_id] = sums.get(entry.member_id, ZERO_ORE) + entry.amount
         return dict(sorted(sums.items(), key=lambda item: str(item[0])))
 
     def entries(
