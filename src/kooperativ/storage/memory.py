@@ -436,6 +436,13 @@ class _Vouchers(_MemoryRepository[Voucher], VoucherRepository):
     ) -> builtins.list[Entry]:
         return self._entries(account=account, member_id=member_id, since=since, until=until)
 
+    def add(self, record: Voucher) -> None:
+        # The number in the series is unique, as the SQL backend's unique index makes it.
+        for row in self._table.rows.values():
+            if row.columns["series"] == record.series and row.columns["serial"] == record.serial:
+                raise ConflictError("voucher {voucher} is already booked", voucher=record.label)
+        super().add(record)
+
     def update(self, record: Voucher, *, expected_version: int | None = None) -> None:
         if not self._write:
             raise read_only(self._name)

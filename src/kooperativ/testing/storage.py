@@ -777,6 +777,118 @@ class StorageContract:
             assert [x.number for x in uow.contracts.of_assignment(loose.id)] == [2]
             assert uow.contracts.overlapping(date(2025, 3, 20), date(2025, 4, 30)) == []
 
+    def test_ledger_sums_and_queries(self, store: Store) -> None:
+        """Balances are the sums of the lines (hand-worked in :func:`ledger_vouchers`)."""
+        member = uuid.uuid4()
+        other = uuid.uuid4()
+        invoice, payment = ledger_vouchers(member)
+        correction = Voucher(
+            number=3,
+            series="A",
+            serial=2,
+            date=date(2025, 4, 2),
+            text="A1: fel",
+            lines=tuple(line.evolve(amount=-line.amount) for line in invoice.lines),
+            corrects=VoucherRef(series="A", serial=1),
+            booked_at=invoice.booked_at,
+            booked_by="board:1",
+        )
+        gift = Voucher(
+            number=4,
+            series="M",
+            serial=1,
+            date=date(2025, 4, 3),
+            text="Överföring",
+            lines=(
+                VoucherLine(account=2890, amount=Decimal("100.01"), member_id=member),
+                VoucherLine(account=2890, amount=Decimal("-100.01"), member_id=other),
+            ),
+            booked_at=invoice.booked_at,
+            booked_by="board:1",
+        )
+        closed = sample().closed_period
+        with store.unit_of_work() as uow:
+            assert uow.vouchers.next_serial("A") == 1
+            assert uow.vouchers.balance(1930) == Decimal("0.00")
+            assert uow.vouchers.balances_by_account() == {}
+            for voucher in (invoice, payment):
+                uow.vouchers.add(voucher)
+            assert uow.vouchers.next_serial("A") == 2  # its own writes count
+            assert uow.vouchers.next_serial("B") == 2
+            assert uow.vouchers.next_serial("M") == 1
+            uow.closed_periods.add(closed)
+        with store.unit_of_work(write=False) as uow:
+            v = uow.vouchers
+            assert v.balances_by_account() == {
+                1510: Decimal("0.00"),
+                1930: Decimal("1250.00"),
+                2611: Decimal("-250.00"),
+                2890: Decimal("-940.00"),
+                3041: Decimal("-1000.00"),
+                7010: Decimal("940.00"),
+            }
+            assert v.balance(2890, member_id=member) == Decimal("-940.00")
+            assert v.member_balance(member, account=2890) == Decimal("-940.00")
+            assert v.balance(7010, member_id=member) == Decimal("940.00")
+            assert v.balance(1510, until=date(2025, 3, 19)) == Decimal("1250.00")
+            assert v.balance(1510, since=date(2025, 3, 6)) == Decimal("-1250.00")
+            assert v.balance(2890, member_id=other) == Decimal("0.00")
+            assert v.balances_by_member(2890) == {member: Decimal("-940.00")}
+            assert v.balances_by_account(until=date(2025, 3, 5))[1510] == Decimal("1250.00")
+            entries = v.entries(member_id=member)
+            assert [(e.label, e.line, e.account, e.amount, e.text) for e in entries] == [
+                ("A1", 4, 7010, Decimal("940.00"), "Faktura 1 Kund 1"),
+                ("A1", 5, 2890, Decimal("-940.00"), "Lönebudget"),
+            ]
+            assert entries[0].member_id == member and entries[0].project_id is None
+            assert [e.project_id for e in v.entries(account=3041)] == [UUID(int=99)]
+            assert [(e.label, e.date) for e in v.entries(account=1510)] == [
+                ("A1", date(2025, 3, 5)),
+                ("B1", date(2025, 3, 20)),
+            ]
+            assert v.entries(since=date(2025, 3, 21)) == []
+            assert v.by_serial("B", 1) == payment
+            assert v.by_serial("B", 2) is None
+            assert v.of_series("A") == [invoice]
+            assert v.dated(date(2025, 3, 6), date(2025, 3, 31)) == [payment]
+            assert v.dated(date(2025, 3, 1), date(2025, 3, 31), series="A") == [invoice]
+            assert v.correction_of("A", 1) == payment  # the sample marks B1 so
+            assert v.correction_of("B", 1) is None
+            p = uow.closed_periods
+            assert p.covering(date(2025, 2, 14)) == [closed]
+            assert p.covering(date(2025, 3, 1)) == []
+            with pytest.raises(StorageError):
+                v.add(gift)
+        with store.unit_of_work() as uow:
+            uow.vouchers.add(correction)
+            uow.vouchers.add(gift)
+            with pytest.raises(ConflictError, match="A1"):
+                uow.vouchers.update(invoice.evolve(text="Ändrad"))
+        with store.unit_of_work(write=False) as uow:
+            v = uow.vouchers
+            sums = v.balances_by_account()
+            assert sum(sums.values()) == 0
+            assert sums[1930] == Decimal("1250.00") and sums[1510] == Decimal("-1250.00")
+            assert sums[2890] == Decimal("0.00") and sums[3041] == Decimal("0.00")
+            assert v.balances_by_member(2890) == {
+                member: Decimal("100.01"),
+                other: Decimal("-100.01"),
+            }
+            assert v.by_serial("A", 1) == invoice  # never changed
+            assert v.next_serial("A") == 3
+            assert v.next_number() == 5
+
+    def test_a_voucher_series_number_is_unique(self, store: Store) -> None:
+        invoice, _ = ledger_vouchers(uuid.uuid4())
+        with store.unit_of_work() as uow:
+            uow.vouchers.add(invoice)
+        twin = invoice.evolve(id=uuid.uuid4(), number=2)
+        with pytest.raises(ConflictError), store.unit_of_work() as uow:
+            uow.vouchers.add(twin)
+        with store.unit_of_work(write=False) as uow:
+            assert uow.vouchers.list() == [invoice]
+            assert uow.vouchers.balance(1510) == Decimal("1250.00")
+
     def test_hours_meeting_and_fee_queries(self, store: Store) -> None:
         records = sample()
         member, report, meeting, fee = records.member, records.hours, records.meeting, records.fee
