@@ -128,7 +128,7 @@ def check_draft(
             "lines",
             "voucher {voucher!r} does not balance: debit and credit differ by {difference}",
             voucher=name,
-            difference=difference,
+            difference=abs(difference),
         )
     for period in closed:
         if period.covers(draft.date):

@@ -287,8 +287,7 @@ def account_show(
     member: Annotated[int, typer.Argument(help="Member number.", show_default=False)],
     period: PeriodOption = None,
 ) -> None:
-    """A member's account: opening balance, entries with running balance, closing balance.
-    A member sees only their own (--as)."""
+    """A member's account with its running balance (a member sees only their own)."""
     _ = cli.texts("ledger")
     with cli.guard(), cli.open() as coop:
         account = coop.ledger.member_account(cli.actor(coop), member, period)
