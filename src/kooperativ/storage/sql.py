@@ -693,7 +693,8 @@ class _Vouchers(_SqlRepository[Voucher], VoucherRepository):
             }
             for index, line in enumerate(record.lines, start=1)
         ]
-        self._run(insert(VOUCHER_LINES_TABLE).values(rows))
+        # executemany of one cached statement, not a statement compiled per voucher
+        self._store.run(lambda: self._connection.execute(insert(VOUCHER_LINES_TABLE), rows))
 
     def update(self, record: Voucher, *, expected_version: int | None = None) -> None:
         if not self._uow.write:
