@@ -673,10 +673,25 @@ def _kronor(ore: object) -> Decimal:
 
 
 class _Vouchers(_SqlRepository[Voucher], VoucherRepository):
-    """Vouchers, with their lines in ``voucher_lines`` summed by the database."""
+    """Vouchers, with their lines in ``voucher_lines`` summed by the database.
+
+    A write unit of work holds the write lock, so after it has read the highest number
+    (of the ledger, of a series) only its own adds change it: it keeps them instead of
+    asking the database again for each voucher it books.
+    """
+
+    def __init__(self, uow: _SqlUnitOfWork, kind: Kind, record_class: type[Voucher]) -> None:
+        super().__init__(uow, kind, record_class)
+        self._highest_number: int | None = None
+        self._highest_serial: dict[str, int] = {}
 
     def add(self, record: Voucher) -> None:
         super().add(record)
+        if self._highest_number is not None:
+            self._highest_number = max(self._highest_number, record.number)
+        if record.series in self._highest_serial:
+            highest = self._highest_serial[record.series]
+            self._highest_serial[record.series] = max(highest, record.serial)
         rows = [
             {
                 "voucher_id": str(record.id),
@@ -701,10 +716,25 @@ class _Vouchers(_SqlRepository[Voucher], VoucherRepository):
             raise read_only(self._name)
         raise refuse_voucher_change(record.label)
 
+    def next_number(self) -> int:
+        if not self._uow.write or self._highest_number is None:
+            number = super().next_number()
+            if self._uow.write:
+                self._highest_number = number - 1
+            return number
+        number = self._highest_number + 1
+        self._allocated.add(number)
+        return number
+
     def next_serial(self, series: str) -> int:
+        if self._uow.write and series in self._highest_serial:
+            return self._highest_serial[series] + 1
         table = self._table
         query = select(func.max(table.c.serial)).where(table.c.series == series)
-        return int(self._run(query).scalar_one() or 0) + 1
+        highest = int(self._run(query).scalar_one() or 0)
+        if self._uow.write:
+            self._highest_serial[series] = highest
+        return highest + 1
 
     @staticmethod
     def _where(
