@@ -473,8 +473,12 @@ class LedgerService(Service):
             uow.closed_periods.covering(draft.date),
             self._coop.config.ledger.series,
         )
+        known: set[UUID] = set()
         for index, line in enumerate(draft.lines, start=1):
-            if line.member_id is not None and uow.members.find(line.member_id) is None:
+            if line.member_id is None or line.member_id in known:
+                continue
+            known.add(line.member_id)
+            if uow.members.version(line.member_id) is None:  # no need to read the record
                 raise InputError(
                     "member_id",
                     "line {line}: no member has the id {member}",
