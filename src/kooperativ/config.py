@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -53,11 +54,15 @@ from kooperativ.payroll.model import AMOUNT_LIMIT
 
 __all__ = [
     "CONFIG_FILE",
+    "AdvancesConfig",
     "CooperativeConfig",
     "EmploymentConfig",
     "FeeConfig",
+    "FeeOverrideConfig",
+    "FeePeriodConfig",
     "IdentityConfig",
     "InvoicingConfig",
+    "KeyPathError",
     "LedgerConfig",
     "PayrollConfig",
     "StorageConfig",
@@ -110,11 +115,140 @@ class IdentityConfig(_Section):
     address: Address
 
 
-class FeeConfig(_Section):
+class KeyPathError(InputError):
+    """A problem a validator finds at a key below the section it validates.
+
+    ``field`` is the key path relative to that section (``periods[1].from``); the error
+    reported names the whole path (``fees.periods[1].from``).
+    """
+
+
+def _share(value: Decimal) -> Decimal:
+    if not ZERO <= value < ONE:
+        raise ValueError("must be a share between 0 and 1 (0.06 for 6 %)")
+    return value
+
+
+def _whole_ore(value: Decimal | None) -> Decimal | None:
+    if value is None:
+        return None
+    if value < 0 or value > AMOUNT_LIMIT or value != value.quantize(ORE):
+        raise ValueError("must be an amount of at least 0, in whole öre")
+    return value
+
+
+class _FeeTerms(_Section):
+    """The validators every set of fee terms shares (rate, minimum, maximum)."""
+
+    @field_validator("rate", "minimum", "maximum", mode="before", check_fields=False)
+    @classmethod
+    def _dec(cls, value: Any) -> Decimal | None:
+        if value is None:
+            return None
+        return _decimal_string(value, "fees")
+
+    @field_validator("rate", mode="after", check_fields=False)
+    @classmethod
+    def _rate_range(cls, value: Decimal | None) -> Decimal | None:
+        return None if value is None else _share(value)
+
+    @field_validator("minimum", "maximum", mode="after", check_fields=False)
+    @classmethod
+    def _amount(cls, value: Decimal | None) -> Decimal | None:
+        return _whole_ore(value)
+
+    def _limits_in_order(self) -> None:
+        minimum: Decimal | None = getattr(self, "minimum", None)
+        maximum: Decimal | None = getattr(self, "maximum", None)
+        if maximum is not None and minimum is not None and maximum < minimum:
+            raise KeyPathError(
+                "maximum",
+                "maximum {maximum} is less than minimum {minimum}",
+                maximum=maximum,
+                minimum=minimum,
+            )
+
+
+class FeePeriodConfig(_FeeTerms):
+    """A fee in force from a day (``[[fees.periods]]``) until the next period starts.
+
+    A period is complete: what it does not set is not taken from the period before
+    (``minimum`` is 0 and there is no ``maximum`` unless written).
+    """
+
+    valid_from: date = Field(alias="from", description="The first day the period is in force")
+    rate: Decimal = Field(description="Share of the invoiced amount excl. VAT, e.g. 0.06")
+    minimum: Decimal = Field(default=ZERO, description="The least fee on one invoice")
+    maximum: Decimal | None = Field(default=None, description="The most fee on one invoice")
+    note: str | None = Field(default=None, description="Why: e.g. the meeting's decision")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> FeePeriodConfig:
+        self._limits_in_order()
+        return self
+
+
+class FeeOverrideConfig(_FeeTerms):
+    """One member's own fee terms (``[[fees.members]]``), e.g. by a board decision.
+
+    What the override does not set (rate, minimum or maximum) is the period's in force.
+    ``from`` and ``to`` (both days included) limit when it applies; without them it
+    applies always.
+    """
+
+    member: int = Field(ge=1, description="The member number (medlemsnummer)")
+    rate: Decimal | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    valid_from: date | None = Field(default=None, alias="from")
+    valid_to: date | None = Field(default=None, alias="to")
+    note: str = Field(min_length=1, description="Why the member pays another fee")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FeeOverrideConfig:
+        if self.rate is None and self.minimum is None and self.maximum is None:
+            raise KeyPathError("rate", "give rate, minimum or maximum (what the override changes)")
+        if (
+            self.valid_from is not None
+            and self.valid_to is not None
+            and self.valid_to < self.valid_from
+        ):
+            raise KeyPathError(
+                "to", "{to} is before from = {start}", to=self.valid_to, start=self.valid_from
+            )
+        self._limits_in_order()
+        return self
+
+    def covers(self, on: date) -> bool:
+        """Whether the override applies on ``on``."""
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_to is None or on <= self.valid_to
+        )
+
+
+class FeeConfig(_FeeTerms):
     """The cooperative's fee (*avgift*) on what a member invoices.
 
     The fee is ``rate`` × the invoiced amount excluding VAT, rounded half up to öre, but
-    at least ``minimum`` and (if given) at most ``maximum``.
+    at least ``minimum`` and (if given) at most ``maximum``. These terms are in force from
+    the beginning; ``[[fees.periods]]`` change them from a day on, and ``[[fees.members]]``
+    give a member other terms (see :mod:`kooperativ.fees`)::
+
+        [fees]
+        rate = "0.06"
+        taken = "on_invoicing"
+
+        [[fees.periods]]
+        from = 2027-01-01
+        rate = "0.07"
+        note = "Årsmötet 2026-05-20 § 9"
+
+        [[fees.members]]
+        member = 3
+        rate = "0.04"
+        from = 2027-01-01
+        to = 2027-12-31
+        note = "Styrelsebeslut 2026-11-02 § 4"
     """
 
     rate: Decimal = Field(description="Share of the invoiced amount excl. VAT, e.g. 0.06")
@@ -122,38 +256,94 @@ class FeeConfig(_Section):
     minimum: Decimal = Field(default=ZERO, description="The least fee on one invoice")
     maximum: Decimal | None = Field(default=None, description="The most fee on one invoice")
     note: str | None = None
+    taken: Literal["on_invoicing", "on_payment"] = Field(
+        default="on_invoicing",
+        description="When the fee is booked to the member's account: when the invoice is "
+        "issued or when the client pays it",
+    )
+    periods: tuple[FeePeriodConfig, ...] = ()
+    members: tuple[FeeOverrideConfig, ...] = ()
 
-    @field_validator("rate", "minimum", "maximum", mode="before")
+    @model_validator(mode="after")
+    def _consistent(self) -> FeeConfig:
+        self._limits_in_order()
+        for index in range(1, len(self.periods)):
+            before, period = self.periods[index - 1], self.periods[index]
+            if period.valid_from <= before.valid_from:
+                raise KeyPathError(
+                    f"periods[{index}].from",
+                    "{day} is not after periods[{previous}].from = {before}: the periods "
+                    "must follow each other in time, without overlaps",
+                    day=period.valid_from,
+                    previous=index - 1,
+                    before=before.valid_from,
+                )
+        for index, override in enumerate(self.members):
+            for other_index, other in enumerate(self.members[:index]):
+                if other.member == override.member and _overlap(other, override):
+                    raise KeyPathError(
+                        f"members[{index}]",
+                        "overlaps members[{other}] for member {member}: one override "
+                        "at a time (give each its 'from' and 'to')",
+                        other=other_index,
+                        member=override.member,
+                    )
+        return self
+
+
+def _overlap(a: FeeOverrideConfig, b: FeeOverrideConfig) -> bool:
+    starts_a, starts_b = a.valid_from or date.min, b.valid_from or date.min
+    ends_a, ends_b = a.valid_to or date.max, b.valid_to or date.max
+    return starts_a <= ends_b and starts_b <= ends_a
+
+
+class AdvancesConfig(_Section):
+    """Salary before the client pays (*förskott*), and the guarantee that limits it.
+
+    With ``allowed = false`` (the default) a salary is paid only out of money the clients
+    have paid. With ``allowed = true`` the cooperative pays ahead, up to what it
+    guarantees: ``per_member`` (the most one member may have been paid ahead) and/or
+    ``total`` (the most all members together), at least one of them.
+    """
+
+    allowed: bool = False
+    per_member: Decimal | None = Field(
+        default=None, description="The most one member may be paid before the clients pay"
+    )
+    total: Decimal | None = Field(
+        default=None, description="The most all members together may be paid ahead"
+    )
+    note: str | None = None
+
+    @field_validator("per_member", "total", mode="before")
     @classmethod
     def _dec(cls, value: Any) -> Decimal | None:
         if value is None:
             return None
-        return _decimal_string(value, "fees")
+        return _decimal_string(value, "advances")
 
-    @field_validator("rate")
-    @classmethod
-    def _rate_range(cls, value: Decimal) -> Decimal:
-        if not ZERO <= value < ONE:
-            raise ValueError("must be a share between 0 and 1 (0.06 for 6 %)")
-        return value
-
-    @field_validator("minimum", "maximum")
+    @field_validator("per_member", "total")
     @classmethod
     def _amount(cls, value: Decimal | None) -> Decimal | None:
-        if value is None:
-            return None
-        if value < 0 or value > AMOUNT_LIMIT or value != value.quantize(ORE):
-            raise ValueError("must be an amount of at least 0, in whole öre")
-        return value
+        return _whole_ore(value)
 
     @model_validator(mode="after")
-    def _limits_in_order(self) -> FeeConfig:
-        if self.maximum is not None and self.maximum < self.minimum:
-            raise InputError(
-                "maximum",
-                "maximum {maximum} is less than minimum {minimum}",
-                maximum=self.maximum,
-                minimum=self.minimum,
+    def _consistent(self) -> AdvancesConfig:
+        if not self.allowed:
+            for key in ("per_member", "total"):
+                if getattr(self, key) is not None:
+                    raise KeyPathError(
+                        key, "has no effect while allowed = false (remove it, or allow advances)"
+                    )
+            return self
+        if self.per_member is None and self.total is None:
+            raise KeyPathError("allowed", "advances need a guarantee: give per_member and/or total")
+        if self.per_member is not None and self.total is not None and self.per_member > self.total:
+            raise KeyPathError(
+                "per_member",
+                "{per_member} is more than the total guarantee {total}",
+                per_member=self.per_member,
+                total=self.total,
             )
         return self
 
@@ -289,6 +479,7 @@ class CooperativeConfig(_Section):
         description="The association that owns the employer, if it is a separate entity",
     )
     fees: FeeConfig
+    advances: AdvancesConfig = Field(default_factory=AdvancesConfig)
     payroll: PayrollConfig = Field(default_factory=PayrollConfig)
     accounts: dict[str, int] = Field(default_factory=dict)
     invoicing: InvoicingConfig = Field(default_factory=InvoicingConfig)
@@ -329,6 +520,9 @@ def _key_path(loc: tuple[int | str, ...]) -> str:
 def _first_error(exc: PydanticValidationError, file: str, prefix: str = "") -> ConfigError:
     err = exc.errors()[0]
     key = _key_path(tuple(err["loc"]))
+    cause = (err.get("ctx") or {}).get("error")
+    if isinstance(cause, KeyPathError):  # a key below the section validated
+        key = f"{key}.{cause.field}" if key else cause.field
     template, values = config_reason(err)
     return ConfigError(file, f"{prefix}{key}" if key else prefix.rstrip("."), template, **values)
 

@@ -88,6 +88,16 @@ def bylaws(text: bytes) -> dict[str, bytes]:
     return {"bylaws.toml": text}
 
 
+def before_payroll(text: str) -> dict[str, bytes]:
+    """``cooperative.toml`` with ``text`` (tables of its own) before ``[payroll]``."""
+    return config("\n[payroll]", f"\n{text}\n\n[payroll]")
+
+
+def advances(text: str) -> dict[str, bytes]:
+    """``cooperative.toml`` with the keys of ``[advances]`` as given."""
+    return config("[advances]\nallowed = false", f"[advances]\n{text}")
+
+
 RULES = b"[[rules]]\nvalid_from = 2024-01-01\n"
 
 CASES: dict[str, Case] = {
@@ -845,6 +855,114 @@ CASES: dict[str, Case] = {
         ("cooperative.toml", "fees.rate", "between 0 and 1"),
         files=config('rate = "0.06"', 'rate = "1.5"'),
     ),
+    "config-fee-period-order": Case(
+        ("member", "list"),
+        ("cooperative.toml", "fees.periods[1].from", "without overlaps"),
+        files=before_payroll(
+            '[[fees.periods]]\nfrom = 2027-01-01\nrate = "0.07"\n'
+            '[[fees.periods]]\nfrom = 2027-01-01\nrate = "0.08"'
+        ),
+    ),
+    "config-fee-period-float": Case(
+        ("member", "list"),
+        ("cooperative.toml", "fees.periods[0].rate", "as a string"),
+        files=before_payroll("[[fees.periods]]\nfrom = 2027-01-01\nrate = 0.07"),
+    ),
+    "config-fee-period-no-from": Case(
+        ("member", "list"),
+        ("cooperative.toml", "fees.periods[0].from", "required key is missing"),
+        files=before_payroll('[[fees.periods]]\nrate = "0.07"'),
+    ),
+    "config-fee-period-limits": Case(
+        ("member", "list"),
+        ("cooperative.toml", "fees.periods[0].maximum", "maximum 100 is less than minimum 500"),
+        files=before_payroll(
+            '[[fees.periods]]\nfrom = 2027-01-01\nrate = "0.07"\nminimum = "500"\nmaximum = "100"'
+        ),
+    ),
+    "config-fee-override-nothing": Case(
+        ("member", "list"),
+        ("cooperative.toml", "fees.members[0].rate", "give rate, minimum or maximum"),
+        files=before_payroll('[[fees.members]]\nmember = 1\nnote = "x"'),
+    ),
+    "config-fee-override-no-note": Case(
+        ("member", "list"),
+        ("cooperative.toml", "fees.members[0].note", "required key is missing"),
+        files=before_payroll('[[fees.members]]\nmember = 1\nrate = "0.04"'),
+    ),
+    "config-fee-override-dates": Case(
+        ("member", "list"),
+        ("cooperative.toml", "fees.members[0].to", "2026-01-01 is before from = 2027-01-01"),
+        files=before_payroll(
+            '[[fees.members]]\nmember = 1\nrate = "0.04"\nfrom = 2027-01-01\n'
+            'to = 2026-01-01\nnote = "x"'
+        ),
+    ),
+    "config-fee-override-overlap": Case(
+        ("member", "list"),
+        ("cooperative.toml", "fees.members[1]", "overlaps members[0] for member 1"),
+        files=before_payroll(
+            '[[fees.members]]\nmember = 1\nrate = "0.04"\nnote = "x"\n'
+            '[[fees.members]]\nmember = 1\nrate = "0.05"\nfrom = 2027-01-01\nnote = "y"'
+        ),
+    ),
+    "config-fee-override-member-zero": Case(
+        ("member", "list"),
+        ("cooperative.toml", "fees.members[0].member", "at least 1"),
+        files=before_payroll('[[fees.members]]\nmember = 0\nrate = "0.04"\nnote = "x"'),
+    ),
+    "config-fee-override-rate": Case(
+        ("member", "list"),
+        ("cooperative.toml", "fees.members[0].rate", "between 0 and 1"),
+        files=before_payroll('[[fees.members]]\nmember = 1\nrate = "4"\nnote = "x"'),
+    ),
+    "config-fee-taken": Case(
+        ("member", "list"),
+        ("cooperative.toml", "fees.taken", "'later'"),
+        files=config('taken = "on_invoicing"', 'taken = "later"'),
+    ),
+    "config-advances-no-guarantee": Case(
+        ("member", "list"),
+        ("cooperative.toml", "advances.allowed", "give per_member and/or total"),
+        files=advances("allowed = true"),
+    ),
+    "config-advances-not-allowed": Case(
+        ("member", "list"),
+        ("cooperative.toml", "advances.total", "allowed = false"),
+        files=advances('allowed = false\ntotal = "100000"'),
+    ),
+    "config-advances-member-over-total": Case(
+        ("member", "list"),
+        ("cooperative.toml", "advances.per_member", "more than the total guarantee"),
+        files=advances('allowed = true\nper_member = "200000"\ntotal = "100000"'),
+    ),
+    "config-advances-text": Case(
+        ("member", "list"),
+        ("cooperative.toml", "advances.per_member", "'abc'"),
+        files=advances('allowed = true\nper_member = "abc"'),
+    ),
+    "config-advances-unknown-key": Case(
+        ("member", "list"),
+        ("cooperative.toml", "advances.per_person", "unknown key"),
+        files=advances('allowed = true\nper_person = "1000"'),
+    ),
+    "check-fee-override-unknown-member": Case(
+        ("check",),
+        ("fees.members[0]", "member 99, who is not in the register"),
+        code=1,
+        files=before_payroll('[[fees.members]]\nmember = 99\nrate = "0.04"\nnote = "x"'),
+        stream="out",
+    ),
+    "salary-member-zero": Case(
+        ("salary", "--invoice", "1000", "--member", "0", *PAY), ("--member",)
+    ),
+    "salary-member-without-coop": Case(
+        ("salary", "--invoice", "1000", "--member", "1", *OWN), ("--member", "--coop"), no_coop=True
+    ),
+    "salary-bad-invoice-date": Case(
+        ("salary", "--invoice", "1000", "--invoice-date", "2026-13-01", *PAY),
+        ("--invoice-date", "2026-13-01"),
+    ),
     "config-se-unknown-key": Case(
         ("member", "list"),
         ("cooperative.toml", "se.colour", "unknown key"),
@@ -1352,6 +1470,9 @@ SWEDISH = {
     "fee-1e400": ("belopp: orimligt stort",),
     "ledger-unbalanced": ("rader:", "balanserar inte", "0,01"),
     "ledger-unknown-account": ("konto:", "finns inte i kontoplanen"),
+    "config-fee-period-order": ("perioderna måste följa på varandra i tid",),
+    "config-advances-no-guarantee": ("förskott kräver en garanti",),
+    "check-fee-override-unknown-member": ("som inte finns i registret",),
 }
 
 

@@ -58,7 +58,7 @@ def test_the_example_loads_with_the_countrys_values(tmp_path: Path) -> None:
          "'often' is not one of semesterersattning, none"),
         (("bank = 1930", "bank = 1930\nbnak = 1930"), "accounts.bnak", "unknown key"),
         (("bank = 1930", 'bank = "1930"'), "accounts.bank", "must be an account number"),
-        (('minimum = "0"', 'minimum = "500"\nmaximum = "100"'), "fees",
+        (('minimum = "0"', 'minimum = "500"\nmaximum = "100"'), "fees.maximum",
          "maximum 100 is less than minimum 500"),
         (('tax_tables = "computed"', 'tax_tables = "loaded"'), "se.tax_table_files",
          "name Skatteverket's table files"),

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from kooperativ.cli._common import parse_decimal, required_date
+from kooperativ.cli._common import parse_date, parse_decimal, required_date
 from kooperativ.cli._context import CliContext, shared_options
 
 if TYPE_CHECKING:
@@ -97,6 +97,8 @@ def build_input(
     paid_this_month: str | None,
     paid_this_year: str | None,
     policy: PayrollPolicy,
+    member: int | None = None,
+    invoice_date: str | None = None,
 ) -> SalaryInput:
     """Turn CLI option values into a :class:`SalaryInput` by ``policy``.
 
@@ -123,6 +125,11 @@ def build_input(
         raise InputError("pay", "give only one of {options}", options=", ".join(given))
     if policy.config is None and invoice is not None and fee is None:
         raise InputError("--fee", "an invoice needs the cooperative's fee rate (or --coop)")
+    if policy.config is None and (member is not None or invoice_date is not None):
+        option = "--member" if member is not None else "--invoice-date"
+        raise InputError(option, "chooses the cooperative's fee terms: give --coop too")
+    if member is not None and member < 1:
+        raise InputError("--member", "must be at least {ge}", ge=1)
     if policy.config is None and tax is None:
         raise InputError("--tax", "is required (or --coop, for its default tax mode)")
     return policy.salary_input(
@@ -132,6 +139,8 @@ def build_input(
         net=parse_decimal(net, "--net"),
         expenses=parse_decimal(expenses, "--expenses"),
         fee_rate=parse_decimal(fee, "--fee"),
+        member_number=member,
+        invoiced_on=parse_date(invoice_date, "--invoice-date"),
         birth_date=required_date(birth_date, "--birth-date"),
         paid_on=required_date(paid, "--paid"),
         tax=tax,
@@ -215,6 +224,14 @@ def salary_command(
         str | None, typer.Option("--gross", help="Gross salary (excl. holiday pay).")
     ] = None,
     net: Annotated[str | None, typer.Option("--net", help="Wanted net pay.")] = None,
+    member: Annotated[
+        int | None,
+        typer.Option("--member", help="Member number: the member's own fee terms apply."),
+    ] = None,
+    invoice_date: Annotated[
+        str | None,
+        typer.Option("--invoice-date", help="Invoice date YYYY-MM-DD: decides the fee terms."),
+    ] = None,
     birth_date: Annotated[
         str | None, typer.Option("--birth-date", help="Birth date YYYY-MM-DD.")
     ] = None,
@@ -266,6 +283,8 @@ def salary_command(
             paid_this_month=paid_this_month,
             paid_this_year=paid_this_year,
             policy=policy,
+            member=member,
+            invoice_date=invoice_date,
         )
         result = policy.calculate(inp)
     if cli.as_json:

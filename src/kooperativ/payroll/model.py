@@ -107,6 +107,8 @@ class SalaryInput(BaseModel):
         fee_rate: The cooperative's fee as a share of the invoiced amount (``0.06``).
         fee_minimum: The least fee on an invoice (``[fees] minimum``).
         fee_maximum: The most fee on an invoice (``[fees] maximum``), or ``None``.
+        fee_rule: The rule of the cooperative's fee policy that set the rate and limits,
+            as the trace names it (``fees.members[0]: Board decision …``), or ``None``.
         expenses: Outlays to reimburse tax-free (*utlägg*), taken out of the invoice.
         budget: A budget for the total salary cost, instead of an invoice.
         gross: A gross salary (excluding holiday pay), instead of an invoice.
@@ -130,6 +132,7 @@ class SalaryInput(BaseModel):
     fee_rate: Amount | None = None
     fee_minimum: Amount = ZERO
     fee_maximum: Amount | None = None
+    fee_rule: str | None = None
     expenses: Amount = ZERO
     budget: Amount | None = None
     gross: Amount | None = None

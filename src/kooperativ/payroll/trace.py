@@ -258,6 +258,24 @@ _line = tuple.__new__
 
 
 def _fee_line(inp: SalaryInput, invoiced: Decimal, fee: Decimal) -> TraceLine:
+    if inp.fee_rule is not None:
+        return _named_fee_line(_fee_line_of(inp, invoiced, fee), inp.fee_rule)
+    return _fee_line_of(inp, invoiced, fee)
+
+
+def _named_fee_line(line: TraceLine, rule: str) -> TraceLine:
+    """``line`` naming the rule of the fee policy that applied (``fees.periods[1]: …``).
+
+    The flat terms of ``[fees]`` are the ones its reference names already: only their note
+    is added."""
+    key, _, note = rule.partition(": ")
+    if key == "fees":
+        return line._replace(reference=f"{line.reference}; {note}") if note else line
+    parameters = {**line.parameters, "fees.rule": key}
+    return line._replace(parameters=parameters, reference=f"{line.reference}; {rule}")
+
+
+def _fee_line_of(inp: SalaryInput, invoiced: Decimal, fee: Decimal) -> TraceLine:
     fee_rate = inp.fee_rate if inp.fee_rate is not None else ZERO
     s_invoiced, s_fee = str(invoiced), str(fee)
     base = f"{s_invoiced} × {percent_text(fee_rate)}"
@@ -325,7 +343,8 @@ def salary_result(
     s_gross, s_hol, s_taxable = str(gross), str(holiday), str(taxable)
     s_net = str(net)
     if invoiced is not None:
-        if not inp.fee_minimum and inp.fee_maximum is None:  # the common case, inline
+        if not inp.fee_minimum and inp.fee_maximum is None and inp.fee_rule is None:
+            # the common case, inline
             fee_rate = inp.fee_rate if inp.fee_rate is not None else ZERO
             fee_line = _line(
                 TraceLine,

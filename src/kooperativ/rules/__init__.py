@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Dated legal parameters, the country protocol and its registry, and what a country's
-payroll law gives the salary solver."""
+payroll law gives the salary solver, and late-payment interest."""
 
 from kooperativ.rules.country import (
     CountryRules,
@@ -10,6 +10,13 @@ from kooperativ.rules.country import (
     available_countries,
     clear_country_cache,
     get_country,
+)
+from kooperativ.rules.late_payment import (
+    LateInterest,
+    LateInterestLine,
+    LateInterestTerms,
+    LatePaymentRules,
+    late_interest,
 )
 from kooperativ.rules.parameters import (
     DatedValue,
@@ -24,6 +31,10 @@ __all__ = [
     "CountryRules",
     "DatedValue",
     "IdentifierRules",
+    "LateInterest",
+    "LateInterestLine",
+    "LateInterestTerms",
+    "LatePaymentRules",
     "Parameter",
     "ParameterSet",
     "PayrollCountry",
@@ -35,5 +46,6 @@ __all__ = [
     "available_countries",
     "clear_country_cache",
     "get_country",
+    "late_interest",
     "with_overrides",
 ]

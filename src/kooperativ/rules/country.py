@@ -6,10 +6,12 @@ Everything that is national law reaches kooperativ through one object, the count
 bank accounts: validate, normalise, mask), its VAT categories and rates, the chart of
 accounts it uses by default, its section of ``cooperative.toml``, its languages and its
 payroll law (employer contributions, holiday pay, tax modes and withholding, through
-:class:`~kooperativ.rules.payroll.PayrollRules`). Core modules never import a country.
+:class:`~kooperativ.rules.payroll.PayrollRules`) and its travel allowances (through
+:class:`~kooperativ.rules.travel.TravelRules`). Core modules never import a country.
 
 The protocol is composed of smaller ones, so that a piece can be typed and tested alone:
-:class:`IdentifierRules`, :class:`VatRules` and :class:`PayrollCountry`.
+:class:`IdentifierRules`, :class:`VatRules`, :class:`PayrollCountry` and
+:class:`~kooperativ.rules.late_payment.LatePaymentRules` (statutory late-payment interest).
 
 Countries are found through the entry point group ``kooperativ.countries``. Sweden is
 registered in kooperativ's own ``pyproject.toml`` exactly as a third-party country would be:
@@ -36,16 +38,19 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from pydantic import BaseModel
 
 from kooperativ.errors import ConfigError
+from kooperativ.rules.late_payment import LatePaymentRules
 
 if TYPE_CHECKING:
     from kooperativ.rules.employment import EmploymentLaw
     from kooperativ.rules.parameters import ParameterSet
     from kooperativ.rules.payroll import PayrollRules
+    from kooperativ.rules.travel import TravelRules
 
 __all__ = [
     "ENTRY_POINT_GROUP",
     "CountryRules",
     "IdentifierRules",
+    "LatePaymentRules",
     "PayrollCountry",
     "VatRules",
     "available_countries",
@@ -167,9 +172,10 @@ class PayrollCountry(Protocol):
 
 
 @runtime_checkable
-class CountryRules(IdentifierRules, VatRules, PayrollCountry, Protocol):
+class CountryRules(IdentifierRules, VatRules, PayrollCountry, LatePaymentRules, Protocol):
     """What a country package provides: its identity, its dated parameters, and the
-    identifier, VAT and payroll rules of the protocols it is made of.
+    identifier, VAT, payroll and late-payment interest rules of the protocols it is made
+    of (:class:`~kooperativ.rules.late_payment.LatePaymentRules`).
 
     Attributes:
         code: ISO 3166-1 alpha-2 code (the entry point's name).
@@ -193,6 +199,11 @@ class CountryRules(IdentifierRules, VatRules, PayrollCountry, Protocol):
 
     def employment_law(self) -> EmploymentLaw:
         """The country's employment law: forms, written information, limits, rights."""
+        ...
+
+    def travel_rules(self, parameters: ParameterSet | None = None) -> TravelRules:
+        """The country's rules for per diem and mileage allowances, bound to
+        ``parameters`` (the country's own if ``None``)."""
         ...
 
 

@@ -31,6 +31,7 @@ from typing import Any
 
 from kooperativ.config import CooperativeConfig, load_config
 from kooperativ.errors import InputError, KooperativError
+from kooperativ.fees import FeePolicy, MemberDates
 from kooperativ.members.models import Member
 from kooperativ.payroll import (
     NO_HOLIDAY_PAY,
@@ -80,6 +81,7 @@ class PayrollPolicy:
     config: CooperativeConfig | None = None
     folder: Path | None = None
     _rules: PayrollRules | None = field(default=None, init=False, repr=False)
+    _fees: FeePolicy | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def load(cls, folder: Path | str) -> PayrollPolicy:
@@ -128,6 +130,8 @@ class PayrollPolicy:
         net: Value | None = None,
         expenses: Value | None = None,
         fee_rate: Value | None = None,
+        member_number: int | None = None,
+        invoiced_on: date | None = None,
         tax: str | None = None,
         holiday_pay: str | bool | None = None,
         pension_rate: Value | None = None,
@@ -146,7 +150,12 @@ class PayrollPolicy:
             gross: A gross salary.
             net: A wanted net pay (with a fee rate, the invoice needed is computed).
             expenses: Outlays to reimburse tax-free.
-            fee_rate: The fee rate; default ``[fees] rate`` (with its minimum and maximum).
+            fee_rate: The fee rate; default the fee policy's (:mod:`kooperativ.fees`): the
+                terms in force for the member on the invoice date, else the pay date.
+            member_number: The member whose fee terms apply, if no member is named (or to
+                override it); ``None``: the cooperative's terms.
+            invoiced_on: The invoice date, which decides the fee terms (default: the pay
+                date).
             tax: The tax mode; default the member's, then the country section's default.
             holiday_pay: A policy name, ``True`` (holiday pay: the cooperative's policy, or
                 the country's first that pays), ``False`` (``none``); default the
@@ -181,13 +190,36 @@ class PayrollPolicy:
             pension_rate = config.payroll.pension_rate
         fields["pension_rate"] = pension_rate
         if invoiced is not None or net is not None:
-            if fee_rate is None and config is not None:
-                fee_rate = config.fees.rate
-            if fee_rate is not None and config is not None:
-                fields["fee_minimum"] = config.fees.minimum
-                fields["fee_maximum"] = config.fees.maximum
+            if config is not None:
+                if member_number is not None and (
+                    not isinstance(member_number, int)
+                    or isinstance(member_number, bool)
+                    or member_number < 1
+                ):
+                    raise InputError(
+                        "member", "{value!r} is not a member number", value=member_number
+                    )
+                number = member_number or (member.number if member is not None else None)
+                terms = self.fees().rule_on(number, invoiced_on or paid_on)
+                if fee_rate is None:
+                    fee_rate = terms.rate
+                    fields["fee_rule"] = terms.label()
+                fields["fee_minimum"] = terms.minimum
+                fields["fee_maximum"] = terms.maximum
             fields["fee_rate"] = fee_rate
         return SalaryInput.create(**{k: v for k, v in fields.items() if v is not None})
+
+    def fees(self) -> FeePolicy:
+        """The cooperative's fee policy (``[fees]``: dated, with members' overrides).
+
+        Raises:
+            InputError: Outside a cooperative (no ``[fees]``).
+        """
+        if self.config is None:
+            raise InputError("fee_rate", "an invoiced amount needs the cooperative's fee rate")
+        if self._fees is None:
+            self._fees = FeePolicy.of(self.config.fees)
+        return self._fees
 
     def _holiday_policy(self, rules: PayrollRules, given: str | bool | None) -> str | None:
         if given is None or isinstance(given, str):
@@ -271,7 +303,17 @@ class PayrollService(Service):
         return policy.calculate(inp)
 
     def check(self, on: date) -> Sequence[Problem]:
-        """Can salaries be calculated on ``on``? Parameters and tax tables for its year."""
+        """Can salaries be calculated on ``on``? Parameters and tax tables for its year;
+        and the fee policy's overrides against the register."""
+        return [*self._check_rules(on), *self._check_fees(on)]
+
+    def _check_fees(self, on: date) -> Sequence[Problem]:
+        with self._read() as uow:
+            members = uow.members.list()
+        register = [MemberDates(m.number, m.joined_on, m.left_on) for m in members]
+        return self.policy().fees().problems(register, on)
+
+    def _check_rules(self, on: date) -> Sequence[Problem]:
         policy = self.policy()
         try:
             rules = policy.rules()

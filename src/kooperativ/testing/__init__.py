@@ -4,7 +4,9 @@
 * :mod:`kooperativ.testing.scenarios` — scenario tests as TOML that travel with a
   cooperative's folder (the pytest hook :func:`pytest_collect_file`);
 * :mod:`kooperativ.testing.country` — the conformance suite a country package runs
-  (subclass ``CountryConformance`` with sample numbers; Sweden and Testland run it).
+  (subclass ``CountryConformance`` with sample numbers; Sweden and Testland run it);
+* :mod:`kooperativ.testing.peppol` — the official EN 16931 and Peppol BIS 3.0 rule sets
+  run on a UBL document (needs ``saxonche`` and the compiled stylesheets).
 
 A cooperative's ``tests/conftest.py`` imports the hook:
 

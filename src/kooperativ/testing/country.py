@@ -8,7 +8,9 @@ identifiers that normalise to one form (and refuse or normalise digits of other 
 scripts), VAT, the chart of accounts, the configuration section, and the payroll rules
 with the two properties the salary solver needs (the cost never falls when the gross
 grows, the tax never falls when the pay grows), salaries that conserve every öre in all
-four ways of setting the pay, and traces that explain every amount.
+four ways of setting the pay, traces that explain every amount, and travel allowances
+that split what was paid into a tax-free and a taxable part to the öre (more free meals
+never more tax-free, a farther destination or a longer drive never less).
 
 Run it for your country by subclassing :class:`CountryConformance` in a test module and
 giving valid sample numbers (the suite cannot invent them)::
@@ -34,8 +36,9 @@ fictional Testland (``tests/testland/``).
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from importlib.metadata import entry_points
 from typing import Any, ClassVar
@@ -62,8 +65,19 @@ from kooperativ.rules.country import (
     VatRules,
     get_country,
 )
+from kooperativ.rules.late_payment import LatePaymentRules, late_interest
 from kooperativ.rules.parameters import ParameterSet
 from kooperativ.rules.payroll import PayrollRules, SalaryModel
+from kooperativ.rules.travel import TravelRules
+from kooperativ.travel import (
+    DistanceUnit,
+    Meals,
+    MileageAllowance,
+    MileageClaim,
+    TravelAllowance,
+    Trip,
+    VehicleKind,
+)
 
 __all__ = ["CountryConformance"]
 
@@ -86,6 +100,18 @@ def _fullwidth(text: str) -> str:
 def _arabic_indic(text: str) -> str:
     """``text`` with its digits in Arabic-Indic script (٠١٢…)."""
     return "".join(chr(0x0660 + int(c)) if c.isascii() and c.isdigit() else c for c in text)
+
+
+#: Amounts paid for a trip or a drive that the travel checks try.
+TRAVEL_PAID = ("0", "0.01", "150", "299.99", "1234.56", "100000")
+
+#: The free meals of a day the travel checks try, each set a superset of the one before.
+MEAL_STEPS = (
+    (False, False, False),
+    (True, False, False),
+    (True, True, False),
+    (True, True, True),
+)
 
 
 def _leaves(value: Any) -> list[Any]:
@@ -112,6 +138,8 @@ class CountryConformance:
         tax_mode: A tax mode the person of :attr:`person_id` may have on :attr:`paid_on`.
         paid_on: A payment day the country's parameters cover.
         fee_rate: A cooperative fee rate for the salary checks.
+        interest_on: A day whose late-payment interest rate is known, as are the 60 days
+            before it (``None``: :attr:`paid_on`).
     """
 
     code: ClassVar[str]
@@ -123,6 +151,7 @@ class CountryConformance:
     tax_mode: ClassVar[str]
     paid_on: ClassVar[date]
     fee_rate: ClassVar[Decimal] = Decimal("0.06")
+    interest_on: ClassVar[date | None] = None
 
     # -- helpers ----------------------------------------------------------------------
     @property
@@ -165,7 +194,7 @@ class CountryConformance:
 
     def test_implements_every_protocol(self) -> None:
         country = self.country
-        for protocol in (CountryRules, IdentifierRules, VatRules, PayrollCountry):
+        for protocol in (CountryRules, IdentifierRules, VatRules, PayrollCountry, LatePaymentRules):
             assert isinstance(country, protocol), protocol.__name__
         assert isinstance(self.rules, PayrollRules)
         assert isinstance(self.model(), SalaryModel)
@@ -263,6 +292,55 @@ class CountryConformance:
     def test_payment_number_of_unknown_kind_is_refused(self) -> None:
         with pytest.raises(InputError):
             self.country.validate_payment_number("no-such-kind", "123", "employer.x")
+
+    # -- late-payment interest ---------------------------------------------------------
+    @property
+    def interest_day(self) -> date:
+        """The day the late-payment checks ask for."""
+        return self.interest_on or self.paid_on
+
+    def test_late_interest_terms(self) -> None:
+        country = self.country
+        on = self.interest_day
+        terms = country.late_interest_terms(on)
+        assert isinstance(terms.rate, Decimal) and ZERO <= terms.rate < 1
+        assert country.late_interest_rate(on) == terms.rate
+        assert terms.first <= on and (terms.last is None or on <= terms.last)
+        assert terms.day_count in (360, 365, 366), "a year of 360, 365 or 366 days"
+        assert terms.reference.strip(), "the rate's legal source"
+        # The same terms on every day of the period they claim.
+        assert country.late_interest_terms(terms.first).rate == terms.rate
+        if terms.last is not None:
+            assert country.late_interest_terms(terms.last).rate == terms.rate
+
+    def test_late_interest_adds_up(self) -> None:
+        country = self.country
+        paid = self.interest_day
+        amount = Decimal("12345.67")
+        previous = ZERO
+        for days in (0, 1, 2, 17, 31, 60):
+            due = paid - timedelta(days=days)
+            result = late_interest(amount, due, paid, country)
+            assert result.days == days
+            assert result.interest == sum((line.interest for line in result.lines), ZERO)
+            assert result.interest >= previous, "more days of delay never cost less"
+            previous = result.interest
+            assert sum(line.days for line in result.lines) == days
+            day = due + timedelta(days=1)
+            for line in result.lines:
+                assert line.first == day and line.last >= line.first
+                exact = amount * line.rate * line.days / line.day_count
+                assert abs(line.interest - exact) <= ORE / 2
+                assert line.interest == line.interest.quantize(ORE)
+                day = line.last + timedelta(days=1)
+        assert late_interest(amount, paid, paid - timedelta(days=5), country).interest == 0
+        assert late_interest(ZERO, paid - timedelta(days=30), paid, country).interest == 0
+
+    def test_late_interest_of_an_unknown_day_is_a_rules_error(self) -> None:
+        with pytest.raises(RulesError):
+            self.country.late_interest_rate(date(1901, 6, 25))
+        with pytest.raises(RulesError):
+            late_interest(Decimal(100), date(1901, 6, 1), date(1901, 6, 25), self.country)
 
     # -- VAT, accounts, configuration ---------------------------------------------------
     def test_vat(self) -> None:
@@ -394,3 +472,157 @@ class CountryConformance:
     def test_errors_are_kooperativ_errors(self) -> None:
         with pytest.raises(KooperativError):
             self.salary(gross="1000", tax="no such tax mode")
+
+    # -- travel allowances ----------------------------------------------------------------
+    @property
+    def travel(self) -> TravelRules:
+        """The country's travel rules with its own parameters."""
+        return self.country.travel_rules()
+
+    def trip(self, **changes: Any) -> Trip:
+        """A three-day trip ending :attr:`paid_on` (departure 08:00, return 20:00)."""
+        first = self.paid_on - timedelta(days=2)
+        fields: dict[str, Any] = {
+            "departure": datetime.combine(first, time(8, 0)),
+            "returned": datetime.combine(self.paid_on, time(20, 0)),
+            "km_from_home": "300",
+            "km_from_workplace": "280",
+            "nights": 2,
+            "lodging_paid": False,
+        }
+        fields.update(changes)
+        return Trip.create(**fields)
+
+    def sample_trips(self) -> list[Trip]:
+        """Trips of every shape the checks try: times, nights, distances, lodging, meals
+        and earlier days at the place."""
+        trips = []
+        first = self.paid_on - timedelta(days=2)
+        for hours, nights, km, lodging, meals, before in itertools.product(
+            ((7, 21), (13, 18), (11, 19)),
+            (0, 1, 2),
+            ("10", "50", "51", "400"),
+            (False, True),
+            MEAL_STEPS[::3],
+            (0, 100, 800),
+        ):
+            trips.append(
+                self.trip(
+                    departure=datetime.combine(first, time(hours[0], 0)),
+                    returned=datetime.combine(self.paid_on, time(hours[1], 0)),
+                    nights=nights, km_from_home=km, km_from_workplace=km,
+                    lodging_paid=lodging, days_at_place_before=before,
+                    meals=[
+                        Meals(day=first + timedelta(days=i), breakfast=meals[0],
+                              lunch=meals[1], dinner=meals[2])
+                        for i in range(3)
+                    ],
+                )
+            )  # fmt: skip
+        return trips
+
+    def _check_split(self, result: TravelAllowance | MileageAllowance, paid: Decimal) -> None:
+        assert result.paid == paid
+        assert ZERO <= result.tax_free <= result.paid, "tax-free exceeds what was paid"
+        assert result.tax_free <= result.maximum, "tax-free exceeds the maximum"
+        assert result.tax_free + result.taxable == result.paid, "the split loses öre"
+        assert result.taxable >= ZERO
+        for amount in (result.maximum, result.tax_free, result.taxable):
+            assert amount == amount.quantize(ORE), amount
+        assert result.reporting, "an allowance is reported somehow"
+        for box in result.reporting:
+            assert box.code.strip()
+        assert result.trace
+        for line in result.trace:
+            assert line.rule and line.reference and line.formula, line.field
+        assert not any(isinstance(leaf, float) for leaf in _leaves(result.model_dump()))
+
+    def test_travel_rules_implement_the_protocol(self) -> None:
+        assert isinstance(self.travel, TravelRules)
+        again = self.country.travel_rules(self.country.parameters())
+        assert isinstance(again, TravelRules)
+
+    def test_per_diem_splits_what_was_paid(self) -> None:
+        rules = self.travel
+        for trip in self.sample_trips():
+            for text in TRAVEL_PAID[::2]:
+                paid = Decimal(text)
+                result = rules.per_diem(trip, paid)
+                self._check_split(result, paid)
+                assert tuple(day.day for day in result.days) == tuple(trip.days())
+                total = result.night_allowance
+                for day in result.days:
+                    assert day.reduction >= ZERO
+                    assert day.tax_free == day.maximum - day.reduction >= ZERO, day.day
+                    assert day.trace, day.day
+                    total += day.tax_free
+                assert total == result.maximum
+                if not result.qualifies:
+                    assert result.maximum == 0
+
+    def test_more_free_meals_never_mean_more_tax_free(self) -> None:
+        rules = self.travel
+        first = self.paid_on - timedelta(days=2)
+        for before in (0, 100, 800):
+            previous = None
+            for meals in MEAL_STEPS:
+                trip = self.trip(
+                    days_at_place_before=before,
+                    meals=[
+                        Meals(day=first + timedelta(days=i), breakfast=meals[0],
+                              lunch=meals[1], dinner=meals[2])
+                        for i in range(3)
+                    ],
+                )  # fmt: skip
+                maximum = rules.per_diem(trip, Decimal("1000")).maximum
+                if previous is not None:
+                    assert maximum <= previous, f"more free meals ({meals}) gave more"
+                previous = maximum
+            dinner_only = self.trip(
+                days_at_place_before=before,
+                meals=[Meals(day=first + timedelta(days=1), dinner=True)],
+            )
+            assert rules.per_diem(dinner_only, Decimal("1000")).maximum <= (
+                rules.per_diem(self.trip(days_at_place_before=before), Decimal("1000")).maximum
+            )
+
+    def test_a_farther_destination_never_means_less_tax_free(self) -> None:
+        rules = self.travel
+        previous = None
+        for km in ("0", "10", "30", "49.9", "50", "50.1", "80", "400", "5000"):
+            trip = self.trip(km_from_home=km, km_from_workplace=km)
+            maximum = rules.per_diem(trip, Decimal("1000")).maximum
+            if previous is not None:
+                assert maximum >= previous, f"{km} km gave less than a shorter trip"
+            previous = maximum
+        assert previous is not None and previous > 0, "a long trip with nights is tax-free"
+        no_night = rules.per_diem(self.trip(nights=0), Decimal("500"))
+        assert no_night.maximum <= rules.per_diem(self.trip(), Decimal("500")).maximum
+
+    def test_mileage_splits_what_was_paid(self) -> None:
+        rules = self.travel
+        for vehicle in VehicleKind:
+            previous = None
+            for km in ("0", "1", "9.9", "312", "1000", "12345.6"):
+                claim = MileageClaim.create(distance=km, vehicle=vehicle)
+                for text in TRAVEL_PAID:
+                    paid = Decimal(text)
+                    result = rules.mileage(claim, paid, self.paid_on)
+                    self._check_split(result, paid)
+                maximum = rules.mileage(claim, Decimal("0"), self.paid_on).maximum
+                if previous is not None:
+                    assert maximum >= previous, f"{km} km gave less than a shorter drive"
+                previous = maximum
+                in_mil = MileageClaim.create(
+                    distance=claim.km / 10, unit=DistanceUnit.MIL, vehicle=vehicle
+                )
+                assert rules.mileage(in_mil, Decimal("0"), self.paid_on).maximum == maximum
+
+    def test_travel_refuses_bad_amounts(self) -> None:
+        rules = self.travel
+        claim = MileageClaim.create(distance="100")
+        for bad in ("-1", "1.001", "1e400", "nan"):
+            with pytest.raises(InputError):
+                rules.per_diem(self.trip(), bad)  # type: ignore[arg-type]
+            with pytest.raises(InputError):
+                rules.mileage(claim, bad, self.paid_on)  # type: ignore[arg-type]

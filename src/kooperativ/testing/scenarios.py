@@ -14,6 +14,8 @@ invoiced = "30000"
 birth_date = 1985-03-12
 paid_on = 2026-11-25
 tax = "table:33:1"
+# member = 3               # the member number: a fee override of [[fees.members]] applies
+# invoiced_on = 2026-11-10 # the invoice date decides the fee terms (default: paid_on)
 
 [salary.expect]
 fee = "1800.00"
@@ -84,6 +86,8 @@ CASE_KEYS = (
     "net",
     "expenses",
     "fee_rate",
+    "member",
+    "invoiced_on",
     "birth_date",
     "paid_on",
     "tax",
@@ -115,6 +119,8 @@ def salary_of_case(folder: Path, case: dict[str, Any], file: str = "tests") -> S
             )
     if "paid_on" not in fields:
         raise ConfigError(file, "salary.paid_on", "required key is missing")
+    if "member" in fields:  # the member number: the fee policy's overrides apply
+        fields["member_number"] = fields.pop("member")
     policy = PayrollPolicy.load(folder)
     return policy.calculate(policy.salary_input(**fields))
 

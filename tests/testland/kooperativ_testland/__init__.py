@@ -11,6 +11,8 @@ References:
     - Testland Income Tax Act § 7 (fictional): a flat tax withheld from pay.
     - Testland Social Levy Act § 2 (fictional): one employer contribution rate.
     - Testland VAT Act (fictional): standard and zero rate.
+    - Testland Travel Act (fictional): a flat per diem and mileage rate.
+    - Testland Late Payment Act §§ 3–4 (fictional): a fixed late-payment interest rate.
 
 Its law, in short:
 
@@ -23,6 +25,9 @@ Its law, in short:
 * **payroll**: no holiday pay with the salary, a contribution of ``contributions.rate``
   on the pay (rounded to the cent), and a flat tax ``tax.flat_rate`` rounded down to whole
   units (tax mode ``flat``), or none (``exempt``);
+* **late-payment interest**: one fixed yearly rate ``late_payment.rate`` (7 %) since
+  2025, counted on a banker's year of ``late_payment.day_count`` (360) days; nothing
+  before 2025 is known;
 * its language is Esperanto (``eo``), with English; its texts are in its own catalog
   (domain ``testland``).
 """
@@ -44,10 +49,12 @@ from kooperativ.errors import InputError
 from kooperativ.i18n import add_locale_dir
 from kooperativ.money import ONE, ORE, ZERO, ZERO_ORE
 from kooperativ.payroll import NO_HOLIDAY_PAY, Cost, NationalTrace, SalaryInput, TraceLine
+from kooperativ.rules.late_payment import LateInterestTerms
 from kooperativ.rules.parameters import ParameterSet
 
 if TYPE_CHECKING:
     from kooperativ_testland.employment import TestlandEmploymentLaw
+    from kooperativ_testland.travel import TestlandTravel
 
 __all__ = ["Testland", "TestlandPayroll", "TestlandSalary", "TestlandSettings"]
 
@@ -226,6 +233,12 @@ class Testland:
 
         return TestlandEmploymentLaw()
 
+    def travel_rules(self, parameters: ParameterSet | None = None) -> TestlandTravel:
+        """Testland's flat per diem and mileage (:mod:`kooperativ_testland.travel`)."""
+        from kooperativ_testland.travel import TestlandTravel
+
+        return TestlandTravel(parameters if parameters is not None else self._parameters)
+
     # -- identifiers ----------------------------------------------------------------
     def validate_person_id(
         self, value: str, field: str = "person_code", *, on: date | None = None
@@ -318,6 +331,26 @@ class Testland:
     def config_section(self) -> type[BaseModel]:
         """``[xt]``: :class:`TestlandSettings`."""
         return TestlandSettings
+
+    # -- late payment -----------------------------------------------------------------
+    def late_interest_rate(self, on: date, parameters: ParameterSet | None = None) -> Decimal:
+        """The fixed rate of the Late Payment Act § 3."""
+        return self.late_interest_terms(on, parameters).rate
+
+    def late_interest_terms(
+        self, on: date, parameters: ParameterSet | None = None
+    ) -> LateInterestTerms:
+        """The fixed rate, from the day it took effect, on a 360-day year (§ 4)."""
+        params = parameters if parameters is not None else self._parameters
+        at = params.at(on)
+        first, last = params["late_payment.rate"].period_on(on)
+        return LateInterestTerms(
+            rate=at.decimal("late_payment.rate"),
+            first=first,
+            last=last,
+            day_count=int(at.decimal("late_payment.day_count")),
+            reference=at.reference("late_payment.rate"),
+        )
 
     # -- payroll ----------------------------------------------------------------------
     def validate_tax_mode(self, text: str, field: str = "tax") -> str:

@@ -6,10 +6,12 @@ References:
     - Lag (1994:1920) om allmän löneavgift.
     - Inkomstskattelag (1999:1229) and Skatteförfarandelag (2011:1244): preliminary tax.
     - Semesterlag (1977:480): holiday pay (*semesterersättning*).
+    - Inkomstskattelag (1999:1229) 11 and 12 kap.: tax-free traktamente and milersättning.
     - Lag (1991:687) om särskild löneskatt på pensionskostnader.
     - Lag (1982:80) om anställningsskydd (LAS): employment contracts.
     - Mervärdesskattelag (2023:200): VAT.
     - Folkbokföringslag (1991:481): personnummer and samordningsnummer.
+    - Räntelagen (1975:635) 6 and 9 §§: dröjsmålsränta (late-payment interest).
 
 Every figure lives in ``parameters/`` as dated data with its source; the code only
 chooses and applies them. Sweden registers itself like any third-party country, through
@@ -28,16 +30,22 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from kooperativ.countries.se import identifiers
+from kooperativ.countries.se.late_payment import SwedishLatePayment
 from kooperativ.countries.se.parameters import PARAMETER_FOLDER, load_swedish_parameters
 from kooperativ.countries.se.payroll import SwedishPayroll, SwedishSettings
 from kooperativ.countries.se.tax import TaxTable, compute_table
 from kooperativ.errors import InputError
 from kooperativ.rules.employment import EmploymentLaw
+from kooperativ.rules.late_payment import LateInterestTerms
 from kooperativ.rules.parameters import ParameterSet
+
+if TYPE_CHECKING:
+    from kooperativ.countries.se.travel import SwedishTravel
 
 __all__ = [
     "BAS_ACCOUNTS",
@@ -165,6 +173,24 @@ class Sweden:
         from kooperativ.countries.se.employment import SwedishEmploymentLaw
 
         return SwedishEmploymentLaw()
+
+    def travel_rules(self, parameters: ParameterSet | None = None) -> SwedishTravel:
+        """Traktamente and milersättning (:mod:`kooperativ.countries.se.travel`), bound to
+        ``parameters`` (Sweden's own if ``None``)."""
+        from kooperativ.countries.se.travel import SwedishTravel
+
+        return SwedishTravel(parameters)
+
+    # -- late payment ---------------------------------------------------------------
+    def late_interest_rate(self, on: date, parameters: ParameterSet | None = None) -> Decimal:
+        """Dröjsmålsränta on ``on``: referensräntan + 8 points (räntelagen 6 and 9 §§)."""
+        return SwedishLatePayment().late_interest_rate(on, parameters)
+
+    def late_interest_terms(
+        self, on: date, parameters: ParameterSet | None = None
+    ) -> LateInterestTerms:
+        """The dröjsmålsränta on ``on``, its half-year, day count (365) and sources."""
+        return SwedishLatePayment().late_interest_terms(on, parameters)
 
     # -- payroll --------------------------------------------------------------------
     def config_section(self) -> type[BaseModel]:

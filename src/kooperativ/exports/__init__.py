@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Exports: documents written for other systems, pure functions from data to bytes.
+
+* :mod:`kooperativ.exports.peppol` — Peppol BIS Billing 3.0 invoices and credit notes
+  (UBL 2.1, EN 16931).
+
+Nothing here reads storage or a country package: the caller maps its own records onto the
+export's input models.
+"""
+
+from kooperativ.exports.peppol import (
+    BANKGIRO,
+    F_SKATT,
+    Address,
+    Contact,
+    DocumentType,
+    EInvoice,
+    Identifier,
+    Line,
+    Party,
+    PaymentInstructions,
+    PrecedingInvoice,
+    Totals,
+    VatBreakdown,
+    VatCategory,
+    compute_totals,
+    to_ubl,
+)
+
+__all__ = [
+    "BANKGIRO",
+    "F_SKATT",
+    "Address",
+    "Contact",
+    "DocumentType",
+    "EInvoice",
+    "Identifier",
+    "Line",
+    "Party",
+    "PaymentInstructions",
+    "PrecedingInvoice",
+    "Totals",
+    "VatBreakdown",
+    "VatCategory",
+    "compute_totals",
+    "to_ubl",
+]
