@@ -28,6 +28,7 @@ numbers (``[accounts]`` may change them, not add roles) and the default language
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from datetime import date
@@ -62,6 +63,7 @@ __all__ = [
     "IdentityConfig",
     "InvoicingConfig",
     "KeyPathError",
+    "LedgerConfig",
     "PayrollConfig",
     "StorageConfig",
     "load_config",
@@ -390,6 +392,67 @@ class EmploymentConfig(_Section):
     warn_months: int = Field(default=10, ge=1, le=24)
 
 
+#: The ledger's series by default: letter → what it holds.
+DEFAULT_SERIES = {
+    "A": "Kundfakturor",
+    "B": "Inbetalningar",
+    "L": "Löner",
+    "M": "Manuella verifikationer",
+}
+
+
+class LedgerConfig(_Section):
+    """The ledger: its voucher series and the accounts the cooperative adds to the chart.
+
+    ``series`` maps each series (one to five capital letters) to what it holds; the
+    invoice series of ``[invoicing]`` is one of them. ``accounts`` adds accounts (number →
+    name) to the country's chart, e.g. ``1910 = "Kassa"`` under ``[ledger.accounts]``.
+    """
+
+    series: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_SERIES))
+    invoices: str = Field(default="A", description="The series of invoices and credit notes")
+    payments: str = Field(default="B", description="The series of payments")
+    payroll: str = Field(default="L", description="The series of payroll")
+    manual: str = Field(default="M", description="The series of manual vouchers")
+    accounts: dict[int, str] = Field(default_factory=dict)
+
+    @field_validator("series")
+    @classmethod
+    def _series_names(cls, value: dict[str, str]) -> dict[str, str]:
+        from kooperativ.accounts.models import SERIES_PATTERN
+
+        if not value:
+            raise ValueError("name at least one series")
+        for name, description in value.items():
+            if not re.fullmatch(SERIES_PATTERN, name):
+                raise ValueError("a series is one to five capital letters (A–Z)")
+            if not description.strip():
+                raise ValueError("describe what each series holds")
+        return value
+
+    @field_validator("accounts")
+    @classmethod
+    def _account_numbers(cls, value: dict[int, str]) -> dict[int, str]:
+        for number, name in value.items():
+            if not 1 <= number <= 99_999_999:
+                raise ValueError("an account number is a positive whole number")
+            if not name.strip():
+                raise ValueError("give each account a name")
+        return value
+
+    @model_validator(mode="after")
+    def _known_series(self) -> LedgerConfig:
+        for role in ("invoices", "payments", "payroll", "manual"):
+            if getattr(self, role) not in self.series:
+                raise InputError(
+                    role,
+                    "series {series!r} is not one of [ledger] series ({known})",
+                    series=getattr(self, role),
+                    known=", ".join(self.series),
+                )
+        return self
+
+
 class StorageConfig(_Section):
     """Where the records are kept (a URL; the default is ``kooperativ.db`` in the folder)."""
 
@@ -424,6 +487,7 @@ class CooperativeConfig(_Section):
     accounts: dict[str, int] = Field(default_factory=dict)
     invoicing: InvoicingConfig = Field(default_factory=InvoicingConfig)
     employment: EmploymentConfig = Field(default_factory=EmploymentConfig)
+    ledger: LedgerConfig = Field(default_factory=LedgerConfig)
     storage: StorageConfig = Field(default_factory=StorageConfig)
     _national: BaseModel | None = PrivateAttr(default=None)
 

@@ -49,6 +49,7 @@ from kooperativ.services.contracts import ContractService
 from kooperativ.services.employment import EmploymentService
 from kooperativ.services.governance import GovernanceService
 from kooperativ.services.invoices import InvoiceService
+from kooperativ.services.ledger import LedgerService
 from kooperativ.services.members import MemberService
 from kooperativ.services.payroll import PayrollService
 from kooperativ.services.privacy import PrivacyService
@@ -69,7 +70,7 @@ class Cooperative:
 
     Use :meth:`open` (a folder) or :meth:`from_config` (configuration kept elsewhere); the
     services are ``members``, ``clients``, ``assignments``, ``contracts``,
-    ``employment``, ``payroll``, ``governance`` and ``audit``.
+    ``employment``, ``payroll``, ``governance``, ``ledger`` and ``audit``.
 
     Attributes:
         folder: The cooperative's folder, or ``None`` for one made with
@@ -106,6 +107,7 @@ class Cooperative:
         self.payroll = PayrollService(self)
         self.privacy = PrivacyService(self)
         self.invoices = InvoiceService(self)
+        self.ledger = LedgerService(self)
         if bylaws is not None:
             self.governance._bylaws = bylaws
 

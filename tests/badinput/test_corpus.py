@@ -57,6 +57,20 @@ NEW_FEE = ("fee", "pay", "--member", "1", "--paid", "2026-01-10")
 #: A parameter override (``parameters/holiday.toml``) around the given ``values``.
 HOLIDAY = b'[rate]\ndescription = "x"\nunit = "rate"\nreference = "x"\n'
 SMALL_SALARY = ("salary", "--gross", "1000", *PAY)
+#: A voucher file (``ledger book --file``) of two lines, ``{a}`` and ``{b}`` the amounts.
+VOUCHER = (
+    'series = "M"\ndate = 2026-06-03\ntext = "Bankavgift"\n'
+    '[[lines]]\naccount = {account}\namount = "{a}"\n'
+    '[[lines]]\naccount = 2890\namount = "{b}"\nmember = {member}\n'
+)
+
+
+def voucher(a: str = "45.00", b: str = "-45.00", account: int = 1930, member: int = 1) -> bytes:
+    """A voucher file with the given amounts, first account and member."""
+    return VOUCHER.format(a=a, b=b, account=account, member=member).encode()
+
+
+BOOK = ("ledger", "book", "--file", "COOP/voucher.toml")
 
 
 def holiday(text: str) -> dict[str, bytes]:
@@ -1248,6 +1262,37 @@ CASES: dict[str, Case] = {
         code=1,
         files={"kooperativ.db": b"EMPTY"},
     ),
+    "ledger-unbalanced": Case(
+        BOOK, ("lines", "does not balance", "0.01"), files={"voucher.toml": voucher(b="-44.99")}
+    ),
+    "ledger-unknown-account": Case(
+        BOOK,
+        ("account", "1999", "chart of accounts"),
+        files={"voucher.toml": voucher(account=1999)},
+    ),
+    "ledger-three-decimals": Case(
+        BOOK, ("amount", "two decimals"), files={"voucher.toml": voucher("45.001", "-45.001")}
+    ),
+    "ledger-unknown-member": Case(
+        BOOK, ("member", "no member 99"), files={"voucher.toml": voucher(member=99)}
+    ),
+    "ledger-float-amount": Case(
+        BOOK,
+        ("amount", "floats"),
+        files={"voucher.toml": voucher().replace(b'"45.00"', b"45.0")},
+    ),
+    "ledger-not-toml": Case(
+        BOOK, ("voucher.toml", "TOML"), files={"voucher.toml": b"series = = M\n"}
+    ),
+    "ledger-missing-file": Case(BOOK, ("voucher.toml", "cannot be read")),
+    "ledger-show-unknown": Case(("ledger", "show", "A", "99"), ("voucher", "A99")),
+    "ledger-correct-unknown": Case(
+        ("ledger", "correct", "A", "99", "--reason", "fel"), ("voucher", "A99")
+    ),
+    "ledger-close-bad-period": Case(("ledger", "close", "maj"), ("period", "'maj'")),
+    "ledger-close-future": Case(("ledger", "close", "2999-01"), ("period", "2999-01", "ended")),
+    "ledger-balance-as-member": Case(("ledger", "balance", "--as", "3"), ("may not read",)),
+    "account-show-other-member": Case(("account", "show", "1", "--as", "3"), ("own account",)),
     "database-garbage": Case(
         ("member", "list"),
         ("kooperativ.db", "not a database"),
@@ -1454,6 +1499,8 @@ SWEDISH = {
     "hours-confirm-unknown": ("tidrapport '999' finns inte",),
     "employment-time-unknown": ("medlem '99' finns inte",),
     "fee-1e400": ("belopp: orimligt stort",),
+    "ledger-unbalanced": ("rader:", "balanserar inte", "0,01"),
+    "ledger-unknown-account": ("konto:", "finns inte i kontoplanen"),
     "config-fee-period-order": ("perioderna måste följa på varandra i tid",),
     "config-advances-no-guarantee": ("förskott kräver en garanti",),
     "check-fee-override-unknown-member": ("som inte finns i registret",),

@@ -59,7 +59,7 @@ COMMANDS = {
     "": [
         *("init", "demo", "check", "member", "client", "assignment", "invoice", "contract"),
         *("employment", "payroll", "salary", "tax", "tax-table", "meeting", "fee", "bylaws"),
-        *("audit", "db", "privacy"),
+        *("audit", "db", "privacy", "ledger", "account"),
     ],
     "member": ["add", "list", "show", "update", "admit", "resign", "exclude"],
     "client": ["add", "list", "show", "update"],
@@ -79,6 +79,8 @@ COMMANDS = {
     "audit": ["verify", "list", "head"],
     "db": ["upgrade"],
     "privacy": ["export", "retention", "due", "minimise", "pseudonymise", "pseudonymise-client"],
+    "ledger": ["book", "list", "show", "correct", "close", "balance"],
+    "account": ["show"],
 }
 
 

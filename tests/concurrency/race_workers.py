@@ -88,6 +88,28 @@ def add_members(folder: str, url: str, barrier: Barrier, worker: int, count: int
     return outcomes
 
 
+def book_vouchers(
+    folder: str, url: str, barrier: Barrier, worker: int, count: int
+) -> list[Outcome]:
+    """Book ``count`` balanced vouchers in series M (the ledger), no retry."""
+    outcomes: list[Outcome] = []
+    with _open(folder, url) as coop:
+        admin = Actor.admin(f"admin {worker}")
+        barrier.wait(60)
+        for n in range(count):
+            data = {
+                "series": "M",
+                "date": date(2026, 6, 1 + n % 28),
+                "text": f"Worker {worker}, voucher {n}",
+                "lines": [
+                    {"account": 1930, "amount": f"{worker + 1}.{n % 100:02d}"},
+                    {"account": 3041, "amount": f"-{worker + 1}.{n % 100:02d}"},
+                ],
+            }
+            _attempt(outcomes, lambda data=data: coop.ledger.book(admin, data).serial)
+    return outcomes
+
+
 def vote(folder: str, url: str, barrier: Barrier, members: list[int]) -> list[Outcome]:
     """Each of ``members`` votes yes on motion 1 of meeting 1, for themself."""
     outcomes: list[Outcome] = []

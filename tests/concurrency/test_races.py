@@ -63,6 +63,21 @@ def test_concurrent_inserts_keep_every_write(race, coop: Cooperative) -> None:
     assert audit_problems(coop) == []
 
 
+def test_concurrent_vouchers_keep_every_series_gapless(race, coop: Cooperative) -> None:
+    per_worker = 25 if coop.store.url.startswith("sqlite") else 60
+    results = race(
+        race_workers.book_vouchers,
+        [(str(coop.folder), _url(coop), worker, per_worker) for worker in range(4)],
+    )
+    assert outcomes(results) == {"ok": 4 * per_worker}, results
+    serials = sorted(serial for result in results for _, serial in result)
+    assert serials == list(range(1, 4 * per_worker + 1))  # each once, no gap
+    vouchers = coop.ledger.list(ADMIN)
+    assert [v.number for v in vouchers] == list(range(1, 4 * per_worker + 1))
+    assert coop.ledger.trial_balance(ADMIN).total == 0
+    assert audit_problems(coop) == []
+
+
 def _url(coop: Cooperative) -> str:
     store = coop.store
     assert isinstance(store, SqlStore)

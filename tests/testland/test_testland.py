@@ -77,6 +77,7 @@ def test_configuration_is_checked_by_testland(coop: Cooperative, folder: Path) -
         "bank": 1000,
         "receivables": 1100,
         "vat_out_standard": 2000,
+        "member_accounts": 2100,
         "salaries": 5000,
     }
     path = folder / "cooperative.toml"

@@ -89,6 +89,12 @@ COMMANDS: dict[str, Entry] = {
         "Print a whole monthly tax table as ``from;to;amount`` rows (percent rows ``NN%``).",
         PANELS[2],
     ),
+    "ledger": Entry(
+        "kooperativ.cli.ledger",
+        "The ledger: vouchers, corrections, closed periods, trial balance.",
+        PANELS[2],
+    ),
+    "account": Entry("kooperativ.cli.ledger", "Members' accounts.", PANELS[2]),
     "meeting": Entry(
         "kooperativ.cli.governance",
         "General and board meetings: notice, votes, minutes.",

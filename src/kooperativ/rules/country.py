@@ -224,6 +224,12 @@ class PayrollCountry(Protocol):
         …); ``[accounts]`` in ``cooperative.toml`` may change them, not add roles."""
         ...
 
+    def account_names(self) -> Mapping[int, str]:
+        """The country's standard chart of accounts: number → name (Sweden: BAS). The
+        ledger accepts these accounts, the role accounts and those the cooperative adds
+        under ``[ledger.accounts]``; every default role account must have a name here."""
+        ...
+
     def validate_tax_mode(self, text: str, field: str = "tax") -> str:
         """A tax mode in the country's short form, normalised, or an ``InputError``."""
         ...

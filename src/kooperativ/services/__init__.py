@@ -10,6 +10,7 @@ from kooperativ.services.assignments import AssignmentService
 from kooperativ.services.audit import AuditService
 from kooperativ.services.clients import ClientService
 from kooperativ.services.contracts import ContractService
+from kooperativ.services.ledger import LedgerService
 from kooperativ.services.members import MemberService
 from kooperativ.services.payroll import PayrollService
 
@@ -18,6 +19,7 @@ __all__ = [
     "AuditService",
     "ClientService",
     "ContractService",
+    "LedgerService",
     "MemberService",
     "PayrollService",
     "Problem",

@@ -14,8 +14,9 @@ event — is committed together when the block ends, or not at all if it raises:
 
 Every record kind has its typed repository on the unit of work (``uow.members``,
 ``uow.clients``, ``uow.assignments``, ``uow.contracts``, ``uow.hours``, ``uow.meetings``,
-``uow.membership_fees``, ``uow.invoices``); ``uow.repository(kind)`` gives the same
-repositories by kind name, for generic code such as the audit verification.
+``uow.membership_fees``, ``uow.invoices``, ``uow.vouchers``, ``uow.closed_periods``);
+``uow.repository(kind)`` gives the same repositories by kind name, for generic code such as
+the audit verification.
 
 **Concurrency.** A *write* unit of work is serialised: it holds the store's write lock
 from its first statement to its commit (PostgreSQL: a transaction-scoped advisory lock;
@@ -41,10 +42,13 @@ import time
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import AbstractContextManager
 from datetime import date
+from decimal import Decimal
 from typing import NamedTuple, Protocol, TypeVar
 from uuid import UUID
 
 from kooperativ._model import Record
+from kooperativ.accounts.ledger import Entry
+from kooperativ.accounts.models import ClosedPeriod, Voucher
 from kooperativ.assignments.models import Assignment, AssignmentStatus
 from kooperativ.audit import AuditEvent
 from kooperativ.clients.models import Client
@@ -74,6 +78,7 @@ __all__ = [
     "AuditLog",
     "BallotBoxes",
     "ClientRepository",
+    "ClosedPeriodRepository",
     "ContractRepository",
     "HoursRepository",
     "InvoiceRepository",
@@ -85,6 +90,7 @@ __all__ = [
     "StoredRecord",
     "TransientConflict",
     "UnitOfWork",
+    "VoucherRepository",
     "transaction",
 ]
 
@@ -406,6 +412,93 @@ class InvoiceRepository(Repository[Invoice], Protocol):
         )
 
 
+class VoucherRepository(Repository[Voucher], Protocol):
+    """``uow.vouchers``: the ledger's vouchers, and sums over their lines.
+
+    A voucher is never changed once added (``update`` raises ``ConflictError``). Its lines
+    are kept, besides in the record, one row each (``voucher_lines``: voucher, line,
+    account, member, project, date, amount in öre), and every sum below is computed by the
+    store (``SUM … GROUP BY`` in SQL), not by reading the vouchers.
+    """
+
+    def by_serial(self, series: str, serial: int) -> Voucher | None:
+        """The voucher ``series`` ``serial`` (``A``, ``12``), or ``None``."""
+        return _first(self.select(Eq("series", series), Eq("serial", serial), limit=1))
+
+    def of_series(self, series: str) -> list[Voucher]:
+        """The vouchers of ``series``, in the order they were booked."""
+        return self.select(Eq("series", series))
+
+    def dated(self, start: date, end: date, *, series: str | None = None) -> list[Voucher]:
+        """Vouchers dated from ``start`` to ``end`` (both included)."""
+        conditions: list[Condition] = [Compare("date", ">=", start), Compare("date", "<=", end)]
+        if series is not None:
+            conditions.append(Eq("series", series))
+        return self.select(*conditions)
+
+    def correction_of(self, series: str, serial: int) -> Voucher | None:
+        """The voucher that corrects ``series`` ``serial``, or ``None``."""
+        return _first(self.select(Eq("corrects", f"{series}{serial}"), limit=1))
+
+    def next_serial(self, series: str) -> int:
+        """One more than the highest number in ``series`` (1 when it has none).
+
+        Call it in the write unit of work that adds the voucher: the write lock keeps the
+        number free until it commits, so the series has no gap and no repeat.
+        """
+        ...
+
+    def balance(
+        self,
+        account: int,
+        *,
+        member_id: UUID | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> Decimal:
+        """The sum of ``account``'s lines (debit positive), of one member if given, dated
+        from ``since`` to ``until`` (both included, either open), as kronor with two
+        decimals."""
+        ...
+
+    def balances_by_account(
+        self, *, since: date | None = None, until: date | None = None
+    ) -> dict[int, Decimal]:
+        """Every account's sum (the trial balance, *råbalans*), by account number; accounts
+        without lines are left out."""
+        ...
+
+    def balances_by_member(self, account: int, *, until: date | None = None) -> dict[UUID, Decimal]:
+        """Each member's sum on ``account`` (the member sub-ledger), by member id."""
+        ...
+
+    def member_balance(
+        self, member_id: UUID, *, account: int, until: date | None = None
+    ) -> Decimal:
+        """The member's sum on ``account`` (debit positive) up to ``until``."""
+        return self.balance(account, member_id=member_id, until=until)
+
+    def entries(
+        self,
+        *,
+        account: int | None = None,
+        member_id: UUID | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[Entry]:
+        """The lines (of ``account``, of ``member_id``, dated ``since``–``until``) as
+        entries, ordered by date, then registration number, then line."""
+        ...
+
+
+class ClosedPeriodRepository(Repository[ClosedPeriod], Protocol):
+    """``uow.closed_periods``: the periods whose bookkeeping is finished."""
+
+    def covering(self, day: date) -> list[ClosedPeriod]:
+        """The closed periods ``day`` falls in."""
+        return self.select(Compare("start", "<=", day), Compare("end", ">=", day))
+
+
 class AuditLog(Protocol):
     """The append-only audit trail."""
 
@@ -496,6 +589,8 @@ class UnitOfWork(Protocol):
     meetings: MeetingRepository
     membership_fees: MembershipFeeRepository
     invoices: InvoiceRepository
+    vouchers: VoucherRepository
+    closed_periods: ClosedPeriodRepository
     audit: AuditLog
     ballot_boxes: BallotBoxes  # governance: secret ballots, see BallotBoxes
 

@@ -25,6 +25,7 @@ from typing import Any, Literal
 from uuid import UUID
 
 from kooperativ._model import Record
+from kooperativ.accounts.models import ClosedPeriod, Voucher
 from kooperativ.assignments.models import Assignment
 from kooperativ.clients.models import Client
 from kooperativ.employment.models import EmploymentContract, HoursReport
@@ -232,6 +233,30 @@ KINDS: dict[str, Kind] = _kinds(
                 "assignment_id",
                 lambda i: i.assignment_ids,
             ),
+        ),
+    ),
+    # The ledger: vouchers (their lines also go to a table of their own, ``voucher_lines``,
+    # which the stores sum) and the closed periods.
+    Kind(
+        "voucher",
+        Voucher,
+        "vouchers",
+        "vouchers",
+        (
+            Column("series", "text", lambda v: v.series),
+            Column("serial", "int", lambda v: v.serial),
+            Column("date", "date", lambda v: v.date),
+            Column("corrects", "text", lambda v: v.corrects.label if v.corrects else None),
+        ),
+    ),
+    Kind(
+        "closed_period",
+        ClosedPeriod,
+        "closed_periods",
+        "closed_periods",
+        (
+            Column("start", "date", lambda p: p.start),
+            Column("end", "date", lambda p: p.end),
         ),
     ),
 )

@@ -27,10 +27,15 @@ import threading
 from collections.abc import Collection, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 from uuid import UUID, uuid4
 
 from kooperativ._model import Record
+from kooperativ.accounts.ledger import Entry, entries_of
+from kooperativ.accounts.models import ClosedPeriod, Voucher
 from kooperativ.assignments.models import Assignment
 from kooperativ.audit import AuditEvent
 from kooperativ.clients.models import Client
@@ -40,11 +45,13 @@ from kooperativ.governance.meeting import Meeting
 from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
+from kooperativ.money import ZERO_ORE
 from kooperativ.storage.base import (
     AssignmentRepository,
     AuditLog,
     BallotBoxes,
     ClientRepository,
+    ClosedPeriodRepository,
     ContractRepository,
     HoursRepository,
     InvoiceRepository,
@@ -55,6 +62,7 @@ from kooperativ.storage.base import (
     StoredRecord,
     TransientConflict,
     UnitOfWork,
+    VoucherRepository,
 )
 from kooperativ.storage.kinds import KINDS, Kind, Value
 from kooperativ.storage.query import (
@@ -355,6 +363,109 @@ class _Fees(_MemoryRepository[MembershipFee], MembershipFeeRepository):
     pass
 
 
+# --- the ledger ----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def _voucher_entries(data: str) -> tuple[Entry, ...]:
+    """The entries of a stored voucher (its canonical JSON), parsed once."""
+    return tuple(entries_of(Voucher.model_validate_json(data)))
+
+
+def refuse_voucher_change(label: str) -> ConflictError:
+    """The error for an attempt to change a booked voucher."""
+    return ConflictError(
+        "voucher {voucher} is booked and is never changed: book a correction instead",
+        voucher=label,
+    )
+
+
+class _Vouchers(_MemoryRepository[Voucher], VoucherRepository):
+    """Vouchers; the sums go over the lines of every stored voucher."""
+
+    def _entries(
+        self,
+        *,
+        account: int | None = None,
+        member_id: UUID | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[Entry]:
+        found = [
+            entry
+            for row in self._table.rows.values()
+            for entry in _voucher_entries(row.data)
+            if (account is None or entry.account == account)
+            and (member_id is None or entry.member_id == member_id)
+            and (since is None or entry.date >= since)
+            and (until is None or entry.date <= until)
+        ]
+        return sorted(found, key=lambda e: (e.date, e.number, e.line))
+
+    def next_serial(self, series: str) -> int:
+        highest = 0
+        for row in self._table.rows.values():
+            serial = row.columns["serial"]
+            if row.columns["series"] == series and isinstance(serial, int):
+                highest = max(highest, serial)
+        return highest + 1
+
+    def balance(
+        self,
+        account: int,
+        *,
+        member_id: UUID | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> Decimal:
+        entries = self._entries(account=account, member_id=member_id, since=since, until=until)
+        return sum((e.amount for e in entries), ZERO_ORE)
+
+    def balances_by_account(
+        self, *, since: date | None = None, until: date | None = None
+    ) -> dict[int, Decimal]:
+        sums: dict[int, Decimal] = {}
+        for entry in self._entries(since=since, until=until):
+            sums[entry.account] = sums.get(entry.account, ZERO_ORE) + entry.amount
+        return dict(sorted(sums.items()))
+
+    def balances_by_member(self, account: int, *, until: date | None = None) -> dict[UUID, Decimal]:
+        sums: dict[UUID, Decimal] = {}
+        for entry in self._entries(account=account, until=until):
+            if entry.member_id is not None:
+                sums[entry.member_id] = sums.get(entry.member_id, ZERO_ORE) + entry.amount
+        return dict(sorted(sums.items(), key=lambda item: str(item[0])))
+
+    def entries(
+        self,
+        *,
+        account: int | None = None,
+        member_id: UUID | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> builtins.list[Entry]:
+        return self._entries(account=account, member_id=member_id, since=since, until=until)
+
+    def add(self, record: Voucher) -> None:
+        # The number in the series is unique, as the SQL backend's unique index makes it.
+        for row in self._table.rows.values():
+            if row.columns["series"] == record.series and row.columns["serial"] == record.serial:
+                raise ConflictError("voucher {voucher} is already booked", voucher=record.label)
+        super().add(record)
+
+    def update(self, record: Voucher, *, expected_version: int | None = None) -> None:
+        if not self._write:
+            raise read_only(self._name)
+        raise refuse_voucher_change(record.label)
+
+
+class _ClosedPeriods(_MemoryRepository[ClosedPeriod], ClosedPeriodRepository):
+    pass
+
+
+# --- end of the ledger ---------------------------------------------------------------------
+
+
 class _MemoryAuditLog:
     """:class:`~kooperativ.storage.base.AuditLog` over a list of canonical JSON texts."""
 
@@ -470,6 +581,10 @@ class _MemoryUnitOfWork:
             KINDS["membership_fee"], MembershipFee, state, write
         )
         self.invoices: InvoiceRepository = _Invoices(KINDS["invoice"], Invoice, state, write)
+        self.vouchers: VoucherRepository = _Vouchers(KINDS["voucher"], Voucher, state, write)
+        self.closed_periods: ClosedPeriodRepository = _ClosedPeriods(
+            KINDS["closed_period"], ClosedPeriod, state, write
+        )
         self.audit: AuditLog = _MemoryAuditLog(state.audit, write)
         self.ballot_boxes: BallotBoxes = _MemoryBallotBoxes(state.boxes, write)  # governance
 

@@ -60,11 +60,14 @@ import threading
 import uuid
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, suppress
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar, Generic, NoReturn, TypeVar
 from uuid import UUID
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -98,6 +101,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import TypeEngine
 
 from kooperativ._model import Record
+from kooperativ.accounts.ledger import Entry
+from kooperativ.accounts.models import ClosedPeriod, Voucher
 from kooperativ.assignments.models import Assignment
 from kooperativ.audit import AuditEvent
 from kooperativ.clients.models import Client
@@ -119,6 +124,7 @@ from kooperativ.storage.base import (
     AuditLog,
     BallotBoxes,
     ClientRepository,
+    ClosedPeriodRepository,
     ContractRepository,
     HoursRepository,
     InvoiceRepository,
@@ -129,9 +135,10 @@ from kooperativ.storage.base import (
     StoredRecord,
     TransientConflict,
     UnitOfWork,
+    VoucherRepository,
 )
 from kooperativ.storage.kinds import KINDS, ColumnType, Kind, Link
-from kooperativ.storage.memory import read_only, record_key
+from kooperativ.storage.memory import read_only, record_key, refuse_voucher_change
 from kooperativ.storage.query import (
     AnyOf,
     Compare,
@@ -152,6 +159,7 @@ __all__ = [
     "LINK_TABLES",
     "METADATA",
     "TABLES",
+    "VOUCHER_LINES_TABLE",
     "SqlStore",
     "mask_url",
 ]
@@ -269,6 +277,42 @@ AUDIT_TABLE = Table(
     Index("ix_audit_events_entity", "entity", "entity_id"),
     Index("ix_audit_events_actor", "actor"),
 )
+
+
+# --- the ledger ----------------------------------------------------------------------------
+
+#: Table ``voucher_lines``: each line of each voucher, beside the voucher's record, so that
+#: balances are sums the database computes. ``amount`` is in öre (an integer: debit
+#: positive, credit negative). The two indexes cover the questions asked — an account's
+#: sum up to a date, a member's sum on an account up to a date — without reading the table.
+VOUCHER_LINES_TABLE = Table(
+    "voucher_lines",
+    METADATA,
+    SqlColumn("voucher_id", String(36), nullable=False),
+    SqlColumn("line", Integer, nullable=False),
+    SqlColumn("number", Integer, nullable=False),
+    SqlColumn("series", Text, nullable=False),
+    SqlColumn("serial", Integer, nullable=False),
+    SqlColumn("date", Date, nullable=False),
+    SqlColumn("account", Integer, nullable=False),
+    SqlColumn("member_id", String(36), nullable=True),
+    SqlColumn("project_id", String(36), nullable=True),
+    SqlColumn("amount", BigInteger, nullable=False),
+    SqlColumn("text", Text, nullable=False),
+    PrimaryKeyConstraint("voucher_id", "line", name="pk_voucher_lines"),
+    Index("ix_voucher_lines_account", "account", "date", "amount"),
+    Index("ix_voucher_lines_member", "member_id", "account", "date", "amount"),
+)
+
+# A voucher's number in its series is unique: the last guard of the gapless series.
+Index(
+    "uq_vouchers_series_serial",
+    TABLES["voucher"].c.series,
+    TABLES["voucher"].c.serial,
+    unique=True,
+)
+
+# --- end of the ledger ---------------------------------------------------------------------
 
 
 # --- ballot boxes (governance) -------------------------------------------------------------
@@ -631,6 +675,197 @@ class _Fees(_SqlRepository[MembershipFee], MembershipFeeRepository):
     pass
 
 
+# --- the ledger ----------------------------------------------------------------------------
+
+
+def _ore(amount: Decimal) -> int:
+    """Kronor with two decimals → öre."""
+    return int((amount * 100).to_integral_exact())
+
+
+def _kronor(ore: object) -> Decimal:
+    """A sum in öre (an int, or PostgreSQL's numeric) → kronor with two decimals."""
+    return Decimal(int(str(ore or 0))).scaleb(-2)
+
+
+class _Vouchers(_SqlRepository[Voucher], VoucherRepository):
+    """Vouchers, with their lines in ``voucher_lines`` summed by the database.
+
+    A write unit of work holds the write lock, so after it has read the highest number
+    (of the ledger, of a series) only its own adds change it: it keeps them instead of
+    asking the database again for each voucher it books.
+    """
+
+    def __init__(self, uow: _SqlUnitOfWork, kind: Kind, record_class: type[Voucher]) -> None:
+        super().__init__(uow, kind, record_class)
+        self._highest_number: int | None = None
+        self._highest_serial: dict[str, int] = {}
+
+    def add(self, record: Voucher) -> None:
+        super().add(record)
+        if self._highest_number is not None:
+            self._highest_number = max(self._highest_number, record.number)
+        if record.series in self._highest_serial:
+            highest = self._highest_serial[record.series]
+            self._highest_serial[record.series] = max(highest, record.serial)
+        rows = [
+            {
+                "voucher_id": str(record.id),
+                "line": index,
+                "number": record.number,
+                "series": record.series,
+                "serial": record.serial,
+                "date": record.date,
+                "account": line.account,
+                "member_id": None if line.member_id is None else str(line.member_id),
+                "project_id": None if line.project_id is None else str(line.project_id),
+                "amount": _ore(line.amount),
+                "text": line.text or record.text,
+            }
+            for index, line in enumerate(record.lines, start=1)
+        ]
+        # executemany of one cached statement, not a statement compiled per voucher
+        self._store.run(lambda: self._connection.execute(insert(VOUCHER_LINES_TABLE), rows))
+
+    def update(self, record: Voucher, *, expected_version: int | None = None) -> None:
+        if not self._uow.write:
+            raise read_only(self._name)
+        raise refuse_voucher_change(record.label)
+
+    def next_number(self) -> int:
+        if not self._uow.write or self._highest_number is None:
+            number = super().next_number()
+            if self._uow.write:
+                self._highest_number = number - 1
+            return number
+        number = self._highest_number + 1
+        self._allocated.add(number)
+        return number
+
+    def next_serial(self, series: str) -> int:
+        if self._uow.write and series in self._highest_serial:
+            return self._highest_serial[series] + 1
+        table = self._table
+        query = select(func.max(table.c.serial)).where(table.c.series == series)
+        highest = int(self._run(query).scalar_one() or 0)
+        if self._uow.write:
+            self._highest_serial[series] = highest
+        return highest + 1
+
+    @staticmethod
+    def _where(
+        account: int | None,
+        member_id: UUID | None,
+        since: date | None,
+        until: date | None,
+    ) -> list[ColumnElement[bool]]:
+        lines = VOUCHER_LINES_TABLE.c
+        where: list[ColumnElement[bool]] = []
+        if account is not None:
+            where.append(lines.account == account)
+        if member_id is not None:
+            where.append(lines.member_id == str(member_id))
+        if since is not None:
+            where.append(lines.date >= since)
+        if until is not None:
+            where.append(lines.date <= until)
+        return where
+
+    def balance(
+        self,
+        account: int,
+        *,
+        member_id: UUID | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> Decimal:
+        query = select(func.sum(VOUCHER_LINES_TABLE.c.amount)).where(
+            *self._where(account, member_id, since, until)
+        )
+        return _kronor(self._run(query).scalar_one())
+
+    def balances_by_account(
+        self, *, since: date | None = None, until: date | None = None
+    ) -> dict[int, Decimal]:
+        lines = VOUCHER_LINES_TABLE.c
+        query = (
+            select(lines.account, func.sum(lines.amount))
+            .where(*self._where(None, None, since, until))
+            .group_by(lines.account)
+            .order_by(lines.account)
+        )
+        return {int(account): _kronor(total) for account, total in self._run(query).all()}
+
+    def balances_by_member(self, account: int, *, until: date | None = None) -> dict[UUID, Decimal]:
+        lines = VOUCHER_LINES_TABLE.c
+        query = (
+            select(lines.member_id, func.sum(lines.amount))
+            .where(lines.member_id.is_not(None), *self._where(account, None, None, until))
+            .group_by(lines.member_id)
+            .order_by(lines.member_id)
+        )
+        return {UUID(member): _kronor(total) for member, total in self._run(query).all()}
+
+    def entries(
+        self,
+        *,
+        account: int | None = None,
+        member_id: UUID | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> builtins.list[Entry]:
+        lines = VOUCHER_LINES_TABLE.c
+        query = (
+            select(
+                lines.number,
+                lines.series,
+                lines.serial,
+                lines.line,
+                lines.date,
+                lines.account,
+                lines.amount,
+                lines.member_id,
+                lines.project_id,
+                lines.text,
+            )
+            .where(*self._where(account, member_id, since, until))
+            .order_by(lines.date, lines.number, lines.line)
+        )
+        return [
+            Entry(
+                int(number),
+                series,
+                int(serial),
+                int(line),
+                day,
+                int(account_number),
+                _kronor(amount),
+                None if member is None else UUID(member),
+                None if project is None else UUID(project),
+                text_,
+            )
+            for (
+                number,
+                series,
+                serial,
+                line,
+                day,
+                account_number,
+                amount,
+                member,
+                project,
+                text_,
+            ) in self._run(query).all()
+        ]
+
+
+class _ClosedPeriods(_SqlRepository[ClosedPeriod], ClosedPeriodRepository):
+    pass
+
+
+# --- end of the ledger ---------------------------------------------------------------------
+
+
 class _SqlAuditLog:
     """:class:`~kooperativ.storage.base.AuditLog` over the ``audit_events`` table."""
 
@@ -772,6 +1007,10 @@ class _SqlUnitOfWork:
             self, KINDS["membership_fee"], MembershipFee
         )
         self.invoices: InvoiceRepository = _Invoices(self, KINDS["invoice"], Invoice)
+        self.vouchers: VoucherRepository = _Vouchers(self, KINDS["voucher"], Voucher)
+        self.closed_periods: ClosedPeriodRepository = _ClosedPeriods(
+            self, KINDS["closed_period"], ClosedPeriod
+        )
         self.audit: AuditLog = _SqlAuditLog(self)
         self.ballot_boxes: BallotBoxes = _SqlBallotBoxes(self)  # governance
 

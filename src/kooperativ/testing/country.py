@@ -402,6 +402,14 @@ class CountryConformance:
             assert isinstance(role, str) and role.isidentifier(), role
             assert isinstance(number, int) and not isinstance(number, bool) and number >= 0
 
+    def test_account_names(self) -> None:
+        names = self.country.account_names()
+        for role, number in self.country.chart_of_accounts().items():
+            assert number in names, f"role {role}: account {number} has no name"
+        for number, name in names.items():
+            assert isinstance(number, int) and not isinstance(number, bool) and number >= 0
+            assert isinstance(name, str) and name.strip(), number
+
     def test_config_section(self) -> None:
         schema = self.country.config_section()
         assert issubclass(schema, BaseModel)

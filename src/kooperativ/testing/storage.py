@@ -63,6 +63,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kooperativ._model import Record
+from kooperativ.accounts.models import (
+    ClosedPeriod,
+    DocumentRef,
+    Voucher,
+    VoucherLine,
+    VoucherRef,
+)
 from kooperativ.assignments.models import Assignment, AssignmentStatus
 from kooperativ.audit import GENESIS, AuditEvent, chain_hash, event_mac, verify_chain
 from kooperativ.clients.models import Client
@@ -114,6 +121,7 @@ __all__ = [
     "audit_chain",
     "client_record",
     "full_records",
+    "ledger_vouchers",
     "meeting_record",
     "member_record",
     "record_kind",
@@ -247,6 +255,8 @@ class Sample:
     meeting: Meeting
     fee: MembershipFee
     invoices: tuple[Invoice, Invoice]
+    vouchers: tuple[Voucher, Voucher]
+    closed_period: ClosedPeriod
 
     def by_kind(self) -> dict[str, list[Record]]:
         """The records by kind name."""
@@ -259,6 +269,8 @@ class Sample:
             "meeting": [self.meeting],
             "membership_fee": [self.fee],
             "invoice": list(self.invoices),
+            "voucher": list(self.vouchers),
+            "closed_period": [self.closed_period],
         }
 
 
@@ -362,8 +374,26 @@ def sample() -> Sample:
     )
     first, second = assignments
     invoice, credit = invoice_records(member, client, (first, second), address)
+    vouchers = ledger_vouchers(member.id)
+    closed = ClosedPeriod(
+        number=1,
+        kind="month",
+        start=date(2025, 2, 1),
+        end=date(2025, 2, 28),
+        closed_at=datetime(2025, 3, 10, 16, 0, tzinfo=STOCKHOLM_SUMMER),
+        closed_by="board:1",
+    )
     return Sample(
-        member, client, (first, second), contract, hours, meeting_record(), fee, (invoice, credit)
+        member,
+        client,
+        (first, second),
+        contract,
+        hours,
+        meeting_record(),
+        fee,
+        (invoice, credit),
+        (vouchers[0], vouchers[1]),
+        closed,
     )
 
 
@@ -460,6 +490,54 @@ def invoice_records(
         lines=lines[:1],
     )
     return invoice, credit
+
+
+def ledger_vouchers(member_id: UUID, project_id: UUID | None = None) -> list[Voucher]:
+    """Two vouchers, A1 and B1, with member, project and text lines (hand-worked).
+
+    A1 (2025-03-05), invoice 1 of 1 000.00 kr + 25 % VAT: 1510 +1 250.00, 2611 −250.00,
+    3041 −1 000.00 (project), and the member's budget of 940.00 set aside: 7010 +940.00
+    and 2890 −940.00 (both the member's). B1 (2025-03-20), the payment: 1930 +1 250.00,
+    1510 −1 250.00, marked as correcting A1 (only to fill every field). Trial balance:
+    1510 0.00, 1930 1 250.00, 2611 −250.00, 2890 −940.00, 3041 −1 000.00, 7010 940.00.
+    """
+    project = project_id or UUID(int=99)
+    at = datetime(2025, 3, 20, 12, 0, 5, 250000, tzinfo=STOCKHOLM_SUMMER)
+    invoice = Voucher(
+        number=1,
+        series="A",
+        serial=1,
+        date=date(2025, 3, 5),
+        text="Faktura 1 Kund 1",
+        document=DocumentRef(kind="invoice", key="1"),
+        lines=(
+            VoucherLine(account=1510, amount=Decimal("1250.00")),
+            VoucherLine(account=2611, amount=Decimal("-250.00")),
+            VoucherLine(account=3041, amount=Decimal("-1000.00"), project_id=project),
+            VoucherLine(account=7010, amount=Decimal("940.00"), member_id=member_id),
+            VoucherLine(
+                account=2890, amount=Decimal("-940.00"), member_id=member_id, text="Lönebudget"
+            ),
+        ),
+        booked_at=at,
+        booked_by="board:1",
+    )
+    payment = Voucher(
+        number=2,
+        series="B",
+        serial=1,
+        date=date(2025, 3, 20),
+        text="Inbetalning faktura 1",
+        document=DocumentRef(kind="payment", key="OCR 1000016"),
+        lines=(
+            VoucherLine(account=1930, amount=Decimal("1250.00")),
+            VoucherLine(account=1510, amount=Decimal("-1250.00")),
+        ),
+        corrects=VoucherRef(series="A", serial=1),
+        booked_at=at,
+        booked_by="board:1",
+    )
+    return [invoice, payment]
 
 
 class _Boom(Exception):
@@ -902,6 +980,118 @@ class StorageContract:
         with store.unit_of_work(write=False) as uow:
             assert uow.invoices.with_status("credited") == [invoice.evolve(status="credited")]
             assert uow.invoices.due_before(date(2026, 1, 1)) == []
+
+    def test_ledger_sums_and_queries(self, store: Store) -> None:
+        """Balances are the sums of the lines (hand-worked in :func:`ledger_vouchers`)."""
+        member = uuid.uuid4()
+        other = uuid.uuid4()
+        invoice, payment = ledger_vouchers(member)
+        correction = Voucher(
+            number=3,
+            series="A",
+            serial=2,
+            date=date(2025, 4, 2),
+            text="A1: fel",
+            lines=tuple(line.evolve(amount=-line.amount) for line in invoice.lines),
+            corrects=VoucherRef(series="A", serial=1),
+            booked_at=invoice.booked_at,
+            booked_by="board:1",
+        )
+        gift = Voucher(
+            number=4,
+            series="M",
+            serial=1,
+            date=date(2025, 4, 3),
+            text="Överföring",
+            lines=(
+                VoucherLine(account=2890, amount=Decimal("100.01"), member_id=member),
+                VoucherLine(account=2890, amount=Decimal("-100.01"), member_id=other),
+            ),
+            booked_at=invoice.booked_at,
+            booked_by="board:1",
+        )
+        closed = sample().closed_period
+        with store.unit_of_work() as uow:
+            assert uow.vouchers.next_serial("A") == 1
+            assert uow.vouchers.balance(1930) == Decimal("0.00")
+            assert uow.vouchers.balances_by_account() == {}
+            for voucher in (invoice, payment):
+                uow.vouchers.add(voucher)
+            assert uow.vouchers.next_serial("A") == 2  # its own writes count
+            assert uow.vouchers.next_serial("B") == 2
+            assert uow.vouchers.next_serial("M") == 1
+            uow.closed_periods.add(closed)
+        with store.unit_of_work(write=False) as uow:
+            v = uow.vouchers
+            assert v.balances_by_account() == {
+                1510: Decimal("0.00"),
+                1930: Decimal("1250.00"),
+                2611: Decimal("-250.00"),
+                2890: Decimal("-940.00"),
+                3041: Decimal("-1000.00"),
+                7010: Decimal("940.00"),
+            }
+            assert v.balance(2890, member_id=member) == Decimal("-940.00")
+            assert v.member_balance(member, account=2890) == Decimal("-940.00")
+            assert v.balance(7010, member_id=member) == Decimal("940.00")
+            assert v.balance(1510, until=date(2025, 3, 19)) == Decimal("1250.00")
+            assert v.balance(1510, since=date(2025, 3, 6)) == Decimal("-1250.00")
+            assert v.balance(2890, member_id=other) == Decimal("0.00")
+            assert v.balances_by_member(2890) == {member: Decimal("-940.00")}
+            assert v.balances_by_account(until=date(2025, 3, 5))[1510] == Decimal("1250.00")
+            entries = v.entries(member_id=member)
+            assert [(e.label, e.line, e.account, e.amount, e.text) for e in entries] == [
+                ("A1", 4, 7010, Decimal("940.00"), "Faktura 1 Kund 1"),
+                ("A1", 5, 2890, Decimal("-940.00"), "Lönebudget"),
+            ]
+            assert entries[0].member_id == member and entries[0].project_id is None
+            assert [e.project_id for e in v.entries(account=3041)] == [UUID(int=99)]
+            assert [(e.label, e.date) for e in v.entries(account=1510)] == [
+                ("A1", date(2025, 3, 5)),
+                ("B1", date(2025, 3, 20)),
+            ]
+            assert v.entries(since=date(2025, 3, 21)) == []
+            assert v.by_serial("B", 1) == payment
+            assert v.by_serial("B", 2) is None
+            assert v.of_series("A") == [invoice]
+            assert v.dated(date(2025, 3, 6), date(2025, 3, 31)) == [payment]
+            assert v.dated(date(2025, 3, 1), date(2025, 3, 31), series="A") == [invoice]
+            assert v.correction_of("A", 1) == payment  # the sample marks B1 so
+            assert v.correction_of("B", 1) is None
+            p = uow.closed_periods
+            assert p.covering(date(2025, 2, 14)) == [closed]
+            assert p.covering(date(2025, 3, 1)) == []
+            with pytest.raises(StorageError):
+                v.add(gift)
+        with store.unit_of_work() as uow:
+            uow.vouchers.add(correction)
+            uow.vouchers.add(gift)
+            with pytest.raises(ConflictError, match="A1"):
+                uow.vouchers.update(invoice.evolve(text="Ändrad"))
+        with store.unit_of_work(write=False) as uow:
+            v = uow.vouchers
+            sums = v.balances_by_account()
+            assert sum(sums.values()) == 0
+            assert sums[1930] == Decimal("1250.00") and sums[1510] == Decimal("-1250.00")
+            assert sums[2890] == Decimal("0.00") and sums[3041] == Decimal("0.00")
+            assert v.balances_by_member(2890) == {
+                member: Decimal("100.01"),
+                other: Decimal("-100.01"),
+            }
+            assert v.by_serial("A", 1) == invoice  # never changed
+            assert v.next_serial("A") == 3
+            assert v.next_number() == 5
+
+    def test_a_voucher_series_number_is_unique(self, store: Store) -> None:
+        invoice, _ = ledger_vouchers(uuid.uuid4())
+        with store.unit_of_work() as uow:
+            uow.vouchers.add(invoice)
+        twin = invoice.evolve(id=uuid.uuid4(), number=2)
+        with pytest.raises(ConflictError), store.unit_of_work() as uow:
+            uow.vouchers.add(twin)
+        with store.unit_of_work(write=False) as uow:
+            assert uow.vouchers.list() == [invoice]
+            assert uow.vouchers.balance(1510) == Decimal("1250.00")
 
     def test_hours_meeting_and_fee_queries(self, store: Store) -> None:
         records = sample()

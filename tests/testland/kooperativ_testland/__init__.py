@@ -67,7 +67,23 @@ _ORGANISATION = re.compile(r"XT-?([0-9]{6})-?([0-9])")
 _VAT = re.compile(r"XTV([0-9]{7})")
 
 _ACCOUNTS = MappingProxyType(
-    {"bank": 1000, "receivables": 1100, "vat_out_standard": 2000, "salaries": 5000}
+    {
+        "bank": 1000,
+        "receivables": 1100,
+        "vat_out_standard": 2000,
+        "member_accounts": 2100,
+        "salaries": 5000,
+    }
+)
+_ACCOUNT_NAMES = MappingProxyType(
+    {
+        1000: "Bank",
+        1100: "Receivables",
+        2000: "Output VAT",
+        2100: "Member accounts",
+        4000: "Sales",
+        5000: "Salaries",
+    }
 )
 _VAT_CATEGORIES = MappingProxyType({"standard": "vat.standard", "zero": "vat.zero"})
 _TAX_MODES = ("flat", "exempt")
@@ -337,6 +353,10 @@ class Testland:
     def chart_of_accounts(self) -> Mapping[str, int]:
         """Four roles, numbered as Testland's bookkeepers do."""
         return _ACCOUNTS
+
+    def account_names(self) -> Mapping[int, str]:
+        """Testland's chart: the role accounts and sales."""
+        return _ACCOUNT_NAMES
 
     def config_section(self) -> type[BaseModel]:
         """``[xt]``: :class:`TestlandSettings`."""

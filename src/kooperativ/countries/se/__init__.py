@@ -207,6 +207,12 @@ class Sweden:
         """The BAS accounts by role (:data:`BAS_ACCOUNTS`)."""
         return BAS_ACCOUNTS
 
+    def account_names(self) -> Mapping[int, str]:
+        """Names of the BAS accounts a voucher may use (:mod:`kooperativ.countries.se.bas`)."""
+        from kooperativ.countries.se.bas import BAS_NAMES
+
+        return BAS_NAMES
+
     def validate_tax_mode(self, text: str, field: str = "tax") -> str:
         """A Swedish tax mode (``table:33:1``, ``side-income`` …), normalised."""
         return self._default_payroll.validate_tax_mode(text, field)
