@@ -226,3 +226,35 @@ def test_a_member_that_is_no_member_number_is_refused(folder: Path, number: obje
 
     with pytest.raises(InputError, match=r"^member: .* is not a member number"):
         salary_of_case(folder, _case_fields(member=number))
+
+
+def test_the_contract_names_the_member_s_own_fee(folder: Path) -> None:
+    """A contract starting in the override's dates states 4 %, one before it 6 %."""
+    with Cooperative.open(folder, "memory://") as coop:
+        admin = Actor.admin()
+        coop.members.add(
+            admin,
+            first_name="Alva",
+            last_name="Berglund",
+            person_id="19850312-9804",
+            status="member",
+            joined_on=date(2024, 3, 1),
+        )
+        coop.clients.add(admin, name="Teatern AB", orgnr="559912-3451")
+        for start, end in (
+            (date(2026, 12, 1), date(2026, 12, 20)),
+            (date(2026, 9, 1), date(2026, 9, 30)),
+        ):
+            coop.assignments.add(
+                admin,
+                member=1,
+                client=1,
+                description="Scenografi",
+                start=start,
+                end=end,
+                agreed_amount="60000",
+            )
+        within = coop.contracts.create(admin, assignment=1, made_on=date(2026, 11, 20))
+        before = coop.contracts.create(admin, assignment=2, made_on=date(2026, 8, 20))
+    assert "(4 %)" in within.pay_terms
+    assert "(6 %)" in before.pay_terms

@@ -44,6 +44,7 @@ from kooperativ.errors import (
     PermissionDenied,
     Term,
 )
+from kooperativ.fees import FeePolicy
 from kooperativ.members.models import Address, Member, MemberStatus, Role
 from kooperativ.rules.employment import (
     EmploymentLaw,
@@ -302,7 +303,8 @@ class ContractService(Service):
             # The cooperative's defaults are stored in the country's language; a document
             # in another language prints them translated.
             texts = defaults.texts(self._coop.country.default_language)
-            fee = self._coop.config.fees.rate * 100
+            # The member's own fee terms on the first day (a dated period or an override).
+            fee = FeePolicy.of(self._coop.config.fees).rule_on(member.number, first).rate * 100
             paid_out = holiday is HolidayPayTerms.PAID_OUT
             parts: Sequence[PayPart] | None = pay_parts
             if parts is None:
