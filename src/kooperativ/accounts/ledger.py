@@ -171,6 +171,7 @@ def reversal(
     correction discoverable from the corrected entry.
 
     >>> from datetime import UTC, datetime
+    >>> from kooperativ.accounts.models import VoucherLine
     >>> v = Voucher(number=1, series="M", serial=3, date=dt.date(2026, 5, 4), text="Hyra",
     ...     booked_at=datetime(2026, 5, 4, tzinfo=UTC), booked_by="kassör",
     ...     lines=[VoucherLine(account=5010, amount="100"),
@@ -276,8 +277,9 @@ def statement(opening: Decimal, entries: Sequence[Entry]) -> list[StatementLine]
     amount is the entry's with the sign turned, and the balance runs from ``opening``.
 
     >>> e = Entry(1, "A", 1, 1, dt.date(2026, 5, 4), 2890, Decimal("-940.00"), None, None, "F1")
-    >>> [(str(s.amount), str(s.balance)) for s in statement(Decimal("60.00"), [e])]
-    [('940.00', '1000.00')]
+    >>> (line,) = statement(Decimal("60.00"), [e])
+    >>> str(line.amount), str(line.balance)
+    ('940.00', '1000.00')
     """
     lines: list[StatementLine] = []
     balance = opening

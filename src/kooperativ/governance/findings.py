@@ -12,12 +12,13 @@ in words (``9 nov. 2026``), and words such as notice methods and outcomes transl
 
 Examples:
     >>> from datetime import date
-    >>> found = finding("notice.late", ("meeting", ""), "notice sent {sent}, later than {day}",
-    ...     sent=date(2026, 11, 9), day=date(2026, 10, 27))
+    >>> found = finding("notice.late", ("meeting", ""),
+    ...     "notice sent {sent}, later than {day} ({reference})",
+    ...     sent=date(2026, 11, 9), day=date(2026, 10, 27), reference="§ 8")
     >>> found.code, found.message
-    ('notice.late', 'notice sent 2026-11-09, later than 2026-10-27')
+    ('notice.late', 'notice sent 2026-11-09, later than 2026-10-27 (§ 8)')
     >>> problem_text(found, "sv")
-    'kallelsen sändes 9 nov. 2026, senare än 27 okt. 2026'
+    'kallelsen sändes 9 nov. 2026, senare än 27 okt. 2026 (§ 8)'
 """
 
 from __future__ import annotations

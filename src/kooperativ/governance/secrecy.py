@@ -21,8 +21,7 @@ a key, secret ballots still work but are kept unsealed, the record says so
 what that does not protect against.
 
 Examples:
-    >>> from kooperativ.governance.findings import item_phrase
-from kooperativ.governance.voting import Ballot
+    >>> from kooperativ.governance.voting import Ballot
     >>> seal = BallotSeal.from_text(BallotSeal.generate_key())
     >>> text = seal.seal("meeting-1/election 1", Ballot(item="election 1", choice=("Alva",)), 64)
     >>> text.startswith("sealed:")
