@@ -339,8 +339,7 @@ def account_statement(
         Path | None, typer.Option(help="Write the statement as a PDF.", show_default=False)
     ] = None,
 ) -> None:
-    """A member's transparency statement: invoiced, VAT, fee, budget, salary, what remains
-    (a member sees only their own)."""
+    """A member's transparency statement (a member sees only their own)."""
     _ = cli.texts("statements")
     with cli.guard():
         lang = cli.language if cli.chosen_language else None
