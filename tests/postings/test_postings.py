@@ -177,20 +177,21 @@ def test_a_full_credit_note_nets_to_zero() -> None:
 def test_missing_roles_are_named() -> None:
     with pytest.raises(ConfigError) as caught:
         PostingAccounts.of({"receivables": 1510, "sales": 3041})
-    assert "member_accounts" in str(caught.value.key_path if hasattr(caught.value, "key_path")
-                                    else caught.value)  # fmt: skip
+    assert caught.value.key == "accounts.member_accounts"
     bare = PostingAccounts.of({"receivables": 1, "sales": 2, "member_accounts": 3})
-    found = invoice(WORKED, rounding=True)
-    with pytest.raises(ConfigError):
-        invoice_voucher(found, series="A", accounts=bare, fee=None)
-    simple = invoice([WORKED[0]])
-    with pytest.raises(ConfigError):
-        invoice_voucher(
-            simple,
-            series="A",
-            accounts=PostingAccounts.of({**ROLES, "member_budget": 7690} | {}) and bare,
-            fee=Decimal("1"),
-        )
+    with pytest.raises(ConfigError) as caught:  # 25 % VAT and no vat_out_standard
+        invoice_voucher(invoice([WORKED[0]]), series="A", accounts=bare, fee=None)
+    assert caught.value.key == "accounts.vat_out_standard"
+    exempt = invoice([WORKED[0].evolve(vat_category="exempt")])
+    assert invoice_voucher(exempt, series="A", accounts=bare, fee=None) is not None
+    with pytest.raises(ConfigError) as caught:  # the fee on invoicing needs member_budget
+        invoice_voucher(exempt, series="A", accounts=bare, fee=Decimal("1.00"))
+    assert caught.value.key == "accounts.member_budget"
+    rounded = invoice([WORKED[2]], rounding=True)  # 333.33 + 83.33 = 416.66 → 417.00
+    with pytest.raises(ConfigError) as caught:
+        invoice_voucher(rounded, series="A", accounts=PostingAccounts.of(
+            {k: v for k, v in ROLES.items() if k != "rounding"}), fee=None)  # fmt: skip
+    assert caught.value.key == "accounts.rounding"
 
 
 amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999"), places=2)
