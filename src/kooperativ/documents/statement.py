@@ -35,7 +35,7 @@ def _invoice_rows(
         (_("VAT"), money(item.vat)),
     ]
     if item.rounding:
-        rows.append((_("Öresavrundning"), money(item.rounding)))
+        rows.append((_("Rounding"), money(item.rounding)))
     rows += [
         (_("The client pays"), money(item.total)),
         (_("The cooperative's fee"), money(item.fee)),
