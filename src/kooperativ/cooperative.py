@@ -53,6 +53,7 @@ from kooperativ.services.ledger import LedgerService
 from kooperativ.services.members import MemberService
 from kooperativ.services.payroll import PayrollService
 from kooperativ.services.privacy import PrivacyService
+from kooperativ.services.statements import StatementService
 from kooperativ.storage import open_store
 from kooperativ.storage.base import Store
 
@@ -70,7 +71,8 @@ class Cooperative:
 
     Use :meth:`open` (a folder) or :meth:`from_config` (configuration kept elsewhere); the
     services are ``members``, ``clients``, ``assignments``, ``contracts``,
-    ``employment``, ``payroll``, ``governance``, ``ledger`` and ``audit``.
+    ``employment``, ``payroll``, ``governance``, ``invoices``, ``ledger``, ``statements``
+    and ``audit``.
 
     Attributes:
         folder: The cooperative's folder, or ``None`` for one made with
@@ -108,6 +110,7 @@ class Cooperative:
         self.privacy = PrivacyService(self)
         self.invoices = InvoiceService(self)
         self.ledger = LedgerService(self)
+        self.statements = StatementService(self)
         if bylaws is not None:
             self.governance._bylaws = bylaws
 

@@ -80,7 +80,7 @@ COMMANDS = {
     "db": ["upgrade"],
     "privacy": ["export", "retention", "due", "minimise", "pseudonymise", "pseudonymise-client"],
     "ledger": ["book", "list", "show", "correct", "close", "balance"],
-    "account": ["show"],
+    "account": ["show", "statement"],
 }
 
 

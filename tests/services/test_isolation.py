@@ -39,6 +39,7 @@ from kooperativ.services.governance import GovernanceService
 from kooperativ.services.members import MemberService
 from kooperativ.services.payroll import PayrollService
 from kooperativ.services.privacy import PrivacyService
+from kooperativ.services.statements import StatementService
 
 FIXED_NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 ON = date(2026, 11, 27)
@@ -197,6 +198,7 @@ NOT_MEMBER_DATA: dict[type, dict[str, str]] = {
         "check": "the administrator's check (Cooperative.check)",
     },
     PrivacyService: {"check": "the administrator's check (Cooperative.check)"},
+    StatementService: {"check": "the administrator's check (Cooperative.check)"},
     AuditService: {
         "key": "configuration of the audit key",
         "use_key": "configuration of the audit key",
@@ -258,6 +260,7 @@ COVERED: dict[type, set[str]] = {
         "pseudonymise",
         "pseudonymise_client",
     },
+    StatementService: {"invoice", "member", "pdf"},
     AuditService: {"events", "head", "verify", "record_configuration"},
 }
 
@@ -455,6 +458,26 @@ def test_privacy(world: World) -> None:
     _refused(lambda: privacy.minimise(ada, 3, ON))
     _refused(lambda: privacy.pseudonymise(ada, 3, ON))
     _refused(lambda: privacy.pseudonymise_client(ada, 2, ON))
+
+
+def test_statements(world: World) -> None:
+    w, coop, ada, admin = world, world.coop, world.ada, world.admin
+    adas = coop.invoices.create(admin, assignments=[1], issue_date=ON)
+    bos = coop.invoices.create(admin, assignments=[2], issue_date=ON)
+    statements = coop.statements
+    own = statements.invoice(ada, adas.label)
+    assert own.member_number == 2
+    _no_leak(w, own)
+    _refused(lambda: statements.invoice(ada, bos.label))
+    period = statements.member(ada, 2, period="2026-11")
+    assert [s.invoice.label for s in period.invoices] == [adas.label]
+    assert period.closing == own.budget
+    _no_leak(w, period)
+    _refused(lambda: statements.member(ada, 3))
+    assert statements.pdf(ada, 2, period="2026-11").startswith(b"%PDF-")
+    _refused(lambda: statements.pdf(ada, 3))
+    _refused(lambda: statements.pdf(ada, 2, invoice=bos.label))
+    _refused(lambda: statements.member(world.stranger, 2))
 
 
 def test_audit(world: World) -> None:

@@ -23,6 +23,7 @@ Amounts are strings (debit positive, credit negative). A booked voucher is never
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -319,6 +320,105 @@ def account_show(
             [_("Date"), _("Voucher"), _("Text"), _("Amount"), _("Balance")],
             rows,
             right=(3, 4),
+            compact=True,
+        )
+    )
+
+
+@account_app.command("statement")
+@shared_options(actor=True, json=True)
+def account_statement(
+    cli: CliContext,
+    member: Annotated[int, typer.Argument(help="Member number.", show_default=False)],
+    period: PeriodOption = None,
+    invoice: Annotated[
+        str | None,
+        typer.Option(help="One invoice's statement (number, e.g. A17).", show_default=False),
+    ] = None,
+    pdf: Annotated[
+        Path | None, typer.Option(help="Write the statement as a PDF.", show_default=False)
+    ] = None,
+) -> None:
+    """A member's transparency statement (a member sees only their own)."""
+    _ = cli.texts("statements")
+    with cli.guard():
+        lang = cli.language if cli.chosen_language else None
+        with cli.open() as coop:
+            actor = cli.actor(coop)
+            if pdf is not None:
+                data = coop.statements.pdf(actor, member, period=period, invoice=invoice, lang=lang)
+            elif invoice is not None:
+                one = coop.statements.invoice(actor, invoice)
+                if one.member_number != member:
+                    from kooperativ.errors import InputError
+
+                    raise InputError(
+                        "invoice",
+                        "invoice {invoice} is not member {member}'s",
+                        invoice=one.invoice.label,
+                        member=member,
+                    )
+                view = one.as_dict()
+            else:
+                view = coop.statements.member(actor, member, period=period).as_dict()
+        if pdf is not None:
+            try:
+                pdf.write_bytes(data)
+            except OSError as error:
+                from kooperativ.errors import InputError, os_reason
+
+                raise InputError(
+                    "pdf", "cannot write {path}: {reason}", path=pdf, reason=os_reason(error)
+                ) from None
+    if pdf is not None:
+        cli.print(cli.messages()("Wrote {path} ({size} bytes).").format(path=pdf, size=len(data)))
+        return
+    if cli.as_json:
+        cli.print_json(view)
+        return
+    items = view.get("invoices", [view])
+    rows: list[tuple[object, ...]] = [
+        (
+            item["invoice"],
+            item["date"],
+            cli.amount(Decimal(item["invoiced_excl_vat"])),
+            cli.amount(Decimal(item["vat"])),
+            cli.amount(Decimal(item["fee"])),
+            cli.amount(Decimal(item["budget"])),
+            "" if item["salary"] is None else cli.amount(Decimal(item["salary"]["net_pay"])),
+        )
+        for item in items
+    ]
+    if "account" in view:
+        account = view["account"]
+        rows.append(
+            (
+                _("Total"),
+                "",
+                cli.amount(Decimal(view["invoiced_excl_vat"])),
+                cli.amount(Decimal(view["vat"])),
+                cli.amount(Decimal(view["fees"])),
+                cli.amount(Decimal(view["budget"])),
+                "",
+            )
+        )
+        rows.append(
+            (_("What remains"), "", "", "", "", cli.amount(Decimal(account["closing"])), "")
+        )
+    cli.print(
+        table(
+            _("Transparency statement, member {number}").format(number=member),
+            [
+                _("Invoice"),
+                _("Date"),
+                _("Invoiced excl. VAT"),
+                _("VAT"),
+                _("Fee"),
+                _("Budget"),
+                _("Net pay"),
+            ],
+            rows,
+            right=(2, 3, 4, 5, 6),
             compact=True,
         )
     )

@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import builtins
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from kooperativ.accounts.postings import PostingAccounts, credit_note_voucher, invoice_voucher
 from kooperativ.assignments.models import Assignment, AssignmentStatus
 from kooperativ.clients.models import Client
 from kooperativ.errors import ConflictError, InputError, NotFoundError
+from kooperativ.fees import Fee, FeePolicy
 from kooperativ.invoicing.models import (
     Invoice,
     InvoiceKind,
@@ -161,6 +163,7 @@ class InvoiceService(Service):
             )
             uow.invoices.add(invoice)
             self._record(uow, actor, "invoice.create", None, invoice)
+            self._book_invoice(uow, actor, invoice)
             return invoice
 
         return self._transaction(work)
@@ -214,6 +217,7 @@ class InvoiceService(Service):
             )
             uow.invoices.add(note)
             self._record(uow, actor, "invoice.credit", None, note)
+            self._book_credit_note(uow, actor, note, original, earlier)
             if before + note.total == original.total:
                 credited = original.evolve(status=InvoiceStatus.CREDITED)
                 uow.invoices.update(credited)
@@ -306,6 +310,62 @@ class InvoiceService(Service):
             logo=find_logo(getattr(self._coop, "folder", None)),
             country_name=country_name,
         )
+
+    # -- booking ----------------------------------------------------------------------------
+
+    def fee_of(self, uow: UnitOfWork, invoice: Invoice) -> Fee:
+        """The fee on ``invoice`` (an invoice, not a credit note) by ``[fees]``: the
+        member's terms on the invoice date, on the amount excluding VAT."""
+        member = uow.members.get(invoice.member_id)
+        return FeePolicy.of(self._coop.config.fees).fee_on(
+            member.number, invoice.issue_date, invoice.total_excl_vat
+        )
+
+    def _accounts(self) -> PostingAccounts:
+        return PostingAccounts.of(self._coop.config.accounts)
+
+    def _fee_on_invoicing(self) -> bool:
+        return self._coop.config.fees.taken == "on_invoicing"
+
+    def _book_invoice(self, uow: UnitOfWork, actor: Actor, invoice: Invoice) -> None:
+        """Book ``invoice``'s voucher in the ledger's invoice series (same unit of work)."""
+        fee = self.fee_of(uow, invoice).amount if self._fee_on_invoicing() else None
+        draft = invoice_voucher(
+            invoice,
+            series=self._coop.config.ledger.invoices,
+            accounts=self._accounts(),
+            fee=fee,
+            translate=self._texts(),
+        )
+        if draft is not None:
+            self._coop.ledger._book(uow, actor, draft, "voucher.book")
+
+    def _book_credit_note(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        note: Invoice,
+        original: Invoice,
+        earlier: Sequence[Invoice],
+    ) -> None:
+        """Book ``note``'s voucher: ``original``'s postings reversed in proportion."""
+        fee = self.fee_of(uow, original).amount if self._fee_on_invoicing() else None
+        draft = credit_note_voucher(
+            note,
+            original,
+            series=self._coop.config.ledger.invoices,
+            accounts=self._accounts(),
+            fee=fee,
+            credited_before=sum((c.total_excl_vat for c in earlier), ZERO_ORE),
+            translate=self._texts(),
+        )
+        if draft is not None:
+            self._coop.ledger._book(uow, actor, draft, "voucher.book")
+
+    def _texts(self) -> Callable[[str], str]:
+        from kooperativ.i18n import translator
+
+        return translator(self._coop.config.language, "statements")
 
     # -- helpers ----------------------------------------------------------------------------
 

@@ -72,6 +72,8 @@ BAS_ACCOUNTS = MappingProxyType(
         "holiday_pay_liability": 2920,  # Upplupna semesterlöner
         "sales": 3041,  # Försäljning tjänster 25 % sv
         "fee_income": 3990,  # Övriga ersättningar och intäkter
+        "rounding": 3740,  # Öres- och kronutjämning
+        "member_budget": 7690,  # Övriga personalkostnader: members' budgets set aside
         "salaries": 7010,  # Löner till kollektivanställda
         "holiday_pay": 7290,  # Förändring av semesterlöneskuld
         "employer_contributions": 7510,  # Arbetsgivaravgifter

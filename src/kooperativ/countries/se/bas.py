@@ -78,6 +78,7 @@ BAS_NAMES = MappingProxyType(
         7519: "Sociala avgifter för semester- och löneskulder",
         7530: "Särskild löneskatt",
         7533: "Särskild löneskatt för pensionskostnader",
+        7690: "Övriga personalkostnader",
         8313: "Ränteintäkter från kortfristiga fordringar",
         8422: "Dröjsmålsräntor för leverantörsskulder",
         8423: "Räntekostnader för skatter och avgifter",
