@@ -112,6 +112,12 @@ class IdentityConfig(_Section):
     phone: str | None = None
     website: str | None = None
     f_tax: bool = Field(default=True, description="Approved for F-tax (Godkänd för F-skatt)")
+    peppol_id: str | None = Field(
+        default=None,
+        pattern=r"^[0-9]{4}:[A-Za-z0-9\-.]{1,50}$",
+        description="The Peppol participant id (scheme:identifier, e.g. 0007:5598765435), "
+        "the electronic address of Peppol invoices",
+    )
     address: Address
 
 

@@ -307,6 +307,30 @@ class InvoiceService(Service):
             country_name=country_name,
         )
 
+    def peppol(self, actor: Actor, ref: Ref, lang: str | None = None) -> bytes:
+        """The invoice or credit note as a Peppol BIS Billing 3.0 UBL document (EN 16931).
+
+        One read unit of work: the invoice and, for a credit note, the invoice it corrects.
+        The texts (exemption reasons, terms) are in ``lang`` (default: the cooperative's).
+
+        Raises:
+            InputError: The client has no Peppol id (field ``peppol_id``), or the
+                cooperative has none (``employer.peppol_id``); no catalog for ``lang``.
+            NotFoundError: No such invoice.
+            PermissionDenied: A member asking for another member's invoice.
+        """
+        from kooperativ.exports.peppol import to_ubl
+        from kooperativ.invoicing.peppol import to_einvoice
+
+        with self._read() as uow:
+            found = self._resolve(uow, ref)
+            actor.require_access(found.member_id, "invoices")
+            credited = None
+            if found.credits is not None:
+                credited = resolve(uow.invoices, "invoice", found.credits)
+        language = lang or self._coop.config.language
+        return to_ubl(to_einvoice(found, credited=credited, lang=language))
+
     # -- helpers ----------------------------------------------------------------------------
 
     def _resolve(self, uow: UnitOfWork, ref: Ref) -> Invoice:
@@ -400,6 +424,7 @@ class InvoiceService(Service):
             plusgiro=employer.plusgiro,
             iban=employer.iban,
             bic=employer.bic,
+            peppol_id=employer.peppol_id,
         )
 
     def _buyer(self, client: Client, reference: str | None) -> Party:
