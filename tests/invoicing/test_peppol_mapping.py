@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kooperativ import Actor, Cooperative
 from kooperativ.errors import InputError
@@ -412,3 +414,38 @@ def test_a_member_gets_only_their_own(peppol_world: World) -> None:
     assert w.coop.invoices.peppol(alva, mine.id).startswith(b"<?xml")
     with pytest.raises(PermissionDenied):
         w.coop.invoices.peppol(alva, theirs.id)
+
+
+# --- property: random lines through the service -------------------------------------------
+
+CATEGORIES = ["standard", "reduced", "culture", "exempt"]
+random_lines = st.lists(
+    st.tuples(
+        st.decimals(min_value=D("0.0001"), max_value=D(2000), places=4),
+        st.decimals(min_value=D(0), max_value=D(50000), places=4),
+        st.sampled_from(CATEGORIES),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(specs=random_lines)
+def test_random_invoices_and_their_credit_notes_pass(
+    validator: Any, peppol_world: World, specs: list[tuple[Decimal, Decimal, str]]
+) -> None:
+    w = peppol_world
+    lines = [
+        {"description": f"Rad {n}", "quantity": q, "unit_price": p, "vat_category": c}
+        for n, (q, p, c) in enumerate(specs, start=1)
+    ]
+    invoice = w.coop.invoices.create(w.admin, assignments=[w.workshop.number], lines=lines)
+    check(validator, w.coop, invoice)
+    # Credited in full, the assignment can be invoiced again by the next example.
+    note = w.coop.invoices.credit(w.admin, invoice.id, reason="Prov")
+    check(validator, w.coop, note)
