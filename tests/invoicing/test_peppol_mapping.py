@@ -369,6 +369,19 @@ def test_a_client_without_a_peppol_id_gets_no_peppol_invoice(world: World) -> No
         world.coop.invoices.peppol(world.admin, invoice.id)
     assert caught.value.field == "peppol_id"
     assert "Kim Privat" in str(caught.value)
+    with pytest.raises(InputError):
+        to_einvoice(invoice)
+
+
+def test_a_peppol_id_given_after_the_invoice_is_used(validator: Any, world: World) -> None:
+    # The invoice was issued before the client had a Peppol id: the id is where the
+    # document goes, so the register's current one is used.
+    invoice = world.coop.invoices.create(world.admin, assignments=[world.workshop.number])
+    assert invoice.buyer.peppol_id is None
+    world.coop.clients.update(world.admin, world.theatre.id, peppol_id=THEATRE_PEPPOL)
+    root = check(validator, world.coop, invoice)
+    endpoint = root.find("cac:AccountingCustomerParty/cac:Party/cbc:EndpointID", NS)
+    assert endpoint is not None and endpoint.text == "5566778808"
 
 
 def test_a_cooperative_without_a_peppol_id(peppol_world: World) -> None:

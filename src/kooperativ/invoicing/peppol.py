@@ -8,7 +8,9 @@ invoice itself, which is a snapshot made when it was issued:
 
 * **Electronic addresses** (BT-34 seller, BT-49 buyer) are the parties' Peppol ids,
   written ``scheme:identifier`` (``0007:5598765435``): the seller's from ``peppol_id`` in
-  ``[employer]`` of ``cooperative.toml``, the buyer's from the client register. A buyer
+  ``[employer]`` of ``cooperative.toml``, the buyer's from the client register (the
+  service, :meth:`~kooperativ.services.invoices.InvoiceService.peppol`, puts the current
+  ones on the snapshot: they say where the document goes, not what was invoiced). A buyer
   without a Peppol id cannot get a Peppol invoice (an :class:`~kooperativ.errors.InputError`
   naming ``peppol_id``).
 * **Legal registration identifiers** (BT-30, BT-47) are the parties' organisation numbers.

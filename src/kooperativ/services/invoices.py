@@ -311,7 +311,10 @@ class InvoiceService(Service):
         """The invoice or credit note as a Peppol BIS Billing 3.0 UBL document (EN 16931).
 
         One read unit of work: the invoice and, for a credit note, the invoice it corrects.
-        The texts (exemption reasons, terms) are in ``lang`` (default: the cooperative's).
+        The electronic addresses are the client's Peppol id in the register and the
+        cooperative's in ``[employer]`` (those on the invoice if there are none now), so an
+        invoice issued before the client had a Peppol id can still be sent. The texts
+        (exemption reasons, terms) are in ``lang`` (default: the cooperative's).
 
         Raises:
             InputError: The client has no Peppol id (field ``peppol_id``), or the
@@ -328,8 +331,19 @@ class InvoiceService(Service):
             credited = None
             if found.credits is not None:
                 credited = resolve(uow.invoices, "invoice", found.credits)
+            client = uow.clients.find(found.client_id)
+        # The Peppol ids are where the document is delivered, not what was invoiced: the
+        # register's and the configuration's current ones, else those on the invoice.
+        buyer_id = (client.peppol_id if client else None) or found.buyer.peppol_id
+        seller_id = self._coop.config.employer.peppol_id or found.seller.peppol_id
+        routed = found.model_copy(
+            update={
+                "buyer": found.buyer.model_copy(update={"peppol_id": buyer_id}),
+                "seller": found.seller.model_copy(update={"peppol_id": seller_id}),
+            }
+        )
         language = lang or self._coop.config.language
-        return to_ubl(to_einvoice(found, credited=credited, lang=language))
+        return to_ubl(to_einvoice(routed, credited=credited, lang=language))
 
     # -- helpers ----------------------------------------------------------------------------
 
