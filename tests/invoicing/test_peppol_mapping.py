@@ -393,6 +393,20 @@ def test_a_cooperative_without_a_peppol_id(peppol_world: World) -> None:
     assert caught.value.field == "employer.peppol_id"
 
 
+def test_the_cooperatives_peppol_id_is_checked_when_the_file_is_read(
+    coop_folder: Path,
+) -> None:
+    from kooperativ.errors import ConfigError
+
+    path = coop_folder / "cooperative.toml"
+    text = path.read_text(encoding="utf-8")
+    assert 'peppol_id = "0007:5598765435"' in text
+    for bad in ("0007:5598765436", "5598765435"):
+        path.write_text(text.replace("0007:5598765435", bad), encoding="utf-8")
+        with pytest.raises(ConfigError, match=r"employer.peppol_id"):
+            Cooperative.open(coop_folder, "memory://")
+
+
 def test_peppol_ids_are_checked() -> None:
     assert parse_peppol_id("0007:5598765435").scheme == "0007"
     for bad in ("5598765435", "07:5598765435", "0007:5598765436"):
