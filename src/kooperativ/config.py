@@ -112,7 +112,33 @@ class IdentityConfig(_Section):
     phone: str | None = None
     website: str | None = None
     f_tax: bool = Field(default=True, description="Approved for F-tax (Godkänd för F-skatt)")
+    peppol_id: str | None = Field(
+        default=None,
+        description="The Peppol participant id (scheme:identifier, e.g. 0007:5598765435), "
+        "the electronic address of Peppol invoices",
+    )
     address: Address
+
+    @field_validator("peppol_id")
+    @classmethod
+    def _peppol_id(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from pydantic import ValidationError
+
+        from kooperativ.exports.peppol import Identifier
+
+        scheme, _, identifier = value.partition(":")
+        if not re.fullmatch(r"[0-9]{4}", scheme) or not identifier:
+            raise ValueError("write it as scheme:identifier, e.g. 0007:2120000787")
+        try:
+            Identifier(value=identifier, scheme=scheme)
+        except ValidationError:
+            raise ValueError(
+                "not a valid identifier under its scheme (0007: an organisation number "
+                "with its Luhn check digit; 0088: a GLN with its check digit)"
+            ) from None
+        return value
 
 
 class KeyPathError(InputError):

@@ -64,7 +64,7 @@ COMMANDS = {
     "member": ["add", "list", "show", "update", "admit", "resign", "exclude"],
     "client": ["add", "list", "show", "update"],
     "assignment": ["add", "list", "show", "start", "complete", "cancel"],
-    "invoice": ["create", "list", "show", "pdf", "credit"],
+    "invoice": ["create", "list", "show", "pdf", "peppol", "credit"],
     "contract": ["create", "show", "list", "pdf", "sign", "end"],
     "employment": ["time", "hours"],
     "employment hours": ["add", "confirm", "list"],

@@ -36,6 +36,7 @@ from kooperativ.services.clients import ClientService
 from kooperativ.services.contracts import ContractService
 from kooperativ.services.employment import EmploymentService
 from kooperativ.services.governance import GovernanceService
+from kooperativ.services.invoices import InvoiceService
 from kooperativ.services.members import MemberService
 from kooperativ.services.payroll import PayrollService
 from kooperativ.services.privacy import PrivacyService
@@ -199,6 +200,7 @@ NOT_MEMBER_DATA: dict[type, dict[str, str]] = {
     },
     PrivacyService: {"check": "the administrator's check (Cooperative.check)"},
     StatementService: {"check": "the administrator's check (Cooperative.check)"},
+    InvoiceService: {"check": "the administrator's check (Cooperative.check)"},
     AuditService: {
         "key": "configuration of the audit key",
         "use_key": "configuration of the audit key",
@@ -262,6 +264,7 @@ COVERED: dict[type, set[str]] = {
     },
     StatementService: {"invoice", "member", "pdf"},
     AuditService: {"events", "head", "verify", "record_configuration"},
+    InvoiceService: {"create", "credit", "get", "list", "credits_of", "pdf", "peppol"},
 }
 
 
@@ -357,6 +360,28 @@ def test_contracts(world: World) -> None:
     _refused(lambda: coop.contracts.sign(ada, 2, "employee"))
     _refused(lambda: coop.contracts.sign_for_employer(ada, 2))
     _refused(lambda: coop.contracts.end(ada, 2, on=date(2026, 4, 15), reason="other"))
+
+
+def test_invoices(world: World) -> None:
+    w, coop, ada = world, world.coop, world.ada
+    coop.clients.update(w.admin, 1, peppol_id="0007:5560360793")
+    mine = coop.invoices.create(w.admin, assignments=[1], issue_date=ON)
+    theirs = coop.invoices.create(w.admin, assignments=[2], issue_date=ON)
+    note = coop.invoices.credit(w.admin, mine.id, reason="Fel belopp", issue_date=ON)
+    assert coop.invoices.get(ada, mine.label).id == mine.id
+    _refused(lambda: coop.invoices.get(ada, theirs.label))
+    assert [i.label for i in coop.invoices.list(ada)] == [mine.label, note.label]
+    _refused(lambda: coop.invoices.list(ada, member=3))
+    assert [c.id for c in coop.invoices.credits_of(ada, mine.id)] == [note.id]
+    _refused(lambda: coop.invoices.credits_of(ada, theirs.id))
+    assert coop.invoices.pdf(ada, mine.id).startswith(b"%PDF-")
+    _refused(lambda: coop.invoices.pdf(ada, theirs.id))
+    assert coop.invoices.peppol(ada, note.id).startswith(b"<?xml")
+    _refused(lambda: coop.invoices.peppol(ada, theirs.id))
+    _no_leak(w, [coop.invoices.list(ada), coop.invoices.get(ada, mine.id)])
+    _refused(lambda: coop.invoices.create(ada, assignments=[2]))
+    _refused(lambda: coop.invoices.credit(ada, theirs.id, reason="x"))
+    assert len(coop.invoices.list(w.admin)) == 3
 
 
 def test_hours_and_employment_time(world: World) -> None:

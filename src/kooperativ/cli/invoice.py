@@ -3,7 +3,8 @@
 
 ``create`` invoices one or more assignments of one client (lines from the assignments, or
 ``--line``), ``list`` and ``show`` them, ``pdf`` writes one as a PDF in Swedish or English,
-``credit`` issues a credit note for all of an invoice or some lines.
+``credit`` issues a credit note for all of an invoice or some lines, ``peppol`` writes one
+as a Peppol BIS Billing 3.0 e-invoice (UBL) for a client with a Peppol id.
 """
 
 from __future__ import annotations
@@ -275,6 +276,35 @@ def invoice_pdf(
             found = coop.invoices.get(actor, invoice)
             data = coop.invoices.pdf(actor, found.id, lang)
             target = output or Path(f"invoice-{found.label}-{lang or coop.config.language}.pdf")
+        try:
+            target.write_bytes(data)
+        except OSError as error:
+            from kooperativ.errors import InputError, os_reason
+
+            raise InputError(
+                "output", "cannot write {path}: {reason}", path=target, reason=os_reason(error)
+            ) from None
+    cli.print(cli.messages()("Wrote {path} ({size} bytes).").format(path=target, size=len(data)))
+
+
+@invoice_app.command("peppol")
+@shared_options(actor=True)
+def invoice_peppol(
+    cli: CliContext,
+    invoice: InvoiceArg,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (default: invoice-A17.xml)."),
+    ] = None,
+) -> None:
+    """Write an invoice or credit note as a Peppol BIS Billing 3.0 e-invoice (UBL)."""
+    with cli.guard():
+        lang = cli.language if cli.chosen_language else None
+        with cli.open() as coop:
+            actor = cli.actor(coop)
+            found = coop.invoices.get(actor, invoice)
+            data = coop.invoices.peppol(actor, found.id, lang)
+            target = output or Path(f"invoice-{found.label}.xml")
         try:
             target.write_bytes(data)
         except OSError as error:

@@ -41,6 +41,19 @@ class Client(Record):
     def _peppol(cls, value: str | None) -> str | None:
         if value is not None and not _PEPPOL_ID.match(value):
             raise ValueError("write it as scheme:identifier, e.g. 0007:2120000787")
+        if value is not None:
+            from pydantic import ValidationError
+
+            from kooperativ.exports.peppol import Identifier
+
+            scheme, identifier = value.split(":", 1)
+            try:
+                Identifier(value=identifier, scheme=scheme)
+            except ValidationError:
+                raise ValueError(
+                    "not a valid identifier under its scheme (0007: an organisation number "
+                    "with its Luhn check digit; 0088: a GLN with its check digit)"
+                ) from None
         return value
 
     @model_validator(mode="after")

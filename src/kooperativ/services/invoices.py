@@ -311,9 +311,47 @@ class InvoiceService(Service):
             country_name=country_name,
         )
 
+    def peppol(self, actor: Actor, ref: Ref, lang: str | None = None) -> bytes:
+        """The invoice or credit note as a Peppol BIS Billing 3.0 UBL document (EN 16931).
+
+        One read unit of work: the invoice and, for a credit note, the invoice it corrects.
+        The electronic addresses are the client's Peppol id in the register and the
+        cooperative's in ``[employer]`` (those on the invoice if there are none now), so an
+        invoice issued before the client had a Peppol id can still be sent. The texts
+        (exemption reasons, terms) are in ``lang`` (default: the cooperative's).
+
+        Raises:
+            InputError: The client has no Peppol id (field ``peppol_id``), or the
+                cooperative has none (``employer.peppol_id``); no catalog for ``lang``.
+            NotFoundError: No such invoice.
+            PermissionDenied: A member asking for another member's invoice.
+        """
+        from kooperativ.exports.peppol import to_ubl
+        from kooperativ.invoicing.peppol import to_einvoice
+
+        with self._read() as uow:
+            found = self._resolve(uow, ref)
+            actor.require_access(found.member_id, "invoices")
+            credited = None
+            if found.credits is not None:
+                credited = resolve(uow.invoices, "invoice", found.credits)
+            client = uow.clients.find(found.client_id)
+        # The Peppol ids are where the document is delivered, not what was invoiced: the
+        # register's and the configuration's current ones, else those on the invoice.
+        buyer_id = (client.peppol_id if client else None) or found.buyer.peppol_id
+        seller_id = self._coop.config.employer.peppol_id or found.seller.peppol_id
+        routed = found.model_copy(
+            update={
+                "buyer": found.buyer.model_copy(update={"peppol_id": buyer_id}),
+                "seller": found.seller.model_copy(update={"peppol_id": seller_id}),
+            }
+        )
+        language = lang or self._coop.config.language
+        return to_ubl(to_einvoice(routed, credited=credited, lang=language))
+
     # -- booking ----------------------------------------------------------------------------
 
-    def fee_of(self, uow: UnitOfWork, invoice: Invoice) -> Fee:
+    def _fee_of(self, uow: UnitOfWork, invoice: Invoice) -> Fee:
         """The fee on ``invoice`` (an invoice, not a credit note) by ``[fees]``: the
         member's terms on the invoice date, on the amount excluding VAT."""
         member = uow.members.get(invoice.member_id)
@@ -329,7 +367,7 @@ class InvoiceService(Service):
 
     def _book_invoice(self, uow: UnitOfWork, actor: Actor, invoice: Invoice) -> None:
         """Book ``invoice``'s voucher in the ledger's invoice series (same unit of work)."""
-        fee = self.fee_of(uow, invoice).amount if self._fee_on_invoicing() else None
+        fee = self._fee_of(uow, invoice).amount if self._fee_on_invoicing() else None
         draft = invoice_voucher(
             invoice,
             series=self._coop.config.ledger.invoices,
@@ -349,7 +387,7 @@ class InvoiceService(Service):
         earlier: Sequence[Invoice],
     ) -> None:
         """Book ``note``'s voucher: ``original``'s postings reversed in proportion."""
-        fee = self.fee_of(uow, original).amount if self._fee_on_invoicing() else None
+        fee = self._fee_of(uow, original).amount if self._fee_on_invoicing() else None
         draft = credit_note_voucher(
             note,
             original,
@@ -460,6 +498,7 @@ class InvoiceService(Service):
             plusgiro=employer.plusgiro,
             iban=employer.iban,
             bic=employer.bic,
+            peppol_id=employer.peppol_id,
         )
 
     def _buyer(self, client: Client, reference: str | None) -> Party:
