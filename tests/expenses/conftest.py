@@ -47,6 +47,6 @@ def tove(coop: Cooperative) -> Member:
         Actor.admin(),
         first_name="Tove",
         last_name="Kassör",
-        person_id="19580211-9809",
+        person_id="199107049802",
         roles=frozenset({Role.TREASURER}),
     )

@@ -51,10 +51,13 @@ class SalaryRequest(Record):
         budget: The budget the request uses: ``amount``, or all available when made.
         available: The member's balance when the request was made.
         advance: The part of ``budget`` paid ahead of the clients (above the balance).
+        expenses: Approved expenses paid back with the salary, tax-free (not out of the
+            budget).
         gross: The gross salary the budget gives.
         employer_contributions: The employer's contributions on it.
         tax: The preliminary tax withheld.
-        net: What the member is paid.
+        net: The net salary.
+        payout: What the member is paid: the net salary and the expenses.
         status: Where it stands.
         requested_by: Who made the request.
         requested_at: When.
@@ -71,10 +74,12 @@ class SalaryRequest(Record):
     budget: Decimal
     available: Decimal
     advance: Decimal = Decimal("0.00")
+    expenses: Decimal = Decimal("0.00")
     gross: Decimal = Decimal("0.00")
     employer_contributions: Decimal = Decimal("0.00")
     tax: Decimal = Decimal("0.00")
     net: Decimal = Decimal("0.00")
+    payout: Decimal = Decimal("0.00")
     status: SalaryRequestStatus = SalaryRequestStatus.REQUESTED
     requested_by: str | None = None
     requested_at: dt.datetime | None = None
@@ -83,8 +88,8 @@ class SalaryRequest(Record):
     reason: str | None = Field(default=None, max_length=500)
 
     @field_validator(
-        "budget", "available", "advance", "gross", "employer_contributions", "tax", "net",
-        mode="before",
+        "budget", "available", "advance", "expenses", "gross", "employer_contributions",
+        "tax", "net", "payout", mode="before",
     )  # fmt: skip
     @classmethod
     def _money(cls, value: Any) -> Decimal:

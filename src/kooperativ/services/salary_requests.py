@@ -5,8 +5,9 @@ A request names the member, a pay date and the budget to use (the whole salary c
 ``None`` for all that is available. It is checked when it is made:
 
 * *available* is the member's balance on the member account (``member_accounts``, BAS
-  2890; a credit balance is what the cooperative owes the member) less the budgets of
-  their requests not yet paid;
+  2890; a credit balance is what the cooperative owes the member) less their approved
+  expenses not yet paid back (they are paid back tax-free, not as salary) and less the
+  budgets of their requests not yet paid;
 * with ``[advances] allowed = true`` the cooperative pays ahead up to the room its
   guarantee leaves (:class:`kooperativ.fees.AdvancePolicy`): what the member has been
   paid ahead already is a debit balance on their account, what all members have been
@@ -15,7 +16,8 @@ A request names the member, a pay date and the budget to use (the whole salary c
 
 The request records what the budget becomes by the salary engine (``coop.payroll``'s
 :class:`~kooperativ.services.payroll.PayrollPolicy`, budget mode, the member's register
-entry): gross salary, employer contributions, preliminary tax and net pay. An officer
+entry): gross salary, employer contributions, preliminary tax and net pay, and the payout
+with the approved expenses paid back beside the salary. An officer
 other than the member approves or rejects it.
 
 Examples:
@@ -35,6 +37,7 @@ from decimal import Decimal
 from uuid import UUID
 
 from kooperativ.errors import ConflictError, InputError, PermissionDenied
+from kooperativ.expenses.models import ExpenseStatus
 from kooperativ.expenses.salary_requests import SalaryRequest, SalaryRequestStatus
 from kooperativ.fees import AdvancePolicy
 from kooperativ.money import ZERO_ORE, to_decimal
@@ -55,12 +58,14 @@ class Availability:
     Attributes:
         balance: The member's balance (what the cooperative owes them; negative: paid
             ahead).
+        expenses: Their approved expenses not yet paid back (owed tax-free, not salary).
         reserved: The budgets of their requests not yet paid.
-        available: ``balance − reserved`` (may be negative).
+        available: ``balance − expenses − reserved`` (may be negative).
         room: What the advance policy allows paid ahead on top of it.
     """
 
     balance: Decimal
+    expenses: Decimal
     reserved: Decimal
     available: Decimal
     room: Decimal
@@ -151,6 +156,13 @@ class SalaryRequestService(Service):
                     )
                 budget = free
             else:
+                if asked > room.limit and room.room <= ZERO_ORE:
+                    raise InputError(
+                        "amount",
+                        "{amount} is more than the account allows: {available} available",
+                        amount=asked,
+                        available=free,
+                    )
                 if asked > room.limit:
                     raise InputError(
                         "amount",
@@ -164,7 +176,9 @@ class SalaryRequestService(Service):
                 budget = asked
             policy = self._coop.payroll.policy()
             result = policy.calculate(
-                policy.salary_input(member=found, budget=budget, paid_on=pay_date)
+                policy.salary_input(
+                    member=found, budget=budget, expenses=room.expenses, paid_on=pay_date
+                )
             )
             made = build(
                 SalaryRequest,
@@ -180,6 +194,8 @@ class SalaryRequestService(Service):
                     "employer_contributions": result.employer_contributions,
                     "tax": result.preliminary_tax,
                     "net": result.net_pay,
+                    "expenses": room.expenses,
+                    "payout": result.payout,
                     "requested_by": actor.name,
                     "requested_at": self._coop.now(),
                 },
@@ -264,7 +280,15 @@ class SalaryRequestService(Service):
             (r.budget for r in uow.salary_requests.of_member(member_id) if r.status in _OPEN),
             ZERO_ORE,
         )
-        available = balance - reserved
+        owed = sum(
+            (
+                e.amount
+                for e in uow.expenses.of_member(member_id)
+                if e.status is ExpenseStatus.APPROVED
+            ),
+            ZERO_ORE,
+        )
+        available = balance - owed - reserved
         policy = AdvancePolicy(self._coop.config.advances)
         room = ZERO_ORE
         if policy.allowed:
@@ -281,7 +305,7 @@ class SalaryRequestService(Service):
                 ZERO_ORE,
             )
             room = policy.room(member_outstanding=ahead, total_outstanding=total)
-        return Availability(balance, reserved, available, room.quantize(ZERO_ORE))
+        return Availability(balance, owed, reserved, available, room.quantize(ZERO_ORE))
 
     def _decide(
         self,
