@@ -95,3 +95,47 @@ def test_tables_fit_80_columns(folder: Path, lang: str) -> None:
         code, out, err = run(folder, *args, "--lang", lang)
         assert code == 0, err
         assert max(len(line) for line in out.splitlines()) <= 80
+
+
+SHARE = """\
+series = "M"
+date = 2026-05-25
+text = "Andel av faktura 1"
+[[lines]]
+account = 1930
+amount = "20000.00"
+[[lines]]
+account = 2890
+amount = "-20000.00"
+member = 1
+"""
+
+
+def test_salary_request_add_list_and_approve(folder: Path) -> None:
+    (folder / "share.toml").write_text(SHARE, "utf-8")
+    assert run(folder, "ledger", "book", "--file", str(folder / "share.toml"))[0] == 0
+    code, out, err = run(
+        folder, "salary-request", "add", "1", "--date", "2026-06-25", "--as", "1", "--lang", "en"
+    )
+    assert (code, err) == (0, "")
+    assert "Salary request 1, 2026-06-25:" in out and "requested" in out
+    # 20 000 kr budget: gross 13 587, holiday pay 12 % = 1 630.44, contributions 31.42 % of
+    # 15 217.44 = 4 781.32 (sum 19 998.76), tax 2 279 (table 33), net 12 938.44.
+    for figure in ("13,587.00", "4,781.32", "2,279.00", "12,938.44"):
+        assert figure in out, figure
+    for label in ("Budget", "Gross salary", "Employer contributions", "Tax", "Net salary"):
+        assert label in out
+    assert "20,000.00" in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    code, out, err = run(folder, "salary-request", "approve", "1", "--as", "1")
+    assert code == 2 and "Ada Lind får inte besluta om löneuttag" in err
+    code, out, err = run(folder, "salary-request", "approve", "1", "--as", "2", "--json")
+    assert code == 0, err
+    approved = json.loads(out)
+    assert (approved["status"], approved["budget"], approved["amount"]) == (
+        "approved",
+        "20000.00",
+        None,
+    )
+    code, out, _ = run(folder, "salary-request", "list", "--as", "1")
+    assert code == 0 and "godkänt" in out and "20 000,00" in out
