@@ -47,12 +47,14 @@ from kooperativ.services.audit import AuditService
 from kooperativ.services.clients import ClientService
 from kooperativ.services.contracts import ContractService
 from kooperativ.services.employment import EmploymentService
+from kooperativ.services.expenses import ExpenseService
 from kooperativ.services.governance import GovernanceService
 from kooperativ.services.invoices import InvoiceService
 from kooperativ.services.ledger import LedgerService
 from kooperativ.services.members import MemberService
 from kooperativ.services.payroll import PayrollService
 from kooperativ.services.privacy import PrivacyService
+from kooperativ.services.salary_requests import SalaryRequestService
 from kooperativ.services.statements import StatementService
 from kooperativ.storage import open_store
 from kooperativ.storage.base import Store
@@ -111,6 +113,8 @@ class Cooperative:
         self.invoices = InvoiceService(self)
         self.ledger = LedgerService(self)
         self.statements = StatementService(self)
+        self.expenses = ExpenseService(self)
+        self.salary_requests = SalaryRequestService(self)
         if bylaws is not None:
             self.governance._bylaws = bylaws
 

@@ -56,6 +56,8 @@ VOTE = ("meeting", "vote", "1")
 NEW_FEE = ("fee", "pay", "--member", "1", "--paid", "2026-01-10")
 #: A parameter override (``parameters/holiday.toml``) around the given ``values``.
 HOLIDAY = b'[rate]\ndescription = "x"\nunit = "rate"\nreference = "x"\n'
+#: The fields of an expense but its amount (``expense add MEMBER``).
+EXPENSE = ("--date", "2026-05-04", "--description", "Paper", "--receipt", "K-1")
 SMALL_SALARY = ("salary", "--gross", "1000", *PAY)
 #: A voucher file (``ledger book --file``) of two lines, ``{a}`` and ``{b}`` the amounts.
 VOUCHER = (
@@ -432,6 +434,86 @@ CASES: dict[str, Case] = {
     "invoice-pdf-unknown": Case(("invoice", "pdf", "A7"), ("invoice", "'A7'")),
     "invoice-credit-unknown": Case(("invoice", "credit", "7", "--reason", "x"), ("'7' not found",)),
     "invoice-list-bad-status": Case(("invoice", "list", "--status", "paid"), ("status", "'paid'")),
+    # -- expenses and salary requests ---------------------------------------------------------
+    "expense-vat-above-amount": Case(
+        ("expense", "add", "1", *EXPENSE, "--amount", "100", "--vat", "200"),
+        ("vat", "more than the amount"),
+    ),
+    "expense-blank-receipt": Case(
+        (
+            "expense",
+            "add",
+            "1",
+            "--date",
+            "2026-05-04",
+            "--description",
+            "Paper",
+            "--receipt",
+            " ",
+            "--amount",
+            "100",
+        ),
+        ("receipt", "needs a receipt"),
+    ),
+    "expense-missing-receipt": Case(
+        (
+            "expense",
+            "add",
+            "1",
+            "--date",
+            "2026-05-04",
+            "--description",
+            "Paper",
+            "--amount",
+            "100",
+        ),
+        ("--receipt",),
+    ),
+    "expense-negative-amount": Case(
+        ("expense", "add", "1", *EXPENSE, "--amount", "-10"), ("amount", "more than zero")
+    ),
+    "expense-text-amount": Case(("expense", "add", "1", *EXPENSE, "--amount", "abc"), ("amount",)),
+    "expense-bad-date": Case(
+        (
+            "expense",
+            "add",
+            "1",
+            "--date",
+            "2026-02-30",
+            "--description",
+            "Paper",
+            "--receipt",
+            "K-1",
+            "--amount",
+            "100",
+        ),
+        ("date",),
+    ),
+    "expense-for-another-member": Case(
+        ("expense", "add", "1", *EXPENSE, "--amount", "100", "--as", "3"),
+        ("may only hand in their own expenses",),
+    ),
+    "expense-approve-unknown": Case(("expense", "approve", "99"), ("'99' not found",)),
+    "expense-reject-without-reason": Case(("expense", "reject", "99"), ("reason",)),
+    "expense-list-bad-status": Case(("expense", "list", "--status", "paid"), ("status", "'paid'")),
+    "salary-request-above-the-account": Case(
+        ("salary-request", "add", "1", "--date", "2026-06-25", "--amount", "99999999"),
+        ("amount", "more than the account allows"),
+    ),
+    "salary-request-negative": Case(
+        ("salary-request", "add", "1", "--date", "2026-06-25", "--amount", "-5"),
+        ("amount", "more than zero"),
+    ),
+    "salary-request-bad-date": Case(
+        ("salary-request", "add", "1", "--date", "2026-02-30"), ("date",)
+    ),
+    "salary-request-for-another-member": Case(
+        ("salary-request", "add", "1", "--date", "2026-06-25", "--amount", "100", "--as", "3"),
+        ("may only ask for their own salary",),
+    ),
+    "salary-request-approve-unknown": Case(
+        ("salary-request", "approve", "99"), ("'99' not found",)
+    ),
     # -- payroll preview ----------------------------------------------------------------------
     "payroll-unknown": Case(("payroll", "preview", "--assignment", "99"), ("'99' not found",)),
     "payroll-missing-assignment": Case(("payroll", "preview"), ("--assignment",)),

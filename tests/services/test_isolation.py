@@ -35,11 +35,13 @@ from kooperativ.services.audit import AuditService
 from kooperativ.services.clients import ClientService
 from kooperativ.services.contracts import ContractService
 from kooperativ.services.employment import EmploymentService
+from kooperativ.services.expenses import ExpenseService
 from kooperativ.services.governance import GovernanceService
 from kooperativ.services.invoices import InvoiceService
 from kooperativ.services.members import MemberService
 from kooperativ.services.payroll import PayrollService
 from kooperativ.services.privacy import PrivacyService
+from kooperativ.services.salary_requests import SalaryRequestService
 from kooperativ.services.statements import StatementService
 
 FIXED_NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
@@ -201,6 +203,8 @@ NOT_MEMBER_DATA: dict[type, dict[str, str]] = {
     PrivacyService: {"check": "the administrator's check (Cooperative.check)"},
     StatementService: {"check": "the administrator's check (Cooperative.check)"},
     InvoiceService: {"check": "the administrator's check (Cooperative.check)"},
+    ExpenseService: {"check": "the administrator's check (Cooperative.check)"},
+    SalaryRequestService: {"check": "the administrator's check (Cooperative.check)"},
     AuditService: {
         "key": "configuration of the audit key",
         "use_key": "configuration of the audit key",
@@ -265,6 +269,8 @@ COVERED: dict[type, set[str]] = {
     StatementService: {"invoice", "member", "pdf"},
     AuditService: {"events", "head", "verify", "record_configuration"},
     InvoiceService: {"create", "credit", "get", "list", "credits_of", "pdf", "peppol"},
+    ExpenseService: {"get", "list", "add", "approve", "reject"},
+    SalaryRequestService: {"get", "list", "availability", "request", "approve", "reject"},
 }
 
 
@@ -503,6 +509,67 @@ def test_statements(world: World) -> None:
     _refused(lambda: statements.pdf(ada, 3))
     _refused(lambda: statements.pdf(ada, 2, invoice=bos.label))
     _refused(lambda: statements.member(world.stranger, 2))
+
+
+def test_expenses_and_salary_requests(world: World) -> None:
+    w, coop, ada, admin = world, world.coop, world.ada, world.admin
+    for member in (2, 3):
+        coop.expenses.add(
+            admin,
+            member=member,
+            date=date(2026, 5, 4),
+            description="Färg",
+            receipt=f"K-{member}",
+            amount="1250.00",
+            vat="250.00",
+        )
+    coop.ledger.book(
+        admin,
+        {
+            "series": "M",
+            "date": date(2026, 5, 25),
+            "text": "Andelar",
+            "lines": [
+                {"account": 1930, "amount": "10000.00"},
+                {"account": 2890, "amount": "-5000.00", "member": 2},
+                {"account": 2890, "amount": "-5000.00", "member": 3},
+            ],
+        },
+    )
+    coop.salary_requests.request(admin, 3, ON, "1000")
+    mine = coop.expenses.list(ada)
+    assert [e.number for e in mine] == [1] and coop.expenses.get(ada, 1) == mine[0]
+    assert coop.expenses.list(ada, member=2) == mine
+    _refused(lambda: coop.expenses.get(ada, 2))
+    _refused(lambda: coop.expenses.list(ada, member=3))
+    _refused(lambda: coop.expenses.approve(ada, 2))
+    _refused(lambda: coop.expenses.reject(ada, 2, "nej"))
+    _refused(lambda: coop.expenses.approve(ada, 1))  # her own
+    _refused(
+        lambda: coop.expenses.add(ada, member=3, date=ON, description="x", receipt="K", amount="10")
+    )
+    own = coop.salary_requests.request(ada, 2, ON, "500")
+    assert coop.salary_requests.list(ada) == [own] == coop.salary_requests.list(ada, member=2)
+    assert coop.salary_requests.get(ada, own.number) == own
+    assert coop.salary_requests.availability(ada, 2).available == 4500
+    _refused(lambda: coop.salary_requests.get(ada, 1))
+    _refused(lambda: coop.salary_requests.list(ada, member=3))
+    _refused(lambda: coop.salary_requests.availability(ada, 3))
+    _refused(lambda: coop.salary_requests.request(ada, 3, ON, "100"))
+    _refused(lambda: coop.salary_requests.approve(ada, 1))
+    _refused(lambda: coop.salary_requests.reject(ada, 1, "nej"))
+    _refused(lambda: coop.salary_requests.approve(ada, own.number))  # her own
+    _no_leak(w, [mine, coop.salary_requests.list(ada)])
+    assert len(coop.expenses.list(admin)) == 2 and len(coop.salary_requests.list(admin)) == 2
+    nobody = w.stranger
+    for call in (
+        lambda: coop.expenses.list(nobody),
+        lambda: coop.expenses.get(nobody, 1),
+        lambda: coop.salary_requests.list(nobody),
+        lambda: coop.salary_requests.get(nobody, 1),
+        lambda: coop.salary_requests.availability(nobody, 2),
+    ):
+        _refused(call)
 
 
 def test_audit(world: World) -> None:

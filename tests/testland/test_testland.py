@@ -78,7 +78,9 @@ def test_configuration_is_checked_by_testland(coop: Cooperative, folder: Path) -
         "receivables": 1100,
         "vat_out_standard": 2000,
         "member_accounts": 2100,
+        "vat_in": 1200,
         "salaries": 5000,
+        "expenses": 6000,
     }
     path = folder / "cooperative.toml"
     for old, new, key in (

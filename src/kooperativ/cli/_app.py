@@ -89,6 +89,14 @@ COMMANDS: dict[str, Entry] = {
         "Print a whole monthly tax table as ``from;to;amount`` rows (percent rows ``NN%``).",
         PANELS[2],
     ),
+    "expense": Entry(
+        "kooperativ.cli.expense", "Members' expenses (utlägg): hand in, approve, list.", PANELS[2]
+    ),
+    "salary-request": Entry(
+        "kooperativ.cli.expense",
+        "Salary requests: ask for a salary out of the member's account.",
+        PANELS[2],
+    ),
     "ledger": Entry(
         "kooperativ.cli.ledger",
         "The ledger: vouchers, corrections, closed periods, trial balance.",

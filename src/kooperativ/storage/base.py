@@ -54,6 +54,8 @@ from kooperativ.audit import AuditEvent
 from kooperativ.clients.models import Client
 from kooperativ.employment.models import EmploymentContract, HoursReport
 from kooperativ.errors import ConcurrencyError
+from kooperativ.expenses.models import Expense, ExpenseStatus
+from kooperativ.expenses.salary_requests import SalaryRequest, SalaryRequestStatus
 from kooperativ.governance.meeting import Meeting, MeetingKind, MeetingState
 from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice, InvoiceKind, InvoiceStatus
@@ -80,12 +82,14 @@ __all__ = [
     "ClientRepository",
     "ClosedPeriodRepository",
     "ContractRepository",
+    "ExpenseRepository",
     "HoursRepository",
     "InvoiceRepository",
     "MeetingRepository",
     "MemberRepository",
     "MembershipFeeRepository",
     "Repository",
+    "SalaryRequestRepository",
     "Store",
     "StoredRecord",
     "TransientConflict",
@@ -412,6 +416,34 @@ class InvoiceRepository(Repository[Invoice], Protocol):
         )
 
 
+class ExpenseRepository(Repository[Expense], Protocol):
+    """``uow.expenses``: members' expenses (*utlägg*), queried by member, status and date."""
+
+    def of_member(self, member_id: UUID) -> list[Expense]:
+        """The member's expenses."""
+        return self.select(Eq("member_id", _id(member_id)))
+
+    def with_status(self, *statuses: ExpenseStatus | str) -> list[Expense]:
+        """Expenses with one of ``statuses``."""
+        return self.select(one_of("status", statuses))
+
+    def dated(self, start: date, end: date) -> list[Expense]:
+        """Expenses dated ``start``–``end`` (both included)."""
+        return self.select(Compare("date", ">=", start), Compare("date", "<=", end))
+
+
+class SalaryRequestRepository(Repository[SalaryRequest], Protocol):
+    """``uow.salary_requests``: members' salary requests, by member, status and pay date."""
+
+    def of_member(self, member_id: UUID) -> list[SalaryRequest]:
+        """The member's requests."""
+        return self.select(Eq("member_id", _id(member_id)))
+
+    def with_status(self, *statuses: SalaryRequestStatus | str) -> list[SalaryRequest]:
+        """Requests with one of ``statuses``."""
+        return self.select(one_of("status", statuses))
+
+
 class VoucherRepository(Repository[Voucher], Protocol):
     """``uow.vouchers``: the ledger's vouchers, and sums over their lines.
 
@@ -591,6 +623,8 @@ class UnitOfWork(Protocol):
     invoices: InvoiceRepository
     vouchers: VoucherRepository
     closed_periods: ClosedPeriodRepository
+    expenses: ExpenseRepository
+    salary_requests: SalaryRequestRepository
     audit: AuditLog
     ballot_boxes: BallotBoxes  # governance: secret ballots, see BallotBoxes
 

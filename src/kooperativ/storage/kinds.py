@@ -29,6 +29,8 @@ from kooperativ.accounts.models import ClosedPeriod, Voucher
 from kooperativ.assignments.models import Assignment
 from kooperativ.clients.models import Client
 from kooperativ.employment.models import EmploymentContract, HoursReport
+from kooperativ.expenses.models import Expense
+from kooperativ.expenses.salary_requests import SalaryRequest
 from kooperativ.governance.meeting import Meeting
 from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice
@@ -257,6 +259,29 @@ KINDS: dict[str, Kind] = _kinds(
         (
             Column("start", "date", lambda p: p.start),
             Column("end", "date", lambda p: p.end),
+        ),
+    ),
+    # Members' expenses (utlägg) and salary requests (löneuttag).
+    Kind(
+        "expense",
+        Expense,
+        "expenses",
+        "expenses",
+        (
+            Column("member_id", "id", lambda e: e.member_id, "member"),
+            Column("status", "text", lambda e: e.status),
+            Column("date", "date", lambda e: e.date),
+        ),
+    ),
+    Kind(
+        "salary_request",
+        SalaryRequest,
+        "salary_requests",
+        "salary_requests",
+        (
+            Column("member_id", "id", lambda r: r.member_id, "member"),
+            Column("status", "text", lambda r: r.status),
+            Column("pay_date", "date", lambda r: r.pay_date),
         ),
     ),
 )

@@ -41,6 +41,8 @@ from kooperativ.audit import AuditEvent
 from kooperativ.clients.models import Client
 from kooperativ.employment.models import EmploymentContract, HoursReport
 from kooperativ.errors import ConflictError, NotFoundError, StorageError, Term
+from kooperativ.expenses.models import Expense
+from kooperativ.expenses.salary_requests import SalaryRequest
 from kooperativ.governance.meeting import Meeting
 from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice
@@ -53,12 +55,14 @@ from kooperativ.storage.base import (
     ClientRepository,
     ClosedPeriodRepository,
     ContractRepository,
+    ExpenseRepository,
     HoursRepository,
     InvoiceRepository,
     MeetingRepository,
     MemberRepository,
     MembershipFeeRepository,
     Repository,
+    SalaryRequestRepository,
     StoredRecord,
     TransientConflict,
     UnitOfWork,
@@ -363,6 +367,14 @@ class _Fees(_MemoryRepository[MembershipFee], MembershipFeeRepository):
     pass
 
 
+class _Expenses(_MemoryRepository[Expense], ExpenseRepository):
+    pass
+
+
+class _SalaryRequests(_MemoryRepository[SalaryRequest], SalaryRequestRepository):
+    pass
+
+
 # --- the ledger ----------------------------------------------------------------------------
 
 
@@ -584,6 +596,10 @@ class _MemoryUnitOfWork:
         self.vouchers: VoucherRepository = _Vouchers(KINDS["voucher"], Voucher, state, write)
         self.closed_periods: ClosedPeriodRepository = _ClosedPeriods(
             KINDS["closed_period"], ClosedPeriod, state, write
+        )
+        self.expenses: ExpenseRepository = _Expenses(KINDS["expense"], Expense, state, write)
+        self.salary_requests: SalaryRequestRepository = _SalaryRequests(
+            KINDS["salary_request"], SalaryRequest, state, write
         )
         self.audit: AuditLog = _MemoryAuditLog(state.audit, write)
         self.ballot_boxes: BallotBoxes = _MemoryBallotBoxes(state.boxes, write)  # governance

@@ -115,6 +115,8 @@ from kooperativ.errors import (
     StorageError,
     Term,
 )
+from kooperativ.expenses.models import Expense
+from kooperativ.expenses.salary_requests import SalaryRequest
 from kooperativ.governance.meeting import Meeting
 from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice
@@ -126,12 +128,14 @@ from kooperativ.storage.base import (
     ClientRepository,
     ClosedPeriodRepository,
     ContractRepository,
+    ExpenseRepository,
     HoursRepository,
     InvoiceRepository,
     MeetingRepository,
     MemberRepository,
     MembershipFeeRepository,
     Repository,
+    SalaryRequestRepository,
     StoredRecord,
     TransientConflict,
     UnitOfWork,
@@ -675,6 +679,14 @@ class _Fees(_SqlRepository[MembershipFee], MembershipFeeRepository):
     pass
 
 
+class _Expenses(_SqlRepository[Expense], ExpenseRepository):
+    pass
+
+
+class _SalaryRequests(_SqlRepository[SalaryRequest], SalaryRequestRepository):
+    pass
+
+
 # --- the ledger ----------------------------------------------------------------------------
 
 
@@ -1011,6 +1023,10 @@ class _SqlUnitOfWork:
         self.closed_periods: ClosedPeriodRepository = _ClosedPeriods(
             self, KINDS["closed_period"], ClosedPeriod
         )
+        self.expenses: ExpenseRepository = _Expenses(self, KINDS["expense"], Expense)
+        self.salary_requests: SalaryRequestRepository = _SalaryRequests(
+            self, KINDS["salary_request"], SalaryRequest
+        )
         self.audit: AuditLog = _SqlAuditLog(self)
         self.ballot_boxes: BallotBoxes = _SqlBallotBoxes(self)  # governance
 
@@ -1090,7 +1106,7 @@ class SqlStore:
     """
 
     #: The Alembic revision this version of kooperativ expects.
-    HEAD: ClassVar[str] = "0008"
+    HEAD: ClassVar[str] = "0010"
 
     def __init__(self, url: str, *, lock_timeout: float = 15.0) -> None:
         self.url = mask_url(url)

@@ -402,6 +402,12 @@ class CountryConformance:
             assert isinstance(role, str) and role.isidentifier(), role
             assert isinstance(number, int) and not isinstance(number, bool) and number >= 0
 
+    def test_roles_the_core_books_to(self) -> None:
+        # Members' accounts, and an approved expense (cost and input VAT).
+        roles = set(self.country.chart_of_accounts())
+        missing = {"member_accounts", "expenses", "vat_in"} - roles
+        assert not missing, f"the chart of accounts lacks the roles {sorted(missing)}"
+
     def test_account_names(self) -> None:
         names = self.country.account_names()
         for role, number in self.country.chart_of_accounts().items():

@@ -85,6 +85,7 @@ from kooperativ.errors import (
     NotFoundError,
     StorageError,
 )
+from kooperativ.expenses import Expense, ExpenseStatus, SalaryRequest, SalaryRequestStatus
 from kooperativ.governance import (
     Meeting,
     MeetingState,
@@ -257,6 +258,8 @@ class Sample:
     invoices: tuple[Invoice, Invoice]
     vouchers: tuple[Voucher, Voucher]
     closed_period: ClosedPeriod
+    expense: Expense
+    salary_request: SalaryRequest
 
     def by_kind(self) -> dict[str, list[Record]]:
         """The records by kind name."""
@@ -271,6 +274,8 @@ class Sample:
             "invoice": list(self.invoices),
             "voucher": list(self.vouchers),
             "closed_period": [self.closed_period],
+            "expense": [self.expense],
+            "salary_request": [self.salary_request],
         }
 
 
@@ -394,6 +399,45 @@ def sample() -> Sample:
         (invoice, credit),
         (vouchers[0], vouchers[1]),
         closed,
+        Expense(
+            number=1,
+            member_id=member.id,
+            date=date(2025, 3, 12),
+            description="Akvarellpapper till årsredovisningen",
+            receipt="Kvitto 2025-17",
+            amount=Decimal("1250.00"),
+            vat=Decimal("250.00"),
+            assignment_id=first.id,
+            project_id=uuid.UUID(int=7),
+            status=ExpenseStatus.APPROVED,
+            submitted_by="Astrid",
+            submitted_at=datetime(2025, 3, 13, 9, 0, tzinfo=STOCKHOLM_SUMMER),
+            decided_by="Bruno Dahl",
+            decided_at=datetime(2025, 3, 14, 8, 0, tzinfo=UTC),
+            reason="Godkänd",
+            voucher="U1",
+        ),
+        SalaryRequest(
+            number=1,
+            member_id=member.id,
+            pay_date=date(2025, 4, 25),
+            amount=Decimal("12000.50"),
+            budget=Decimal("12000.50"),
+            available=Decimal("10000.00"),
+            advance=Decimal("2000.50"),
+            expenses=Decimal("1250.00"),
+            gross=Decimal("8500.00"),
+            employer_contributions=Decimal("2670.70"),
+            tax=Decimal("1700.00"),
+            net=Decimal("6800.00"),
+            payout=Decimal("8050.00"),
+            status=SalaryRequestStatus.APPROVED,
+            requested_by="Astrid",
+            requested_at=datetime(2025, 4, 1, 9, 0, tzinfo=STOCKHOLM_SUMMER),
+            decided_by="Bruno Dahl",
+            decided_at=datetime(2025, 4, 2, 8, 0, tzinfo=UTC),
+            reason="OK",
+        ),
     )
 
 

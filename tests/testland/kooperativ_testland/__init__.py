@@ -72,17 +72,21 @@ _ACCOUNTS = MappingProxyType(
         "receivables": 1100,
         "vat_out_standard": 2000,
         "member_accounts": 2100,
+        "vat_in": 1200,
         "salaries": 5000,
+        "expenses": 6000,
     }
 )
 _ACCOUNT_NAMES = MappingProxyType(
     {
         1000: "Bank",
         1100: "Receivables",
+        1200: "Input VAT",
         2000: "Output VAT",
         2100: "Member accounts",
         4000: "Sales",
         5000: "Salaries",
+        6000: "Other expenses",
     }
 )
 _VAT_CATEGORIES = MappingProxyType({"standard": "vat.standard", "zero": "vat.zero"})

@@ -67,6 +67,8 @@ BAS_ACCOUNTS = MappingProxyType(
         "vat_out_reduced": 2621,  # Utgående moms, 12 %
         "vat_out_culture": 2631,  # Utgående moms, 6 %
         "member_accounts": 2890,  # Övriga kortfristiga skulder
+        "vat_in": 2641,  # Debiterad ingående moms
+        "expenses": 6990,  # Övriga externa kostnader (members' outlays)
         "employer_contributions_liability": 2731,  # Avräkning lagstadgade sociala avgifter
         "tax_liability": 2710,  # Personalskatt
         "holiday_pay_liability": 2920,  # Upplupna semesterlöner

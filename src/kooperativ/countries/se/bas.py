@@ -55,6 +55,7 @@ BAS_NAMES = MappingProxyType(
         3590: "Övriga fakturerade kostnader",
         3740: "Öres- och kronutjämning",
         3990: "Övriga ersättningar och intäkter",
+        6990: "Övriga externa kostnader",
         7010: "Löner till kollektivanställda",
         7081: "Sjuklöner till kollektivanställda",
         7082: "Semesterlöner till kollektivanställda",
