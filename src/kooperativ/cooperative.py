@@ -51,6 +51,7 @@ from kooperativ.services.governance import GovernanceService
 from kooperativ.services.invoices import InvoiceService
 from kooperativ.services.ledger import LedgerService
 from kooperativ.services.members import MemberService
+from kooperativ.services.payments import PaymentService
 from kooperativ.services.payroll import PayrollService
 from kooperativ.services.privacy import PrivacyService
 from kooperativ.storage import open_store
@@ -70,7 +71,7 @@ class Cooperative:
 
     Use :meth:`open` (a folder) or :meth:`from_config` (configuration kept elsewhere); the
     services are ``members``, ``clients``, ``assignments``, ``contracts``,
-    ``employment``, ``payroll``, ``governance``, ``ledger`` and ``audit``.
+    ``employment``, ``payroll``, ``governance``, ``ledger``, ``payments`` and ``audit``.
 
     Attributes:
         folder: The cooperative's folder, or ``None`` for one made with
@@ -108,6 +109,7 @@ class Cooperative:
         self.privacy = PrivacyService(self)
         self.invoices = InvoiceService(self)
         self.ledger = LedgerService(self)
+        self.payments = PaymentService(self)
         if bylaws is not None:
             self.governance._bylaws = bylaws
 

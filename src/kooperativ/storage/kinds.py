@@ -33,6 +33,7 @@ from kooperativ.governance.meeting import Meeting
 from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
+from kooperativ.payments.models import Payment
 
 __all__ = ["ENTITY_KINDS", "KINDS", "Column", "ColumnType", "Kind", "Link", "Value", "plain"]
 
@@ -257,6 +258,28 @@ KINDS: dict[str, Kind] = _kinds(
         (
             Column("start", "date", lambda p: p.start),
             Column("end", "date", lambda p: p.end),
+        ),
+    ),
+    # Incoming payments: the idempotency key (unique), status, day, and the invoices each
+    # settles (``payment_invoices``).
+    Kind(
+        "payment",
+        Payment,
+        "payments",
+        "payments",
+        (
+            Column("key", "text", lambda p: p.key),
+            Column("status", "text", lambda p: p.status),
+            Column("paid_on", "date", lambda p: p.paid_on),
+        ),
+        (
+            Link(
+                "invoice_ids",
+                "payment_invoices",
+                "invoice",
+                "invoice_id",
+                lambda p: p.invoice_ids,
+            ),
         ),
     ),
 )

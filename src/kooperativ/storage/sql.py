@@ -119,6 +119,7 @@ from kooperativ.governance.meeting import Meeting
 from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
+from kooperativ.payments.models import Payment
 from kooperativ.storage.base import (
     AssignmentRepository,
     AuditLog,
@@ -131,6 +132,7 @@ from kooperativ.storage.base import (
     MeetingRepository,
     MemberRepository,
     MembershipFeeRepository,
+    PaymentRepository,
     Repository,
     StoredRecord,
     TransientConflict,
@@ -138,7 +140,12 @@ from kooperativ.storage.base import (
     VoucherRepository,
 )
 from kooperativ.storage.kinds import KINDS, ColumnType, Kind, Link
-from kooperativ.storage.memory import read_only, record_key, refuse_voucher_change
+from kooperativ.storage.memory import (
+    read_only,
+    record_key,
+    refuse_payment_key,
+    refuse_voucher_change,
+)
 from kooperativ.storage.query import (
     AnyOf,
     Compare,
@@ -313,6 +320,9 @@ Index(
 )
 
 # --- end of the ledger ---------------------------------------------------------------------
+
+# A payment's idempotency key is unique: the same bank transaction is stored once.
+Index("uq_payments_key", TABLES["payment"].c.key, unique=True)
 
 
 # --- ballot boxes (governance) -------------------------------------------------------------
@@ -675,6 +685,25 @@ class _Fees(_SqlRepository[MembershipFee], MembershipFeeRepository):
     pass
 
 
+class _Payments(_SqlRepository[Payment], PaymentRepository):
+    """Payments; the key is unique (a unique index, and a clear error before it)."""
+
+    def _key_taken(self, record: Payment) -> None:
+        found = self.by_key(record.key)
+        if found is not None and found.id != record.id:
+            raise refuse_payment_key(record.key)
+
+    def add(self, record: Payment) -> None:
+        if self._uow.write and isinstance(record, Payment):
+            self._key_taken(record)
+        super().add(record)
+
+    def update(self, record: Payment, *, expected_version: int | None = None) -> None:
+        if self._uow.write and isinstance(record, Payment):
+            self._key_taken(record)
+        super().update(record, expected_version=expected_version)
+
+
 # --- the ledger ----------------------------------------------------------------------------
 
 
@@ -1007,6 +1036,7 @@ class _SqlUnitOfWork:
             self, KINDS["membership_fee"], MembershipFee
         )
         self.invoices: InvoiceRepository = _Invoices(self, KINDS["invoice"], Invoice)
+        self.payments: PaymentRepository = _Payments(self, KINDS["payment"], Payment)
         self.vouchers: VoucherRepository = _Vouchers(self, KINDS["voucher"], Voucher)
         self.closed_periods: ClosedPeriodRepository = _ClosedPeriods(
             self, KINDS["closed_period"], ClosedPeriod
@@ -1090,7 +1120,7 @@ class SqlStore:
     """
 
     #: The Alembic revision this version of kooperativ expects.
-    HEAD: ClassVar[str] = "0008"
+    HEAD: ClassVar[str] = "0009"
 
     def __init__(self, url: str, *, lock_timeout: float = 15.0) -> None:
         self.url = mask_url(url)
