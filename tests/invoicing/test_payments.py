@@ -6,6 +6,7 @@ that writes nothing, and member isolation."""
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -220,3 +221,26 @@ def test_members_see_only_their_own(world: World) -> None:
     with pytest.raises(PermissionDenied):
         coop.payments.register(board, alvas.label, "1", date(2025, 5, 11))
     assert len(coop.payments.list(board)) == 2
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_reminder_pdf(world: World, lang: str, tmp_path: Path) -> None:
+    coop, admin = world.coop, world.admin
+    workshop(world)
+    coop.payments.register(admin, "A1", "5000.00", date(2025, 6, 15))
+    pdf = coop.payments.reminder(admin, "A1", date(2025, 7, 31), lang=lang)
+    path = tmp_path / "reminder.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = {
+        "sv": ("Betalningspåminnelse", "8 281,25", "167,81", "8 449,06", "11 %", "Räntelagen"),
+        "en": ("Payment reminder", "8,281.25", "167.81", "8,449.06", "11 %", "Räntelagen"),
+    }[lang]
+    flat = " ".join(text.split()).replace("\u00a0", " ")
+    for word in words:
+        assert word in flat, word
+    assert coop.invoices.get(admin, "A1").payment_reference in flat
+    with pytest.raises(ConflictError, match="not overdue"):
+        coop.payments.reminder(admin, "A1", date(2025, 5, 31))

@@ -269,6 +269,7 @@ COVERED: dict[type, set[str]] = {
         "open_items",
         "overdue",
         "interest",
+        "reminder",
         "register",
         "import_camt054",
         "resolve",
@@ -500,6 +501,8 @@ def test_payments(world: World) -> None:
     assert [o.balance.invoice for o in late] == [own.label]
     assert payments.interest(ada, own.label, date(2026, 6, 30)).interest > 0
     _refused(lambda: payments.interest(ada, bos.label, date(2026, 6, 30)))
+    assert payments.reminder(ada, own.label, date(2026, 6, 30)).startswith(b"%PDF-")
+    _refused(lambda: payments.reminder(ada, bos.label, date(2026, 6, 30)))
     for found in (payments.list(ada), payments.open_items(ada), late):
         _no_leak(w, found)
     before = coop.audit.events(admin)

@@ -472,6 +472,41 @@ class PaymentService(Service):
             actor.require_access(found.member_id, "invoices")
             return self._overdue(self._balance(uow, found), uow.payments.of_invoice(found.id), on)
 
+    def reminder(self, actor: Actor, invoice: Ref, on: date, lang: str | None = None) -> bytes:
+        """A payment reminder of ``invoice`` as a PDF: the amount open and the late-payment
+        interest to ``on``, in ``lang`` (default: the cooperative's language).
+
+        Raises:
+            ConflictError: The invoice is not overdue on ``on`` (nothing to remind of).
+            InputError: No catalog for ``lang``.
+            NotFoundError: No such invoice.
+            PermissionDenied: A member asking for another member's invoice.
+        """
+        from kooperativ.documents.invoice import find_logo
+        from kooperativ.documents.reminder import reminder_pdf
+
+        self._require_reader(actor)
+        with self._read() as uow:
+            found = self._invoice_ref(uow, invoice)
+            actor.require_access(found.member_id, "invoices")
+            balance = self._balance(uow, found)
+            if (
+                found.kind is not InvoiceKind.INVOICE
+                or found.status not in _OPEN
+                or balance.open <= 0
+                or found.due_date >= on
+            ):
+                raise ConflictError(
+                    "invoice {invoice} is not overdue on {day}", invoice=found.label, day=on
+                )
+            late = self._overdue(balance, uow.payments.of_invoice(found.id), on)
+        return reminder_pdf(
+            found,
+            late,
+            lang=lang or self._coop.config.language,
+            logo=find_logo(getattr(self._coop, "folder", None)),
+        )
+
     # -- helpers ----------------------------------------------------------------------------
 
     @staticmethod
