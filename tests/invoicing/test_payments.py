@@ -12,6 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kooperativ import Actor
 from kooperativ.errors import ConflictError, InputError, NotFoundError, PermissionDenied
@@ -244,3 +246,42 @@ def test_reminder_pdf(world: World, lang: str, tmp_path: Path) -> None:
     assert coop.invoices.get(admin, "A1").payment_reference in flat
     with pytest.raises(ConflictError, match="not overdue"):
         coop.payments.reminder(admin, "A1", date(2025, 5, 31))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    amounts=st.lists(
+        st.decimals(min_value="0.01", max_value="9000", places=2), min_size=1, max_size=4
+    )
+)
+def test_payments_conserve_every_ore(world: World, amounts: list[Decimal]) -> None:
+    """Whatever is paid: each payment's allocation and credit are its amount, the invoice's
+    paid and open are its total, and the ledger's bank is everything received."""
+    if not world.coop.store.url.startswith("memory"):
+        pytest.skip("the invariant is the service's: one backend is enough")
+    coop, admin = world.coop, world.admin
+    job = coop.assignments.add(
+        admin, member=world.alva.id, client=world.theatre.id, start=date(2025, 4, 1),
+        end=date(2025, 4, 30), description="Ljus", agreed_amount="10000",
+    )  # fmt: skip
+    invoice = coop.invoices.create(admin, assignments=[job.number], issue_date=ISSUED)
+    bank_before = coop.ledger.balance(admin, 1930)
+    received = Decimal("0.00")
+    for amount in amounts:
+        try:
+            payment = coop.payments.register(admin, invoice.label, amount, date(2025, 5, 20))
+        except ConflictError:
+            assert coop.payments.balance(admin, invoice.label).open == 0
+            continue
+        received += amount
+        assert payment.allocated + payment.credit == amount
+    balance = coop.payments.balance(admin, invoice.label)
+    credits = sum((p.credit for p in coop.payments.list(admin, invoice=invoice.label)), Decimal(0))
+    assert balance.paid + balance.open == invoice.total and balance.open >= 0
+    assert balance.paid + credits == received
+    assert coop.ledger.balance(admin, 1930) - bank_before == received
+    assert coop.ledger.trial_balance(admin).total == 0
+    expected = InvoiceStatus.PAID if balance.open == 0 else InvoiceStatus.PARTLY_PAID
+    assert coop.invoices.get(admin, invoice.label).status is expected
