@@ -285,3 +285,24 @@ def test_payments_conserve_every_ore(world: World, amounts: list[Decimal]) -> No
     assert coop.ledger.trial_balance(admin).total == 0
     expected = InvoiceStatus.PAID if balance.open == 0 else InvoiceStatus.PARTLY_PAID
     assert coop.invoices.get(admin, invoice.label).status is expected
+
+
+def test_an_ambiguous_payment_waits_for_a_person(world: World) -> None:
+    coop, admin = world.coop, world.admin
+    first = workshop(world)
+    second = coop.invoices.create(admin, assignments=[world.bo_job.number], issue_date=ISSUED)
+    # The file's second payment (300.00) names both invoices in its message.
+    data = (
+        (DATA / "bankgirot_v08.xml")
+        .read_bytes()
+        .replace(b"Medlemsavgift 2026", f"{first.label} och {second.label}".encode())
+    )
+    report = coop.payments.import_camt054(admin, data, "two.xml")
+    (loose,) = [p for p in report.unmatched if p.amount == Decimal("300.00")]
+    assert loose.reason == "more than one open invoice could be meant (A1, A2)"
+    assert loose.allocations == () and loose.voucher is None
+    resolved = coop.payments.resolve(admin, loose.number, second.label)
+    assert [(a.invoice, a.amount) for a in resolved.allocations] == [
+        (second.label, Decimal("300.00"))
+    ]
+    assert coop.payments.balance(admin, second.label).paid == Decimal("300.00")
