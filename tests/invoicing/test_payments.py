@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from kooperativ import Actor
 from kooperativ.errors import ConflictError, InputError, NotFoundError, PermissionDenied
+from kooperativ.i18n import translator
 from kooperativ.invoicing import Invoice, InvoiceStatus
 from kooperativ.members.models import Role
 from kooperativ.payments import PaymentStatus
@@ -300,9 +301,12 @@ def test_an_ambiguous_payment_waits_for_a_person(world: World) -> None:
     report = coop.payments.import_camt054(admin, data, "two.xml")
     (loose,) = [p for p in report.unmatched if p.amount == Decimal("300.00")]
     assert loose.reason == "more than one open invoice could be meant (A1, A2)"
+    swedish = loose.reason_in(translator("sv", "bank"))
+    assert swedish == "mer än en obetald faktura kan avses (A1, A2)"
     assert loose.allocations == () and loose.voucher is None
     resolved = coop.payments.resolve(admin, loose.number, second.label)
     assert [(a.invoice, a.amount) for a in resolved.allocations] == [
         (second.label, Decimal("300.00"))
     ]
     assert coop.payments.balance(admin, second.label).paid == Decimal("300.00")
+    assert resolved.reason == loose.reason  # why it waited stays on record

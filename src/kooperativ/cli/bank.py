@@ -62,8 +62,9 @@ def bank_import(
     )
     for payment in report.payments:
         line = payment_line(cli, payment)
-        if payment.reason:
-            line += f" – {payment.reason}"
+        reason = payment.reason_in(cli.texts("bank"))
+        if reason:
+            line += f" – {reason}"
         cli.print(line)
 
 
@@ -86,7 +87,7 @@ def bank_unmatched(cli: CliContext) -> None:
                     p.number,
                     p.paid_on.isoformat(),
                     p.payer or "",
-                    p.reference or p.reason or "",
+                    p.reference or p.reason_in(cli.texts("bank")) or "",
                     cli.amount(p.amount),
                 )
                 for p in found

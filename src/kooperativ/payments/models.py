@@ -15,6 +15,7 @@ and an unmatched payment has neither.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -59,7 +60,10 @@ class Payment(Record):
         source: ``manual``, or the camt.054 file's name.
         message_id: The camt.054 message id (``GrpHdr/MsgId``).
         status: ``matched``, ``unmatched`` or ``resolved``.
-        reason: Why an unmatched payment was left for a person (in words).
+        reason: Why an unmatched payment was left for a person (in English words).
+        reason_code: The same as a key of
+            :data:`kooperativ.bank.matching.UNMATCHED_REASONS`, with ``reason_values``
+            the values of its message (to show it in another language).
         allocations: The invoices it settles, with the amount each.
         credit: The excess kept as the client's credit.
         voucher: The ledger voucher that books it (``B4``), once allocated.
@@ -78,6 +82,8 @@ class Payment(Record):
     message_id: str | None = None
     status: PaymentStatus
     reason: str | None = None
+    reason_code: str | None = None
+    reason_values: dict[str, str] = Field(default_factory=dict)
     allocations: tuple[PaymentAllocation, ...] = ()
     credit: Decimal = Field(default=ZERO_ORE, ge=0)
     voucher: str | None = None
@@ -92,6 +98,19 @@ class Payment(Record):
         elif allocated + self.credit != self.amount:
             raise ValueError("the allocations and the credit do not add up to the amount")
         return self
+
+    def reason_in(self, translate: Callable[[str], str]) -> str | None:
+        """Why it was left for a person, in the language of ``translate`` (a gettext
+        function of the ``bank`` domain)."""
+        if self.reason_code is None:
+            return self.reason
+        from kooperativ.bank.matching import UNMATCHED_REASONS
+        from kooperativ.errors import render_message
+
+        template = UNMATCHED_REASONS.get(self.reason_code)
+        if template is None:
+            return self.reason
+        return render_message(template, self.reason_values, translate)
 
     @property
     def allocated(self) -> Decimal:

@@ -315,6 +315,8 @@ class PaymentService(Service):
                     message_id=document.message_id,
                     status=PaymentStatus.UNMATCHED,
                     reason=self._reason(unmatched) if unmatched is not None else None,
+                    reason_code=unmatched.reason if unmatched is not None else None,
+                    reason_values=dict(unmatched.values) if unmatched is not None else {},
                     registered_by=actor.name,
                 )
                 if allocation is not None:
@@ -361,9 +363,7 @@ class PaymentService(Service):
                     invoice_currency=target.currency,
                     currency=found.currency,
                 )
-            allocated = self._allocate(
-                uow, actor, target, found.evolve(reason=None), PaymentStatus.RESOLVED
-            )
+            allocated = self._allocate(uow, actor, target, found, PaymentStatus.RESOLVED)
             uow.payments.update(allocated)
             self._record(uow, actor, "payment.resolve", found, allocated)
             return allocated

@@ -432,7 +432,9 @@ def payment_records(invoice: Invoice) -> tuple[Payment, Payment]:
         currency="SEK",
         source="manual",
         status=PaymentStatus.UNMATCHED,
-        reason="unknown reference",
+        reason="the reference 4713 matches no open invoice",
+        reason_code="unknown_reference",
+        reason_values={"reference": "4713"},
         registered_by="treasurer:1",
     )
     return paid, loose
