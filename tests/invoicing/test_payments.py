@@ -141,6 +141,10 @@ def test_camt054_import_matches_and_a_second_import_changes_nothing(world: World
     assert coop.ledger.balance(admin, 1930) == Decimal("2300.00")
     assert coop.ledger.balance(admin, 1510) == Decimal("-2300.00")
     assert coop.ledger.trial_balance(admin).total == 0
+    # Every payment, status change and voucher is on the audit trail, which still holds.
+    assert coop.audit.verify(admin).problems == []
+    actions = [e.action for e in coop.audit.events(admin) if e.entity == "payment"]
+    assert actions == ["payment.import", "payment.import", "payment.resolve"]
 
 
 def test_late_interest_across_a_half_year_boundary(world: World) -> None:
