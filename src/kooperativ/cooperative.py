@@ -52,6 +52,7 @@ from kooperativ.services.governance import GovernanceService
 from kooperativ.services.invoices import InvoiceService
 from kooperativ.services.ledger import LedgerService
 from kooperativ.services.members import MemberService
+from kooperativ.services.payments import PaymentService
 from kooperativ.services.payroll import PayrollService
 from kooperativ.services.privacy import PrivacyService
 from kooperativ.services.salary_requests import SalaryRequestService
@@ -73,8 +74,8 @@ class Cooperative:
 
     Use :meth:`open` (a folder) or :meth:`from_config` (configuration kept elsewhere); the
     services are ``members``, ``clients``, ``assignments``, ``contracts``,
-    ``employment``, ``payroll``, ``governance``, ``invoices``, ``ledger``, ``statements``
-    and ``audit``.
+    ``employment``, ``payroll``, ``governance``, ``invoices``, ``payments``, ``ledger``,
+    ``statements``, ``expenses``, ``salary_requests`` and ``audit``.
 
     Attributes:
         folder: The cooperative's folder, or ``None`` for one made with
@@ -115,6 +116,7 @@ class Cooperative:
         self.statements = StatementService(self)
         self.expenses = ExpenseService(self)
         self.salary_requests = SalaryRequestService(self)
+        self.payments = PaymentService(self)
         if bylaws is not None:
             self.governance._bylaws = bylaws
 

@@ -80,7 +80,7 @@ CODES = frozenset(
         """
     annual extra board digital yes no abstain proposal amendment adopted rejected
     member members treasurer auditor admin applicant none standard reduced email letter
-    website submitted reimbursed requested
+    website submitted reimbursed requested paid
     """,
     )
 )

@@ -433,7 +433,46 @@ CASES: dict[str, Case] = {
     "invoice-show-unknown": Case(("invoice", "show", "7"), ("invoice", "'7'")),
     "invoice-pdf-unknown": Case(("invoice", "pdf", "A7"), ("invoice", "'A7'")),
     "invoice-credit-unknown": Case(("invoice", "credit", "7", "--reason", "x"), ("'7' not found",)),
-    "invoice-list-bad-status": Case(("invoice", "list", "--status", "paid"), ("status", "'paid'")),
+    "invoice-list-bad-status": Case(
+        ("invoice", "list", "--status", "betald"), ("status", "'betald'")
+    ),
+    # -- payments (invoice pay / overdue / remind, bank) ---------------------------------------
+    "invoice-pay-unknown": Case(("invoice", "pay", "A99", "--amount", "100"), ("invoice", "'A99'")),
+    "invoice-pay-negative": Case(
+        ("invoice", "pay", "A99", "--amount", "-100"), ("amount", "more than zero")
+    ),
+    "invoice-pay-zero": Case(("invoice", "pay", "A1", "--amount", "0"), ("amount",)),
+    "invoice-pay-text": Case(("invoice", "pay", "A1", "--amount", "tio"), ("amount",)),
+    "invoice-pay-three-decimals": Case(
+        ("invoice", "pay", "A1", "--amount", "1.005"), ("amount", "two decimals")
+    ),
+    "invoice-pay-no-amount": Case(("invoice", "pay", "A1"), ("--amount",)),
+    "invoice-pay-bad-date": Case(
+        ("invoice", "pay", "A1", "--amount", "5", "--date", "2026-02-30"), ("date",)
+    ),
+    "invoice-pay-as-member": Case(
+        ("invoice", "pay", "A1", "--amount", "5", "--as", "3"), ("may not register payments",)
+    ),
+    "invoice-overdue-bad-date": Case(("invoice", "overdue", "--on", "31/12"), ("on",)),
+    "invoice-remind-unknown": Case(("invoice", "remind", "A99"), ("invoice", "'A99'")),
+    "bank-import-missing-file": Case(
+        ("bank", "import", "COOP/no-such.xml"), ("file", "no-such.xml")
+    ),
+    "bank-import-not-xml": Case(
+        ("bank", "import", "COOP/camt.xml"), ("camt.xml",), files={"camt.xml": b"<Document"}
+    ),
+    "bank-import-not-camt": Case(
+        ("bank", "import", "COOP/camt.xml"),
+        ("camt.xml", "not a camt.054"),
+        files={"camt.xml": b"<?xml version='1.0'?><Invoice/>"},
+    ),
+    "bank-import-as-member": Case(
+        ("bank", "import", "COOP/camt.xml", "--as", "3"),
+        ("may not import bank files",),
+        files={"camt.xml": b"<Document/>"},
+    ),
+    "bank-resolve-unknown": Case(("bank", "resolve", "99", "A1"), ("payment", "'99'")),
+    "bank-resolve-not-a-number": Case(("bank", "resolve", "x", "A1"), ("payment",)),
     # -- expenses and salary requests ---------------------------------------------------------
     "expense-vat-above-amount": Case(
         ("expense", "add", "1", *EXPENSE, "--amount", "100", "--vat", "200"),

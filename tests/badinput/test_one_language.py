@@ -59,12 +59,13 @@ COMMANDS = {
     "": [
         *("init", "demo", "check", "member", "client", "assignment", "invoice", "contract"),
         *("employment", "payroll", "salary", "tax", "tax-table", "meeting", "fee", "bylaws"),
-        *("audit", "db", "privacy", "ledger", "account", "expense", "salary-request"),
+        *("audit", "db", "privacy", "ledger", "account", "expense", "salary-request", "bank"),
     ],
     "member": ["add", "list", "show", "update", "admit", "resign", "exclude"],
     "client": ["add", "list", "show", "update"],
     "assignment": ["add", "list", "show", "start", "complete", "cancel"],
-    "invoice": ["create", "list", "show", "pdf", "peppol", "credit"],
+    "invoice": ["create", "list", "show", "pdf", "peppol", "credit", "pay", "overdue", "remind"],
+    "bank": ["import", "unmatched", "resolve"],
     "contract": ["create", "show", "list", "pdf", "sign", "end"],
     "employment": ["time", "hours"],
     "employment hours": ["add", "confirm", "list"],
@@ -151,6 +152,11 @@ invoice create 2 --vat reverse_charge
 invoice create 2 --line "Ljus;-2;850"
 invoice list
 invoice show A1
+invoice pay A1 --amount 1000 --date 2026-12-01
+invoice pay A1 --amount -5
+invoice overdue --on 2026-12-01
+bank unmatched
+bank resolve 99 A1
 invoice credit 1 --reason "Fel pris"
 invoice credit 1
 invoice show 99

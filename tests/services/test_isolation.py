@@ -39,6 +39,7 @@ from kooperativ.services.expenses import ExpenseService
 from kooperativ.services.governance import GovernanceService
 from kooperativ.services.invoices import InvoiceService
 from kooperativ.services.members import MemberService
+from kooperativ.services.payments import PaymentService
 from kooperativ.services.payroll import PayrollService
 from kooperativ.services.privacy import PrivacyService
 from kooperativ.services.salary_requests import SalaryRequestService
@@ -205,6 +206,7 @@ NOT_MEMBER_DATA: dict[type, dict[str, str]] = {
     InvoiceService: {"check": "the administrator's check (Cooperative.check)"},
     ExpenseService: {"check": "the administrator's check (Cooperative.check)"},
     SalaryRequestService: {"check": "the administrator's check (Cooperative.check)"},
+    PaymentService: {"check": "the administrator's check (Cooperative.check)"},
     AuditService: {
         "key": "configuration of the audit key",
         "use_key": "configuration of the audit key",
@@ -271,6 +273,19 @@ COVERED: dict[type, set[str]] = {
     InvoiceService: {"create", "credit", "get", "list", "credits_of", "pdf", "peppol"},
     ExpenseService: {"get", "list", "add", "approve", "reject"},
     SalaryRequestService: {"get", "list", "availability", "request", "approve", "reject"},
+    PaymentService: {
+        "get",
+        "list",
+        "unmatched",
+        "balance",
+        "open_items",
+        "overdue",
+        "interest",
+        "reminder",
+        "register",
+        "import_camt054",
+        "resolve",
+    },
 }
 
 
@@ -579,6 +594,37 @@ def test_audit(world: World) -> None:
     _refused(lambda: coop.audit.verify(ada))
     _refused(lambda: coop.audit.record_configuration(ada))
     assert coop.audit.verify(world.admin).problems == []
+
+
+def test_payments(world: World) -> None:
+    w, coop, ada, admin = world, world.coop, world.ada, world.admin
+    issued = date(2026, 5, 1)  # due 2026-05-31: the reference rate is known to 2026-06-30
+    own = coop.invoices.create(admin, assignments=[1], issue_date=issued)
+    bos = coop.invoices.create(admin, assignments=[2], issue_date=issued)
+    coop.payments.register(admin, own.label, "100", date(2026, 6, 1))
+    coop.payments.register(admin, bos.label, "200", date(2026, 6, 1))
+    payments = coop.payments
+    assert [p.allocations[0].invoice for p in payments.list(ada)] == [own.label]
+    assert payments.get(ada, 1).amount == 100
+    _refused(lambda: payments.get(ada, 2))
+    _refused(lambda: payments.list(ada, invoice=bos.label))
+    assert payments.unmatched(ada) == []
+    assert payments.balance(ada, own.label).paid == 100
+    _refused(lambda: payments.balance(ada, bos.label))
+    assert [b.invoice for b in payments.open_items(ada)] == [own.label]
+    late = payments.overdue(ada, date(2026, 6, 30))
+    assert [o.balance.invoice for o in late] == [own.label]
+    assert payments.interest(ada, own.label, date(2026, 6, 30)).interest > 0
+    _refused(lambda: payments.interest(ada, bos.label, date(2026, 6, 30)))
+    assert payments.reminder(ada, own.label, date(2026, 6, 30)).startswith(b"%PDF-")
+    _refused(lambda: payments.reminder(ada, bos.label, date(2026, 6, 30)))
+    for found in (payments.list(ada), payments.open_items(ada), late):
+        _no_leak(w, found)
+    before = coop.audit.events(admin)
+    _refused(lambda: payments.register(ada, own.label, "1", date(2026, 6, 2)))
+    _refused(lambda: payments.import_camt054(ada, b"", "x.xml"))
+    _refused(lambda: payments.resolve(ada, 1, own.label))
+    assert coop.audit.events(admin) == before
 
 
 def test_nothing_was_written_by_the_refused_calls(world: World) -> None:

@@ -65,6 +65,7 @@ COMMANDS: dict[str, Entry] = {
     "client": Entry("kooperativ.cli.client", "The client register.", PANELS[1]),
     "assignment": Entry("kooperativ.cli.assignment", "Assignments brought by members.", PANELS[1]),
     "invoice": Entry("kooperativ.cli.invoice", "Invoices and credit notes (fakturor).", PANELS[1]),
+    "bank": Entry("kooperativ.cli.bank", "Payments from the bank (camt.054).", PANELS[1]),
     "contract": Entry(
         "kooperativ.cli.employment", "Employment contracts (anställningsavtal).", PANELS[2]
     ),

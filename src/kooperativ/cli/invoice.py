@@ -35,11 +35,14 @@ WORDS = {
     "credit_note": "credit note",
     "issued": "issued",
     "credited": "credited",
+    "partly_paid": "partly paid",
+    "paid": "paid in full",
 }
 
 
 def _word(cli: CliContext, value: str) -> str:
-    return cli.texts("invoicing")(WORDS.get(value, value))
+    domain = "payments" if value in ("partly_paid", "paid") else "invoicing"
+    return cli.texts(domain)(WORDS.get(value, value))
 
 
 def _shown(coop: Cooperative, actor: Actor, invoice: Invoice, show: bool) -> Invoice:
@@ -348,6 +351,134 @@ def invoice_credit(
         cli.print_json(note.model_dump(mode="json"))
     else:
         cli.print(_summary(cli, note))
+
+
+# -- payments (kooperativ.services.payments) -------------------------------------------------
+
+
+def payment_line(cli: CliContext, payment: Any) -> str:
+    """One line about a payment: number, amount, day, what it settles, the credit kept."""
+    _ = cli.texts("payments")
+    settled = ", ".join(f"{a.invoice} {cli.amount(a.amount)}" for a in payment.allocations)
+    text = _("Payment {number}: {amount} on {day}").format(
+        number=payment.number,
+        amount=cli.money(payment.amount, payment.currency),
+        day=payment.paid_on.isoformat(),
+    )
+    if settled:
+        text += " → " + settled
+    if payment.credit:
+        text += " · " + _("credit kept {amount}").format(amount=cli.amount(payment.credit))
+    if payment.voucher:
+        text += f" ({payment.voucher})"
+    return text
+
+
+@invoice_app.command("pay")
+@shared_options(actor=True, json=True)
+def invoice_pay(
+    cli: CliContext,
+    invoice: Annotated[
+        str, typer.Argument(help="Invoice number (17 or A17) or OCR reference.", show_default=False)
+    ],
+    amount: Annotated[
+        str | None, typer.Option(help="The amount received.", show_default=False)
+    ] = None,
+    paid: Annotated[
+        str | None, typer.Option("--date", help="Day the money came in; today by default.")
+    ] = None,
+    reference: Annotated[str | None, typer.Option(help="A note (bank reference).")] = None,
+) -> None:
+    """Register a payment of an invoice (an overpayment is kept as the client's credit)."""
+    with cli.guard():
+        if amount is None:
+            from kooperativ.errors import InputError
+
+            raise InputError("--amount", "give the amount received")
+        value = parse_decimal(amount, "amount", allow_negative=True)
+        assert value is not None  # amount was given
+        day = parse_date(paid, "date")
+        with cli.open() as coop:
+            actor = cli.actor(coop)
+            payment = coop.payments.register(
+                actor, invoice, value, day or coop.now().date(), reference
+            )
+    if cli.as_json:
+        cli.print_json(payment.model_dump(mode="json"))
+    else:
+        cli.print(payment_line(cli, payment))
+
+
+@invoice_app.command("overdue")
+@shared_options(actor=True, json=True)
+def invoice_overdue(
+    cli: CliContext,
+    on: Annotated[
+        str | None, typer.Option("--on", help="Interest to this day (YYYY-MM-DD); today.")
+    ] = None,
+) -> None:
+    """List invoices open after their due date, with late-payment interest."""
+    with cli.guard():
+        day = parse_date(on, "on")
+        with cli.open() as coop:
+            actor = cli.actor(coop)
+            found = coop.payments.overdue(actor, day or coop.now().date())
+    if cli.as_json:
+        cli.print_json([o.model_dump(mode="json") for o in found])
+        return
+    _ = cli.texts("payments")
+    cli.print(
+        table(
+            _("Overdue invoices"),
+            [_("No."), _("Client"), _("Due"), _("Days"), _("Open"), _("Interest")],
+            [
+                (
+                    o.balance.invoice,
+                    o.balance.client,
+                    o.balance.due_date.isoformat(),
+                    o.days,
+                    cli.amount(o.balance.open),
+                    cli.amount(o.interest),
+                )
+                for o in found
+            ],
+            right=(3, 4, 5),
+            compact=True,
+        )
+    )
+
+
+@invoice_app.command("remind")
+@shared_options(actor=True)
+def invoice_remind(
+    cli: CliContext,
+    invoice: InvoiceArg,
+    on: Annotated[
+        str | None, typer.Option("--on", help="Reminder date (YYYY-MM-DD); today.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (default: reminder-A17-sv.pdf)."),
+    ] = None,
+) -> None:
+    """Write a payment reminder of an overdue invoice as a PDF."""
+    with cli.guard():
+        day = parse_date(on, "on")
+        lang = cli.language if cli.chosen_language else None
+        with cli.open() as coop:
+            actor = cli.actor(coop)
+            found = coop.invoices.get(actor, invoice)
+            data = coop.payments.reminder(actor, found.id, day or coop.now().date(), lang)
+            target = output or Path(f"reminder-{found.label}-{lang or coop.config.language}.pdf")
+        try:
+            target.write_bytes(data)
+        except OSError as error:
+            from kooperativ.errors import InputError, os_reason
+
+            raise InputError(
+                "output", "cannot write {path}: {reason}", path=target, reason=os_reason(error)
+            ) from None
+    cli.print(cli.messages()("Wrote {path} ({size} bytes).").format(path=target, size=len(data)))
 
 
 def register(app: typer.Typer) -> None:

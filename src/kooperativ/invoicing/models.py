@@ -73,10 +73,13 @@ class InvoiceKind(StrEnum):
 
 
 class InvoiceStatus(StrEnum):
-    """Where an invoice stands (payments are recorded elsewhere)."""
+    """Where an invoice stands (the payments themselves are recorded as ``payment``
+    records; the status follows them)."""
 
     ISSUED = "issued"  #: issued, not (wholly) credited
     CREDITED = "credited"  #: cancelled in full by credit notes
+    PARTLY_PAID = "partly_paid"  #: some of the open amount paid
+    PAID = "paid"  #: the open amount paid in full
 
 
 class Party(Record):

@@ -14,7 +14,8 @@ event — is committed together when the block ends, or not at all if it raises:
 
 Every record kind has its typed repository on the unit of work (``uow.members``,
 ``uow.clients``, ``uow.assignments``, ``uow.contracts``, ``uow.hours``, ``uow.meetings``,
-``uow.membership_fees``, ``uow.invoices``, ``uow.vouchers``, ``uow.closed_periods``);
+``uow.membership_fees``, ``uow.invoices``, ``uow.payments``, ``uow.vouchers``,
+``uow.closed_periods``);
 ``uow.repository(kind)`` gives the same repositories by kind name, for generic code such as
 the audit verification.
 
@@ -60,6 +61,7 @@ from kooperativ.governance.meeting import Meeting, MeetingKind, MeetingState
 from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice, InvoiceKind, InvoiceStatus
 from kooperativ.members.models import Member, MemberStatus
+from kooperativ.payments.models import Payment, PaymentStatus
 from kooperativ.storage.kinds import ENTITY_KINDS, KINDS, Value
 from kooperativ.storage.query import (
     AnyOf,
@@ -88,6 +90,7 @@ __all__ = [
     "MeetingRepository",
     "MemberRepository",
     "MembershipFeeRepository",
+    "PaymentRepository",
     "Repository",
     "SalaryRequestRepository",
     "Store",
@@ -444,6 +447,27 @@ class SalaryRequestRepository(Repository[SalaryRequest], Protocol):
         return self.select(one_of("status", statuses))
 
 
+class PaymentRepository(Repository[Payment], Protocol):
+    """``uow.payments``: incoming payments, by idempotency key, status, invoice and day.
+    The key is unique: adding a second payment with a key already stored is refused."""
+
+    def by_key(self, key: str) -> Payment | None:
+        """The payment with idempotency key ``key``, or ``None``."""
+        return _first(self.select(Eq("key", key), limit=1))
+
+    def with_status(self, *statuses: PaymentStatus | str) -> list[Payment]:
+        """Payments with one of ``statuses``."""
+        return self.select(one_of("status", statuses))
+
+    def of_invoice(self, invoice_id: UUID) -> list[Payment]:
+        """The payments allocated (in part) to the invoice."""
+        return self.select(HasLink("invoice_ids", _id(invoice_id)))
+
+    def paid_between(self, start: date, end: date) -> list[Payment]:
+        """Payments received ``start``–``end`` (both included)."""
+        return self.select(Compare("paid_on", ">=", start), Compare("paid_on", "<=", end))
+
+
 class VoucherRepository(Repository[Voucher], Protocol):
     """``uow.vouchers``: the ledger's vouchers, and sums over their lines.
 
@@ -621,6 +645,7 @@ class UnitOfWork(Protocol):
     meetings: MeetingRepository
     membership_fees: MembershipFeeRepository
     invoices: InvoiceRepository
+    payments: PaymentRepository
     vouchers: VoucherRepository
     closed_periods: ClosedPeriodRepository
     expenses: ExpenseRepository

@@ -35,6 +35,7 @@ from kooperativ.governance.meeting import Meeting
 from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
+from kooperativ.payments.models import Payment
 
 __all__ = ["ENTITY_KINDS", "KINDS", "Column", "ColumnType", "Kind", "Link", "Value", "plain"]
 
@@ -282,6 +283,28 @@ KINDS: dict[str, Kind] = _kinds(
             Column("member_id", "id", lambda r: r.member_id, "member"),
             Column("status", "text", lambda r: r.status),
             Column("pay_date", "date", lambda r: r.pay_date),
+        ),
+    ),
+    # Incoming payments: the idempotency key (unique), status, day, and the invoices each
+    # settles (``payment_invoices``).
+    Kind(
+        "payment",
+        Payment,
+        "payments",
+        "payments",
+        (
+            Column("key", "text", lambda p: p.key),
+            Column("status", "text", lambda p: p.status),
+            Column("paid_on", "date", lambda p: p.paid_on),
+        ),
+        (
+            Link(
+                "invoice_ids",
+                "payment_invoices",
+                "invoice",
+                "invoice_id",
+                lambda p: p.invoice_ids,
+            ),
         ),
     ),
 )

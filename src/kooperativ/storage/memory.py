@@ -48,6 +48,7 @@ from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
 from kooperativ.money import ZERO_ORE
+from kooperativ.payments.models import Payment
 from kooperativ.storage.base import (
     AssignmentRepository,
     AuditLog,
@@ -61,6 +62,7 @@ from kooperativ.storage.base import (
     MeetingRepository,
     MemberRepository,
     MembershipFeeRepository,
+    PaymentRepository,
     Repository,
     SalaryRequestRepository,
     StoredRecord,
@@ -375,6 +377,30 @@ class _SalaryRequests(_MemoryRepository[SalaryRequest], SalaryRequestRepository)
     pass
 
 
+def refuse_payment_key(key: str) -> ConflictError:
+    """The error for a second payment with a key already stored."""
+    return ConflictError("a payment with the key {key} is already registered", key=key)
+
+
+class _Payments(_MemoryRepository[Payment], PaymentRepository):
+    """Payments; the key is unique, as the SQL backend's unique index makes it."""
+
+    def _key_taken(self, record: Payment) -> None:
+        for record_id, row in self._table.rows.items():
+            if row.columns["key"] == record.key and record_id != str(record.id):
+                raise refuse_payment_key(record.key)
+
+    def add(self, record: Payment) -> None:
+        if self._write and isinstance(record, Payment):
+            self._key_taken(record)
+        super().add(record)
+
+    def update(self, record: Payment, *, expected_version: int | None = None) -> None:
+        if self._write and isinstance(record, Payment):
+            self._key_taken(record)
+        super().update(record, expected_version=expected_version)
+
+
 # --- the ledger ----------------------------------------------------------------------------
 
 
@@ -593,6 +619,7 @@ class _MemoryUnitOfWork:
             KINDS["membership_fee"], MembershipFee, state, write
         )
         self.invoices: InvoiceRepository = _Invoices(KINDS["invoice"], Invoice, state, write)
+        self.payments: PaymentRepository = _Payments(KINDS["payment"], Payment, state, write)
         self.vouchers: VoucherRepository = _Vouchers(KINDS["voucher"], Voucher, state, write)
         self.closed_periods: ClosedPeriodRepository = _ClosedPeriods(
             KINDS["closed_period"], ClosedPeriod, state, write

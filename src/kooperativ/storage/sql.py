@@ -121,6 +121,7 @@ from kooperativ.governance.meeting import Meeting
 from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
+from kooperativ.payments.models import Payment
 from kooperativ.storage.base import (
     AssignmentRepository,
     AuditLog,
@@ -134,6 +135,7 @@ from kooperativ.storage.base import (
     MeetingRepository,
     MemberRepository,
     MembershipFeeRepository,
+    PaymentRepository,
     Repository,
     SalaryRequestRepository,
     StoredRecord,
@@ -142,7 +144,12 @@ from kooperativ.storage.base import (
     VoucherRepository,
 )
 from kooperativ.storage.kinds import KINDS, ColumnType, Kind, Link
-from kooperativ.storage.memory import read_only, record_key, refuse_voucher_change
+from kooperativ.storage.memory import (
+    read_only,
+    record_key,
+    refuse_payment_key,
+    refuse_voucher_change,
+)
 from kooperativ.storage.query import (
     AnyOf,
     Compare,
@@ -317,6 +324,9 @@ Index(
 )
 
 # --- end of the ledger ---------------------------------------------------------------------
+
+# A payment's idempotency key is unique: the same bank transaction is stored once.
+Index("uq_payments_key", TABLES["payment"].c.key, unique=True)
 
 
 # --- ballot boxes (governance) -------------------------------------------------------------
@@ -687,6 +697,25 @@ class _SalaryRequests(_SqlRepository[SalaryRequest], SalaryRequestRepository):
     pass
 
 
+class _Payments(_SqlRepository[Payment], PaymentRepository):
+    """Payments; the key is unique (a unique index, and a clear error before it)."""
+
+    def _key_taken(self, record: Payment) -> None:
+        found = self.by_key(record.key)
+        if found is not None and found.id != record.id:
+            raise refuse_payment_key(record.key)
+
+    def add(self, record: Payment) -> None:
+        if self._uow.write and isinstance(record, Payment):
+            self._key_taken(record)
+        super().add(record)
+
+    def update(self, record: Payment, *, expected_version: int | None = None) -> None:
+        if self._uow.write and isinstance(record, Payment):
+            self._key_taken(record)
+        super().update(record, expected_version=expected_version)
+
+
 # --- the ledger ----------------------------------------------------------------------------
 
 
@@ -1019,6 +1048,7 @@ class _SqlUnitOfWork:
             self, KINDS["membership_fee"], MembershipFee
         )
         self.invoices: InvoiceRepository = _Invoices(self, KINDS["invoice"], Invoice)
+        self.payments: PaymentRepository = _Payments(self, KINDS["payment"], Payment)
         self.vouchers: VoucherRepository = _Vouchers(self, KINDS["voucher"], Voucher)
         self.closed_periods: ClosedPeriodRepository = _ClosedPeriods(
             self, KINDS["closed_period"], ClosedPeriod

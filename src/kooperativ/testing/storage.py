@@ -112,6 +112,7 @@ from kooperativ.invoicing.models import (
     make_line,
 )
 from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
+from kooperativ.payments.models import Payment, PaymentAllocation, PaymentStatus
 from kooperativ.rules.country import VatCategory
 from kooperativ.storage.base import KINDS, Store, TransientConflict, transaction
 from kooperativ.storage.query import AnyOf, Eq, Mentions
@@ -125,6 +126,7 @@ __all__ = [
     "ledger_vouchers",
     "meeting_record",
     "member_record",
+    "payment_records",
     "record_kind",
     "sample",
 ]
@@ -260,6 +262,7 @@ class Sample:
     closed_period: ClosedPeriod
     expense: Expense
     salary_request: SalaryRequest
+    payments: tuple[Payment, ...] = ()
 
     def by_kind(self) -> dict[str, list[Record]]:
         """The records by kind name."""
@@ -276,6 +279,7 @@ class Sample:
             "closed_period": [self.closed_period],
             "expense": [self.expense],
             "salary_request": [self.salary_request],
+            "payment": list(self.payments),
         }
 
 
@@ -438,7 +442,46 @@ def sample() -> Sample:
             decided_at=datetime(2025, 4, 2, 8, 0, tzinfo=UTC),
             reason="OK",
         ),
+        payment_records(invoice),
     )
+
+
+def payment_records(invoice: Invoice) -> tuple[Payment, Payment]:
+    """A payment of ``invoice`` with 10.00 over kept as credit (every optional field set),
+    and a payment nobody could match."""
+    paid = Payment(
+        number=1,
+        key="SEB-2025-0001",
+        paid_on=date(2025, 5, 2),
+        amount=invoice.total + Decimal("10.00"),
+        currency=invoice.currency,
+        payer="Exempelbolaget AB",
+        reference=invoice.payment_reference,
+        source="camt054-2025-05-02.xml",
+        message_id="MSG-1",
+        status=PaymentStatus.MATCHED,
+        reason=None,
+        allocations=(
+            PaymentAllocation(invoice_id=invoice.id, invoice=invoice.label, amount=invoice.total),
+        ),
+        credit=Decimal("10.00"),
+        voucher="B1",
+        registered_by="treasurer:1",
+    )
+    loose = Payment(
+        number=2,
+        key="manual-2",
+        paid_on=date(2025, 5, 3),
+        amount=Decimal("500.00"),
+        currency="SEK",
+        source="manual",
+        status=PaymentStatus.UNMATCHED,
+        reason="the reference 4713 matches no open invoice",
+        reason_code="unknown_reference",
+        reason_values={"reference": "4713"},
+        registered_by="treasurer:1",
+    )
+    return paid, loose
 
 
 def invoice_records(
@@ -1024,6 +1067,39 @@ class StorageContract:
         with store.unit_of_work(write=False) as uow:
             assert uow.invoices.with_status("credited") == [invoice.evolve(status="credited")]
             assert uow.invoices.due_before(date(2026, 1, 1)) == []
+
+    def test_payment_queries(self, store: Store) -> None:
+        records = sample()
+        invoice, _ = records.invoices
+        paid, loose = records.payments
+        with store.unit_of_work() as uow:
+            uow.members.add(records.member)
+            uow.clients.add(records.client)
+            uow.invoices.add(invoice)
+            uow.payments.add(paid)
+            uow.payments.add(loose)
+        with store.unit_of_work(write=False) as uow:
+            p = uow.payments
+            assert p.by_key("SEB-2025-0001") == paid
+            assert p.by_key("no-such-key") is None
+            assert p.with_status("unmatched") == [loose]
+            assert p.with_status("matched", "resolved") == [paid]
+            assert p.of_invoice(invoice.id) == [paid]
+            assert p.of_invoice(uuid.uuid4()) == []
+            assert p.paid_between(date(2025, 5, 3), date(2025, 5, 31)) == [loose]
+        twin = loose.evolve(id=uuid.uuid4(), number=3)
+        with pytest.raises(ConflictError, match="already registered"), store.unit_of_work() as uow:
+            uow.payments.add(twin)
+        resolved = loose.evolve(
+            status="resolved",
+            allocations=[{"invoice_id": invoice.id, "invoice": invoice.label, "amount": "500.00"}],
+        )
+        with store.unit_of_work() as uow:
+            uow.payments.update(resolved)
+        with store.unit_of_work(write=False) as uow:
+            assert uow.payments.with_status("unmatched") == []
+            assert uow.payments.of_invoice(invoice.id) == [paid, resolved]
+            assert uow.payments.list() == [paid, resolved]
 
     def test_ledger_sums_and_queries(self, store: Store) -> None:
         """Balances are the sums of the lines (hand-worked in :func:`ledger_vouchers`)."""

@@ -1,0 +1,119 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``kooperativ bank …``: payments from the bank (*inbetalningar*).
+
+``import`` reads a camt.054 notification and matches its payments to the open invoices
+(the same file twice changes nothing), ``unmatched`` lists the payments left for a person,
+``resolve`` allocates one of them to an invoice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kooperativ.cli._common import table
+from kooperativ.cli._context import CliContext, shared_options
+from kooperativ.cli.invoice import payment_line
+
+__all__ = ["register"]
+
+bank_app = typer.Typer(help="Payments from the bank (camt.054).", no_args_is_help=True)
+
+
+@bank_app.command("import")
+@shared_options(actor=True, json=True)
+def bank_import(
+    cli: CliContext,
+    file: Annotated[Path, typer.Argument(help="A camt.054 file.", show_default=False)],
+) -> None:
+    """Import the payments of a camt.054 file and match them to open invoices."""
+    with cli.guard():
+        try:
+            data = file.read_bytes()
+        except OSError as error:
+            from kooperativ.errors import InputError, os_reason
+
+            raise InputError(
+                "file", "cannot read {path}: {reason}", path=file, reason=os_reason(error)
+            ) from None
+        with cli.open() as coop:
+            actor = cli.actor(coop)
+            report = coop.payments.import_camt054(actor, data, file.name)
+    if cli.as_json:
+        cli.print_json(report.model_dump(mode="json"))
+        return
+    _ = cli.texts("payments")
+    if report.nothing_new:
+        cli.print(
+            _("{file}: nothing new ({count} payments imported before).").format(
+                file=report.source, count=report.already_imported
+            )
+        )
+        return
+    cli.print(
+        _("{file}: {matched} matched, {unmatched} unmatched, {already} imported before.").format(
+            file=report.source,
+            matched=len(report.matched),
+            unmatched=len(report.unmatched),
+            already=report.already_imported,
+        )
+    )
+    for payment in report.payments:
+        line = payment_line(cli, payment)
+        reason = payment.reason_in(cli.texts("bank"))
+        if reason:
+            line += f" – {reason}"
+        cli.print(line)
+
+
+@bank_app.command("unmatched")
+@shared_options(actor=True, json=True)
+def bank_unmatched(cli: CliContext) -> None:
+    """List the payments left for a person to allocate."""
+    with cli.guard(), cli.open() as coop:
+        found = coop.payments.unmatched(cli.actor(coop))
+    if cli.as_json:
+        cli.print_json([p.model_dump(mode="json") for p in found])
+        return
+    _ = cli.texts("payments")
+    cli.print(
+        table(
+            _("Unmatched payments"),
+            [_("No."), _("Date"), _("Payer"), _("Payer's reference"), _("Amount")],
+            [
+                (
+                    p.number,
+                    p.paid_on.isoformat(),
+                    p.payer or "",
+                    p.reference or p.reason_in(cli.texts("bank")) or "",
+                    cli.amount(p.amount),
+                )
+                for p in found
+            ],
+            right=(4,),
+            compact=True,
+        )
+    )
+
+
+@bank_app.command("resolve")
+@shared_options(actor=True, json=True)
+def bank_resolve(
+    cli: CliContext,
+    payment: Annotated[int, typer.Argument(help="Payment number.", show_default=False)],
+    invoice: Annotated[str, typer.Argument(help="Invoice number (17 or A17).", show_default=False)],
+) -> None:
+    """Allocate an unmatched payment to an invoice."""
+    with cli.guard(), cli.open() as coop:
+        resolved = coop.payments.resolve(cli.actor(coop), payment, invoice)
+    if cli.as_json:
+        cli.print_json(resolved.model_dump(mode="json"))
+    else:
+        cli.print(payment_line(cli, resolved))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``bank`` to ``app``."""
+    app.add_typer(bank_app, name="bank")
