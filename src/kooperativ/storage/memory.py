@@ -46,6 +46,7 @@ from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
 from kooperativ.money import ZERO_ORE
+from kooperativ.projects.models import Grant, Project
 from kooperativ.storage.base import (
     AssignmentRepository,
     AuditLog,
@@ -53,11 +54,13 @@ from kooperativ.storage.base import (
     ClientRepository,
     ClosedPeriodRepository,
     ContractRepository,
+    GrantRepository,
     HoursRepository,
     InvoiceRepository,
     MeetingRepository,
     MemberRepository,
     MembershipFeeRepository,
+    ProjectRepository,
     Repository,
     StoredRecord,
     TransientConflict,
@@ -390,6 +393,7 @@ class _Vouchers(_MemoryRepository[Voucher], VoucherRepository):
         member_id: UUID | None = None,
         since: date | None = None,
         until: date | None = None,
+        project_id: UUID | None = None,
     ) -> list[Entry]:
         found = [
             entry
@@ -397,6 +401,7 @@ class _Vouchers(_MemoryRepository[Voucher], VoucherRepository):
             for entry in _voucher_entries(row.data)
             if (account is None or entry.account == account)
             and (member_id is None or entry.member_id == member_id)
+            and (project_id is None or entry.project_id == project_id)
             and (since is None or entry.date >= since)
             and (until is None or entry.date <= until)
         ]
@@ -446,6 +451,20 @@ class _Vouchers(_MemoryRepository[Voucher], VoucherRepository):
     ) -> builtins.list[Entry]:
         return self._entries(account=account, member_id=member_id, since=since, until=until)
 
+    def balances_by_project(
+        self,
+        project_id: UUID,
+        *,
+        member_id: UUID | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> dict[int, Decimal]:
+        sums: dict[int, Decimal] = {}
+        found = self._entries(member_id=member_id, since=since, until=until, project_id=project_id)
+        for entry in found:
+            sums[entry.account] = sums.get(entry.account, ZERO_ORE) + entry.amount
+        return dict(sorted(sums.items()))
+
     def add(self, record: Voucher) -> None:
         # The number in the series is unique, as the SQL backend's unique index makes it.
         for row in self._table.rows.values():
@@ -460,6 +479,14 @@ class _Vouchers(_MemoryRepository[Voucher], VoucherRepository):
 
 
 class _ClosedPeriods(_MemoryRepository[ClosedPeriod], ClosedPeriodRepository):
+    pass
+
+
+class _Projects(_MemoryRepository[Project], ProjectRepository):
+    pass
+
+
+class _Grants(_MemoryRepository[Grant], GrantRepository):
     pass
 
 
@@ -585,6 +612,8 @@ class _MemoryUnitOfWork:
         self.closed_periods: ClosedPeriodRepository = _ClosedPeriods(
             KINDS["closed_period"], ClosedPeriod, state, write
         )
+        self.projects: ProjectRepository = _Projects(KINDS["project"], Project, state, write)
+        self.grants: GrantRepository = _Grants(KINDS["grant"], Grant, state, write)
         self.audit: AuditLog = _MemoryAuditLog(state.audit, write)
         self.ballot_boxes: BallotBoxes = _MemoryBallotBoxes(state.boxes, write)  # governance
 
