@@ -53,6 +53,7 @@ from kooperativ.services.ledger import LedgerService
 from kooperativ.services.members import MemberService
 from kooperativ.services.payroll import PayrollService
 from kooperativ.services.privacy import PrivacyService
+from kooperativ.services.projects import ProjectService
 from kooperativ.storage import open_store
 from kooperativ.storage.base import Store
 
@@ -108,6 +109,7 @@ class Cooperative:
         self.privacy = PrivacyService(self)
         self.invoices = InvoiceService(self)
         self.ledger = LedgerService(self)
+        self.projects = ProjectService(self)
         if bylaws is not None:
             self.governance._bylaws = bylaws
 
