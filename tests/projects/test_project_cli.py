@@ -95,6 +95,9 @@ def test_the_worked_example_through_the_command_line(folder: Path) -> None:
     ok(folder, "project", "move", "1", "--member", "1", "--amount", "20000",
        "--date", "2026-08-25", "--as", "1")  # fmt: skip
     report = json.loads(ok(folder, "project", "report", "1", "--grant", "1", "--json"))
+    pdf = folder / "report.pdf"
+    assert str(pdf) in ok(folder, "project", "report", "1", "--grant", "1", "--pdf", str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF-")
     assert report == _documented_report()
     for lang in ("sv", "en"):
         for args in (("report", "1", "--grant", "1"), ("list",), ("show", "1")):
@@ -161,8 +164,11 @@ def test_every_help_and_printed_text_is_in_swedish() -> None:
     assert len(helps) > 20
     assert sorted(t for t in helps if not cli.get(t)) == []
     printed: set[str] = set()
-    tree = ast.parse((SRC / "cli" / "project.py").read_text("utf-8"))
-    for node in ast.walk(tree):
+    for node in (
+        node
+        for path in (SRC / "cli" / "project.py", SRC / "documents" / "project_report.py")
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+    ):
         if (
             isinstance(node, ast.Call)
             and node.args

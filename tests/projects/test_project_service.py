@@ -250,3 +250,22 @@ def test_members_see_only_their_own_projects(
         )
     changed = coop.projects.update(board, project.number, owners=[bo.number], name="Turné")
     assert changed.name == "Turné" and coop.projects.list(_as(ada)) == []
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_report_as_pdf(
+    coop: Cooperative, board: Actor, treasurer: Actor, ada: Member, bo: Member, lang: str
+) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    project, grant = worked_example(coop, board, treasurer, ada, bo)
+    pdf = coop.projects.report_pdf(treasurer, project.number, grant=grant.number, lang=lang)
+    assert pdf.startswith(b"%PDF-")
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    text = re.sub(r"[\u00a0\u202f,]", " ", text)
+    for figure in ("120 000", "75 000", "1 234", "76 246", "43 753"):
+        assert figure in text, figure
+    assert ("Återstående medel" if lang == "sv" else "Remaining funds") in text
+    assert "Konstnärsnämnden" in text and "KN 2026/1234" in text

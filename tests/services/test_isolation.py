@@ -266,6 +266,7 @@ COVERED: dict[type, set[str]] = {
         "list",
         "grants",
         "report",
+        "report_pdf",
         "create",
         "update",
         "close",
@@ -321,6 +322,8 @@ def test_projects(world: World) -> None:
     _refused(lambda: projects.get(ada, 2))
     _refused(lambda: projects.grants(ada, 2))
     _refused(lambda: projects.report(ada, 2))
+    assert projects.report_pdf(ada, 1).startswith(b"%PDF-")
+    _refused(lambda: projects.report_pdf(ada, 2))
     _refused(lambda: projects.move_to_member(ada, 2, 3, "10", on=end))
     _refused(lambda: projects.create(ada, name="x", owners=[2], start=start, end=end))
     _refused(lambda: projects.update(ada, 1, name="x"))

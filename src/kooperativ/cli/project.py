@@ -10,6 +10,7 @@ salary budget to a member's account; ``project report`` prints the financial rep
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -283,11 +284,21 @@ def project_report(
     project: ProjectArg,
     grant: Annotated[int | None, typer.Option(help="Report on this grant.")] = None,
     period: Annotated[str | None, typer.Option(help="A month (2026-05) or a year (2026).")] = None,
+    pdf: Annotated[
+        Path | None, typer.Option(help="Write the report as PDF to this file.", dir_okay=False)
+    ] = None,
 ) -> None:
     """The financial report of a project or grant, from the ledger."""
     _ = cli.texts("projects")
     with cli.guard(), cli.open() as coop:
-        report = coop.projects.report(cli.actor(coop), project, period, grant=grant)
+        actor = cli.actor(coop)
+        report = coop.projects.report(actor, project, period, grant=grant)
+        if pdf is not None:
+            data = coop.projects.report_pdf(actor, project, period, grant=grant, lang=cli.language)
+            pdf.write_bytes(data)
+    if pdf is not None:
+        cli.print(_("Report written to {path}.").format(path=pdf))
+        return
     if cli.as_json:
         cli.print_json(report.as_dict())
         return

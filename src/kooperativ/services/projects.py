@@ -574,6 +574,26 @@ class ProjectService(Service):
             figures["other"],
         )
 
+    def report_pdf(
+        self,
+        actor: Actor,
+        project: Ref,
+        period: str | Period | None = None,
+        *,
+        grant: Ref | None = None,
+        lang: str | None = None,
+    ) -> bytes:
+        """:meth:`report` as a PDF in ``lang`` (default: the cooperative's language), with
+        the employer's letterhead and a line to sign."""
+        from kooperativ.documents._pdf import Letterhead
+        from kooperativ.documents.project_report import project_report_pdf
+
+        found = self.report(actor, project, period, grant=grant)
+        identity = self._coop.config.employer
+        language = lang or self._coop.config.language
+        letterhead = Letterhead(name=identity.name, orgnr=identity.orgnr)
+        return project_report_pdf(found, letterhead=letterhead, lang=language)
+
     # -- helpers -----------------------------------------------------------------------
 
     def _figures(self, project: Project, sums: Mapping[int, Decimal]) -> dict[str, Decimal]:
