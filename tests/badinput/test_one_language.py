@@ -59,7 +59,7 @@ COMMANDS = {
     "": [
         *("init", "demo", "check", "member", "client", "assignment", "invoice", "contract"),
         *("employment", "payroll", "salary", "tax", "tax-table", "meeting", "fee", "bylaws"),
-        *("audit", "db", "privacy", "ledger", "account"),
+        *("audit", "db", "privacy", "ledger", "account", "project"),
     ],
     "member": ["add", "list", "show", "update", "admit", "resign", "exclude"],
     "client": ["add", "list", "show", "update"],
@@ -81,6 +81,8 @@ COMMANDS = {
     "privacy": ["export", "retention", "due", "minimise", "pseudonymise", "pseudonymise-client"],
     "ledger": ["book", "list", "show", "correct", "close", "balance"],
     "account": ["show"],
+    "project": ["add", "list", "show", "close", "move", "report", "grant"],
+    "project grant": ["add", "receive"],
 }
 
 
