@@ -79,6 +79,7 @@ def test_configuration_is_checked_by_testland(coop: Cooperative, folder: Path) -
         "vat_out_standard": 2000,
         "member_accounts": 2100,
         "salaries": 5000,
+        "grants": 4100,
     }
     path = folder / "cooperative.toml"
     for old, new, key in (
