@@ -55,6 +55,7 @@ from kooperativ.services.members import MemberService
 from kooperativ.services.payments import PaymentService
 from kooperativ.services.payroll import PayrollService
 from kooperativ.services.privacy import PrivacyService
+from kooperativ.services.projects import ProjectService
 from kooperativ.services.salary_requests import SalaryRequestService
 from kooperativ.services.statements import StatementService
 from kooperativ.storage import open_store
@@ -117,6 +118,7 @@ class Cooperative:
         self.expenses = ExpenseService(self)
         self.salary_requests = SalaryRequestService(self)
         self.payments = PaymentService(self)
+        self.projects = ProjectService(self)
         if bylaws is not None:
             self.governance._bylaws = bylaws
 

@@ -59,7 +59,8 @@ COMMANDS = {
     "": [
         *("init", "demo", "check", "member", "client", "assignment", "invoice", "contract"),
         *("employment", "payroll", "salary", "tax", "tax-table", "meeting", "fee", "bylaws"),
-        *("audit", "db", "privacy", "ledger", "account", "expense", "salary-request", "bank"),
+        *("audit", "db", "privacy", "ledger", "account", "expense", "salary-request"),
+        *("bank", "project"),
     ],
     "member": ["add", "list", "show", "update", "admit", "resign", "exclude"],
     "client": ["add", "list", "show", "update"],
@@ -84,6 +85,8 @@ COMMANDS = {
     "account": ["show", "statement"],
     "expense": ["add", "approve", "reject", "list"],
     "salary-request": ["add", "approve", "reject", "list"],
+    "project": ["add", "list", "show", "close", "move", "report", "grant"],
+    "project grant": ["add", "receive"],
 }
 
 

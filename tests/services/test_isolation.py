@@ -42,6 +42,7 @@ from kooperativ.services.members import MemberService
 from kooperativ.services.payments import PaymentService
 from kooperativ.services.payroll import PayrollService
 from kooperativ.services.privacy import PrivacyService
+from kooperativ.services.projects import ProjectService
 from kooperativ.services.salary_requests import SalaryRequestService
 from kooperativ.services.statements import StatementService
 
@@ -212,6 +213,7 @@ NOT_MEMBER_DATA: dict[type, dict[str, str]] = {
         "use_key": "configuration of the audit key",
         "check": "the administrator's check (Cooperative.check)",
     },
+    ProjectService: {"check": "the administrator's check (Cooperative.check)"},
 }
 
 #: Methods tested below, per service (reads and the writes a member might try on others).
@@ -286,6 +288,19 @@ COVERED: dict[type, set[str]] = {
         "import_camt054",
         "resolve",
     },
+    ProjectService: {
+        "get",
+        "list",
+        "grants",
+        "report",
+        "report_pdf",
+        "create",
+        "update",
+        "close",
+        "add_grant",
+        "receive",
+        "move_to_member",
+    },
 }
 
 
@@ -296,6 +311,65 @@ def test_every_public_method_is_covered() -> None:
         known = covered | set(NOT_MEMBER_DATA[service])
         assert public - known == set(), f"{service.__name__}: not covered"
         assert known - public == set(), f"{service.__name__}: gone"
+
+
+def test_projects(world: World) -> None:
+    w, coop, ada = world, world.coop, world.ada
+    projects = coop.projects
+    start, end = date(2026, 6, 1), date(2026, 8, 31)
+    for owner in (2, 3):
+        projects.create(
+            w.admin,
+            name=f"Projekt {owner}",
+            owners=[owner],
+            start=start,
+            end=end,
+            budget={"salaries": "1000"},
+            rules=[{"member": owner, "limit": "1000"}],
+            status="active",
+        )
+        projects.add_grant(
+            w.admin,
+            owner - 1,
+            grantor="Kulturrådet",
+            decision=f"KUR {owner}",
+            decided_on=date(2026, 5, 1),
+            amount="1000",
+            start=start,
+            end=end,
+        )
+        projects.receive(w.admin, owner - 1, "1000", on=start)
+    mine = projects.get(ada, 1)
+    assert [p.number for p in projects.list(ada)] == [1]
+    assert [p.number for p in projects.list(ada, status="active")] == [1]
+    assert [g.number for g in projects.grants(ada, 1)] == [1]
+    assert projects.report(ada, 1).grants_received == 1000
+    _no_leak(w, [mine, projects.list(ada), projects.grants(ada, 1), projects.report(ada, 1)])
+    assert len(projects.list(w.admin)) == 2
+    _refused(lambda: projects.get(ada, 2))
+    _refused(lambda: projects.grants(ada, 2))
+    _refused(lambda: projects.report(ada, 2))
+    assert projects.report_pdf(ada, 1).startswith(b"%PDF-")
+    _refused(lambda: projects.report_pdf(ada, 2))
+    _refused(lambda: projects.move_to_member(ada, 2, 3, "10", on=end))
+    _refused(lambda: projects.create(ada, name="x", owners=[2], start=start, end=end))
+    _refused(lambda: projects.update(ada, 1, name="x"))
+    _refused(lambda: projects.close(ada, 2))
+    _refused(
+        lambda: projects.add_grant(
+            ada,
+            1,
+            grantor="x",
+            decision="x",
+            decided_on=start,
+            amount="1",
+            start=start,
+            end=end,
+        )
+    )
+    _refused(lambda: projects.receive(ada, 1, "1", on=end))
+    # Her own project's budget she may move to herself, by its rule.
+    assert projects.move_to_member(ada, 1, 2, "10", on=end).label == "M1"
 
 
 def test_members(world: World) -> None:

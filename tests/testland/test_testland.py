@@ -81,6 +81,7 @@ def test_configuration_is_checked_by_testland(coop: Cooperative, folder: Path) -
         "vat_in": 1200,
         "salaries": 5000,
         "expenses": 6000,
+        "grants": 4100,
     }
     path = folder / "cooperative.toml"
     for old, new, key in (

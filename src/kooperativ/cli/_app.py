@@ -104,6 +104,9 @@ COMMANDS: dict[str, Entry] = {
         PANELS[2],
     ),
     "account": Entry("kooperativ.cli.ledger", "Members' accounts.", PANELS[2]),
+    "project": Entry(
+        "kooperativ.cli.project", "Projects and the grants that fund them.", PANELS[2]
+    ),
     "meeting": Entry(
         "kooperativ.cli.governance",
         "General and board meetings: notice, votes, minutes.",

@@ -33,7 +33,7 @@ from datetime import date
 from decimal import Decimal
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -46,8 +46,12 @@ if TYPE_CHECKING:
     from kooperativ.rules.payroll import PayrollRules
     from kooperativ.rules.travel import TravelRules
 
+#: The kinds of account :meth:`PayrollCountry.account_class` tells apart.
+AccountClass = Literal["asset", "liability", "income", "cost", "financial"]
+
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "AccountClass",
     "CountryRules",
     "IdentifierRules",
     "LatePaymentRules",
@@ -228,6 +232,13 @@ class PayrollCountry(Protocol):
         """The country's standard chart of accounts: number → name (Sweden: BAS). The
         ledger accepts these accounts, the role accounts and those the cooperative adds
         under ``[ledger.accounts]``; every default role account must have a name here."""
+        ...
+
+    def account_class(self, number: int) -> AccountClass:
+        """What kind of account ``number`` is in the country's chart: ``asset``,
+        ``liability`` (equity included), ``income``, ``cost`` or ``financial`` (financial
+        and other items). A project's report sorts its lines by it (Sweden: BAS's first
+        digit, 1 assets, 2 liabilities, 3 income, 4–7 costs, 8 financial)."""
         ...
 
     def validate_tax_mode(self, text: str, field: str = "tax") -> str:

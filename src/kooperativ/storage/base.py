@@ -15,7 +15,7 @@ event — is committed together when the block ends, or not at all if it raises:
 Every record kind has its typed repository on the unit of work (``uow.members``,
 ``uow.clients``, ``uow.assignments``, ``uow.contracts``, ``uow.hours``, ``uow.meetings``,
 ``uow.membership_fees``, ``uow.invoices``, ``uow.payments``, ``uow.vouchers``,
-``uow.closed_periods``);
+``uow.closed_periods``, ``uow.projects``, ``uow.grants``);
 ``uow.repository(kind)`` gives the same repositories by kind name, for generic code such as
 the audit verification.
 
@@ -62,6 +62,7 @@ from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice, InvoiceKind, InvoiceStatus
 from kooperativ.members.models import Member, MemberStatus
 from kooperativ.payments.models import Payment, PaymentStatus
+from kooperativ.projects.models import Grant, Project, ProjectStatus
 from kooperativ.storage.kinds import ENTITY_KINDS, KINDS, Value
 from kooperativ.storage.query import (
     AnyOf,
@@ -85,12 +86,14 @@ __all__ = [
     "ClosedPeriodRepository",
     "ContractRepository",
     "ExpenseRepository",
+    "GrantRepository",
     "HoursRepository",
     "InvoiceRepository",
     "MeetingRepository",
     "MemberRepository",
     "MembershipFeeRepository",
     "PaymentRepository",
+    "ProjectRepository",
     "Repository",
     "SalaryRequestRepository",
     "Store",
@@ -546,6 +549,19 @@ class VoucherRepository(Repository[Voucher], Protocol):
         entries, ordered by date, then registration number, then line."""
         ...
 
+    def balances_by_project(
+        self,
+        project_id: UUID,
+        *,
+        member_id: UUID | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> dict[int, Decimal]:
+        """The sums of the project's lines (of one member if given, dated
+        ``since``–``until``) by account number, debit positive; accounts without lines
+        are left out."""
+        ...
+
 
 class ClosedPeriodRepository(Repository[ClosedPeriod], Protocol):
     """``uow.closed_periods``: the periods whose bookkeeping is finished."""
@@ -553,6 +569,34 @@ class ClosedPeriodRepository(Repository[ClosedPeriod], Protocol):
     def covering(self, day: date) -> list[ClosedPeriod]:
         """The closed periods ``day`` falls in."""
         return self.select(Compare("start", "<=", day), Compare("end", ">=", day))
+
+
+class ProjectRepository(Repository[Project], Protocol):
+    """``uow.projects``: queried by owner, status and period."""
+
+    def of_owner(self, member_id: UUID) -> list[Project]:
+        """The projects ``member_id`` owns."""
+        return self.select(HasLink("owner_ids", _id(member_id)))
+
+    def with_status(self, *statuses: ProjectStatus | str) -> list[Project]:
+        """Projects with one of ``statuses``."""
+        return self.select(one_of("status", statuses))
+
+    def overlapping(self, start: date, end: date) -> list[Project]:
+        """Projects running on at least one day of ``start``–``end`` (both included)."""
+        return self.select(Compare("start", "<=", end), Compare("end", ">=", start))
+
+
+class GrantRepository(Repository[Grant], Protocol):
+    """``uow.grants``: queried by project and reporting deadline."""
+
+    def of_project(self, project_id: UUID) -> list[Grant]:
+        """The grants of the project."""
+        return self.select(Eq("project_id", _id(project_id)))
+
+    def report_due_by(self, day: date) -> list[Grant]:
+        """Grants whose report is due on or before ``day``."""
+        return self.select(Compare("report_due", "<=", day))
 
 
 class AuditLog(Protocol):
@@ -650,6 +694,8 @@ class UnitOfWork(Protocol):
     closed_periods: ClosedPeriodRepository
     expenses: ExpenseRepository
     salary_requests: SalaryRequestRepository
+    projects: ProjectRepository
+    grants: GrantRepository
     audit: AuditLog
     ballot_boxes: BallotBoxes  # governance: secret ballots, see BallotBoxes
 

@@ -36,6 +36,7 @@ from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
 from kooperativ.payments.models import Payment
+from kooperativ.projects.models import Grant, Project
 
 __all__ = ["ENTITY_KINDS", "KINDS", "Column", "ColumnType", "Kind", "Link", "Value", "plain"]
 
@@ -305,6 +306,31 @@ KINDS: dict[str, Kind] = _kinds(
                 "invoice_id",
                 lambda p: p.invoice_ids,
             ),
+        ),
+    ),
+    # Projects, with their owners in a link table, and the grants that fund them.
+    Kind(
+        "project",
+        Project,
+        "projects",
+        "projects",
+        (
+            Column("status", "text", lambda p: p.status),
+            Column("start", "date", lambda p: p.start),
+            Column("end", "date", lambda p: p.end),
+        ),
+        (Link("owner_ids", "project_owners", "member", "member_id", lambda p: p.owner_ids),),
+    ),
+    Kind(
+        "grant",
+        Grant,
+        "grants",
+        "grants",
+        (
+            Column("project_id", "id", lambda g: g.project_id, "project"),
+            Column("start", "date", lambda g: g.start),
+            Column("end", "date", lambda g: g.end),
+            Column("report_due", "date", lambda g: g.report_due),
         ),
     ),
 )

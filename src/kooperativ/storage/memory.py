@@ -49,6 +49,7 @@ from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
 from kooperativ.money import ZERO_ORE
 from kooperativ.payments.models import Payment
+from kooperativ.projects.models import Grant, Project
 from kooperativ.storage.base import (
     AssignmentRepository,
     AuditLog,
@@ -57,12 +58,14 @@ from kooperativ.storage.base import (
     ClosedPeriodRepository,
     ContractRepository,
     ExpenseRepository,
+    GrantRepository,
     HoursRepository,
     InvoiceRepository,
     MeetingRepository,
     MemberRepository,
     MembershipFeeRepository,
     PaymentRepository,
+    ProjectRepository,
     Repository,
     SalaryRequestRepository,
     StoredRecord,
@@ -428,6 +431,7 @@ class _Vouchers(_MemoryRepository[Voucher], VoucherRepository):
         member_id: UUID | None = None,
         since: date | None = None,
         until: date | None = None,
+        project_id: UUID | None = None,
     ) -> list[Entry]:
         found = [
             entry
@@ -435,6 +439,7 @@ class _Vouchers(_MemoryRepository[Voucher], VoucherRepository):
             for entry in _voucher_entries(row.data)
             if (account is None or entry.account == account)
             and (member_id is None or entry.member_id == member_id)
+            and (project_id is None or entry.project_id == project_id)
             and (since is None or entry.date >= since)
             and (until is None or entry.date <= until)
         ]
@@ -484,6 +489,20 @@ class _Vouchers(_MemoryRepository[Voucher], VoucherRepository):
     ) -> builtins.list[Entry]:
         return self._entries(account=account, member_id=member_id, since=since, until=until)
 
+    def balances_by_project(
+        self,
+        project_id: UUID,
+        *,
+        member_id: UUID | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> dict[int, Decimal]:
+        sums: dict[int, Decimal] = {}
+        found = self._entries(member_id=member_id, since=since, until=until, project_id=project_id)
+        for entry in found:
+            sums[entry.account] = sums.get(entry.account, ZERO_ORE) + entry.amount
+        return dict(sorted(sums.items()))
+
     def add(self, record: Voucher) -> None:
         # The number in the series is unique, as the SQL backend's unique index makes it.
         for row in self._table.rows.values():
@@ -498,6 +517,14 @@ class _Vouchers(_MemoryRepository[Voucher], VoucherRepository):
 
 
 class _ClosedPeriods(_MemoryRepository[ClosedPeriod], ClosedPeriodRepository):
+    pass
+
+
+class _Projects(_MemoryRepository[Project], ProjectRepository):
+    pass
+
+
+class _Grants(_MemoryRepository[Grant], GrantRepository):
     pass
 
 
@@ -628,6 +655,8 @@ class _MemoryUnitOfWork:
         self.salary_requests: SalaryRequestRepository = _SalaryRequests(
             KINDS["salary_request"], SalaryRequest, state, write
         )
+        self.projects: ProjectRepository = _Projects(KINDS["project"], Project, state, write)
+        self.grants: GrantRepository = _Grants(KINDS["grant"], Grant, state, write)
         self.audit: AuditLog = _MemoryAuditLog(state.audit, write)
         self.ballot_boxes: BallotBoxes = _MemoryBallotBoxes(state.boxes, write)  # governance
 

@@ -122,6 +122,7 @@ from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
 from kooperativ.payments.models import Payment
+from kooperativ.projects.models import Grant, Project
 from kooperativ.storage.base import (
     AssignmentRepository,
     AuditLog,
@@ -130,12 +131,14 @@ from kooperativ.storage.base import (
     ClosedPeriodRepository,
     ContractRepository,
     ExpenseRepository,
+    GrantRepository,
     HoursRepository,
     InvoiceRepository,
     MeetingRepository,
     MemberRepository,
     MembershipFeeRepository,
     PaymentRepository,
+    ProjectRepository,
     Repository,
     SalaryRequestRepository,
     StoredRecord,
@@ -313,6 +316,7 @@ VOUCHER_LINES_TABLE = Table(
     PrimaryKeyConstraint("voucher_id", "line", name="pk_voucher_lines"),
     Index("ix_voucher_lines_account", "account", "date", "amount"),
     Index("ix_voucher_lines_member", "member_id", "account", "date", "amount"),
+    Index("ix_voucher_lines_project", "project_id", "account", "date", "amount"),
 )
 
 # A voucher's number in its series is unique: the last guard of the gapless series.
@@ -793,6 +797,23 @@ class _Vouchers(_SqlRepository[Voucher], VoucherRepository):
             self._highest_serial[series] = highest
         return highest + 1
 
+    def balances_by_project(
+        self,
+        project_id: UUID,
+        *,
+        member_id: UUID | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> dict[int, Decimal]:
+        lines = VOUCHER_LINES_TABLE.c
+        query = (
+            select(lines.account, func.sum(lines.amount))
+            .where(lines.project_id == str(project_id), *self._where(None, member_id, since, until))
+            .group_by(lines.account)
+            .order_by(lines.account)
+        )
+        return {int(account): _kronor(total) for account, total in self._run(query).all()}
+
     @staticmethod
     def _where(
         account: int | None,
@@ -901,6 +922,14 @@ class _Vouchers(_SqlRepository[Voucher], VoucherRepository):
 
 
 class _ClosedPeriods(_SqlRepository[ClosedPeriod], ClosedPeriodRepository):
+    pass
+
+
+class _Projects(_SqlRepository[Project], ProjectRepository):
+    pass
+
+
+class _Grants(_SqlRepository[Grant], GrantRepository):
     pass
 
 
@@ -1057,6 +1086,8 @@ class _SqlUnitOfWork:
         self.salary_requests: SalaryRequestRepository = _SalaryRequests(
             self, KINDS["salary_request"], SalaryRequest
         )
+        self.projects: ProjectRepository = _Projects(self, KINDS["project"], Project)
+        self.grants: GrantRepository = _Grants(self, KINDS["grant"], Grant)
         self.audit: AuditLog = _SqlAuditLog(self)
         self.ballot_boxes: BallotBoxes = _SqlBallotBoxes(self)  # governance
 
@@ -1136,7 +1167,7 @@ class SqlStore:
     """
 
     #: The Alembic revision this version of kooperativ expects.
-    HEAD: ClassVar[str] = "0010"
+    HEAD: ClassVar[str] = "0011"
 
     def __init__(self, url: str, *, lock_timeout: float = 15.0) -> None:
         self.url = mask_url(url)

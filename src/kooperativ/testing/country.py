@@ -416,6 +416,18 @@ class CountryConformance:
             assert isinstance(number, int) and not isinstance(number, bool) and number >= 0
             assert isinstance(name, str) and name.strip(), number
 
+    def test_account_class(self) -> None:
+        country = self.country
+        kinds = {"asset", "liability", "income", "cost", "financial"}
+        for number in country.account_names():
+            assert country.account_class(number) in kinds, number
+        roles = country.chart_of_accounts()
+        assert country.account_class(roles["bank"]) == "asset"
+        assert country.account_class(roles["member_accounts"]) == "liability"
+        assert country.account_class(roles["salaries"]) == "cost"
+        assert "grants" in roles, "a project's grants need an income account"
+        assert country.account_class(roles["grants"]) == "income"
+
     def test_config_section(self) -> None:
         schema = self.country.config_section()
         assert issubclass(schema, BaseModel)

@@ -113,6 +113,7 @@ from kooperativ.invoicing.models import (
 )
 from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
 from kooperativ.payments.models import Payment, PaymentAllocation, PaymentStatus
+from kooperativ.projects.models import Budget, Grant, GrantReceipt, MoveRule, Project, ProjectStatus
 from kooperativ.rules.country import VatCategory
 from kooperativ.storage.base import KINDS, Store, TransientConflict, transaction
 from kooperativ.storage.query import AnyOf, Eq, Mentions
@@ -127,6 +128,7 @@ __all__ = [
     "meeting_record",
     "member_record",
     "payment_records",
+    "project_records",
     "record_kind",
     "sample",
 ]
@@ -262,6 +264,8 @@ class Sample:
     closed_period: ClosedPeriod
     expense: Expense
     salary_request: SalaryRequest
+    project: Project
+    grant: Grant
     payments: tuple[Payment, ...] = ()
 
     def by_kind(self) -> dict[str, list[Record]]:
@@ -280,6 +284,8 @@ class Sample:
             "expense": [self.expense],
             "salary_request": [self.salary_request],
             "payment": list(self.payments),
+            "project": [self.project],
+            "grant": [self.grant],
         }
 
 
@@ -384,6 +390,7 @@ def sample() -> Sample:
     first, second = assignments
     invoice, credit = invoice_records(member, client, (first, second), address)
     vouchers = ledger_vouchers(member.id)
+    project, grant = project_records(member.id)
     closed = ClosedPeriod(
         number=1,
         kind="month",
@@ -442,6 +449,8 @@ def sample() -> Sample:
             decided_at=datetime(2025, 4, 2, 8, 0, tzinfo=UTC),
             reason="OK",
         ),
+        project,
+        grant,
         payment_records(invoice),
     )
 
@@ -577,6 +586,40 @@ def invoice_records(
         lines=lines[:1],
     )
     return invoice, credit
+
+
+def project_records(member_id: UUID) -> tuple[Project, Grant]:
+    """A project owned by ``member_id`` (every optional field set) and a grant funding it
+    with two receipts."""
+    project = Project(
+        number=1,
+        name="Sommarturné 2025",
+        owner_ids=(member_id,),
+        start=date(2025, 6, 1),
+        end=date(2025, 8, 31),
+        budget=Budget(salaries="90000.00", expenses="25000.50", other="4999.50"),
+        status=ProjectStatus.ACTIVE,
+        rules=(MoveRule(member_id=member_id, limit="45000.00"),),
+        description="Turné i Norrland",
+    )
+    grant = Grant(
+        number=1,
+        project_id=project.id,
+        grantor="Konstnärsnämnden",
+        grantor_orgnr="2021004458",
+        decision="KN 2025/1234",
+        decided_on=date(2025, 4, 10),
+        amount=Decimal("120000.00"),
+        start=date(2025, 6, 1),
+        end=date(2025, 8, 31),
+        conditions="Redovisas senast 2025-11-30",
+        report_due=date(2025, 11, 30),
+        receipts=(
+            GrantReceipt(date=date(2025, 5, 20), amount="72000.00", voucher="B1"),
+            GrantReceipt(date=date(2025, 9, 15), amount="48000.00", voucher="B2"),
+        ),
+    )
+    return project, grant
 
 
 def ledger_vouchers(member_id: UUID, project_id: UUID | None = None) -> list[Voucher]:
@@ -1201,6 +1244,92 @@ class StorageContract:
             assert v.by_serial("A", 1) == invoice  # never changed
             assert v.next_serial("A") == 3
             assert v.next_number() == 5
+
+    def test_project_and_grant_queries(self, store: Store) -> None:
+        member = member_record(1)
+        other = member_record(2)
+        project, grant = project_records(member.id)
+        later = project.evolve(
+            id=uuid.uuid4(),
+            number=2,
+            owner_ids=(other.id, member.id),
+            start=date(2025, 9, 1),
+            end=date(2025, 12, 31),
+            status="planned",
+        )
+        with store.unit_of_work() as uow:
+            uow.members.add(member)
+            uow.members.add(other)
+            uow.projects.add(project)
+            uow.projects.add(later)
+            uow.grants.add(grant)
+        with store.unit_of_work(write=False) as uow:
+            assert uow.projects.of_owner(member.id) == [project, later]
+            assert uow.projects.of_owner(other.id) == [later]
+            assert uow.projects.with_status("active") == [project]
+            assert uow.projects.overlapping(date(2025, 8, 31), date(2025, 9, 1)) == [
+                project,
+                later,
+            ]
+            assert uow.projects.overlapping(date(2025, 9, 1), date(2025, 9, 30)) == [later]
+            assert uow.grants.of_project(project.id) == [grant]
+            assert uow.grants.of_project(later.id) == []
+            assert uow.grants.report_due_by(date(2025, 11, 30)) == [grant]
+            assert uow.grants.report_due_by(date(2025, 11, 29)) == []
+        with store.unit_of_work() as uow:
+            uow.projects.update(later.evolve(owner_ids=(other.id,)))
+        with store.unit_of_work(write=False) as uow:
+            assert uow.projects.of_owner(member.id) == [project]
+
+    def test_project_sums(self, store: Store) -> None:
+        """A project's lines summed by account (hand-worked: A1's 3041 line is project 99's;
+        a third voucher moves 300.00 to two members on project 99 and 50.00 on another)."""
+        ada, bo = uuid.uuid4(), uuid.uuid4()
+        invoice, payment = ledger_vouchers(ada)
+        project, elsewhere = UUID(int=99), UUID(int=98)
+        move = Voucher(
+            number=3,
+            series="M",
+            serial=1,
+            date=date(2025, 4, 1),
+            text="Lönebudget",
+            lines=(
+                VoucherLine(account=7010, amount="200.00", member_id=ada, project_id=project),
+                VoucherLine(account=2890, amount="-200.00", member_id=ada, project_id=project),
+                VoucherLine(account=7010, amount="100.00", member_id=bo, project_id=project),
+                VoucherLine(account=2890, amount="-100.00", member_id=bo, project_id=project),
+                VoucherLine(account=7010, amount="50.00", project_id=elsewhere),
+                VoucherLine(account=2890, amount="-50.00", member_id=bo, project_id=elsewhere),
+            ),
+            booked_at=invoice.booked_at,
+            booked_by="board:1",
+        )
+        with store.unit_of_work() as uow:
+            assert uow.vouchers.balances_by_project(project) == {}
+            for voucher in (invoice, payment, move):
+                uow.vouchers.add(voucher)
+        with store.unit_of_work(write=False) as uow:
+            v = uow.vouchers
+            assert v.balances_by_project(project) == {
+                2890: Decimal("-300.00"),
+                3041: Decimal("-1000.00"),
+                7010: Decimal("300.00"),
+            }
+            assert v.balances_by_project(project, member_id=bo) == {
+                2890: Decimal("-100.00"),
+                7010: Decimal("100.00"),
+            }
+            assert v.balances_by_project(project, since=date(2025, 3, 6)) == {
+                2890: Decimal("-300.00"),
+                7010: Decimal("300.00"),
+            }
+            assert v.balances_by_project(project, until=date(2025, 3, 31)) == {
+                3041: Decimal("-1000.00")
+            }
+            assert v.balances_by_project(elsewhere) == {
+                2890: Decimal("-50.00"),
+                7010: Decimal("50.00"),
+            }
 
     def test_a_voucher_series_number_is_unique(self, store: Store) -> None:
         invoice, _ = ledger_vouchers(uuid.uuid4())

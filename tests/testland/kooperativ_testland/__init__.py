@@ -49,7 +49,7 @@ from kooperativ.errors import InputError
 from kooperativ.i18n import add_locale_dir
 from kooperativ.money import ONE, ORE, ZERO, ZERO_ORE
 from kooperativ.payroll import NO_HOLIDAY_PAY, Cost, NationalTrace, SalaryInput, TraceLine
-from kooperativ.rules.country import VatBuyer, VatCategory
+from kooperativ.rules.country import AccountClass, VatBuyer, VatCategory
 from kooperativ.rules.late_payment import LateInterestTerms
 from kooperativ.rules.parameters import ParameterSet
 
@@ -75,6 +75,7 @@ _ACCOUNTS = MappingProxyType(
         "vat_in": 1200,
         "salaries": 5000,
         "expenses": 6000,
+        "grants": 4100,
     }
 )
 _ACCOUNT_NAMES = MappingProxyType(
@@ -85,6 +86,7 @@ _ACCOUNT_NAMES = MappingProxyType(
         2000: "Output VAT",
         2100: "Member accounts",
         4000: "Sales",
+        4100: "Grants received",
         5000: "Salaries",
         6000: "Other expenses",
     }
@@ -361,6 +363,14 @@ class Testland:
     def account_names(self) -> Mapping[int, str]:
         """Testland's chart: the role accounts and sales."""
         return _ACCOUNT_NAMES
+
+    def account_class(self, number: int) -> AccountClass:
+        """Testland's classes by the first digit: 1 assets, 2–3 liabilities and equity,
+        4 income, 5–7 costs, the rest financial."""
+        first = str(number)[0]
+        classes: dict[str, AccountClass] = {"1": "asset", "2": "liability", "3": "liability"}
+        classes.update({"4": "income", "5": "cost", "6": "cost", "7": "cost"})
+        return classes.get(first, "financial")
 
     def config_section(self) -> type[BaseModel]:
         """``[xt]``: :class:`TestlandSettings`."""

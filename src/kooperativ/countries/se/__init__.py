@@ -41,7 +41,7 @@ from kooperativ.countries.se.payroll import SwedishPayroll, SwedishSettings
 from kooperativ.countries.se.tax import TaxTable, compute_table
 from kooperativ.countries.se.vat import VAT_CATEGORIES
 from kooperativ.errors import InputError
-from kooperativ.rules.country import VatBuyer, VatCategory
+from kooperativ.rules.country import AccountClass, VatBuyer, VatCategory
 from kooperativ.rules.employment import EmploymentLaw
 from kooperativ.rules.late_payment import LateInterestTerms
 from kooperativ.rules.parameters import ParameterSet
@@ -77,6 +77,7 @@ BAS_ACCOUNTS = MappingProxyType(
         "fee_income": 3990,  # Övriga ersättningar och intäkter
         "rounding": 3740,  # Öres- och kronutjämning
         "member_budget": 7690,  # Övriga personalkostnader: members' budgets set aside
+        "grants": 3985,  # Erhållna statliga bidrag
         "salaries": 7010,  # Löner till kollektivanställda
         "holiday_pay": 7290,  # Förändring av semesterlöneskuld
         "employer_contributions": 7510,  # Arbetsgivaravgifter
@@ -217,6 +218,20 @@ class Sweden:
         from kooperativ.countries.se.bas import BAS_NAMES
 
         return BAS_NAMES
+
+    def account_class(self, number: int) -> AccountClass:
+        """BAS's account classes by the first digit: 1 assets, 2 equity and liabilities,
+        3 operating income, 4–7 operating costs, 8 financial and other items."""
+        first = str(number)[0]
+        if first == "1":
+            return "asset"
+        if first == "2":
+            return "liability"
+        if first == "3":
+            return "income"
+        if first in "4567":
+            return "cost"
+        return "financial"
 
     def validate_tax_mode(self, text: str, field: str = "tax") -> str:
         """A Swedish tax mode (``table:33:1``, ``side-income`` …), normalised."""
