@@ -100,3 +100,30 @@ def test_with_the_fee_taken_on_payment_the_invoice_books_the_sale_only(world: Wo
     invoice = coop.invoices.create(admin, assignments=[world.workshop.number])
     assert [a for a, _ in lines(world, invoice.label)] == [1510, 3041, 2611]
     assert coop.ledger.member_account(admin, world.alva.number).closing == 0
+
+
+def test_with_the_fee_taken_on_payment_each_payment_credits_its_share(world: World) -> None:
+    """Hand-worked: the workshop's 10 625.00 + 25 % VAT = 13 281.25; fee 6 % = 637.50,
+    budget 9 987.50, i.e. 0.752 of every krona paid. 5 000.00 paid credits 3 760.00; the
+    rest (8 281.25) credits 6 227.50, so the two together credit exactly the budget."""
+    coop, admin = world.coop, world.admin
+    fees = coop.config.fees.model_copy(update={"taken": "on_payment"})
+    coop.config = coop.config.model_copy(update={"fees": fees})
+    invoice = coop.invoices.create(admin, assignments=[world.workshop.number])
+    assert invoice.total == Decimal("13281.25")
+    paid_on = invoice.issue_date
+    coop.payments.register(admin, invoice.label, Decimal("5000.00"), paid_on)
+    assert coop.ledger.member_account(admin, world.alva.number).closing == Decimal("3760.00")
+    coop.payments.register(admin, invoice.label, Decimal("8281.25"), paid_on)
+    assert coop.ledger.member_account(admin, world.alva.number).closing == Decimal("9987.50")
+    assert coop.ledger.trial_balance(admin).total == 0
+    assert coop.ledger.balance(admin, 1510) == 0
+
+
+def test_with_the_fee_taken_on_invoicing_a_payment_credits_nothing_more(world: World) -> None:
+    coop, admin = world.coop, world.admin
+    invoice = coop.invoices.create(admin, assignments=[world.workshop.number])
+    before = coop.ledger.member_account(admin, world.alva.number).closing
+    assert before == Decimal("9987.50")
+    coop.payments.register(admin, invoice.label, invoice.total, invoice.issue_date)
+    assert coop.ledger.member_account(admin, world.alva.number).closing == before

@@ -685,7 +685,7 @@ class PaymentService(Service):
             )
         settles = min(payment.amount, balance.open)
         credit = payment.amount - settles
-        voucher = self._book(uow, actor, invoice, payment, settles, credit)
+        voucher = self._book(uow, actor, invoice, payment, settles, credit, balance.paid)
         allocated = payment.evolve(
             status=status,
             allocations=(
@@ -700,6 +700,26 @@ class PaymentService(Service):
             uow.invoices.update(changed)
             self._record(uow, actor, "invoice.payment", invoice, changed)
         return allocated
+
+    def _budget_share(
+        self, uow: UnitOfWork, invoice: Invoice, settles: Decimal, paid_before: Decimal
+    ) -> tuple[VoucherLine, ...]:
+        from kooperativ.accounts.postings import PostingAccounts, payment_share
+        from kooperativ.fees import FeePolicy
+        from kooperativ.i18n import translator
+
+        member = uow.members.get(invoice.member_id)
+        fee = FeePolicy.of(self._coop.config.fees).fee_on(
+            member.number, invoice.issue_date, invoice.total_excl_vat
+        )
+        return payment_share(
+            invoice,
+            settles,
+            fee=fee.amount,
+            accounts=PostingAccounts.of(self._coop.config.accounts),
+            paid_before=paid_before,
+            translate=translator(self._coop.config.language, "statements"),
+        )
 
     def _account(self, role: str) -> int:
         number = self._coop.config.accounts.get(role)
@@ -720,6 +740,7 @@ class PaymentService(Service):
         payment: Payment,
         settles: Decimal,
         credit: Decimal,
+        paid_before: Decimal,
     ) -> Voucher:
         lines = [
             VoucherLine(account=self._account("bank"), amount=payment.amount),
@@ -727,6 +748,10 @@ class PaymentService(Service):
         ]
         if credit > 0:
             lines.append(VoucherLine(account=self._account("client_credits"), amount=-credit))
+        if self._coop.config.fees.taken == "on_payment":
+            # The fee is taken when the client pays: the member's budget is credited in
+            # proportion to what this payment settles (see accounts.postings).
+            lines.extend(self._budget_share(uow, invoice, settles, paid_before))
         draft = VoucherDraft(
             series=self._coop.config.ledger.payments,
             date=payment.paid_on,
