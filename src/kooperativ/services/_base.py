@@ -117,6 +117,23 @@ class Service:
                 name=actor.name,
             )
 
+    @staticmethod
+    def _listed_member(uow: UnitOfWork, actor: Actor, member: Ref | None, what: str) -> UUID | None:
+        """The member whose records a listing shows: ``member`` if the actor may read
+        theirs, else the actor's own unless they may read everyone's (``None``).
+
+        Call it after :meth:`_require_reader`, which refuses a stranger.
+
+        Raises:
+            PermissionDenied: A member asking for another member's ``what``.
+            NotFoundError: No such member.
+        """
+        if member is not None:
+            member_id = resolve(uow.members, "member", member).id
+            actor.require_access(member_id, what)
+            return member_id
+        return None if actor.can_read_all else actor.member_id
+
     def _transaction(self, work: Callable[[UnitOfWork], T]) -> T:
         """Run ``work`` in a write unit of work, again (with backoff) on a transient conflict.
 

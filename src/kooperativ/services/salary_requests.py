@@ -258,12 +258,7 @@ class SalaryRequestService(Service):
         self._require_reader(actor)
         wanted = None if status is None else _status(status)
         with self._read() as uow:
-            member_id = None
-            if member is not None:
-                member_id = resolve(uow.members, "member", member).id
-                actor.require_access(member_id, "salary requests")
-            elif not actor.can_read_all:
-                member_id = actor.member_id
+            member_id = self._listed_member(uow, actor, member, "salary requests")
             if member_id is not None:
                 found = uow.salary_requests.of_member(member_id)
                 return [r for r in found if wanted is None or r.status is wanted]
