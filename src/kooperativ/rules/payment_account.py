@@ -28,13 +28,13 @@ from dataclasses import dataclass
 
 from kooperativ.errors import InputError
 
-__all__ = ["PaymentAccount"]
+__all__ = ["BIC_PATTERN", "PaymentAccount"]
 
 #: ISO 20022 ``IBAN2007Identifier``.
 _IBAN = re.compile(r"[A-Z]{2}[0-9]{2}[a-zA-Z0-9]{1,30}")
 #: A BIC that both ``BICIdentifier`` (pain.001.001.03) and ``BICFIDec2014Identifier``
 #: (pain.001.001.09) accept.
-_BIC = re.compile(r"[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?")
+BIC_PATTERN = re.compile(r"[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?")
 #: What an identification, a scheme or a clearing member may hold: letters and digits
 #: (ISO 20022 allows more, but no account number needs it and banks refuse the rest).
 _CODE = re.compile(r"[A-Za-z0-9]+")
@@ -92,12 +92,10 @@ class PaymentAccount:
             raise InputError("account", "a scheme code is 1–4 letters or digits")
         if self.scheme_proprietary is not None and not _short_code(self.scheme_proprietary, 35):
             raise InputError("account", "a proprietary scheme is 1–35 letters or digits")
-        if self.bic is not None and not _BIC.fullmatch(self.bic):
+        if self.bic is not None and not BIC_PATTERN.fullmatch(self.bic):
             raise InputError("bic", "not a BIC (8 or 11 letters and digits)")
         if (self.clearing_system is None) != (self.clearing_member is None):
-            raise InputError(
-                "account", "a clearing system and the member id in it go together"
-            )
+            raise InputError("account", "a clearing system and the member id in it go together")
         if self.clearing_system is not None and not _short_code(self.clearing_system, 5):
             raise InputError("account", "a clearing system code is 1–5 letters or digits")
         if self.clearing_member is not None and not _short_code(self.clearing_member, 35):
