@@ -495,6 +495,18 @@ def test_a_payment_account_iso_20022_cannot_carry_is_refused(
     assert caught.value.field == field
 
 
+def test_the_example_in_the_guide_runs(
+    schemas: dict[Pain001Version, etree.XMLSchema],
+) -> None:
+    guide = Path(__file__).resolve().parents[2] / "docs" / "pain001.md"
+    code = re.search(r"```python\n(.*?)```", guide.read_text("utf-8"), re.S)
+    assert code is not None
+    names: dict[str, Any] = {}
+    exec(code.group(1), names)  # the guide's own example, as a reader would run it
+    root = valid(schemas, names["document"])
+    assert root.findtext(".//p:CtrlSum", namespaces=ns(root)) == "24312.50"
+
+
 def test_the_module_exports_what_it_documents() -> None:
     assert set(exported.__all__) <= set(dir(exported))
     assert Path(exported.__file__).name == "pain001.py"
