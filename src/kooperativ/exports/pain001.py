@@ -69,7 +69,9 @@ from kooperativ.rules.payment_account import BIC_PATTERN, PaymentAccount
 
 __all__ = [
     "ALLOWED_CHARACTERS",
+    "NAME_LENGTH",
     "SALARY",
+    "TEXT_LENGTH",
     "CreditTransfer",
     "Debtor",
     "Pain001Version",
@@ -109,8 +111,9 @@ _ID = re.compile(r"[A-Za-z0-9/\-?:().,'+]{1,35}")
 _ORGANISATION_ID = re.compile(r"[A-Za-z0-9\-]{1,35}")
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _SCHEME = re.compile(r"[A-Z0-9]{1,4}")
-#: ``Max140Text``: names (``Nm``) and the unstructured remittance text (``Ustrd``).
+#: The longest name (``Nm``, ISO 20022 ``Max140Text``); a longer one is refused.
 NAME_LENGTH = 140
+#: The longest statement text (``RmtInf/Ustrd``, ``Max140Text``); a longer one is refused.
 TEXT_LENGTH = 140
 #: Amounts and the control sum have at most 18 digits (``totalDigits``), two after the
 #: decimal point here.
