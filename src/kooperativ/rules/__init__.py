@@ -25,6 +25,7 @@ from kooperativ.rules.parameters import (
     Resolved,
     with_overrides,
 )
+from kooperativ.rules.payment_account import PaymentAccount
 from kooperativ.rules.payroll import PayrollRules, PublishesTaxTables, SalaryModel
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "LatePaymentRules",
     "Parameter",
     "ParameterSet",
+    "PaymentAccount",
     "PayrollCountry",
     "PayrollRules",
     "PublishesTaxTables",

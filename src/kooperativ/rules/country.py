@@ -39,6 +39,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kooperativ.errors import ConfigError
 from kooperativ.rules.late_payment import LatePaymentRules
+from kooperativ.rules.payment_account import PaymentAccount
 
 if TYPE_CHECKING:
     from kooperativ.rules.employment import EmploymentLaw
@@ -55,6 +56,7 @@ __all__ = [
     "CountryRules",
     "IdentifierRules",
     "LatePaymentRules",
+    "PaymentAccount",
     "PayrollCountry",
     "VatBuyer",
     "VatCategory",
@@ -123,6 +125,33 @@ class IdentifierRules(Protocol):
     def validate_payment_number(self, kind: str, value: str, field: str) -> str:
         """A payment number of ``kind`` (Sweden: ``bankgiro``, ``plusgiro``; every
         country: ``iban``, ``bic``) in normal form; an unknown kind is an ``InputError``."""
+        ...
+
+    def payment_account(
+        self,
+        value: str,
+        field: str = "bank_account",
+        *,
+        kind: str = "bank_account",
+        bic: str | None = None,
+    ) -> PaymentAccount:
+        """An account salaries can be paid to or from, described in ISO 20022 terms
+        (:class:`~kooperativ.rules.payment_account.PaymentAccount`) for payment files.
+
+        Args:
+            value: The account as stored or written: a domestic bank account (what
+                :meth:`validate_bank_account` returns), or a payment number of ``kind``.
+            field: The field named in an error.
+            kind: ``bank_account`` (the default: a member's stored account), a payment
+                number kind of :meth:`validate_payment_number` (``iban`` …), or another
+                kind the country knows.
+            bic: The BIC of the account's bank, for an ``iban`` (the country may know it
+                from the IBAN).
+
+        Raises:
+            InputError: Naming ``field``, if the account is not valid or the country
+                cannot pay to that kind of account.
+        """
         ...
 
 

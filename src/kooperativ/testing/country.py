@@ -69,6 +69,7 @@ from kooperativ.rules.country import (
 )
 from kooperativ.rules.late_payment import LatePaymentRules, late_interest
 from kooperativ.rules.parameters import ParameterSet
+from kooperativ.rules.payment_account import PaymentAccount
 from kooperativ.rules.payroll import PayrollRules, SalaryModel
 from kooperativ.rules.travel import TravelRules
 from kooperativ.travel import (
@@ -290,6 +291,18 @@ class CountryConformance:
         normal = self._normal_forms(country.validate_bank_account, self.bank_account)
         masked = country.mask_bank_account(normal)
         assert masked != normal
+
+    def test_stored_bank_account_is_a_payment_account(self) -> None:
+        """A member's stored account becomes an ISO 20022 account for salary files: the
+        same account from every spelling, and an unknown kind refused."""
+        country = self.country
+        normal = country.validate_bank_account(self.bank_account)
+        account = country.payment_account(normal)
+        assert isinstance(account, PaymentAccount)
+        assert account.identification
+        assert country.payment_account(self.bank_account, "member.bank_account") == account
+        with pytest.raises(InputError):
+            country.payment_account(normal, kind="no-such-kind")
 
     def test_payment_number_of_unknown_kind_is_refused(self) -> None:
         with pytest.raises(InputError):

@@ -52,6 +52,7 @@ from kooperativ.payroll import NO_HOLIDAY_PAY, Cost, NationalTrace, SalaryInput,
 from kooperativ.rules.country import AccountClass, VatBuyer, VatCategory
 from kooperativ.rules.late_payment import LateInterestTerms
 from kooperativ.rules.parameters import ParameterSet
+from kooperativ.rules.payment_account import PaymentAccount
 
 if TYPE_CHECKING:
     from kooperativ_testland.employment import TestlandEmploymentLaw
@@ -314,6 +315,21 @@ class Testland:
     def validate_payment_number(self, kind: str, value: str, field: str) -> str:
         """Testland has no giro numbers, IBAN or BIC."""
         raise InputError(field, "Testland has no payment numbers of kind {kind!r}", kind=kind)
+
+    def payment_account(
+        self,
+        value: str,
+        field: str = "bank_account",
+        *,
+        kind: str = "bank_account",
+        bic: str | None = None,
+    ) -> PaymentAccount:
+        """A Testland bank account as its eleven digits with scheme ``BBAN``: Testland's
+        banks route a payment by the account number alone, so no agent is named."""
+        if kind != "bank_account":
+            raise InputError(field, "Testland has no payment numbers of kind {kind!r}", kind=kind)
+        digits = self.validate_bank_account(value, field).replace("-", "")
+        return PaymentAccount(kind=kind, other_id=digits, scheme_code="BBAN")
 
     # -- VAT, accounts, configuration -------------------------------------------------
     def vat_categories(self) -> tuple[str, ...]:

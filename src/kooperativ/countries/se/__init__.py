@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from kooperativ.countries.se import identifiers, vat
+from kooperativ.countries.se import identifiers, payment_accounts, vat
 from kooperativ.countries.se.late_payment import SwedishLatePayment
 from kooperativ.countries.se.parameters import PARAMETER_FOLDER, load_swedish_parameters
 from kooperativ.countries.se.payroll import SwedishPayroll, SwedishSettings
@@ -45,6 +45,7 @@ from kooperativ.rules.country import AccountClass, VatBuyer, VatCategory
 from kooperativ.rules.employment import EmploymentLaw
 from kooperativ.rules.late_payment import LateInterestTerms
 from kooperativ.rules.parameters import ParameterSet
+from kooperativ.rules.payment_account import PaymentAccount
 
 if TYPE_CHECKING:
     from kooperativ.countries.se.travel import SwedishTravel
@@ -149,6 +150,18 @@ class Sweden:
                 known=", ".join(validators),
             )
         return validate(value, field)
+
+    def payment_account(
+        self,
+        value: str,
+        field: str = "bank_account",
+        *,
+        kind: str = "bank_account",
+        bic: str | None = None,
+    ) -> PaymentAccount:
+        """A bankkonto, bankgiro, plusgiro or IBAN in ISO 20022 terms (see
+        :mod:`kooperativ.countries.se.payment_accounts`)."""
+        return payment_accounts.payment_account(value, field, kind=kind, bic=bic)
 
     # -- VAT ------------------------------------------------------------------------
     def vat_categories(self) -> tuple[str, ...]:
