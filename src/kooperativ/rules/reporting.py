@@ -10,6 +10,8 @@ are computed is national law, so core asks the country for it:
 employer = ReportEmployer.from_identity(config.employer)
 xml = country.employer_report(employer, "2026-05", payslips, created=now,
                               settings=config.national, folder=folder)
+# or, the same from the configuration in one call:
+xml = employer_report_for(config, "2026-05", payslips, created=now, folder=folder)
 ```
 
 A country that has no such report raises :class:`~kooperativ.errors.ConfigError`.
@@ -26,10 +28,11 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
+    from kooperativ.config import CooperativeConfig
     from kooperativ.payroll.runs import Payslip
     from kooperativ.rules.parameters import ParameterSet
 
-__all__ = ["EmployerReporting", "ReportEmployer"]
+__all__ = ["EmployerReporting", "ReportEmployer", "employer_report_for"]
 
 
 class ReportEmployer(BaseModel):
@@ -104,3 +107,49 @@ class EmployerReporting(Protocol):
                 it needs (naming the key).
         """
         ...
+
+
+def employer_report_for(
+    config: CooperativeConfig,
+    period: str,
+    payslips: Sequence[Payslip],
+    *,
+    created: datetime,
+    folder: Path | None = None,
+    parameters: ParameterSet | None = None,
+    deleted: Sequence[Payslip] = (),
+    corrections_only: bool = False,
+    report_boxes: Mapping[UUID, Collection[str]] | None = None,
+) -> bytes:
+    """The employer report of ``period`` by the country of ``config``: the employer from
+    ``[employer]``, the country's section (Sweden: ``[se.agi]``) as its settings.
+
+    Args:
+        config: The cooperative's configuration.
+        period: The pay period ``YYYY-MM``.
+        payslips: Every payslip of the period (see :meth:`EmployerReporting.employer_report`).
+        created: When the file is made.
+        folder: The cooperative's folder (files the settings name are relative to it).
+        parameters: The cooperative's parameters (with its overrides), else the country's.
+        deleted: Payslips whose person's earlier report of the period is withdrawn.
+        corrections_only: Only the corrected and the deleted people (and the totals).
+        report_boxes: The country's check boxes by payslip id.
+
+    Raises:
+        InputError: Payslips that cannot be reported.
+        ConfigError: The country has no such report, or the configuration lacks a key.
+    """
+    from kooperativ.rules.country import get_country
+
+    return get_country(config.country).employer_report(
+        ReportEmployer.from_identity(config.employer),
+        period,
+        payslips,
+        created=created,
+        deleted=deleted,
+        corrections_only=corrections_only,
+        report_boxes=report_boxes,
+        parameters=parameters,
+        settings=config.national,
+        folder=folder,
+    )

@@ -34,7 +34,7 @@ from kooperativ.countries.se.contributions import contribution_rule
 from kooperativ.errors import ConfigError, InputError
 from kooperativ.payroll.runs import Payslip, PayslipLine
 from kooperativ.rules.country import get_country
-from kooperativ.rules.reporting import EmployerReporting, ReportEmployer
+from kooperativ.rules.reporting import EmployerReporting, ReportEmployer, employer_report_for
 
 NS = {"i": INSTANCE_NAMESPACE, "agd": COMPONENT_NAMESPACE}
 XSD = Path(__file__).parent / "data" / "agi_xsd" / "instance.xsd"
@@ -495,3 +495,54 @@ def test_through_the_country_protocol() -> None:
     assert xml == report(month())
     with pytest.raises(InputError, match="settings"):
         sweden.employer_report(EMPLOYER, "2026-05", [], created=CREATED, settings=AgiSettings())
+
+
+def test_from_the_example_cooperative(tmp_path: Path) -> None:
+    """``[se.agi]`` in cooperative.toml, read through the configuration and the helper."""
+    from kooperativ.config import load_config
+    from kooperativ.examples import copy_example
+
+    folder = copy_example(tmp_path / "coop")
+    (folder / "agi.xsd").write_bytes(XSD.read_bytes())
+    (folder / "component.xsd").write_bytes((XSD.parent / "component.xsd").read_bytes())
+    toml = folder / "cooperative.toml"
+    text = toml.read_text("utf-8").replace(
+        "[accounts]\n",
+        '[se.agi]\ncontact_name = "Kim Kassör"\nxsd = "agi.xsd"\n\n[accounts]\n',
+        1,
+    )
+    toml.write_text(text, "utf-8")
+    config = load_config(folder)
+    xml = employer_report_for(config, "2026-05", month(), created=CREATED, folder=folder)
+    root = parse(xml)
+    assert root.findtext("agd:Avsandare/agd:TekniskKontaktperson/agd:Namn", namespaces=NS) == (
+        "Kim Kassör"
+    )
+    assert root.findtext("agd:Avsandare/agd:Organisationsnummer", namespaces=NS) == ("165598765435")
+    toml.write_text(text.replace('xsd = "agi.xsd"', 'xsd = "nowhere.xsd"'), "utf-8")
+    with pytest.raises(ConfigError, match="se.agi.xsd"):
+        load_config(folder)
+
+
+def test_sick_pay_holiday_pay_and_taxable_allowance_are_cash_pay() -> None:
+    lines = (
+        PayslipLine(kind="salary", text="Uppdrag", amount="10000.00"),
+        PayslipLine(kind="holiday_pay", text="Semesterersättning", amount="1200.00"),
+        PayslipLine(kind="sick_pay", text="Sjuklön", amount="1600.00"),
+        PayslipLine(kind="sick_deduction", text="Karensavdrag", amount="-320.00"),
+        PayslipLine(
+            kind="taxable_allowance", text="Traktamente, skattepliktig del", amount="50.00"
+        ),
+        PayslipLine(kind="expense", text="Utlägg", amount="430.00"),
+    )
+    paid = Payslip(
+        run_id=RUN, run_number=1, member_id=uuid4(), member_number=1, name="Ada Lund",
+        person_id=ADA, period="2026-05", pay_date=date(2026, 5, 25), lines=lines,
+        gross_salary="10000.00", holiday_pay="1200.00", taxable_pay="12530.00",
+        employer_contributions="3936.93", tax_mode="table:33:1", preliminary_tax="2500.00",
+        expenses="430.00", net_pay="10030.00", payout="10460.00", ytd_taxable_pay="12530.00",
+    )  # fmt: skip
+    iu = iu_of(parse(report([paid])), 1)
+    # 10 000 + 1 200 + 1 600 − 320 + 50 = 12 530; the 430 kr outlay is not reported.
+    assert box(iu, "011") == "12530"
+    assert box(iu, "020") is None

@@ -58,7 +58,7 @@ from pathlib import Path
 from uuid import UUID
 from xml.sax.saxutils import escape
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
 from kooperativ.countries.se.contributions import contribution_rule
 from kooperativ.countries.se.identifiers import (
@@ -155,7 +155,7 @@ class AgiSettings(BaseModel):
 
     contact_name: str | None = Field(default=None, min_length=1)
     contact_phone: str | None = Field(default=None, min_length=1)
-    contact_email: str | None = Field(default=None, min_length=3)
+    contact_email: EmailStr | None = None
     xsd: str | None = Field(default=None, min_length=1)
 
     @field_validator("xsd")
