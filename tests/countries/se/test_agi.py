@@ -546,3 +546,11 @@ def test_sick_pay_holiday_pay_and_taxable_allowance_are_cash_pay() -> None:
     # 10 000 + 1 200 + 1 600 − 320 + 50 = 12 530; the 430 kr outlay is not reported.
     assert box(iu, "011") == "12530"
     assert box(iu, "020") is None
+
+
+def test_the_docs_worked_example_is_the_one_computed() -> None:
+    text = (Path(__file__).parents[3] / "docs" / "agi.md").read_text("utf-8")
+    declaration = build_declaration(EMPLOYER, "2026-05", month())
+    assert f"box 487 = **{declaration.head.contributions:,}**".replace(",", " ") in text
+    assert f"= **{declaration.head.tax:,}**".replace(",", " ") in text
+    assert f"The payslips charged {declaration.head.charged:,}".replace(",", " ") in text
