@@ -10,8 +10,9 @@ payroll law (employer contributions, holiday pay, tax modes and withholding, thr
 :class:`~kooperativ.rules.travel.TravelRules`). Core modules never import a country.
 
 The protocol is composed of smaller ones, so that a piece can be typed and tested alone:
-:class:`IdentifierRules`, :class:`VatRules`, :class:`PayrollCountry` and
-:class:`~kooperativ.rules.late_payment.LatePaymentRules` (statutory late-payment interest).
+:class:`IdentifierRules`, :class:`VatRules`, :class:`PayrollCountry`,
+:class:`~kooperativ.rules.late_payment.LatePaymentRules` (statutory late-payment interest)
+and :class:`~kooperativ.rules.reporting.EmployerReporting` (the monthly employer report).
 
 Countries are found through the entry point group ``kooperativ.countries``. Sweden is
 registered in kooperativ's own ``pyproject.toml`` exactly as a third-party country would be:
@@ -40,6 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from kooperativ.errors import ConfigError
 from kooperativ.rules.late_payment import LatePaymentRules
 from kooperativ.rules.payment_account import PaymentAccount
+from kooperativ.rules.reporting import EmployerReporting, ReportEmployer
 
 if TYPE_CHECKING:
     from kooperativ.rules.employment import EmploymentLaw
@@ -54,10 +56,12 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "AccountClass",
     "CountryRules",
+    "EmployerReporting",
     "IdentifierRules",
     "LatePaymentRules",
     "PaymentAccount",
     "PayrollCountry",
+    "ReportEmployer",
     "VatBuyer",
     "VatCategory",
     "VatRules",
@@ -287,10 +291,13 @@ class PayrollCountry(Protocol):
 
 
 @runtime_checkable
-class CountryRules(IdentifierRules, VatRules, PayrollCountry, LatePaymentRules, Protocol):
+class CountryRules(
+    IdentifierRules, VatRules, PayrollCountry, LatePaymentRules, EmployerReporting, Protocol
+):
     """What a country package provides: its identity, its dated parameters, and the
     identifier, VAT, payroll and late-payment interest rules of the protocols it is made
-    of (:class:`~kooperativ.rules.late_payment.LatePaymentRules`).
+    of (:class:`~kooperativ.rules.late_payment.LatePaymentRules`), and its employer report
+    to the tax authority (:class:`~kooperativ.rules.reporting.EmployerReporting`).
 
     Attributes:
         code: ISO 3166-1 alpha-2 code (the entry point's name).

@@ -46,7 +46,7 @@ from typing import Any, ClassVar
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from kooperativ.errors import InputError, KooperativError, RulesError
+from kooperativ.errors import ConfigError, InputError, KooperativError, RulesError
 from kooperativ.i18n import available_languages
 from kooperativ.money import ORE, ZERO
 from kooperativ.payroll import (
@@ -71,6 +71,7 @@ from kooperativ.rules.late_payment import LatePaymentRules, late_interest
 from kooperativ.rules.parameters import ParameterSet
 from kooperativ.rules.payment_account import PaymentAccount
 from kooperativ.rules.payroll import PayrollRules, SalaryModel
+from kooperativ.rules.reporting import EmployerReporting, ReportEmployer
 from kooperativ.rules.travel import TravelRules
 from kooperativ.travel import (
     DistanceUnit,
@@ -199,6 +200,23 @@ class CountryConformance:
         country = self.country
         for protocol in (CountryRules, IdentifierRules, VatRules, PayrollCountry, LatePaymentRules):
             assert isinstance(country, protocol), protocol.__name__
+        assert isinstance(country, EmployerReporting)
+
+    def test_employer_report_of_an_empty_month(self) -> None:
+        """A month without payslips gives the country's report of nothing, or a clear
+        ConfigError if the country has no such report (nothing else)."""
+        employer = ReportEmployer(
+            organisation_id=self.organisation_id, name="Conformance AB",
+            phone="+1 555 0100", email="payroll@conformance.example",
+        )  # fmt: skip
+        period = f"{self.paid_on.year:04d}-{self.paid_on.month:02d}"
+        created = datetime(self.paid_on.year, self.paid_on.month, self.paid_on.day, 12)
+        try:
+            report = self.country.employer_report(employer, period, [], created=created)
+        except ConfigError as error:
+            assert error.reason
+            return
+        assert isinstance(report, bytes) and report
         assert isinstance(self.rules, PayrollRules)
         assert isinstance(self.model(), SalaryModel)
 

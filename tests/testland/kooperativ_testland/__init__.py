@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
-from kooperativ.errors import InputError
+from kooperativ.errors import ConfigError, InputError
 from kooperativ.i18n import add_locale_dir
 from kooperativ.money import ONE, ORE, ZERO, ZERO_ORE
 from kooperativ.payroll import NO_HOLIDAY_PAY, Cost, NationalTrace, SalaryInput, TraceLine
@@ -391,6 +391,15 @@ class Testland:
     def config_section(self) -> type[BaseModel]:
         """``[xt]``: :class:`TestlandSettings`."""
         return TestlandSettings
+
+    # -- employer report ------------------------------------------------------------
+    def employer_report(
+        self, employer: object, period: str, payslips: object, **_: object
+    ) -> bytes:
+        """Testland's tax office takes no monthly employer report: always refused."""
+        raise ConfigError(
+            "cooperative.toml", "country", "Testland has no employer report to the tax office"
+        )
 
     # -- late payment -----------------------------------------------------------------
     def late_interest_rate(self, on: date, parameters: ParameterSet | None = None) -> Decimal:

@@ -12,6 +12,7 @@ References:
     - Mervärdesskattelag (2023:200): VAT.
     - Folkbokföringslag (1991:481): personnummer and samordningsnummer.
     - Räntelagen (1975:635) 6 and 9 §§: dröjsmålsränta (late-payment interest).
+    - Skatteförfarandelag (2011:1244) 26 kap.: the employer declaration (AGI).
 
 Every figure lives in ``parameters/`` as dated data with its source; the code only
 chooses and applies them. Sweden registers itself like any third-party country, through
@@ -24,13 +25,14 @@ the entry point group ``kooperativ.countries`` in kooperativ's ``pyproject.toml`
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date
+from collections.abc import Collection, Mapping, Sequence
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 from pydantic import BaseModel
 
@@ -46,9 +48,11 @@ from kooperativ.rules.employment import EmploymentLaw
 from kooperativ.rules.late_payment import LateInterestTerms
 from kooperativ.rules.parameters import ParameterSet
 from kooperativ.rules.payment_account import PaymentAccount
+from kooperativ.rules.reporting import ReportEmployer
 
 if TYPE_CHECKING:
     from kooperativ.countries.se.travel import SwedishTravel
+    from kooperativ.payroll.runs import Payslip
 
 __all__ = [
     "BAS_ACCOUNTS",
@@ -274,6 +278,41 @@ class Sweden:
                 kind=type(settings).__name__,
             )  # fmt: skip
         return SwedishPayroll(parameters, settings, folder)
+
+    # -- employer declaration -------------------------------------------------------
+    def employer_report(
+        self,
+        employer: ReportEmployer,
+        period: str,
+        payslips: Sequence[Payslip],
+        *,
+        created: datetime,
+        deleted: Sequence[Payslip] = (),
+        corrections_only: bool = False,
+        report_boxes: Mapping[UUID, Collection[str]] | None = None,
+        parameters: ParameterSet | None = None,
+        settings: BaseModel | None = None,
+        folder: Path | None = None,
+    ) -> bytes:
+        """The AGI XML of ``period`` for Skatteverket (:mod:`kooperativ.countries.se.agi`).
+
+        Raises:
+            InputError: Payslips that cannot be reported, or ``settings`` that are not
+                Sweden's section; a file that fails the configured XSD.
+            ConfigError: No contact phone or e-mail; an unreadable XSD.
+        """
+        from kooperativ.countries.se.agi import employer_report
+
+        if settings is not None and not isinstance(settings, SwedishSettings):
+            raise InputError(
+                "settings", "expected Sweden's [se] settings, got {kind}",
+                kind=type(settings).__name__,
+            )  # fmt: skip
+        return employer_report(
+            employer, period, payslips, created=created, deleted=deleted,
+            corrections_only=corrections_only, report_boxes=report_boxes,
+            parameters=parameters, settings=settings.agi if settings else None, folder=folder,
+        )  # fmt: skip
 
     def tax_table(self, year: int, table: int, column: int) -> TaxTable:
         """Skatteverket's monthly table ``table``, column ``column`` of ``year``, computed.

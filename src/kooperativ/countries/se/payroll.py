@@ -42,6 +42,7 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from kooperativ.countries.se.agi import AgiSettings
 from kooperativ.countries.se.contributions import ContributionRule, contribution_rule
 from kooperativ.countries.se.parameters import load_swedish_parameters
 from kooperativ.countries.se.tax import (
@@ -115,6 +116,9 @@ class SwedishSettings(BaseModel):
     default_tax = "table:33:1"           # until a member's A-skattsedel is registered
     tax_tables = "computed"              # or "loaded", with tax_table_files
     tax_table_files = ["tables/manadstabeller-2026.csv"]
+
+    [se.agi]                             # the employer declaration (AGI), docs/agi.md
+    contact_name = "Kim Kassör"
     ```
 
     Attributes:
@@ -124,6 +128,8 @@ class SwedishSettings(BaseModel):
             Skatteverket's files.
         tax_table_files: Skatteverket's files, relative to the cooperative's folder (and
             inside it) when ``tax_tables = "loaded"``.
+        agi: The employer declaration's contact person and schema
+            (:class:`~kooperativ.countries.se.agi.AgiSettings`).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
@@ -132,6 +138,7 @@ class SwedishSettings(BaseModel):
     default_tax: str = "table:33:1"
     tax_tables: Literal["computed", "loaded"] = "computed"
     tax_table_files: tuple[str, ...] = Field(default=(), validate_default=True)
+    agi: AgiSettings = Field(default_factory=AgiSettings)
 
     @field_validator("default_tax")
     @classmethod
