@@ -213,11 +213,14 @@ def section(title: str, rows: Sequence[tuple[str, str]]) -> Flowable:
     return KeepTogether([heading(title), key_value_table(rows)])
 
 
-def signature_table(lines: Sequence[SignatureLine], *, width: float = CONTENT_WIDTH) -> Flowable:
+def signature_table(
+    lines: Sequence[SignatureLine], *, width: float = CONTENT_WIDTH, align: str = "CENTER"
+) -> Flowable:
     """Signature blocks side by side: role, recorded signature or a line to sign, name.
 
     A recorded signature is printed in place of the empty line, so the document shows who
     signed and when; an unsigned party gets a place-and-date line and a signature line.
+    ``align`` places a table narrower than the page (``LEFT``, ``CENTER``, ``RIGHT``).
     """
     column = width / max(1, len(lines))
     cells: list[list[Any]] = [[], [], [], []]
@@ -234,7 +237,7 @@ def signature_table(lines: Sequence[SignatureLine], *, width: float = CONTENT_WI
                 f"{line.name}<br/><font size=7>{escape(line.clarification)}</font>", markup=True
             )
         )
-    table = Table(cells, colWidths=[column] * len(lines))
+    table = Table(cells, colWidths=[column] * len(lines), hAlign=align)
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
