@@ -19,6 +19,8 @@ SOURCES = [
     SRC / "documents" / "payslip.py",
     SRC / "documents" / "certificate.py",
     SRC / "employment" / "certificate.py",
+    SRC / "services" / "certificates.py",
+    SRC / "cli" / "certificate.py",
 ]
 
 
@@ -28,20 +30,36 @@ def catalog(lang: str) -> dict[str, str]:
         return {str(m.id): str(m.string) for m in read_po(handle) if m.id}
 
 
+def _text(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
 def used() -> set[str]:
-    """``_("…")`` calls and the messages of errors raised, read from the sources."""
+    """What the sources show users: ``_("…")`` and ``cli.texts(…)("…")`` calls, the
+    messages of errors raised, command help (``help=`` and the command's docstring)."""
+    from kooperativ.cli._app import COMMANDS
+    from kooperativ.cli.certificate import certificate_command
+
     found: set[str] = set(LINE_LABELS.values()) | set(END_REASON_LABELS.values())
+    found.add(COMMANDS["certificate"].help)
+    found.add((certificate_command.__doc__ or "").strip())
     for path in SOURCES:
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if not isinstance(node, ast.Call) or not node.args:
+            if not isinstance(node, ast.Call):
                 continue
+            for keyword in node.keywords:
+                if keyword.arg == "help" and (text := _text(keyword.value)):
+                    found.add(text)
             name = getattr(node.func, "id", None)
-            index = {"_": 0, "InputError": 1}.get(name or "")
+            if isinstance(node.func, ast.Call):
+                name = "_"  # cli.texts(DOMAIN)("…")
+            index = {"_": 0, "InputError": 1, "KooperativError": 0}.get(name or "")
             if index is None or len(node.args) <= index:
                 continue
-            argument = node.args[index]
-            if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
-                found.add(argument.value)
+            if text := _text(node.args[index]):
+                found.add(text)
     return found
 
 
