@@ -42,7 +42,7 @@ def test_a_swedish_payslip_shows_the_hand_worked_figures(text_of: TextOf) -> Non
         # the employer
         "Interim kultur AB", "Org.nr 559876-5435", "Kulturgatan 1, 118 20 Stockholm",
         # the employee, period and pay date
-        "Lönespecifikation", "Anställd Ada Lund", "Medlemsnr 7", "Löneperiod maj 2026",
+        "Lönespecifikation", "Arbetstagare Ada Lund", "Medlemsnr 7", "Löneperiod maj 2026",
         "Utbetalningsdag 25 maj 2026", "Lönekörning 4",
         "Skatteavdrag skattetabell 33, kolumn 1",
         # one row per line: kind, text, quantity, amount
@@ -90,7 +90,7 @@ def test_nothing_english_in_a_swedish_payslip(text_of: TextOf) -> None:
     english = translator("en", "payslips")
     labels = [
         "Payslip", "Employee", "Member no.", "Bank account", "Pay period", "Pay date",
-        "Payroll run", "Tax deduction", "Kind", "Description", "Quantity", "Amount",
+        "Payroll run", "Tax deduction", "Pay type", "Description", "Quantity", "Amount",
         "Salary", "Holiday pay", "Taxable pay", "Preliminary tax", "Net pay",
         "Paid back tax-free", "To be paid out", "Gross salary", "Summary", "Page",
         "Employer contributions", "Year to date", "Correction", "Sick days", "tax table",
@@ -137,7 +137,7 @@ def test_a_long_payslip_runs_over_pages(text_of: TextOf) -> None:
     text = text_of(data)
     assert [f"Sida {n} av 3" in text for n in (1, 2, 3)] == [True] * 3
     assert "Sida 4" not in text
-    assert text.count("Löneart Benämning Antal Belopp") == 3  # the header on every page
+    assert text.count("Löneart Beskrivning Antal Belopp") == 3  # the header on every page
     for n in (1, 40, 80):
         assert f"Lön Uppdrag {n}: Föreställning 1,5 100,00" in text
     assert "Skattepliktig lön 8 000,00" in text and "Att utbetala 5 600,00 kr" in text

@@ -345,7 +345,7 @@ def _story(
     story += [boxes, Spacer(1, 5 * mm)]
 
     # -- the lines, the tax and what is paid out ---------------------------------------------
-    rows: list[list[Any]] = [[_("Kind"), _("Description"), _("Quantity"), _("Amount")]]
+    rows: list[list[Any]] = [[_("Pay type"), _("Description"), _("Quantity"), _("Amount")]]
     emphasised: list[int] = []
     shaded: list[int] = []
 
