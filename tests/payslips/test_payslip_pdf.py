@@ -12,7 +12,7 @@ from pathlib import Path
 from uuid import UUID
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kooperativ.documents.payslip import (
@@ -26,7 +26,7 @@ from kooperativ.documents.payslip import (
 )
 from kooperativ.errors import InputError
 from kooperativ.i18n import format_amount, format_number, translator
-from kooperativ.payroll.runs import LINE_KINDS
+from kooperativ.payroll.runs import LINE_KINDS, Payslip
 from kooperativ.rules.country import get_country
 
 from .conftest import norm
@@ -211,3 +211,49 @@ def test_amounts_are_written_as_babel_writes_them(value: Decimal, lang: str) -> 
 )  # fmt: skip
 def test_quantities_are_written_as_babel_writes_them(value: Decimal, lang: str) -> None:
     assert _numbers(lang).number(value) == format_number(value, lang)
+
+
+@st.composite
+def payslips(draw: st.DrawFn) -> Payslip:
+    """A valid payslip of any shape: any line kinds, amounts (deductions negative), texts."""
+    from kooperativ.payroll.runs import PayslipLine
+
+    amounts = st.decimals(min_value=-5000, max_value=10**7, places=2, allow_nan=False)
+    lines = tuple(
+        PayslipLine(
+            kind=draw(st.sampled_from(sorted(LINE_KINDS))),
+            text=draw(st.text(st.characters(codec="latin-1", exclude_categories=("C",)),
+                              min_size=1, max_size=120).filter(str.strip)),
+            amount=draw(amounts),
+            quantity=draw(st.none() | st.decimals(min_value=0, max_value=999, places=1)),
+        )
+        for _ in range(draw(st.integers(0, 12)))
+    )  # fmt: skip
+    taxable = sum((line.amount for line in lines if line.taxable), Decimal("0.00"))
+    expenses = sum((line.amount for line in lines if not line.taxable), Decimal("0.00"))
+    tax = draw(st.decimals(min_value=0, max_value=10**6, places=0)).quantize(Decimal("0.01"))
+    return ada_may(
+        lines=lines, gross_salary=taxable, holiday_pay="0.00", taxable_pay=taxable,
+        expenses=expenses, preliminary_tax=tax, net_pay=taxable - tax,
+        payout=taxable - tax + expenses, tax_mode=draw(st.sampled_from(
+            ["table:33:1", "side-income", "sink", "one-off:300000", "no-information:33"])),
+    )  # fmt: skip
+
+
+@settings(max_examples=25, deadline=None)
+@given(payslips(), st.sampled_from(["sv", "en"]))
+def test_any_payslip_prints_its_figures(tmp_path_factory: pytest.TempPathFactory,
+                                        slip: Payslip, lang: str) -> None:  # fmt: skip
+    """Whatever its lines, a payslip renders, and its net pay and payout are on it."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    path = tmp_path_factory.mktemp("payslip") / "payslip.pdf"
+    path.write_bytes(payslip_pdf(slip, employer=EMPLOYER, lang=lang))
+    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
+    text = norm(done.stdout.decode("utf-8"))
+    net = "Nettolön" if lang == "sv" else "Net pay"
+    assert f"{net} {norm(format_amount(slip.net_pay, lang))}" in text
+    assert norm(format_amount(slip.payout, lang)) in text
