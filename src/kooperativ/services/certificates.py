@@ -37,7 +37,13 @@ __all__ = ["CertificateService"]
 
 
 def _payslips(uow: UnitOfWork, member_id: UUID) -> list[Payslip]:
-    """Every payslip of the member, of every run (corrections too)."""
+    """The member's payslips that certify pay: those of every approved or paid run,
+    corrections included (the builder drops a payslip a correction replaces).
+
+    A payslip of a draft run is not pay yet; the store's ``payslips`` must give only
+    those of fixed runs (``PayrollRun.fixed``), or this function must drop the others
+    once the runs are stored beside them.
+    """
     # ``uow.payslips`` is written by the payroll runs; read it by name so this module
     # does not depend on the order the two arrive in.
     repository: Any = getattr(uow, "payslips", None)
