@@ -44,6 +44,7 @@ from kooperativ.security import Actor
 from kooperativ.services._base import Problem, Ref, Service, resolve
 from kooperativ.services.assignments import AssignmentService
 from kooperativ.services.audit import AuditService
+from kooperativ.services.certificates import CertificateService
 from kooperativ.services.clients import ClientService
 from kooperativ.services.contracts import ContractService
 from kooperativ.services.employment import EmploymentService
@@ -76,7 +77,7 @@ class Cooperative:
     Use :meth:`open` (a folder) or :meth:`from_config` (configuration kept elsewhere); the
     services are ``members``, ``clients``, ``assignments``, ``contracts``,
     ``employment``, ``payroll``, ``governance``, ``invoices``, ``payments``, ``ledger``,
-    ``statements``, ``expenses``, ``salary_requests`` and ``audit``.
+    ``statements``, ``expenses``, ``salary_requests``, ``certificates`` and ``audit``.
 
     Attributes:
         folder: The cooperative's folder, or ``None`` for one made with
@@ -119,6 +120,7 @@ class Cooperative:
         self.salary_requests = SalaryRequestService(self)
         self.payments = PaymentService(self)
         self.projects = ProjectService(self)
+        self.certificates = CertificateService(self)
         if bylaws is not None:
             self.governance._bylaws = bylaws
 

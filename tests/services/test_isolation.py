@@ -27,11 +27,12 @@ import pytest
 from pydantic import BaseModel
 
 from kooperativ import Actor, Cooperative
-from kooperativ.errors import InputError, PermissionDenied
+from kooperativ.errors import InputError, KooperativError, PermissionDenied
 from kooperativ.i18n import messages
 from kooperativ.members.models import Member, Role
 from kooperativ.services.assignments import AssignmentService
 from kooperativ.services.audit import AuditService
+from kooperativ.services.certificates import CertificateService
 from kooperativ.services.clients import ClientService
 from kooperativ.services.contracts import ContractService
 from kooperativ.services.employment import EmploymentService
@@ -214,6 +215,7 @@ NOT_MEMBER_DATA: dict[type, dict[str, str]] = {
         "check": "the administrator's check (Cooperative.check)",
     },
     ProjectService: {"check": "the administrator's check (Cooperative.check)"},
+    CertificateService: {"check": "the administrator's check (Cooperative.check)"},
 }
 
 #: Methods tested below, per service (reads and the writes a member might try on others).
@@ -301,6 +303,7 @@ COVERED: dict[type, set[str]] = {
         "receive",
         "move_to_member",
     },
+    CertificateService: {"certificate", "pdf", "json"},
 }
 
 
@@ -497,6 +500,22 @@ def test_hours_and_employment_time(world: World) -> None:
     _no_leak(w, [employment.list_hours(ada), time.contracts])
     _refused(lambda: employment.add_hours(ada, assignment=2, month=date(2026, 4, 1), hours="1"))
     _refused(lambda: employment.confirm_hours(ada, 2))
+
+
+def test_certificates(world: World) -> None:
+    w, coop, ada = world, world.coop, world.ada
+    months = {"first": date(2026, 1, 1), "last": date(2026, 6, 30)}
+    certificates = coop.certificates
+    _refused(lambda: certificates.certificate(ada, 3, **months))
+    _refused(lambda: certificates.pdf(ada, 3, **months))
+    _refused(lambda: certificates.json(ada, 3, **months, show_personal_data=True))
+    try:
+        own = certificates.certificate(ada, 2, **months)
+    except KooperativError as error:  # a store without the payroll runs' payslips
+        assert "payslips" in str(error)
+        return
+    assert own.member_number == 2 and [p.contract_number for p in own.periods] == [1]
+    _no_leak(w, [own, certificates.json(ada, 2, **months)])
 
 
 def test_governance(world: World) -> None:
@@ -736,6 +755,9 @@ def test_a_stranger_reads_nothing(world: World) -> None:
         lambda: coop.governance.list(nobody),
         lambda: coop.governance.get(nobody, 1),
         lambda: coop.payroll.preview(nobody, 1),
+        lambda: coop.certificates.certificate(
+            nobody, 2, first=date(2026, 1, 1), last=date(2026, 6, 30)
+        ),
         lambda: coop.privacy.export(nobody, 2),
         lambda: coop.audit.events(nobody),
     ):

@@ -98,6 +98,11 @@ COMMANDS: dict[str, Entry] = {
         "Salary requests: ask for a salary out of the member's account.",
         PANELS[2],
     ),
+    "certificate": Entry(
+        "kooperativ.cli.certificate",
+        "The employer's certificate (arbetsgivarintyg) of a member: table, PDF or JSON.",
+        PANELS[2],
+    ),
     "ledger": Entry(
         "kooperativ.cli.ledger",
         "The ledger: vouchers, corrections, closed periods, trial balance.",

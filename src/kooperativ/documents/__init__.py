@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Documents as PDF: employment contracts now; payslips, invoices and minutes to follow.
+"""Documents as PDF: employment contracts, payslips, employer's certificates, invoices …
 
 Each document is built with reportlab from domain records; labels come from the gettext
 catalog ``documents`` (Swedish and English), amounts and dates are formatted with
@@ -18,15 +18,20 @@ from kooperativ.documents._pdf import (
     section,
     signature_table,
 )
+from kooperativ.documents.certificate import certificate_pdf
 from kooperativ.documents.contract import contract_pdf
+from kooperativ.documents.payslip import payslip_pdf, payslips_pdf
 
 __all__ = [
     "Letterhead",
     "SignatureLine",
+    "certificate_pdf",
     "contract_pdf",
     "heading",
     "key_value_table",
     "paragraph",
+    "payslip_pdf",
+    "payslips_pdf",
     "render_pdf",
     "section",
     "signature_table",

@@ -36,6 +36,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
+    PageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -46,10 +47,12 @@ from reportlab.platypus import (
 __all__ = [
     "CONTENT_WIDTH",
     "Letterhead",
+    "PartStart",
     "SignatureLine",
     "heading",
     "key_value_table",
     "paragraph",
+    "render_parts",
     "render_pdf",
     "section",
     "signature_table",
@@ -210,11 +213,14 @@ def section(title: str, rows: Sequence[tuple[str, str]]) -> Flowable:
     return KeepTogether([heading(title), key_value_table(rows)])
 
 
-def signature_table(lines: Sequence[SignatureLine], *, width: float = CONTENT_WIDTH) -> Flowable:
+def signature_table(
+    lines: Sequence[SignatureLine], *, width: float = CONTENT_WIDTH, align: str = "CENTER"
+) -> Flowable:
     """Signature blocks side by side: role, recorded signature or a line to sign, name.
 
     A recorded signature is printed in place of the empty line, so the document shows who
     signed and when; an unsigned party gets a place-and-date line and a signature line.
+    ``align`` places a table narrower than the page (``LEFT``, ``CENTER``, ``RIGHT``).
     """
     column = width / max(1, len(lines))
     cells: list[list[Any]] = [[], [], [], []]
@@ -231,7 +237,7 @@ def signature_table(lines: Sequence[SignatureLine], *, width: float = CONTENT_WI
                 f"{line.name}<br/><font size=7>{escape(line.clarification)}</font>", markup=True
             )
         )
-    table = Table(cells, colWidths=[column] * len(lines))
+    table = Table(cells, colWidths=[column] * len(lines), hAlign=align)
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
@@ -242,6 +248,34 @@ def signature_table(lines: Sequence[SignatureLine], *, width: float = CONTENT_WI
             commands.append(("LINEABOVE", (index, 3), (index, 3), 0.6, colors.black))
     table.setStyle(TableStyle(commands))
     return KeepTogether([table])
+
+
+def _draw_frame(canvas: Canvas, letterhead: Letterhead, footer: str, page_text: str) -> None:
+    """Draw the letterhead, the rules and the footer of one page on ``canvas``."""
+    top = PAGE_HEIGHT - MARGIN + 4 * mm
+    canvas.setFont("Helvetica-Bold", 10.5)
+    left = MARGIN + _FRAME_PADDING
+    canvas.drawString(left, top, letterhead.name)
+    canvas.setFont("Helvetica", 8)
+    canvas.setFillColor(_GREY)
+    right = PAGE_WIDTH - MARGIN - _FRAME_PADDING
+    lines = [
+        f"{letterhead.orgnr_label} {letterhead.orgnr}" if letterhead.orgnr else "",
+        letterhead.address or "",
+        letterhead.extra or "",
+    ]
+    y = top
+    for text in (t for t in lines if t):
+        canvas.drawRightString(right, y, text)
+        y -= 3.6 * mm
+    canvas.setStrokeColor(_RULE)
+    canvas.setLineWidth(0.6)
+    rule = PAGE_HEIGHT - MARGIN - _HEADER_HEIGHT + 8 * mm
+    canvas.line(left, rule, right, rule)
+    canvas.line(left, MARGIN, right, MARGIN)
+    canvas.drawString(left, MARGIN - 5 * mm, footer)
+    canvas.drawRightString(right, MARGIN - 5 * mm, page_text)
+    canvas.setFillColor(colors.black)
 
 
 def _canvas_class(letterhead: Letterhead, footer: str, page_label: str) -> Callable[..., Canvas]:
@@ -260,40 +294,111 @@ def _canvas_class(letterhead: Letterhead, footer: str, page_label: str) -> Calla
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                self._frame(total)
+                text = page_label.format(page=self._pageNumber, pages=total)
+                _draw_frame(self, letterhead, footer, text)
                 Canvas.showPage(self)
             Canvas.save(self)
 
-        def _frame(self, total: int) -> None:
-            top = PAGE_HEIGHT - MARGIN + 4 * mm
-            self.setFont("Helvetica-Bold", 10.5)
-            left = MARGIN + _FRAME_PADDING
-            self.drawString(left, top, letterhead.name)
-            self.setFont("Helvetica", 8)
-            self.setFillColor(_GREY)
-            right = PAGE_WIDTH - MARGIN - _FRAME_PADDING
-            lines = [
-                f"{letterhead.orgnr_label} {letterhead.orgnr}" if letterhead.orgnr else "",
-                letterhead.address or "",
-                letterhead.extra or "",
-            ]
-            y = top
-            for text in (t for t in lines if t):
-                self.drawRightString(right, y, text)
-                y -= 3.6 * mm
-            self.setStrokeColor(_RULE)
-            self.setLineWidth(0.6)
-            rule = PAGE_HEIGHT - MARGIN - _HEADER_HEIGHT + 8 * mm
-            self.line(left, rule, right, rule)
-            self.line(left, MARGIN, right, MARGIN)
-            self.drawString(left, MARGIN - 5 * mm, footer)
-            number = self._pageNumber
-            self.drawRightString(
-                right, MARGIN - 5 * mm, page_label.format(page=number, pages=total)
-            )
-            self.setFillColor(colors.black)
-
     return _NumberedCanvas
+
+
+class PartStart(Flowable):  # type: ignore[misc] # reportlab has no type hints
+    """An invisible mark where a part of a combined document begins (see
+    :func:`render_parts`): the pages from here on carry ``footer`` and are numbered
+    within the part."""
+
+    def __init__(self, index: int, footer: str) -> None:
+        super().__init__()
+        self.index = index
+        self.footer = footer
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return (0, 0)
+
+    def draw(self) -> None:
+        self.canv._part = (self.index, self.footer)
+
+
+def _parts_canvas_class(letterhead: Letterhead, page_label: str) -> Callable[..., Canvas]:
+    """A canvas that numbers the pages of each part ("page X of Y" within the part)."""
+
+    class _PartsCanvas(Canvas):  # type: ignore[misc] # reportlab has no type hints
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._part: tuple[int, str] = (0, "")
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            totals: dict[int, int] = {}
+            for state in self._pages:
+                index = state["_part"][0]
+                totals[index] = totals.get(index, 0) + 1
+            seen: dict[int, int] = {}
+            for state in self._pages:
+                self.__dict__.update(state)
+                index, footer = self._part
+                seen[index] = seen.get(index, 0) + 1
+                text = page_label.format(page=seen[index], pages=totals[index])
+                _draw_frame(self, letterhead, footer, text)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return _PartsCanvas
+
+
+def _document(buffer: io.BytesIO, *, title: str, author: str, lang: str) -> SimpleDocTemplate:
+    return SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + _HEADER_HEIGHT - 6 * mm,
+        bottomMargin=MARGIN + _FOOTER_HEIGHT - 8 * mm,
+        title=title,
+        author=author,
+        creator="kooperativ",
+        lang=lang,
+        invariant=True,
+    )
+
+
+def render_parts(
+    parts: Sequence[tuple[Sequence[Flowable], str]],
+    *,
+    letterhead: Letterhead,
+    title: str,
+    page_label: str = "{page} / {pages}",
+    author: str | None = None,
+    lang: str = "sv",
+) -> bytes:
+    """Lay out several documents in one PDF, each from a new page, numbered on its own.
+
+    Each part is ``(story, footer)``: its flowables and its left footer text; its pages
+    say "page X of Y" counted within the part (a month's payslips in one file, each
+    payslip still "page 1 of 1").
+
+    Args:
+        parts: The parts, in order.
+        letterhead: Drawn at the top of each page.
+        title: The PDF's title (metadata).
+        page_label: Right footer with ``{page}`` and ``{pages}`` placeholders.
+        author: PDF author metadata (default: the letterhead's name).
+        lang: The document's language (metadata).
+    """
+    story: list[Flowable] = []
+    for index, (flowables, footer) in enumerate(parts):
+        if index:
+            story.append(PageBreak())
+        story.append(PartStart(index, footer))
+        story.extend(flowables)
+    buffer = io.BytesIO()
+    document = _document(buffer, title=title, author=author or letterhead.name, lang=lang)
+    document.build(story, canvasmaker=_parts_canvas_class(letterhead, page_label))
+    return buffer.getvalue()
 
 
 def render_pdf(
@@ -318,18 +423,6 @@ def render_pdf(
         lang: The document's language (metadata).
     """
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN + _HEADER_HEIGHT - 6 * mm,
-        bottomMargin=MARGIN + _FOOTER_HEIGHT - 8 * mm,
-        title=title,
-        author=author or letterhead.name,
-        creator="kooperativ",
-        lang=lang,
-        invariant=True,
-    )
+    document = _document(buffer, title=title, author=author or letterhead.name, lang=lang)
     document.build(list(story), canvasmaker=_canvas_class(letterhead, footer, page_label))
     return buffer.getvalue()

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Employment of members: the contract record, signatures, end, hours reports.
+"""Employment of members: the contract record, signatures, end, hours reports, and the
+employer's certificate built from them (*arbetsgivarintyg*).
 
 What is common to every country lives here; what is national law (forms of employment,
 written information, time limits, conversion, preferential rights) is the country's
@@ -7,6 +8,13 @@ employment law, reached through ``country.employment_law()``
 (:class:`kooperativ.rules.employment.EmploymentLaw`).
 """
 
+from kooperativ.employment.certificate import (
+    CertificateMonth,
+    CertificatePeriod,
+    EmploymentCertificate,
+    build_certificate,
+    certificate_json,
+)
 from kooperativ.employment.models import (
     EmploymentContract,
     EndReason,
@@ -19,6 +27,9 @@ from kooperativ.employment.models import (
 )
 
 __all__ = [
+    "CertificateMonth",
+    "CertificatePeriod",
+    "EmploymentCertificate",
     "EmploymentContract",
     "EndReason",
     "HolidayPayTerms",
@@ -27,4 +38,6 @@ __all__ = [
     "PayPart",
     "Signature",
     "WorkAbroad",
+    "build_certificate",
+    "certificate_json",
 ]
