@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
-from kooperativ.errors import InputError
+from kooperativ.errors import ConfigError, InputError
 from kooperativ.i18n import add_locale_dir
 from kooperativ.money import ONE, ORE, ZERO, ZERO_ORE
 from kooperativ.payroll import NO_HOLIDAY_PAY, Cost, NationalTrace, SalaryInput, TraceLine
@@ -54,6 +54,7 @@ from kooperativ.rules.late_payment import LateInterestTerms
 from kooperativ.rules.parameters import ParameterSet
 
 if TYPE_CHECKING:
+    from kooperativ.accounts.export import BookkeepingFile, LedgerExport
     from kooperativ_testland.employment import TestlandEmploymentLaw
     from kooperativ_testland.travel import TestlandTravel
 
@@ -371,6 +372,18 @@ class Testland:
         classes: dict[str, AccountClass] = {"1": "asset", "2": "liability", "3": "liability"}
         classes.update({"4": "income", "5": "cost", "6": "cost", "7": "cost"})
         return classes.get(first, "financial")
+
+    def bookkeeping_formats(self) -> tuple[str, ...]:
+        """Testland's bookkeepers take no file: it writes none."""
+        return ()
+
+    def bookkeeping_export(self, ledger: LedgerExport, kind: str) -> BookkeepingFile:
+        """Refused: Testland has no bookkeeping file format."""
+        raise ConfigError(
+            "cooperative.toml",
+            "country",
+            "Testland has no bookkeeping file format: keep the books from the ledger itself",
+        )
 
     def config_section(self) -> type[BaseModel]:
         """``[xt]``: :class:`TestlandSettings`."""

@@ -55,7 +55,7 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from kooperativ.accounts.export import BookkeepingFile, ExportObject, LedgerExport, YearBalances
-from kooperativ.errors import InputError
+from kooperativ.errors import InputError, Phrase, Term
 from kooperativ.money import ORE, ZERO
 
 __all__ = [
@@ -151,12 +151,14 @@ class SieError(InputError):
     """
 
     def __init__(self, source: str, line: int | None, reason: str, /, **params: object) -> None:
+        problem = Phrase(reason, **params)
         if line is not None:
-            super().__init__(source, "line {line}: " + reason, line=line, **params)
+            super().__init__(source, "line {line}: {problem}", line=line, problem=problem)
         else:
-            super().__init__(source, reason, **params)
+            super().__init__(source, "{problem}", problem=problem)
         self.source = source
         self.line = line
+        self.problem = problem
 
 
 class UnbalancedVoucher(SieError):
@@ -372,7 +374,7 @@ class _Writer:
         self.lines: list[str] = []
         self.contents: list[str] = []
 
-    def record(self, label: str, *fields: str | _Objects) -> None:
+    def record(self, label: str, *fields: str | _Objects, indent: str = "") -> None:
         written = [label]
         content = [label]
         for value in fields:
@@ -386,7 +388,7 @@ class _Writer:
             else:
                 written.append(value)
                 content.append(_unquote(value))
-        self.lines.append(" ".join(written))
+        self.lines.append(indent + " ".join(written))
         self.contents.append("".join(content))
 
     def block(self, char: str) -> None:
@@ -517,7 +519,7 @@ def write_sie(ledger: LedgerExport, kind: SieKind = "4E") -> bytes:
             ]
             if line.text:
                 fields += [_quoted(""), _quoted(line.text)]
-            out.record("#TRANS", *fields)
+            out.record("#TRANS", *fields, indent="   ")
         out.block("}")
     return out.render()
 
@@ -862,7 +864,7 @@ class _Reader:
     def required(self, record: _Record, index: int, what: str) -> str:
         value = self.text(record, index)
         if not value:
-            raise self.fail(record, "{label} lacks its {what}", label=record.label, what=what)
+            raise self.fail(record, "{label} lacks its {what}", label=record.label, what=Term(what))
         return value
 
     def integer(self, record: _Record, index: int, what: str) -> int:
@@ -874,7 +876,7 @@ class _Reader:
                 record,
                 "{label}: {what} {value!r} is not a whole number",
                 label=record.label,
-                what=what,
+                what=Term(what),
                 value=value,
             ) from None
 
@@ -885,7 +887,7 @@ class _Reader:
                 record,
                 "{label}: {what} {value!r} is not an amount (e.g. -1234.50)",
                 label=record.label,
-                what=what,
+                what=Term(what),
                 value=value,
             )
         return Decimal(value)
@@ -906,7 +908,7 @@ class _Reader:
     def required_day(self, record: _Record, index: int, what: str) -> date:
         found = self.day(record, index, what)
         if found is None:
-            raise self.fail(record, "{label} lacks its {what}", label=record.label, what=what)
+            raise self.fail(record, "{label} lacks its {what}", label=record.label, what=Term(what))
         return found
 
     def day(self, record: _Record, index: int, what: str) -> date | None:
@@ -922,7 +924,7 @@ class _Reader:
                 record,
                 "{label}: {what} {value!r} is not a date (YYYYMMDD)",
                 label=record.label,
-                what=what,
+                what=Term(what),
                 value=value,
             ) from None
 
@@ -1075,8 +1077,8 @@ def read_sie(data: bytes, source: str = "SIE file", *, allow_unbalanced: bool = 
             company["address"] = SieAddress(*(reader.text(record, i) for i in range(4)))
         elif label == "#RAR":
             year = reader.integer(record, 0, "year")
-            start = reader.required_day(record, 1, "start")
-            years[year] = SieYear(year, start, reader.required_day(record, 2, "end"))
+            start = reader.required_day(record, 1, "start date")
+            years[year] = SieYear(year, start, reader.required_day(record, 2, "end date"))
         elif label == "#TAXAR":
             values["tax_year"] = reader.integer(record, 0, "year")
         elif label == "#KPTYP":
