@@ -761,3 +761,28 @@ def test_our_own_file_after_the_samples() -> None:
     theirs = read_sample("Norstedts_Bokslut_SIE_4I_ksumma.si")
     assert ours.checksum is not None and theirs.checksum is not None
     assert theirs.years[-1].start == date(2008, 7, 1)
+
+
+def test_every_reader_error_has_a_swedish_text() -> None:
+    import ast
+
+    from babel.messages.pofile import read_po
+
+    import kooperativ.countries.se.sie as module
+
+    locales = Path(module.__file__).parents[2] / "i18n" / "locales"
+    with (locales / "sv" / "LC_MESSAGES" / "sie.po").open("rb") as handle:
+        swedish = {str(m.id): str(m.string) for m in read_po(handle) if m.id and m.string}
+    templates: set[str] = set()
+    for node in ast.walk(ast.parse(Path(module.__file__).read_text("utf-8"))):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            at = {"SieError": 2, "fail": 1}.get(str(name))
+            if at is not None and len(node.args) > at:
+                argument = node.args[at]
+                if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                    templates.add(argument.value)
+                elif isinstance(argument, ast.BinOp):  # a template split over two lines
+                    templates.add(ast.literal_eval(argument))
+    assert len(templates) > 15, "too few templates found: the scan is stale"
+    assert templates - set(swedish) == set()
