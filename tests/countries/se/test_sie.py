@@ -540,6 +540,20 @@ def test_bad_files_are_refused_with_the_line(data: bytes, reason: str) -> None:
     assert str(caught.value).startswith("x.se: line ")
 
 
+def test_object_lists_left_out_or_added() -> None:
+    data = (
+        b"#FLAGGA 0\n#SIETYP 4\n#RES 0 3010 {} -100.00\n#IB 0 1930 {} 5\n"
+        b'#VER A 1 20260105 ""\n{\n#TRANS 1930 100.00 20260105 "utan lista"\n'
+        b"#TRANS 3010 {} -100.00\n}\n"
+    )
+    sie = read_sie(data)
+    assert sie.balance("RES", 3010) == D("-100.00")
+    assert sie.balance("IB", 1930) == D(5)
+    row = sie.vouchers[0].rows[0]
+    assert (row.account, row.objects, row.amount, row.text) == ("1930", (), D(100), "utan lista")
+    assert row.date == date(2026, 1, 5)
+
+
 def test_tolerated() -> None:
     data = (
         b'#FLAGGA 0\n#FORMAT "PC8"\n#OKAND 1 2 3\n#SIETYP 4\n\n  \n'

@@ -964,7 +964,9 @@ class _Reader:
     def balance(self, record: _Record, with_objects: bool) -> SieBalance:
         year = self.integer(record, 0, "year")
         account = self.required(record, 1, "account")
-        if with_objects:
+        # Some programs write an object list in #IB/#UB/#RES too (usually empty).
+        listed = len(record.fields) > 2 and isinstance(record.fields[2], _Objects)
+        if with_objects or listed:
             return SieBalance(
                 year,
                 account,
@@ -990,6 +992,10 @@ class _Reader:
             "#RTRANS": "added",
             "#BTRANS": "removed",
         }
+        fields = record.fields
+        if len(fields) > 1 and isinstance(fields[1], str) and _AMOUNT.match(fields[1]):
+            # The object list left out (older programs): the amount follows the account.
+            record = _Record(record.label, (fields[0], _Objects(()), *fields[1:]), record.line)
         return SieTransaction(
             account=self.required(record, 0, "account"),
             objects=self.objects(record, 1),
