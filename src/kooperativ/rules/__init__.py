@@ -3,6 +3,7 @@
 payroll law gives the salary solver, and late-payment interest."""
 
 from kooperativ.rules.country import (
+    BookkeepingExport,
     CountryRules,
     IdentifierRules,
     PayrollCountry,
@@ -28,6 +29,7 @@ from kooperativ.rules.parameters import (
 from kooperativ.rules.payroll import PayrollRules, PublishesTaxTables, SalaryModel
 
 __all__ = [
+    "BookkeepingExport",
     "CountryRules",
     "DatedValue",
     "IdentifierRules",

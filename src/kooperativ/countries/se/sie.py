@@ -380,7 +380,7 @@ class _Writer:
         for value in fields:
             if isinstance(value, _Objects):
                 pairs = [
-                    f'{value.items[i]} "{value.items[i + 1]}"'
+                    f"{value.items[i]} {_quoted(value.items[i + 1])}"
                     for i in range(0, len(value.items), 2)
                 ]
                 written.append("{" + " ".join(pairs) + "}")
@@ -398,6 +398,13 @@ class _Writer:
     def render(self) -> bytes:
         lines = ["#FLAGGA 0", "#KSUMMA", *self.lines, f"#KSUMMA {checksum(self.contents)}"]
         return (_NEWLINE.join(lines) + _NEWLINE).encode(ENCODING)
+
+
+def _word(text: str) -> str:
+    """``text`` bare if it is one word SIE reads as it is, else quoted."""
+    if text and not re.search(r'[\s"{}\\]', text) and text == sie_text(text):
+        return text
+    return _quoted(text)
 
 
 def _unquote(value: str) -> str:
@@ -432,7 +439,7 @@ def write_sie(ledger: LedgerExport, kind: SieKind = "4E") -> bytes:
     out.record("#GEN", _date(ledger.generated_on), _quoted(ledger.generated_by))
     out.record("#SIETYP", "4")
     out.record("#FNAMN", _quoted(ledger.name))
-    out.record("#ORGNR", ledger.organisation_id)
+    out.record("#ORGNR", _word(ledger.organisation_id))
     company_type = _COMPANY_TYPES.get((ledger.legal_form or "").strip().lower())
     if company_type:
         out.record("#FTYP", company_type)
@@ -451,7 +458,7 @@ def write_sie(ledger: LedgerExport, kind: SieKind = "4E") -> bytes:
     for index, year, _ in years:
         out.record("#RAR", str(index), _date(year.start), _date(year.end))
     out.record("#KPTYP", CHART_TYPE)
-    out.record("#VALUTA", ledger.currency)
+    out.record("#VALUTA", _word(ledger.currency))
 
     used = {line.account for voucher in ledger.vouchers for line in voucher.lines}
     if kind == "4E":
