@@ -213,6 +213,13 @@ class _Record:
         return "".join(parts)
 
 
+#: A quoted field: ``\\"`` is a quote; any other backslash is itself.
+_QUOTED = r'"(?P<quoted>(?:\\"|[^"\\]|\\(?!"))*)"'
+#: One field of a record and the spaces before it: a quoted or bare word, or a brace of
+#: an object list (a bare word ends at a space or a closing brace).
+_FIELD = re.compile(r"[ \t]*(?:" + _QUOTED + r"|(?P<open>\{)|(?P<close>\})|(?P<bare>[^ \t}]+))")
+
+
 def _tokens(text: str, source: str, line: int) -> list[_Field]:
     """The fields of one line: bare words, quoted strings (``\\"`` a quote) and object
     lists in braces."""
@@ -220,42 +227,26 @@ def _tokens(text: str, source: str, line: int) -> list[_Field]:
     group: list[str] | None = None
     index, size = 0, len(text)
     while index < size:
-        char = text[index]
-        if char in " \t":
-            index += 1
-            continue
-        if char == "{" and group is None:
+        match = _FIELD.match(text, index)
+        if match is None:  # only spaces are left
+            break
+        index = match.end()
+        kind = match.lastgroup
+        if kind == "quoted":
+            word = match.group("quoted").replace('\\"', '"')
+        elif kind == "bare":
+            word = match.group("bare")
+            if word.startswith('"'):
+                raise SieError(source, line, "a quoted field is not closed")
+        elif kind == "open" and group is None:
             group = []
-            index += 1
             continue
-        if char == "}" and group is not None:
+        elif kind == "close" and group is not None:
             found.append(_Objects(tuple(group)))
             group = None
-            index += 1
             continue
-        if char == '"':
-            index += 1
-            chars: list[str] = []
-            while True:
-                if index >= size:
-                    raise SieError(source, line, "a quoted field is not closed")
-                char = text[index]
-                if char == "\\" and index + 1 < size and text[index + 1] == '"':
-                    chars.append('"')
-                    index += 2
-                    continue
-                if char == '"':
-                    index += 1
-                    break
-                chars.append(char)
-                index += 1
-            word = "".join(chars)
         else:
-            start = index
-            stops = " \t}" if group is not None else " \t"
-            while index < size and text[index] not in stops:
-                index += 1
-            word = text[start:index]
+            word = match.group(kind or 0).strip(" \t")  # a stray brace: a word of its own
         if group is not None:
             group.append(word)
         else:
