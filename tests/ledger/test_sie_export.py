@@ -1,13 +1,17 @@
 # SPDX-License-Identifier: EUPL-1.2
 """``coop.ledger.sie``: the year read from the store on every backend, written as SIE 4
-and read back with the hand-worked balances; who may have it."""
+and read back with the hand-worked balances; who may have it; and for random ledgers,
+the file agrees with the trial balance and the members' accounts."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kooperativ import Actor, Cooperative
 from kooperativ.countries.se.sie import read_sie
@@ -128,3 +132,105 @@ def test_bad_requests(coop: Cooperative, treasurer: Actor) -> None:
     with pytest.raises(InputError) as caught:
         coop.ledger.sie(treasurer, 26)
     assert caught.value.field == "year"
+
+
+# -- random ledgers --------------------------------------------------------------------------
+
+ACCOUNTS = (1510, 1930, 2611, 2710, 2890, 3041, 6990, 7010, 7690)
+
+
+@st.composite
+def ledgers(draw: st.DrawFn) -> list[dict[str, object]]:
+    """Balanced vouchers over 2025 and 2026, some lines on a member's sub-ledger."""
+    found = []
+    for _ in range(draw(st.integers(0, 12))):
+        amounts = draw(st.lists(st.integers(-(10**7), 10**7).filter(bool), min_size=1, max_size=4))
+        if sum(amounts) == 0:
+            amounts.append(1)
+        amounts.append(-sum(amounts))
+        lines = []
+        for cents in amounts:
+            line: dict[str, object] = {
+                "account": draw(st.sampled_from(ACCOUNTS)),
+                "amount": str(D(cents) / 100),
+            }
+            if draw(st.booleans()):
+                line["member"] = draw(st.sampled_from([1, 2]))
+            lines.append(line)
+        day = date(2025, 1, 1) + timedelta(days=draw(st.integers(0, 729)))
+        found.append(
+            {
+                "series": draw(st.sampled_from(["A", "B", "M"])),
+                "date": day,
+                "text": draw(st.sampled_from(["Faktura", "Lön", "Bankavgift – maj"])),
+                "lines": lines,
+            }
+        )
+    return found
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return Cooperative.init(tmp_path_factory.mktemp("sie") / "coop", "interim_kultur")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(drafts=ledgers())
+def test_a_random_ledger_agrees_with_its_file(
+    template: Path, drafts: list[dict[str, object]]
+) -> None:
+    now = datetime(2027, 2, 1, 12, tzinfo=UTC)
+    treasurer = Actor(name="kassör", roles=frozenset({Role.TREASURER}))
+    with Cooperative.open(template, "memory://", clock=lambda: now) as coop:
+        for first, pid in (("Ada", "198503129804"), ("Bo", "197809239804")):
+            coop.members.add(Actor.admin(), first_name=first, last_name="Lind", person_id=pid)
+        for draft in drafts:
+            coop.ledger.book(treasurer, draft)
+        sie = read_sie(coop.ledger.sie(treasurer, 2026))
+        booked = coop.ledger.list(treasurer, period="2026")
+        numbers = {m.id: str(m.number) for m in coop.members.list(Actor.admin())}
+        assert [
+            (v.series, v.number, v.date, [(t.account, t.amount, t.objects) for t in v.rows])
+            for v in sie.vouchers
+        ] == [
+            (
+                v.series, v.serial, v.date,
+                [
+                    (str(line.account), line.amount,
+                     ((20, numbers[line.member_id]),) if line.member_id else ())
+                    for line in v.lines
+                ],
+            )
+            for v in booked
+        ]  # fmt: skip
+        # The balances are the trial balance's sums, split into balance and result accounts.
+        before = coop.ledger.trial_balance(treasurer, until=date(2025, 12, 31))
+        after = coop.ledger.trial_balance(treasurer, until=date(2026, 12, 31))
+        moved = coop.ledger.trial_balance(treasurer, period="2026")
+        balance_accounts = {1510, 1930, 2611, 2710, 2890}
+        carried = sum((r.balance for r in before.rows if r.account not in balance_accounts), D(0))
+
+        def rows(kind: tuple, year: int = 0) -> dict[str, Decimal]:  # type: ignore[type-arg]
+            return {r.account: r.amount for r in kind if r.year == year}
+
+        expected_ub = {
+            str(r.account): r.balance for r in after.rows if r.account in balance_accounts
+        }
+        if carried:
+            expected_ub["2098"] = carried
+        assert {k: v for k, v in rows(sie.closing).items() if v} == {
+            k: v for k, v in expected_ub.items() if v
+        }
+        assert rows(sie.results) == {
+            str(r.account): r.balance for r in moved.rows if r.account not in balance_accounts
+        }
+        assert sum(rows(sie.opening).values()) == 0
+        assert sum(rows(sie.closing).values()) + sum(rows(sie.results).values()) == 0
+        # Each member's closing balance is their account's, from the cooperative's side.
+        for member in coop.members.list(Actor.admin()):
+            key = ("2890", ((20, str(member.number)),))
+            found = {(r.account, r.objects): r.amount for r in sie.object_closing if r.year == 0}
+            statement = coop.ledger.member_account(treasurer, member.number)
+            own = statement.closing
+            assert found.get(key, D(0)) == -own
+        assert (-1 in sie.years) == any(d["date"] < date(2026, 1, 1) for d in drafts)  # type: ignore[operator]
