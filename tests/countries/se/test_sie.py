@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import random
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -273,6 +274,21 @@ def test_4i_carries_vouchers_and_no_balances() -> None:
     assert named.name == "5598765435_2026.si"
     assert named.data == data
     assert export_file(ledger, "4E").name == "5598765435_2026.se"
+
+
+def test_a_member_balance_of_someone_unknown_is_left_out() -> None:
+    ledger = month()
+    stranger = UUID(int=99)
+    balances = YearBalances(
+        ledger.balances.opening,
+        ledger.balances.closing,
+        ledger.balances.results,
+        {**ledger.balances.member_opening, stranger: D("1.00")},
+        ledger.balances.member_closing,
+    )
+    sie = read_sie(write_sie(replace(ledger, balances=balances), "4E"))
+    assert {code for (dim, code) in sie.objects if dim == MEMBER_DIMENSION} == {"1"}
+    assert len([r for r in sie.object_opening if r.year == 0]) == 1
 
 
 def test_an_unknown_kind_is_refused() -> None:

@@ -468,7 +468,8 @@ def write_sie(ledger: LedgerExport, kind: SieKind = "4E") -> bytes:
     named_members = _named(ledger, "member_id", members)
     if kind == "4E":
         for _, _, balances in years:
-            named_members |= set(balances.member_opening) | set(balances.member_closing)
+            balanced = set(balances.member_opening) | set(balances.member_closing)
+            named_members |= balanced & set(members)
     if named_projects:
         out.record("#DIM", str(PROJECT_DIMENSION), _quoted("Projekt"))
         for project in sorted((projects[i] for i in named_projects), key=lambda p: p.number):
