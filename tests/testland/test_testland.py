@@ -203,3 +203,12 @@ def test_testlands_errors_in_its_own_language() -> None:
     )
     swedish = info.value.render(messages("sv"))
     assert swedish == "personnummer: '19900415-123-8': kontrollsiffran är fel"
+
+
+def test_no_bookkeeping_file(coop: Cooperative) -> None:
+    # Testland writes no bookkeeping file: the ledger service says so, naming the country.
+    assert coop.country.bookkeeping_formats() == ()
+    with pytest.raises(ConfigError) as caught:
+        coop.ledger.bookkeeping_export(Actor.admin(), 2026)
+    assert caught.value.key == "country"
+    assert "Testland has no bookkeeping file format" in str(caught.value)

@@ -5,6 +5,13 @@ See :mod:`kooperativ.accounts.models` for the records and
 :mod:`kooperativ.accounts.ledger` for the rules.
 """
 
+from kooperativ.accounts.export import (
+    BookkeepingFile,
+    ExportObject,
+    FinancialYear,
+    LedgerExport,
+    YearBalances,
+)
 from kooperativ.accounts.ledger import (
     Entry,
     Period,
@@ -27,15 +34,20 @@ from kooperativ.accounts.models import (
 )
 
 __all__ = [
+    "BookkeepingFile",
     "ClosedPeriod",
     "DocumentRef",
     "Entry",
+    "ExportObject",
+    "FinancialYear",
+    "LedgerExport",
     "Period",
     "StatementLine",
     "Voucher",
     "VoucherDraft",
     "VoucherLine",
     "VoucherRef",
+    "YearBalances",
     "book",
     "check_draft",
     "closing_of",

@@ -120,6 +120,11 @@ COMMANDS: dict[str, Entry] = {
     "fee": Entry("kooperativ.cli.governance", "Membership fees (medlemsavgifter).", PANELS[3]),
     "bylaws": Entry("kooperativ.cli.governance", "The bylaws (stadgar) as rules.", PANELS[3]),
     "audit": Entry("kooperativ.cli.audit", "The audit trail.", PANELS[4]),
+    "export": Entry(
+        "kooperativ.cli.export",
+        "Files for the authorities, the bank and the bookkeeper.",
+        PANELS[4],
+    ),
     "db": Entry("kooperativ.cli.db", "The database.", PANELS[4]),
     "privacy": Entry(
         "kooperativ.cli.privacy",

@@ -3,6 +3,7 @@
 payroll law gives the salary solver, and late-payment interest."""
 
 from kooperativ.rules.country import (
+    BookkeepingExport,
     CountryRules,
     IdentifierRules,
     PayrollCountry,
@@ -29,6 +30,7 @@ from kooperativ.rules.payment_account import PaymentAccount
 from kooperativ.rules.payroll import PayrollRules, PublishesTaxTables, SalaryModel
 
 __all__ = [
+    "BookkeepingExport",
     "CountryRules",
     "DatedValue",
     "IdentifierRules",

@@ -13,6 +13,7 @@ The protocol is composed of smaller ones, so that a piece can be typed and teste
 :class:`IdentifierRules`, :class:`VatRules`, :class:`PayrollCountry`,
 :class:`~kooperativ.rules.late_payment.LatePaymentRules` (statutory late-payment interest)
 and :class:`~kooperativ.rules.reporting.EmployerReporting` (the monthly employer report).
+and :class:`BookkeepingExport` (the ledger as a file for bookkeeping programs).
 
 Countries are found through the entry point group ``kooperativ.countries``. Sweden is
 registered in kooperativ's own ``pyproject.toml`` exactly as a third-party country would be:
@@ -44,6 +45,7 @@ from kooperativ.rules.payment_account import PaymentAccount
 from kooperativ.rules.reporting import EmployerReporting, ReportEmployer
 
 if TYPE_CHECKING:
+    from kooperativ.accounts.export import BookkeepingFile, LedgerExport
     from kooperativ.rules.employment import EmploymentLaw
     from kooperativ.rules.parameters import ParameterSet
     from kooperativ.rules.payroll import PayrollRules
@@ -55,6 +57,7 @@ AccountClass = Literal["asset", "liability", "income", "cost", "financial"]
 __all__ = [
     "ENTRY_POINT_GROUP",
     "AccountClass",
+    "BookkeepingExport",
     "CountryRules",
     "EmployerReporting",
     "IdentifierRules",
@@ -291,8 +294,33 @@ class PayrollCountry(Protocol):
 
 
 @runtime_checkable
+class BookkeepingExport(Protocol):
+    """The file a country's bookkeeping programs read a ledger from (Sweden: SIE 4)."""
+
+    def bookkeeping_formats(self) -> tuple[str, ...]:
+        """The kinds of file the country writes, the default first (Sweden: ``("4E",
+        "4I")``); empty if it writes none."""
+        ...
+
+    def bookkeeping_export(self, ledger: LedgerExport, kind: str) -> BookkeepingFile:
+        """``ledger`` (one financial year) as a file of ``kind``.
+
+        Raises:
+            InputError: ``kind`` is not one of :meth:`bookkeeping_formats` (field ``type``).
+            ConfigError: The country writes no bookkeeping file.
+        """
+        ...
+
+
+@runtime_checkable
 class CountryRules(
-    IdentifierRules, VatRules, PayrollCountry, LatePaymentRules, EmployerReporting, Protocol
+    IdentifierRules,
+    VatRules,
+    PayrollCountry,
+    LatePaymentRules,
+    EmployerReporting,
+    BookkeepingExport,
+    Protocol,
 ):
     """What a country package provides: its identity, its dated parameters, and the
     identifier, VAT, payroll and late-payment interest rules of the protocols it is made

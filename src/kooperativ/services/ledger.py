@@ -36,6 +36,13 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
+from kooperativ.accounts.export import (
+    BookkeepingFile,
+    ExportObject,
+    FinancialYear,
+    LedgerExport,
+    YearBalances,
+)
 from kooperativ.accounts.ledger import (
     Entry,
     Period,
@@ -410,6 +417,160 @@ class LedgerService(Service):
         return MemberAccount(
             found.id, found.number, found.name, account, chosen, opening, lines, closing
         )
+
+    # -- the bookkeeping file -------------------------------------------------------------
+
+    def bookkeeping_export(
+        self, actor: Actor, year: int, kind: str | None = None
+    ) -> BookkeepingFile:
+        """The financial year ``year`` (a calendar year) as the country's bookkeeping file
+        (Sweden: SIE 4, kind ``4E`` or ``4I``) for the bookkeeper or the auditor: the
+        company, the chart of accounts, the opening and closing balances, the results, the
+        members' sub-ledgers and every voucher dated in the year (board, treasurer, auditor
+        or admin).
+
+        Args:
+            actor: Who asks.
+            year: The year, e.g. 2026.
+            kind: One of the country's formats (``country.bookkeeping_formats()``); the
+                first if ``None``.
+
+        Raises:
+            PermissionDenied: A member.
+            InputError: A year out of range, or a kind the country does not write.
+            ConfigError: The country writes no bookkeeping file, or earlier years' results
+                must be carried and the chart has no ``retained_earnings`` account.
+        """
+        self._require_reader(actor)
+        country = self._coop.country
+        formats = country.bookkeeping_formats()
+        chosen = kind
+        if formats:
+            wanted = (kind or formats[0]).strip().upper()
+            if wanted not in formats:
+                raise InputError(
+                    "type",
+                    "{kind!r} is not a bookkeeping file the country writes (known: {known})",
+                    kind=kind,
+                    known=", ".join(formats),
+                )
+            chosen = wanted
+        if not 1900 <= year <= 9999:
+            raise InputError("year", "{year} is not a year", year=year)
+        ledger = self._ledger_export(actor, FinancialYear.calendar(year))
+        return country.bookkeeping_export(ledger, chosen or "")
+
+    def sie(self, actor: Actor, year: int, kind: str = "4E") -> bytes:
+        """The year as a Swedish SIE 4 file (``4E`` balances and vouchers, ``4I`` vouchers
+        to import): :meth:`bookkeeping_export`'s bytes. See
+        :mod:`kooperativ.countries.se.sie`."""
+        return self.bookkeeping_export(actor, year, kind).data
+
+    def _ledger_export(self, actor: Actor, year: FinancialYear) -> LedgerExport:
+        config = self._coop.config
+        employer = config.employer
+        member_account = config.accounts.get("member_accounts")
+        with self._read() as uow:
+            vouchers = tuple(uow.vouchers.dated(year.start, year.end))
+            earlier = uow.vouchers.balances_by_account(until=year.start - timedelta(days=1))
+            balances = self._year_balances(uow, year, member_account)
+            previous = previous_balances = None
+            if earlier:
+                previous = FinancialYear(
+                    year.start.replace(year=year.start.year - 1),
+                    year.start - timedelta(days=1),
+                )
+                previous_balances = self._year_balances(uow, previous, member_account)
+            member_ids = {
+                line.member_id
+                for voucher in vouchers
+                for line in voucher.lines
+                if line.member_id is not None
+            }
+            member_ids |= set(balances.member_opening) | set(balances.member_closing)
+            if previous_balances is not None:
+                member_ids |= set(previous_balances.member_opening)
+                member_ids |= set(previous_balances.member_closing)
+            members = tuple(
+                ExportObject(found.id, found.number, found.name)
+                for found in (uow.members.find(i) for i in member_ids)
+                if found is not None
+            )
+            project_ids = {
+                line.project_id
+                for voucher in vouchers
+                for line in voucher.lines
+                if line.project_id is not None
+            }
+            projects = tuple(
+                ExportObject(found.id, found.number, found.name)
+                for found in (uow.projects.find(i) for i in project_ids)
+                if found is not None
+            )
+        from kooperativ import __version__
+
+        return LedgerExport(
+            name=employer.name,
+            organisation_id=employer.orgnr,
+            currency=self._coop.country.currency,
+            generated_on=self._coop.now().date(),
+            generated_by=actor.name,
+            program_version=__version__,
+            year=year,
+            balances=balances,
+            accounts=self.chart(),
+            vouchers=vouchers,
+            address=employer.address,
+            phone=employer.phone,
+            legal_form=employer.legal_form,
+            previous_year=previous,
+            previous_balances=previous_balances,
+            member_account=member_account,
+            members=tuple(sorted(members, key=lambda m: m.number)),
+            projects=tuple(sorted(projects, key=lambda p: p.number)),
+        )
+
+    def _year_balances(
+        self, uow: UnitOfWork, year: FinancialYear, member_account: int | None
+    ) -> YearBalances:
+        """The year's balances as the database sums them: balance accounts before and
+        after the year, result accounts over the year; the results of the years before
+        are carried on the role ``retained_earnings`` (no closing entries are booked)."""
+        country = self._coop.country
+
+        def is_balance(number: int) -> bool:
+            return country.account_class(number) in ("asset", "liability")
+
+        day_before = year.start - timedelta(days=1)
+        before = uow.vouchers.balances_by_account(until=day_before)
+        after = uow.vouchers.balances_by_account(until=year.end)
+        movements = uow.vouchers.balances_by_account(since=year.start, until=year.end)
+        opening = {n: v for n, v in before.items() if is_balance(n)}
+        closing = {n: v for n, v in after.items() if is_balance(n)}
+        for number in closing:
+            opening.setdefault(number, ZERO_ORE)
+        for number in opening:
+            closing.setdefault(number, ZERO_ORE)
+        carried = sum((v for n, v in before.items() if not is_balance(n)), ZERO_ORE)
+        if carried != ZERO:
+            retained = self._coop.config.accounts.get("retained_earnings")
+            if retained is None:
+                raise ConfigError(
+                    "cooperative.toml",
+                    "accounts.retained_earnings",
+                    "the results of the years before {year} must be carried on an equity "
+                    "account: name it",
+                    year=year.label,
+                )
+            opening[retained] = opening.get(retained, ZERO_ORE) + carried
+            closing[retained] = closing.get(retained, ZERO_ORE) + carried
+        results = {n: v for n, v in movements.items() if not is_balance(n)}
+        member_opening: dict[UUID, Decimal] = {}
+        member_closing: dict[UUID, Decimal] = {}
+        if member_account is not None:
+            member_opening = uow.vouchers.balances_by_member(member_account, until=day_before)
+            member_closing = uow.vouchers.balances_by_member(member_account, until=year.end)
+        return YearBalances(opening, closing, results, member_opening, member_closing)
 
     # -- helpers -----------------------------------------------------------------------
 

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from importlib.metadata import entry_points
 from typing import Any, ClassVar
@@ -458,6 +458,53 @@ class CountryConformance:
         assert country.account_class(roles["salaries"]) == "cost"
         assert "grants" in roles, "a project's grants need an income account"
         assert country.account_class(roles["grants"]) == "income"
+
+    def test_bookkeeping_export(self) -> None:
+        # Every format the country names writes a year (here: one voucher); a country
+        # that names none refuses with a ConfigError, never silently.
+        from kooperativ.accounts.export import (
+            BookkeepingFile,
+            FinancialYear,
+            LedgerExport,
+            YearBalances,
+        )
+        from kooperativ.accounts.models import Voucher, VoucherLine
+        from kooperativ.errors import ConfigError
+
+        country = self.country
+        roles = country.chart_of_accounts()
+        names = country.account_names()
+        voucher = Voucher(
+            number=1, series="A", serial=1, date=date(2026, 3, 2), text="Test",
+            booked_at=datetime(2026, 3, 2, 12, tzinfo=UTC), booked_by="kassör",
+            lines=[
+                VoucherLine(account=roles["expenses"], amount="100.00"),
+                VoucherLine(account=roles["bank"], amount="-100.00"),
+            ],
+        )  # fmt: skip
+        ledger = LedgerExport(
+            name="Test",
+            organisation_id=country.validate_organisation_id(self.organisation_id),
+            currency=country.currency,
+            generated_on=date(2026, 3, 3),
+            generated_by="kassör",
+            program_version="0",
+            year=FinancialYear.calendar(2026),
+            balances=YearBalances({roles["bank"]: ZERO}, {roles["bank"]: Decimal(-100)}, {}),
+            accounts=dict(names),
+            vouchers=(voucher,),
+        )
+        formats = country.bookkeeping_formats()
+        assert all(isinstance(kind, str) and kind for kind in formats)
+        if not formats:
+            with pytest.raises(ConfigError):
+                country.bookkeeping_export(ledger, "any")
+        for kind in formats:
+            written = country.bookkeeping_export(ledger, kind)
+            assert isinstance(written, BookkeepingFile)
+            assert written.data and written.name and written.media_type
+        with pytest.raises((InputError, ConfigError)):
+            country.bookkeeping_export(ledger, "no such format")
 
     def test_config_section(self) -> None:
         schema = self.country.config_section()

@@ -55,6 +55,7 @@ from kooperativ.rules.parameters import ParameterSet
 from kooperativ.rules.payment_account import PaymentAccount
 
 if TYPE_CHECKING:
+    from kooperativ.accounts.export import BookkeepingFile, LedgerExport
     from kooperativ_testland.employment import TestlandEmploymentLaw
     from kooperativ_testland.travel import TestlandTravel
 
@@ -387,6 +388,18 @@ class Testland:
         classes: dict[str, AccountClass] = {"1": "asset", "2": "liability", "3": "liability"}
         classes.update({"4": "income", "5": "cost", "6": "cost", "7": "cost"})
         return classes.get(first, "financial")
+
+    def bookkeeping_formats(self) -> tuple[str, ...]:
+        """Testland's bookkeepers take no file: it writes none."""
+        return ()
+
+    def bookkeeping_export(self, ledger: LedgerExport, kind: str) -> BookkeepingFile:
+        """Refused: Testland has no bookkeeping file format."""
+        raise ConfigError(
+            "cooperative.toml",
+            "country",
+            "Testland has no bookkeeping file format: keep the books from the ledger itself",
+        )
 
     def config_section(self) -> type[BaseModel]:
         """``[xt]``: :class:`TestlandSettings`."""

@@ -13,6 +13,7 @@ References:
     - Folkbokföringslag (1991:481): personnummer and samordningsnummer.
     - Räntelagen (1975:635) 6 and 9 §§: dröjsmålsränta (late-payment interest).
     - Skatteförfarandelag (2011:1244) 26 kap.: the employer declaration (AGI).
+    - SIE-gruppen, SIE filformat 4B: the ledger as a file (:mod:`.sie`).
 
 Every figure lives in ``parameters/`` as dated data with its source; the code only
 chooses and applies them. Sweden registers itself like any third-party country, through
@@ -51,6 +52,7 @@ from kooperativ.rules.payment_account import PaymentAccount
 from kooperativ.rules.reporting import ReportEmployer
 
 if TYPE_CHECKING:
+    from kooperativ.accounts.export import BookkeepingFile, LedgerExport
     from kooperativ.countries.se.travel import SwedishTravel
     from kooperativ.payroll.runs import Payslip
 
@@ -82,6 +84,7 @@ BAS_ACCOUNTS = MappingProxyType(
         "fee_income": 3990,  # Övriga ersättningar och intäkter
         "rounding": 3740,  # Öres- och kronutjämning
         "member_budget": 7690,  # Övriga personalkostnader: members' budgets set aside
+        "retained_earnings": 2098,  # Vinst eller förlust från föregående år (SIE's #IB)
         "grants": 3985,  # Erhållna statliga bidrag
         "salaries": 7010,  # Löner till kollektivanställda
         "holiday_pay": 7290,  # Förändring av semesterlöneskuld
@@ -313,6 +316,19 @@ class Sweden:
             corrections_only=corrections_only, report_boxes=report_boxes,
             parameters=parameters, settings=settings.agi if settings else None, folder=folder,
         )  # fmt: skip
+
+    # -- bookkeeping ----------------------------------------------------------------
+    def bookkeeping_formats(self) -> tuple[str, ...]:
+        """SIE 4: ``4E`` (balances and vouchers) and ``4I`` (vouchers to import)."""
+        from kooperativ.countries.se.sie import SIE_KINDS
+
+        return SIE_KINDS
+
+    def bookkeeping_export(self, ledger: LedgerExport, kind: str) -> BookkeepingFile:
+        """The year as a SIE 4 file (:mod:`kooperativ.countries.se.sie`)."""
+        from kooperativ.countries.se.sie import export_file
+
+        return export_file(ledger, kind)
 
     def tax_table(self, year: int, table: int, column: int) -> TaxTable:
         """Skatteverket's monthly table ``table``, column ``column`` of ``year``, computed.

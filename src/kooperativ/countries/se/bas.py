@@ -26,6 +26,7 @@ BAS_NAMES = MappingProxyType(
         1630: "Avräkning för skatter och avgifter (skattekonto)",
         1910: "Kassa",
         1930: "Företagskonto/checkkonto/affärskonto",
+        2098: "Vinst eller förlust från föregående år",
         2420: "Förskott från kunder",
         2440: "Leverantörsskulder",
         2514: "Beräknad särskild löneskatt på pensionskostnader",
