@@ -6,6 +6,7 @@ References:
     - Lag (1994:1920) om allmän löneavgift.
     - Inkomstskattelag (1999:1229) and Skatteförfarandelag (2011:1244): preliminary tax.
     - Semesterlag (1977:480): holiday pay (*semesterersättning*).
+    - Lag (1991:1047) om sjuklön: sick pay (*sjuklön*) and *karensavdrag*.
     - Inkomstskattelag (1999:1229) 11 and 12 kap.: tax-free traktamente and milersättning.
     - Lag (1991:687) om särskild löneskatt på pensionskostnader.
     - Lag (1982:80) om anställningsskydd (LAS): employment contracts.
@@ -47,6 +48,7 @@ from kooperativ.rules.late_payment import LateInterestTerms
 from kooperativ.rules.parameters import ParameterSet
 
 if TYPE_CHECKING:
+    from kooperativ.absence.sick_pay import SickPayRequest, SickPayResult
     from kooperativ.countries.se.travel import SwedishTravel
 
 __all__ = [
@@ -261,6 +263,14 @@ class Sweden:
                 kind=type(settings).__name__,
             )  # fmt: skip
         return SwedishPayroll(parameters, settings, folder)
+
+    def sick_pay(
+        self, request: SickPayRequest, parameters: ParameterSet | None = None
+    ) -> SickPayResult:
+        """Sjuklön and karensavdrag (lag 1991:1047): :func:`.sick_pay.sjuklon`."""
+        from kooperativ.countries.se.sick_pay import sjuklon
+
+        return sjuklon(request, parameters)
 
     def tax_table(self, year: int, table: int, column: int) -> TaxTable:
         """Skatteverket's monthly table ``table``, column ``column`` of ``year``, computed.
