@@ -47,6 +47,7 @@ from kooperativ.services.audit import AuditService
 from kooperativ.services.clients import ClientService
 from kooperativ.services.contracts import ContractService
 from kooperativ.services.employment import EmploymentService
+from kooperativ.services.absence import AbsenceService
 from kooperativ.services.expenses import ExpenseService
 from kooperativ.services.governance import GovernanceService
 from kooperativ.services.invoices import InvoiceService
@@ -76,7 +77,7 @@ class Cooperative:
     Use :meth:`open` (a folder) or :meth:`from_config` (configuration kept elsewhere); the
     services are ``members``, ``clients``, ``assignments``, ``contracts``,
     ``employment``, ``payroll``, ``governance``, ``invoices``, ``payments``, ``ledger``,
-    ``statements``, ``expenses``, ``salary_requests`` and ``audit``.
+    ``statements``, ``expenses``, ``salary_requests``, ``absence`` and ``audit``.
 
     Attributes:
         folder: The cooperative's folder, or ``None`` for one made with
@@ -116,6 +117,7 @@ class Cooperative:
         self.ledger = LedgerService(self)
         self.statements = StatementService(self)
         self.expenses = ExpenseService(self)
+        self.absence = AbsenceService(self)
         self.salary_requests = SalaryRequestService(self)
         self.payments = PaymentService(self)
         self.projects = ProjectService(self)
