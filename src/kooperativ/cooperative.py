@@ -42,12 +42,12 @@ from kooperativ.rules.country import CountryRules, get_country
 from kooperativ.rules.parameters import ParameterSet, with_overrides
 from kooperativ.security import Actor
 from kooperativ.services._base import Problem, Ref, Service, resolve
+from kooperativ.services.absence import AbsenceService
 from kooperativ.services.assignments import AssignmentService
 from kooperativ.services.audit import AuditService
 from kooperativ.services.clients import ClientService
 from kooperativ.services.contracts import ContractService
 from kooperativ.services.employment import EmploymentService
-from kooperativ.services.absence import AbsenceService
 from kooperativ.services.expenses import ExpenseService
 from kooperativ.services.governance import GovernanceService
 from kooperativ.services.invoices import InvoiceService

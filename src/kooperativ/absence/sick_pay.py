@@ -31,6 +31,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
@@ -132,11 +133,9 @@ class SickPayRequest:
         for spell in ordered:
             if spell.last < spell.first:
                 raise InputError("spells", "a spell ends before it starts ({day})", day=spell.first)
-        for before, after in zip(ordered, ordered[1:], strict=False):
+        for before, after in itertools.pairwise(ordered):
             if after.first <= before.last:
-                raise InputError(
-                    "spells", "two sick spells overlap on {day}", day=after.first
-                )
+                raise InputError("spells", "two sick spells overlap on {day}", day=after.first)
 
 
 @dataclass(frozen=True, slots=True)

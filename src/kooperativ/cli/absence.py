@@ -64,7 +64,9 @@ def absence_report(
     ],
     last: Annotated[
         str | None,
-        typer.Option("--to", help="The last day away (the first day if left out).", show_default=False),
+        typer.Option(
+            "--to", help="The last day away (the first day if left out).", show_default=False
+        ),
     ] = None,
     work_day: Annotated[
         list[str] | None,
@@ -172,16 +174,18 @@ def absence_list(
 def absence_sick_pay(
     cli: CliContext,
     member: MemberArg,
-    period: Annotated[
-        str, typer.Option(help="The pay period (YYYY-MM).", show_default=False)
-    ],
+    period: Annotated[str, typer.Option(help="The pay period (YYYY-MM).", show_default=False)],
     daily_pay: Annotated[
         str,
-        typer.Option(help="The pay of one scheduled working day (the pay lost).", show_default=False),
+        typer.Option(
+            help="The pay of one scheduled working day (the pay lost).", show_default=False
+        ),
     ],
     weekly_pay: Annotated[
         str | None,
-        typer.Option(help="The average week's pay (five days' pay if left out).", show_default=False),
+        typer.Option(
+            help="The average week's pay (five days' pay if left out).", show_default=False
+        ),
     ] = None,
 ) -> None:
     """Show the sick pay of a member's confirmed sick days in a pay period, and how."""
@@ -217,9 +221,9 @@ def absence_sick_pay(
             compact=True,
         )
     )
-    cli.print(_("{days} sick days paid; --json shows how each amount was found.").format(
-        days=result.days
-    ))
+    cli.print(
+        _("{days} sick days paid; --json shows how each amount was found.").format(days=result.days)
+    )
 
 
 def register(app: typer.Typer) -> None:

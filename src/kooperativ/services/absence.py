@@ -209,9 +209,7 @@ class AbsenceService(Service):
             absence = resolve(uow.absences, "absence", number)
             require_decider(actor, absence.member_id, "absences")
             if absence.confirmed:
-                raise ConflictError(
-                    "absence {number} is confirmed already", number=absence.number
-                )
+                raise ConflictError("absence {number} is confirmed already", number=absence.number)
             changes: dict[str, Any] = {
                 "confirmed_by": actor.name,
                 "confirmed_at": self._coop.now(),
@@ -262,7 +260,9 @@ class AbsenceService(Service):
         first = from_ if from_ is not None else date.min
         last = to if to is not None else date.max
         if last < first:
-            raise InputError("to", "the end ({to}) is before the start ({start})", to=to, start=from_)
+            raise InputError(
+                "to", "the end ({to}) is before the start ({start})", to=to, start=from_
+            )
         with self._read() as uow:
             member_id = self._listed_member(uow, actor, member, "absences")
             found = uow.absences.overlapping(first, last, member_id=member_id, kind=wanted)
@@ -339,9 +339,7 @@ class AbsenceService(Service):
             spells=tuple(spells),
             lost_pay=lost,
             weekly_pay=week,
-            employments=tuple(
-                Employment(c.start, c.end, c.ended_on) for c in contracts
-            ),
+            employments=tuple(Employment(c.start, c.end, c.ended_on) for c in contracts),
             language=lang,
         )
         return self._coop.country.sick_pay(request, self._coop.payroll.policy().parameters)

@@ -122,10 +122,10 @@ from kooperativ.storage.query import AnyOf, Eq, Mentions
 __all__ = [
     "Sample",
     "StorageContract",
+    "absence_records",
     "audit_chain",
     "client_record",
     "full_records",
-    "absence_records",
     "ledger_vouchers",
     "meeting_record",
     "member_record",

@@ -420,8 +420,16 @@ class Testland:
                 if not request.period_first <= day <= request.period_last:
                     continue
                 if not any(e.runs_on(day) for e in request.employments):
-                    trace.append(TraceLine("sick_pay", ZERO_ORE, "not_paid", {},
-                                           at.reference("sick_pay.rate"), f"{day}: not employed"))
+                    trace.append(
+                        TraceLine(
+                            "sick_pay",
+                            ZERO_ORE,
+                            "not_paid",
+                            {},
+                            at.reference("sick_pay.rate"),
+                            f"{day}: not employed",
+                        )
+                    )
                     continue
                 day_lost = request.lost_pay.get(day, ZERO_ORE)
                 if day_lost > ZERO:
@@ -431,8 +439,17 @@ class Testland:
         if not paid:
             return SickPayResult(trace=tuple(trace))
         line = PayslipLine(kind="sick_pay", text="Sick pay", amount=pay, quantity=Decimal(paid))
-        trace.insert(0, TraceLine("sick_pay", pay, "sick_pay", {"sick_pay.rate": str(rate)},
-                                  at.reference("sick_pay.rate"), f"{rate} × {lost} = {pay}"))
+        trace.insert(
+            0,
+            TraceLine(
+                "sick_pay",
+                pay,
+                "sick_pay",
+                {"sick_pay.rate": str(rate)},
+                at.reference("sick_pay.rate"),
+                f"{rate} × {lost} = {pay}",
+            ),
+        )
         return SickPayResult((line,), paid, lost, tuple(trace))
 
     # -- payroll ----------------------------------------------------------------------

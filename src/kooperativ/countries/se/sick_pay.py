@@ -38,8 +38,8 @@ Examples:
     ...     spells=(SickSpell(date(2026, 5, 4), date(2026, 5, 6)),), lost_pay=days,
     ...     weekly_pay=Decimal("5000.00"),
     ...     employments=(Employment(date(2026, 3, 1), date(2026, 8, 31)),)))
-    >>> [(line.kind, line.amount, line.quantity) for line in result.lines]
-    [('sick_pay', Decimal('2400.00'), Decimal('3')), ('sick_deduction', Decimal('-800.00'), Decimal('1'))]
+    >>> [(line.kind, str(line.amount), int(line.quantity)) for line in result.lines]
+    [('sick_pay', '2400.00', 3), ('sick_deduction', '-800.00', 1)]
 """
 
 from __future__ import annotations
@@ -279,9 +279,7 @@ def _result(request: SickPayRequest, periods: list[_Period], params: ParameterSe
     """The lines and trace of the days of ``periods`` that fall in the request's period."""
     translate = translator(request.language, "absence")
     first, last = request.period_first, request.period_last
-    inside = [
-        (period, d) for period in periods for d in period.days if first <= d.day <= last
-    ]
+    inside = [(period, d) for period in periods for d in period.days if first <= d.day <= last]
     paid = [d for _period, d in inside if d.pay > ZERO_ORE]
     deducted = [d for _period, d in inside if d.deduction > ZERO_ORE]
     pay = sum((d.pay for d in paid), ZERO_ORE)
@@ -306,9 +304,13 @@ def _result(request: SickPayRequest, periods: list[_Period], params: ParameterSe
                 "sick_pay",
                 pay,
                 "sjuklon",
-                {"sick_pay.rate": str(rate), "sick_pay.employer_days": str(at["sick_pay.employer_days"])},
+                {
+                    "sick_pay.rate": str(rate),
+                    "sick_pay.employer_days": str(at["sick_pay.employer_days"]),
+                },
                 f"{_LAW} 6 § första stycket, 7 §",
-                f"{_percent(rate)} × lost pay {lost} on {days}, each day rounded down to öre = {pay}",
+                f"{_percent(rate)} × lost pay {lost} on {days}, "
+                f"each day rounded down to öre = {pay}",
             )
         )
     if deducted:
@@ -338,12 +340,19 @@ def _result(request: SickPayRequest, periods: list[_Period], params: ParameterSe
             )
         )
     for period in {id(p): p for p, _d in inside}.values():
-        if period.karens == ZERO_ORE and period.karens_reason and any(
-            d.pay > ZERO_ORE for d in period.days
+        if (
+            period.karens == ZERO_ORE
+            and period.karens_reason
+            and any(d.pay > ZERO_ORE for d in period.days)
         ):
             trace.append(
                 TraceLine(
-                    "sick_deduction", ZERO_ORE, "hogriskskydd", {}, f"{_LAW} 6 §", period.karens_reason
+                    "sick_deduction",
+                    ZERO_ORE,
+                    "hogriskskydd",
+                    {},
+                    f"{_LAW} 6 §",
+                    period.karens_reason,
                 )
             )
     for _period, d in inside:
