@@ -135,6 +135,8 @@ def test_list_by_member_and_period(coop: Cooperative) -> None:
     assert [a.number for a in coop.absence.list(admin, kind="unpaid_leave")] == [3]
     assert [a.number for a in coop.absence.list(ada(coop))] == [1, 2]
     assert coop.absence.list(admin, confirmed=True) == []
+    # Her absences are in her copy of her personal data (GDPR art. 15), not Bo's.
+    assert [a.number for a in coop.privacy.export(ada(coop), 2).absences] == [1, 2]
     with pytest.raises(InputError):
         coop.absence.list(admin, from_=date(2026, 5, 2), to=date(2026, 5, 1))
 
