@@ -85,6 +85,10 @@ def test_report_confirm_list_and_sick_pay(folder: Path) -> None:
         ("sick_deduction", "-800.00"),
     ]
     assert data["trace"][1]["rule"] == "karensavdrag"
+    # Without --daily-pay: the assignment's agreed pay per weekday.
+    code, out, err = run(folder, "absence", "sick-pay", "1", "--period", "2026-05", "--json")
+    lines = json.loads(out)["lines"]
+    assert code == 0 and [line["quantity"] for line in lines] == ["3", "1"]
 
 
 def test_refusals_name_the_day_without_a_traceback(folder: Path) -> None:

@@ -177,3 +177,26 @@ def test_sick_pay_of_a_pay_period_hand_worked(coop: Cooperative) -> None:
     with pytest.raises(InputError) as bad:
         coop.absence.sick_pay(admin, member=2, period="2026-13", daily_pay="1000")
     assert bad.value.field == "period"
+
+
+def test_sick_pay_by_the_agreed_pay_of_the_assignment(coop: Cooperative) -> None:
+    """Without a daily pay given, a sick day loses the gross salary Ada's assignment pays
+    (1 April – 30 June 2026: 65 weekdays, 91 calendar days) spread evenly: G / 65 a day,
+    rounded down; the average week is G × 7 / 91. Ill Tuesday–Thursday 12–14 May:
+    3 × 80 % of the daily pay, less 20 % × 80 % of the week."""
+    admin = Actor.admin()
+    gross = coop.payroll.preview(admin, 1).gross_salary
+    daily = (gross / 65).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
+    week = (gross * 7 / 91).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
+    coop.absence.report(ada(coop), member=2, kind="sick", first_day=date(2026, 5, 12),
+                        last_day=date(2026, 5, 14))  # fmt: skip
+    coop.absence.confirm(tove(coop), 1)
+    result = coop.absence.sick_pay(admin, member=2, period="2026-05")
+    day_pay = (daily * Decimal("0.8")).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
+    karens = (week * Decimal("0.16")).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
+    assert gross > 0 and result.lost_pay == 3 * daily
+    assert [(ln.kind, ln.amount, ln.quantity) for ln in result.lines] == [
+        ("sick_pay", 3 * day_pay, 3),
+        ("sick_deduction", -karens, 1),
+    ]
+    assert result.trace_dicts()[1]["parameters"]["weekly_pay"] == str(week)

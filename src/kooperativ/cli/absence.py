@@ -176,16 +176,16 @@ def absence_sick_pay(
     member: MemberArg,
     period: Annotated[str, typer.Option(help="The pay period (YYYY-MM).", show_default=False)],
     daily_pay: Annotated[
-        str,
-        typer.Option(
-            help="The pay of one scheduled working day (the pay lost).", show_default=False
-        ),
-    ],
-    weekly_pay: Annotated[
         str | None,
         typer.Option(
-            help="The average week's pay (five days' pay if left out).", show_default=False
+            help="The pay lost on one scheduled working day (default: the assignment's "
+            "agreed pay per weekday).",
+            show_default=False,
         ),
+    ] = None,
+    weekly_pay: Annotated[
+        str | None,
+        typer.Option(help="The average week's pay.", show_default=False),
     ] = None,
 ) -> None:
     """Show the sick pay of a member's confirmed sick days in a pay period, and how."""
@@ -197,7 +197,7 @@ def absence_sick_pay(
                 cli.actor(coop),
                 member=member,
                 period=period,
-                daily_pay=daily if daily is not None else "0",
+                daily_pay=daily,
                 weekly_pay=weekly,
                 language=cli.language,
             )

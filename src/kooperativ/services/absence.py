@@ -31,10 +31,20 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from kooperativ.absence.models import Absence, AbsenceKind, days_between
-from kooperativ.absence.sick_pay import Employment, SickPayRequest, SickPayResult, SickSpell
+from kooperativ.absence.sick_pay import (
+    Employment,
+    SickPayRequest,
+    SickPayResult,
+    SickSpell,
+    average_weekly_pay,
+    lost_pay_per_day,
+)
+from kooperativ.assignments.models import Assignment
+from kooperativ.employment.models import EmploymentContract
 from kooperativ.errors import ConflictError, InputError, PermissionDenied
 from kooperativ.money import ORE, ZERO_ORE, to_decimal
 from kooperativ.payroll.runs import PERIOD_PATTERN
@@ -42,6 +52,9 @@ from kooperativ.security import Actor
 from kooperativ.services._base import Ref, Service, build, resolve
 from kooperativ.services.expenses import require_decider
 from kooperativ.storage.base import UnitOfWork
+
+if TYPE_CHECKING:
+    from kooperativ.cooperative import Cooperative
 
 __all__ = ["AbsenceService", "month_of"]
 
@@ -276,26 +289,39 @@ class AbsenceService(Service):
         *,
         member: Ref,
         period: str,
-        daily_pay: Decimal | str | Mapping[date, Decimal],
+        daily_pay: Decimal | str | Mapping[date, Decimal] | None = None,
         weekly_pay: Decimal | str | None = None,
         language: str | None = None,
     ) -> SickPayResult:
         """The sick pay of ``member``'s confirmed sick days in ``period``, by the
         country's law: payslip lines ``sick_pay`` and ``sick_deduction`` with a trace.
 
-        What a sick day would have paid (the *lost pay*) is ``daily_pay`` on each scheduled
-        working day of the sickness (the days the report names, else its weekdays): one
-        amount, or one per day. For pay from invoices, compute it with
-        :func:`kooperativ.absence.sick_pay.lost_pay_per_day` from the gross salary the
-        employment's assignment pays (``docs/absence.md`` explains the choice).
+        What a sick day would have paid (the *lost pay*) counts on each scheduled working
+        day of the sickness (the days its report names, else its weekdays). Without
+        ``daily_pay`` it is kooperativ's rule for pay from invoices (``docs/absence.md``):
+        for each assignment of a contract running that day, the gross salary the
+        assignment pays (:meth:`PayrollService.preview
+        <kooperativ.services.payroll.PayrollService.preview>`; a contract's fixed
+        ``monthly_pay`` instead, where it has one) spread evenly over the assignment's
+        weekdays (:func:`~kooperativ.absence.sick_pay.lost_pay_per_day`); the average week
+        is the same pay over the assignment's calendar weeks
+        (:func:`~kooperativ.absence.sick_pay.average_weekly_pay`).
+
+        The payroll run adds the result to a payslip::
+
+            result = coop.absence.sick_pay(actor, member=slip.member_id, period=run.period)
+            lines = (*salary_lines, *result.lines)      # kinds sick_pay, sick_deduction
+            sick_days, trace = result.days, (*trace, *result.trace_dicts())
 
         Args:
             actor: Someone who may see the member's absences.
             member: The member (number or id).
             period: The pay period ``YYYY-MM`` whose sick days are paid.
-            daily_pay: The lost pay of a scheduled working day, or a mapping day → pay.
+            daily_pay: The lost pay of a scheduled working day, or a mapping day → pay,
+                instead of kooperativ's rule.
             weekly_pay: The member's average week's pay (for a deduction counted in weeks);
-                five times ``daily_pay`` if not given (a mapping requires it).
+                by the rule above if not given, or five times a single ``daily_pay``
+                (a mapping requires it).
             language: The language of the lines' texts (the cooperative's by default).
 
         Raises:
@@ -304,16 +330,18 @@ class AbsenceService(Service):
             RulesError: The country's parameters do not cover a sick day.
         """
         first, last = month_of(period)
+        flat: Decimal | None = None
+        per_day: dict[date, Decimal] | None = None
+        week: Decimal | None = None
         if isinstance(daily_pay, Mapping):
             per_day = {day: _money(pay, "daily_pay") for day, pay in daily_pay.items()}
             if weekly_pay is None:
                 raise InputError("weekly_pay", "give the average week's pay with pay per day")
-            week = _money(weekly_pay, "weekly_pay")
-            flat = None
-        else:
+        elif daily_pay is not None:
             flat = _money(daily_pay, "daily_pay")
-            per_day = {}
-            week = _money(weekly_pay, "weekly_pay") if weekly_pay is not None else flat * 5
+            week = flat * 5
+        if weekly_pay is not None:
+            week = _money(weekly_pay, "weekly_pay")
         with self._read() as uow:
             found = resolve(uow.members, "member", member)
             actor.require_access(found.id, "absences")
@@ -321,25 +349,92 @@ class AbsenceService(Service):
                 first - timedelta(days=LOOKBACK_DAYS), last, member_id=found.id, kind="sick"
             )
             contracts = uow.contracts.of_member(found.id)
-        spells: builtins.list[SickSpell] = []
+            jobs = {j.id: j for j in uow.assignments.of_member(found.id)}
+        confirmed = sorted((a for a in absences if a.confirmed), key=lambda a: a.first_day)
+        spells = tuple(
+            SickSpell(a.first_day, a.last_day, a.certificate, a.number) for a in confirmed
+        )
+        scheduled = [day for a in confirmed for day in a.scheduled_days()]
         lost: dict[date, Decimal] = {}
-        for absence in sorted(absences, key=lambda a: a.first_day):
-            if not absence.confirmed:
-                continue
-            spells.append(
-                SickSpell(absence.first_day, absence.last_day, absence.certificate, absence.number)
-            )
-            for day in absence.scheduled_days():
-                lost[day] = per_day.get(day, ZERO_ORE) if flat is None else flat
+        if per_day is not None:
+            lost.update((day, per_day.get(day, ZERO_ORE)) for day in scheduled)
+        elif flat is not None:
+            lost.update((day, flat) for day in scheduled)
+        else:
+            agreed = _AgreedPay(self._coop, actor, contracts, jobs)
+            for day in scheduled:
+                lost[day] = agreed.daily(day)
+            if week is None:
+                week = agreed.weekly(
+                    [d for d in scheduled if first <= d <= last and lost[d] > ZERO_ORE] or scheduled
+                )
         config = getattr(self._coop, "config", None)
-        lang = language or (config.language if config is not None else "sv")
         request = SickPayRequest(
             period_first=first,
             period_last=last,
-            spells=tuple(spells),
+            spells=spells,
             lost_pay=lost,
-            weekly_pay=week,
+            weekly_pay=week if week is not None else ZERO_ORE,
             employments=tuple(Employment(c.start, c.end, c.ended_on) for c in contracts),
-            language=lang,
+            language=language or (config.language if config is not None else "sv"),
         )
         return self._coop.country.sick_pay(request, self._coop.payroll.policy().parameters)
+
+
+class _AgreedPay:
+    """kooperativ's rule for what a sick day of invoice-based pay would have paid: the
+    agreed pay of each assignment of a contract running that day, per weekday of the
+    assignment (see ``docs/absence.md``)."""
+
+    def __init__(
+        self,
+        coop: Cooperative,
+        actor: Actor,
+        contracts: Sequence[EmploymentContract],
+        jobs: Mapping[UUID, Assignment],
+    ) -> None:
+        self._coop = coop
+        self._actor = actor
+        self._contracts = contracts
+        self._jobs = jobs
+        self._gross: dict[UUID, Decimal] = {}
+
+    def _parts(self, day: date) -> builtins.list[tuple[Decimal, date, date]]:
+        """(pay, first, last) of each agreed pay running on ``day``."""
+        parts: builtins.list[tuple[Decimal, date, date]] = []
+        for contract in self._contracts:
+            if not contract.covers(day, day):
+                continue
+            if contract.monthly_pay is not None:
+                month_first, month_last = month_of(day.strftime("%Y-%m"))
+                parts.append((contract.monthly_pay, month_first, month_last))
+                continue
+            for job_id in contract.assignment_ids:
+                job = self._jobs.get(job_id)
+                if job is None or not job.start <= day <= job.end:
+                    continue
+                if job.id not in self._gross:
+                    preview = self._coop.payroll.preview(self._actor, job.id)
+                    self._gross[job.id] = preview.gross_salary
+                parts.append((self._gross[job.id], job.start, job.end))
+        return parts
+
+    def daily(self, day: date) -> Decimal:
+        """The pay a scheduled working day ``day`` stands for (zero outside every
+        agreed pay, or on an assignment without weekdays)."""
+        total = ZERO_ORE
+        for pay, first, last in self._parts(day):
+            try:
+                total += lost_pay_per_day(pay, first, last)
+            except InputError:  # an assignment of weekend days only: no weekday to spread on
+                continue
+        return total
+
+    def weekly(self, days: Sequence[date]) -> Decimal:
+        """The average week's pay of the agreed pays running on the first of ``days``."""
+        if not days:
+            return ZERO_ORE
+        return sum(
+            (average_weekly_pay(pay, first, last) for pay, first, last in self._parts(days[0])),
+            ZERO_ORE,
+        )
