@@ -117,6 +117,12 @@ def test_refusals(coop: Cooperative) -> None:
             work_days=[date(2026, 5, 12)],
         )  # fmt: skip
     assert outside.value.field == "work_days"
+    with pytest.raises(InputError) as certificate:
+        coop.absence.report(
+            ada(coop), member=2, kind="unpaid_leave", first_day=date(2026, 5, 20),
+            certificate=True,
+        )  # fmt: skip
+    assert certificate.value.field == "certificate"
     assert [a.number for a in coop.absence.list(Actor.admin())] == [1]
 
 

@@ -143,6 +143,8 @@ class AbsenceService(Service):
                 last=last,
                 first=first_day,
             )
+        if certificate and what is not AbsenceKind.SICK:
+            raise InputError("certificate", "a doctor's certificate belongs to sick leave only")
         for day in work_days:
             if what is not AbsenceKind.SICK or not first_day <= day <= last:
                 raise InputError(
@@ -228,6 +230,10 @@ class AbsenceService(Service):
                 "confirmed_at": self._coop.now(),
             }
             if certificate is not None:
+                if certificate and absence.kind is not AbsenceKind.SICK:
+                    raise InputError(
+                        "certificate", "a doctor's certificate belongs to sick leave only"
+                    )
                 changes["certificate"] = certificate
             confirmed = absence.evolve(**changes)
             uow.absences.update(confirmed)
