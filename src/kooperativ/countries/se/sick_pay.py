@@ -169,6 +169,7 @@ class _Period:
     days: list[_Day]
     karens: Decimal = ZERO_ORE
     karens_reason: str = ""
+    protected: bool = False  # no karensavdrag: the allmänt högriskskydd
 
     @property
     def first(self) -> dt.date:
@@ -257,6 +258,7 @@ def sjuklon(request: SickPayRequest, params: ParameterSet | None = None) -> Sick
         limit = _int(at, "sick_pay.karens.limit")
         karens_rate = at.decimal("sick_pay.karens.rate")
         if earlier >= limit:
+            period.protected = True
             period.karens_reason = (
                 f"no karensavdrag: {earlier} made in the {at['sick_pay.karens.window_months']} "
                 f"months before {period.first} (at most {limit})"
@@ -323,7 +325,7 @@ def _result(request: SickPayRequest, periods: list[_Period], params: ParameterSe
                 quantity=Decimal(len(deducted)),
             )
         )
-        period = next(p for p, d in inside if d.deduction > ZERO_ORE)
+        reasons = {id(p): p.karens_reason for p, d in inside if d.deduction > ZERO_ORE}
         taken = ", ".join(f"{d.day}: {d.deduction}" for d in deducted)
         trace.append(
             TraceLine(
@@ -336,15 +338,11 @@ def _result(request: SickPayRequest, periods: list[_Period], params: ParameterSe
                     "weekly_pay": str(request.weekly_pay),
                 },
                 f"{_LAW} 6 § andra stycket",
-                f"{period.karens_reason}; taken from the sick pay of {taken}",
+                f"{'; '.join(reasons.values())}; taken from the sick pay of {taken}",
             )
         )
     for period in {id(p): p for p, _d in inside}.values():
-        if (
-            period.karens == ZERO_ORE
-            and period.karens_reason
-            and any(d.pay > ZERO_ORE for d in period.days)
-        ):
+        if period.protected and any(first <= d.day <= last for d in period.days if d.pay):
             trace.append(
                 TraceLine(
                     "sick_deduction",
