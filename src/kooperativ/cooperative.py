@@ -42,6 +42,7 @@ from kooperativ.rules.country import CountryRules, get_country
 from kooperativ.rules.parameters import ParameterSet, with_overrides
 from kooperativ.security import Actor
 from kooperativ.services._base import Problem, Ref, Service, resolve
+from kooperativ.services.absence import AbsenceService
 from kooperativ.services.assignments import AssignmentService
 from kooperativ.services.audit import AuditService
 from kooperativ.services.certificates import CertificateService
@@ -77,7 +78,8 @@ class Cooperative:
     Use :meth:`open` (a folder) or :meth:`from_config` (configuration kept elsewhere); the
     services are ``members``, ``clients``, ``assignments``, ``contracts``,
     ``employment``, ``payroll``, ``governance``, ``invoices``, ``payments``, ``ledger``,
-    ``statements``, ``expenses``, ``salary_requests``, ``certificates`` and ``audit``.
+    ``statements``, ``expenses``, ``salary_requests``, ``certificates``, ``absence`` and
+    ``audit``.
 
     Attributes:
         folder: The cooperative's folder, or ``None`` for one made with
@@ -117,6 +119,7 @@ class Cooperative:
         self.ledger = LedgerService(self)
         self.statements = StatementService(self)
         self.expenses = ExpenseService(self)
+        self.absence = AbsenceService(self)
         self.salary_requests = SalaryRequestService(self)
         self.payments = PaymentService(self)
         self.projects = ProjectService(self)

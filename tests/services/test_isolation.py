@@ -30,6 +30,7 @@ from kooperativ import Actor, Cooperative
 from kooperativ.errors import InputError, KooperativError, PermissionDenied
 from kooperativ.i18n import messages
 from kooperativ.members.models import Member, Role
+from kooperativ.services.absence import AbsenceService
 from kooperativ.services.assignments import AssignmentService
 from kooperativ.services.audit import AuditService
 from kooperativ.services.certificates import CertificateService
@@ -216,6 +217,7 @@ NOT_MEMBER_DATA: dict[type, dict[str, str]] = {
     },
     ProjectService: {"check": "the administrator's check (Cooperative.check)"},
     CertificateService: {"check": "the administrator's check (Cooperative.check)"},
+    AbsenceService: {"check": "the administrator's check (Cooperative.check)"},
 }
 
 #: Methods tested below, per service (reads and the writes a member might try on others).
@@ -304,6 +306,7 @@ COVERED: dict[type, set[str]] = {
         "move_to_member",
     },
     CertificateService: {"certificate", "pdf", "json"},
+    AbsenceService: {"get", "list", "report", "confirm", "sick_pay"},
 }
 
 
@@ -373,6 +376,28 @@ def test_projects(world: World) -> None:
     _refused(lambda: projects.receive(ada, 1, "1", on=end))
     # Her own project's budget she may move to herself, by its rule.
     assert projects.move_to_member(ada, 1, 2, "10", on=end).label == "M1"
+
+
+def test_absence(world: World) -> None:
+    w, coop, ada = world, world.coop, world.ada
+    absence = coop.absence
+    mine = absence.report(ada, member=2, kind="sick", first_day=date(2026, 2, 2))
+    theirs = absence.report(w.admin, member=3, kind="sick", first_day=date(2026, 4, 6))
+    absence.confirm(w.admin, theirs.number)
+    assert absence.get(ada, mine.number).member_id == w.ada_member.id
+    _refused(lambda: absence.get(ada, theirs.number))
+    assert [a.number for a in absence.list(ada)] == [mine.number]
+    assert [a.number for a in absence.list(ada, member=2, from_=date(2026, 1, 1))] == [1]
+    _refused(lambda: absence.list(ada, member=3))
+    _refused(lambda: absence.list(w.stranger))
+    assert len(absence.list(w.admin)) == 2
+    assert absence.sick_pay(ada, member=2, period="2026-02", daily_pay="1000").lines == ()
+    _refused(lambda: absence.sick_pay(ada, member=3, period="2026-04", daily_pay="1000"))
+    _no_leak(w, [absence.list(ada), absence.get(ada, 1)])
+    _refused(lambda: absence.report(ada, member=3, kind="sick", first_day=date(2026, 4, 7)))
+    _refused(lambda: absence.confirm(ada, mine.number))
+    _refused(lambda: absence.confirm(ada, theirs.number))
+    assert len(absence.list(w.admin)) == 2
 
 
 def test_members(world: World) -> None:

@@ -93,6 +93,11 @@ COMMANDS: dict[str, Entry] = {
     "expense": Entry(
         "kooperativ.cli.expense", "Members' expenses (utlägg): hand in, approve, list.", PANELS[2]
     ),
+    "absence": Entry(
+        "kooperativ.cli.absence",
+        "Absence: sick leave, parental and other unpaid leave.",
+        PANELS[2],
+    ),
     "salary-request": Entry(
         "kooperativ.cli.expense",
         "Salary requests: ask for a salary out of the member's account.",

@@ -45,6 +45,7 @@ from kooperativ.rules.payment_account import PaymentAccount
 from kooperativ.rules.reporting import EmployerReporting, ReportEmployer
 
 if TYPE_CHECKING:
+    from kooperativ.absence.sick_pay import SickPayRequest, SickPayResult
     from kooperativ.accounts.export import BookkeepingFile, LedgerExport
     from kooperativ.rules.employment import EmploymentLaw
     from kooperativ.rules.parameters import ParameterSet
@@ -290,6 +291,29 @@ class PayrollCountry(Protocol):
         """The payroll rules bound to ``parameters`` (the country's own if ``None``), the
         cooperative's section ``settings`` (the defaults if ``None``) and its ``folder``
         (where files named in the settings are, and must stay)."""
+        ...
+
+    def sick_pay(
+        self, request: SickPayRequest, parameters: ParameterSet | None = None
+    ) -> SickPayResult:
+        """The sick pay (and any deduction from it) the employer owes for the sick days
+        of one pay period, as payslip lines with a trace (Sweden: *sjuklön* and
+        *karensavdrag*, lag 1991:1047).
+
+        Args:
+            request: The member's sick spells (earlier ones included), what each sick day
+                would have paid, their average week's pay, their employments and the pay
+                period (:class:`~kooperativ.absence.sick_pay.SickPayRequest`).
+            parameters: The parameter set (the country's own if ``None``).
+
+        Returns:
+            Lines of kind ``sick_pay`` (positive) and ``sick_deduction`` (negative), each
+            with the days as quantity, never more together than the lost pay and never
+            negative together; none, with the reason in the trace, where nothing is owed.
+
+        Raises:
+            RulesError: A parameter has no value on a day asked about.
+        """
         ...
 
 

@@ -55,6 +55,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from kooperativ._model import Record
+from kooperativ.absence.models import Absence
 from kooperativ.assignments.models import Assignment, AssignmentStatus
 from kooperativ.clients.models import Client
 from kooperativ.employment.models import EmploymentContract, HoursReport
@@ -494,6 +495,7 @@ class PersonalData(_Model):
         assignments: Their assignments.
         contracts: Their employment contracts, with the signatures (who and when).
         hours: Their hours reports.
+        absences: Their absences (sick leave, parental and other leave).
         membership_fees: Their membership fee payments.
         meetings: Their part of each meeting record.
         audit: The audit events about their records and made by them.
@@ -515,6 +517,7 @@ class PersonalData(_Model):
     assignments: tuple[AssignmentEntry, ...] = ()
     contracts: tuple[EmploymentContract, ...] = ()
     hours: tuple[HoursReport, ...] = ()
+    absences: tuple[Absence, ...] = ()
     membership_fees: tuple[MembershipFee, ...] = ()
     meetings: tuple[MeetingPart, ...] = ()
     audit: tuple[AuditEntry, ...] = ()
@@ -1276,6 +1279,7 @@ class PrivacyService(Service):
             jobs = uow.assignments.of_member(person.id)
             contracts = uow.contracts.of_member(person.id)
             hours = uow.hours.of_member(person.id)
+            absences = uow.absences.of_member(person.id)
             fees = uow.membership_fees.of_member(person.id)
             as_client = uow.clients.select(Eq("person_id", person.person_id))
             clients = {i: uow.clients.find(i) for i in {job.client_id for job in jobs}}
@@ -1285,6 +1289,7 @@ class PrivacyService(Service):
                 "assignment": list(jobs),
                 "contract": list(contracts),
                 "hours": list(hours),
+                "absence": list(absences),
                 "membership_fee": list(fees),
                 "client": list(as_client),
             }
@@ -1338,6 +1343,7 @@ class PrivacyService(Service):
             assignments=tuple(entries),
             contracts=tuple(contracts),
             hours=tuple(hours),
+            absences=tuple(absences),
             membership_fees=tuple(fees),
             meetings=tuple(meetings),
             audit=tuple(audit),

@@ -15,7 +15,7 @@ event — is committed together when the block ends, or not at all if it raises:
 Every record kind has its typed repository on the unit of work (``uow.members``,
 ``uow.clients``, ``uow.assignments``, ``uow.contracts``, ``uow.hours``, ``uow.meetings``,
 ``uow.membership_fees``, ``uow.invoices``, ``uow.payments``, ``uow.vouchers``,
-``uow.closed_periods``, ``uow.projects``, ``uow.grants``);
+``uow.closed_periods``, ``uow.projects``, ``uow.grants``, ``uow.absences``);
 ``uow.repository(kind)`` gives the same repositories by kind name, for generic code such as
 the audit verification.
 
@@ -48,6 +48,7 @@ from typing import NamedTuple, Protocol, TypeVar
 from uuid import UUID
 
 from kooperativ._model import Record
+from kooperativ.absence.models import Absence, AbsenceKind
 from kooperativ.accounts.ledger import Entry
 from kooperativ.accounts.models import ClosedPeriod, Voucher
 from kooperativ.assignments.models import Assignment, AssignmentStatus
@@ -79,6 +80,7 @@ from kooperativ.storage.query import (
 __all__ = [
     "ENTITY_KINDS",
     "KINDS",
+    "AbsenceRepository",
     "AssignmentRepository",
     "AuditLog",
     "BallotBoxes",
@@ -599,6 +601,34 @@ class GrantRepository(Repository[Grant], Protocol):
         return self.select(Compare("report_due", "<=", day))
 
 
+class AbsenceRepository(Repository[Absence], Protocol):
+    """``uow.absences``: members' absences, by member, kind and the days they cover."""
+
+    def of_member(self, member_id: UUID) -> list[Absence]:
+        """The member's absences."""
+        return self.select(Eq("member_id", _id(member_id)))
+
+    def overlapping(
+        self,
+        first: date,
+        last: date,
+        *,
+        member_id: UUID | None = None,
+        kind: AbsenceKind | str | None = None,
+    ) -> list[Absence]:
+        """Absences with at least one day in ``first``–``last`` (both included), of one
+        member and of one kind if given."""
+        conditions: list[Condition] = [
+            Compare("first_day", "<=", last),
+            Compare("last_day", ">=", first),
+        ]
+        if member_id is not None:
+            conditions.append(Eq("member_id", _id(member_id)))
+        if kind is not None:
+            conditions.append(one_of("kind", [kind]))
+        return self.select(*conditions)
+
+
 class AuditLog(Protocol):
     """The append-only audit trail."""
 
@@ -696,6 +726,7 @@ class UnitOfWork(Protocol):
     salary_requests: SalaryRequestRepository
     projects: ProjectRepository
     grants: GrantRepository
+    absences: AbsenceRepository
     audit: AuditLog
     ballot_boxes: BallotBoxes  # governance: secret ballots, see BallotBoxes
 

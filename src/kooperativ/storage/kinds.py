@@ -25,6 +25,7 @@ from typing import Any, Literal
 from uuid import UUID
 
 from kooperativ._model import Record
+from kooperativ.absence.models import Absence
 from kooperativ.accounts.models import ClosedPeriod, Voucher
 from kooperativ.assignments.models import Assignment
 from kooperativ.clients.models import Client
@@ -331,6 +332,20 @@ KINDS: dict[str, Kind] = _kinds(
             Column("start", "date", lambda g: g.start),
             Column("end", "date", lambda g: g.end),
             Column("report_due", "date", lambda g: g.report_due),
+        ),
+    ),
+    # Absence (sick leave, parental and other unpaid leave): by member, kind and days.
+    Kind(
+        "absence",
+        Absence,
+        "absences",
+        "absences",
+        (
+            Column("member_id", "id", lambda a: a.member_id, "member"),
+            Column("kind", "text", lambda a: a.kind),
+            Column("first_day", "date", lambda a: a.first_day),
+            Column("last_day", "date", lambda a: a.last_day),
+            Column("confirmed", "bool", lambda a: a.confirmed),
         ),
     ),
 )

@@ -34,6 +34,7 @@ from typing import Any, Generic, TypeVar
 from uuid import UUID, uuid4
 
 from kooperativ._model import Record
+from kooperativ.absence.models import Absence
 from kooperativ.accounts.ledger import Entry, entries_of
 from kooperativ.accounts.models import ClosedPeriod, Voucher
 from kooperativ.assignments.models import Assignment
@@ -51,6 +52,7 @@ from kooperativ.money import ZERO_ORE
 from kooperativ.payments.models import Payment
 from kooperativ.projects.models import Grant, Project
 from kooperativ.storage.base import (
+    AbsenceRepository,
     AssignmentRepository,
     AuditLog,
     BallotBoxes,
@@ -528,6 +530,10 @@ class _Grants(_MemoryRepository[Grant], GrantRepository):
     pass
 
 
+class _Absences(_MemoryRepository[Absence], AbsenceRepository):
+    pass
+
+
 # --- end of the ledger ---------------------------------------------------------------------
 
 
@@ -657,6 +663,7 @@ class _MemoryUnitOfWork:
         )
         self.projects: ProjectRepository = _Projects(KINDS["project"], Project, state, write)
         self.grants: GrantRepository = _Grants(KINDS["grant"], Grant, state, write)
+        self.absences: AbsenceRepository = _Absences(KINDS["absence"], Absence, state, write)
         self.audit: AuditLog = _MemoryAuditLog(state.audit, write)
         self.ballot_boxes: BallotBoxes = _MemoryBallotBoxes(state.boxes, write)  # governance
 

@@ -101,6 +101,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import TypeEngine
 
 from kooperativ._model import Record
+from kooperativ.absence.models import Absence
 from kooperativ.accounts.ledger import Entry
 from kooperativ.accounts.models import ClosedPeriod, Voucher
 from kooperativ.assignments.models import Assignment
@@ -124,6 +125,7 @@ from kooperativ.members.models import Member
 from kooperativ.payments.models import Payment
 from kooperativ.projects.models import Grant, Project
 from kooperativ.storage.base import (
+    AbsenceRepository,
     AssignmentRepository,
     AuditLog,
     BallotBoxes,
@@ -933,6 +935,10 @@ class _Grants(_SqlRepository[Grant], GrantRepository):
     pass
 
 
+class _Absences(_SqlRepository[Absence], AbsenceRepository):
+    pass
+
+
 # --- end of the ledger ---------------------------------------------------------------------
 
 
@@ -1088,6 +1094,7 @@ class _SqlUnitOfWork:
         )
         self.projects: ProjectRepository = _Projects(self, KINDS["project"], Project)
         self.grants: GrantRepository = _Grants(self, KINDS["grant"], Grant)
+        self.absences: AbsenceRepository = _Absences(self, KINDS["absence"], Absence)
         self.audit: AuditLog = _SqlAuditLog(self)
         self.ballot_boxes: BallotBoxes = _SqlBallotBoxes(self)  # governance
 
@@ -1167,7 +1174,7 @@ class SqlStore:
     """
 
     #: The Alembic revision this version of kooperativ expects.
-    HEAD: ClassVar[str] = "0011"
+    HEAD: ClassVar[str] = "0013"
 
     def __init__(self, url: str, *, lock_timeout: float = 15.0) -> None:
         self.url = mask_url(url)

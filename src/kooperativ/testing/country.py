@@ -46,6 +46,7 @@ from typing import Any, ClassVar
 import pytest
 from pydantic import BaseModel, ValidationError
 
+from kooperativ.absence.sick_pay import Employment, SickPayRequest, SickSpell
 from kooperativ.errors import ConfigError, InputError, KooperativError, RulesError
 from kooperativ.i18n import available_languages
 from kooperativ.money import ORE, ZERO
@@ -610,6 +611,37 @@ class CountryConformance:
     def test_errors_are_kooperativ_errors(self) -> None:
         with pytest.raises(KooperativError):
             self.salary(gross="1000", tax="no such tax mode")
+
+    # -- sick pay ---------------------------------------------------------------------------
+    def _sick_request(self, employed: bool = True) -> SickPayRequest:
+        first = self.paid_on.replace(day=1)
+        start = first - timedelta(days=400)
+        days = [first + timedelta(days=n) for n in range(3, 12)]
+        return SickPayRequest(
+            period_first=first,
+            period_last=first + timedelta(days=27),
+            spells=(SickSpell(days[0], days[-1], certificate=True),),
+            lost_pay={day: Decimal("1000.00") for day in days if day.weekday() < 5},
+            weekly_pay=Decimal("5000.00"),
+            employments=(Employment(start, None),) if employed else (),
+        )
+
+    def test_sick_pay_is_at_most_the_pay_lost_and_never_negative(self) -> None:
+        request = self._sick_request()
+        result = self.country.sick_pay(request)
+        lost = sum(request.lost_pay.values(), Decimal("0.00"))
+        total = result.sick_pay + result.sick_deduction
+        assert Decimal(0) <= total <= lost
+        assert result.sick_pay >= 0 and result.sick_deduction <= 0
+        for line in result.lines:
+            assert line.kind in {"sick_pay", "sick_deduction"}
+            assert line.quantity is not None and line.quantity == line.quantity.to_integral()
+        if result.lines:
+            assert result.trace, "sick pay without a trace"
+
+    def test_no_sick_pay_outside_employment(self) -> None:
+        result = self.country.sick_pay(self._sick_request(employed=False))
+        assert result.sick_pay + result.sick_deduction == 0
 
     # -- travel allowances ----------------------------------------------------------------
     @property

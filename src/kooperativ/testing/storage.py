@@ -63,6 +63,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kooperativ._model import Record
+from kooperativ.absence.models import Absence, AbsenceKind
 from kooperativ.accounts.models import (
     ClosedPeriod,
     DocumentRef,
@@ -121,6 +122,7 @@ from kooperativ.storage.query import AnyOf, Eq, Mentions
 __all__ = [
     "Sample",
     "StorageContract",
+    "absence_records",
     "audit_chain",
     "client_record",
     "full_records",
@@ -267,6 +269,7 @@ class Sample:
     project: Project
     grant: Grant
     payments: tuple[Payment, ...] = ()
+    absences: tuple[Absence, ...] = ()
 
     def by_kind(self) -> dict[str, list[Record]]:
         """The records by kind name."""
@@ -286,6 +289,7 @@ class Sample:
             "payment": list(self.payments),
             "project": [self.project],
             "grant": [self.grant],
+            "absence": list(self.absences),
         }
 
 
@@ -452,7 +456,38 @@ def sample() -> Sample:
         project,
         grant,
         payment_records(invoice),
+        absences=absence_records(member.id, contract.id),
     )
+
+
+def absence_records(member_id: UUID, contract_id: UUID) -> tuple[Absence, Absence]:
+    """A confirmed sick leave on a contract (every optional field set) and a parental leave
+    just after it, of ``member_id``."""
+    sick = Absence(
+        number=1,
+        member_id=member_id,
+        kind=AbsenceKind.SICK,
+        first_day=date(2025, 3, 10),
+        last_day=date(2025, 3, 12),
+        contract_ids=(contract_id,),
+        work_days=(date(2025, 3, 10), date(2025, 3, 12)),
+        certificate=True,
+        note="Sjukanmäld per telefon",
+        reported_by="Astrid",
+        reported_at=datetime(2025, 3, 10, 7, 45, tzinfo=STOCKHOLM_SUMMER),
+        confirmed_by="Bruno Dahl",
+        confirmed_at=datetime(2025, 3, 11, 9, 0, tzinfo=UTC),
+    )
+    leave = Absence(
+        number=2,
+        member_id=member_id,
+        kind=AbsenceKind.PARENTAL_LEAVE,
+        first_day=date(2025, 3, 13),
+        last_day=date(2025, 3, 31),
+        reported_by="board:1",
+        reported_at=datetime(2025, 3, 1, 12, 0, tzinfo=UTC),
+    )
+    return sick, leave
 
 
 def payment_records(invoice: Invoice) -> tuple[Payment, Payment]:
@@ -1244,6 +1279,38 @@ class StorageContract:
             assert v.by_serial("A", 1) == invoice  # never changed
             assert v.next_serial("A") == 3
             assert v.next_number() == 5
+
+    def test_absence_queries(self, store: Store) -> None:
+        member = member_record(1)
+        other = member_record(2)
+        sick, leave = absence_records(member.id, uuid.uuid4())
+        theirs = sick.evolve(id=uuid.uuid4(), number=3, member_id=other.id, confirmed_by=None,
+                             confirmed_at=None, first_day=date(2025, 3, 31),
+                             last_day=date(2025, 4, 2), work_days=())  # fmt: skip
+        with store.unit_of_work() as uow:
+            for record in (member, other):
+                uow.members.add(record)
+            for absence in (sick, leave, theirs):
+                uow.absences.add(absence)
+        with store.unit_of_work(write=False) as uow:
+            a = uow.absences
+            assert a.of_member(member.id) == [sick, leave]
+            assert a.of_member(other.id) == [theirs]
+            assert a.overlapping(date(2025, 3, 12), date(2025, 3, 13)) == [sick, leave]
+            assert a.overlapping(date(2025, 3, 31), date(2025, 3, 31)) == [leave, theirs]
+            assert a.overlapping(date(2025, 4, 3), date(2025, 4, 30)) == []
+            assert a.overlapping(date(2025, 3, 1), date(2025, 4, 30), member_id=other.id) == [
+                theirs
+            ]
+            assert a.overlapping(date(2025, 3, 1), date(2025, 3, 31), kind="sick") == [
+                sick,
+                theirs,
+            ]
+            assert a.select(Eq("confirmed", False)) == [leave, theirs]
+        with store.unit_of_work() as uow:
+            uow.absences.update(leave.evolve(last_day=date(2025, 3, 20)))
+        with store.unit_of_work(write=False) as uow:
+            assert uow.absences.overlapping(date(2025, 3, 25), date(2025, 3, 31)) == [theirs]
 
     def test_project_and_grant_queries(self, store: Store) -> None:
         member = member_record(1)

@@ -13,6 +13,7 @@ References:
     - Testland VAT Act (fictional): standard and zero rate.
     - Testland Travel Act (fictional): a flat per diem and mileage rate.
     - Testland Late Payment Act §§ 3–4 (fictional): a fixed late-payment interest rate.
+    - Testland Sick Leave Act § 1 (fictional): half the pay lost on sick days.
 
 Its law, in short:
 
@@ -25,6 +26,8 @@ Its law, in short:
 * **payroll**: no holiday pay with the salary, a contribution of ``contributions.rate``
   on the pay (rounded to the cent), and a flat tax ``tax.flat_rate`` rounded down to whole
   units (tax mode ``flat``), or none (``exempt``);
+* **sick pay**: ``sick_pay.rate`` (50 %) of the pay lost on each sick day of employment,
+  from the first day, rounded down to the cent; no deduction, no qualifying time;
 * **late-payment interest**: one fixed yearly rate ``late_payment.rate`` (7 %) since
   2025, counted on a banker's year of ``late_payment.day_count`` (360) days; nothing
   before 2025 is known;
@@ -55,6 +58,7 @@ from kooperativ.rules.parameters import ParameterSet
 from kooperativ.rules.payment_account import PaymentAccount
 
 if TYPE_CHECKING:
+    from kooperativ.absence.sick_pay import SickPayRequest, SickPayResult
     from kooperativ.accounts.export import BookkeepingFile, LedgerExport
     from kooperativ_testland.employment import TestlandEmploymentLaw
     from kooperativ_testland.travel import TestlandTravel
@@ -433,6 +437,58 @@ class Testland:
             day_count=int(at.decimal("late_payment.day_count")),
             reference=at.reference("late_payment.rate"),
         )
+
+    # -- sick pay ---------------------------------------------------------------------
+    def sick_pay(
+        self, request: SickPayRequest, parameters: ParameterSet | None = None
+    ) -> SickPayResult:
+        """Half the pay lost on each sick day of employment in the period (Sick Leave Act
+        § 1), as one ``sick_pay`` line; days outside every employment are not paid."""
+        from kooperativ.absence.models import days_between
+        from kooperativ.absence.sick_pay import SickPayResult
+        from kooperativ.payroll.runs import PayslipLine
+
+        params = parameters if parameters is not None else self._parameters
+        at = params.at(request.period_first)
+        rate = at.decimal("sick_pay.rate")
+        paid, lost, pay = 0, ZERO_ORE, ZERO_ORE
+        trace: list[TraceLine] = []
+        for spell in request.spells:
+            for day in days_between(spell.first, spell.last):
+                if not request.period_first <= day <= request.period_last:
+                    continue
+                if not any(e.runs_on(day) for e in request.employments):
+                    trace.append(
+                        TraceLine(
+                            "sick_pay",
+                            ZERO_ORE,
+                            "not_paid",
+                            {},
+                            at.reference("sick_pay.rate"),
+                            f"{day}: not employed",
+                        )
+                    )
+                    continue
+                day_lost = request.lost_pay.get(day, ZERO_ORE)
+                if day_lost > ZERO:
+                    paid += 1
+                    lost += day_lost
+                    pay += (day_lost * rate).quantize(ORE, rounding=ROUND_DOWN)
+        if not paid:
+            return SickPayResult(trace=tuple(trace))
+        line = PayslipLine(kind="sick_pay", text="Sick pay", amount=pay, quantity=Decimal(paid))
+        trace.insert(
+            0,
+            TraceLine(
+                "sick_pay",
+                pay,
+                "sick_pay",
+                {"sick_pay.rate": str(rate)},
+                at.reference("sick_pay.rate"),
+                f"{rate} × {lost} = {pay}",
+            ),
+        )
+        return SickPayResult((line,), paid, lost, tuple(trace))
 
     # -- payroll ----------------------------------------------------------------------
     def validate_tax_mode(self, text: str, field: str = "tax") -> str:

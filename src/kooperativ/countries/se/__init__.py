@@ -6,6 +6,7 @@ References:
     - Lag (1994:1920) om allmän löneavgift.
     - Inkomstskattelag (1999:1229) and Skatteförfarandelag (2011:1244): preliminary tax.
     - Semesterlag (1977:480): holiday pay (*semesterersättning*).
+    - Lag (1991:1047) om sjuklön: sick pay (*sjuklön*) and *karensavdrag*.
     - Inkomstskattelag (1999:1229) 11 and 12 kap.: tax-free traktamente and milersättning.
     - Lag (1991:687) om särskild löneskatt på pensionskostnader.
     - Lag (1982:80) om anställningsskydd (LAS): employment contracts.
@@ -52,6 +53,7 @@ from kooperativ.rules.payment_account import PaymentAccount
 from kooperativ.rules.reporting import ReportEmployer
 
 if TYPE_CHECKING:
+    from kooperativ.absence.sick_pay import SickPayRequest, SickPayResult
     from kooperativ.accounts.export import BookkeepingFile, LedgerExport
     from kooperativ.countries.se.travel import SwedishTravel
     from kooperativ.payroll.runs import Payslip
@@ -329,6 +331,14 @@ class Sweden:
         from kooperativ.countries.se.sie import export_file
 
         return export_file(ledger, kind)
+
+    def sick_pay(
+        self, request: SickPayRequest, parameters: ParameterSet | None = None
+    ) -> SickPayResult:
+        """Sjuklön and karensavdrag (lag 1991:1047): :func:`.sick_pay.sjuklon`."""
+        from kooperativ.countries.se.sick_pay import sjuklon
+
+        return sjuklon(request, parameters)
 
     def tax_table(self, year: int, table: int, column: int) -> TaxTable:
         """Skatteverket's monthly table ``table``, column ``column`` of ``year``, computed.
