@@ -122,6 +122,7 @@ from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
 from kooperativ.payments.models import Payment
+from kooperativ.payroll.runs import PayrollRun, Payslip
 from kooperativ.projects.models import Grant, Project
 from kooperativ.storage.base import (
     AssignmentRepository,
@@ -138,6 +139,8 @@ from kooperativ.storage.base import (
     MemberRepository,
     MembershipFeeRepository,
     PaymentRepository,
+    PayrollRunRepository,
+    PayslipRepository,
     ProjectRepository,
     Repository,
     SalaryRequestRepository,
@@ -701,6 +704,56 @@ class _SalaryRequests(_SqlRepository[SalaryRequest], SalaryRequestRepository):
     pass
 
 
+class _PayrollRuns(_SqlRepository[PayrollRun], PayrollRunRepository):
+    pass
+
+
+class _Payslips(_SqlRepository[Payslip], PayslipRepository):
+    """Payslips, stored a run at a time in one batch insert (one savepoint, one
+    ``executemany`` of a cached statement) rather than one statement per payslip."""
+
+    def add_many(self, records: builtins.list[Payslip]) -> None:
+        if not self._uow.write:
+            raise read_only(self._name)
+        rows = []
+        for record in records:
+            record_uuid, number = record_key(self._name, record, self._class)
+            rows.append(
+                {
+                    "id": str(record_uuid),
+                    "number": number,
+                    "data": record.canonical_json(),
+                    "version": 1,
+                    **self._kind.values(record),
+                }
+            )
+        if not rows:
+            return
+        try:
+            with self._store.translated(), self._connection.begin_nested():
+                self._connection.execute(insert(self._table), rows)
+        except IntegrityError as error:
+            for row in rows:  # name the first record in the way, as add() would
+                if self._holder(int(row["number"])) not in (None, row["id"]):
+                    self._number_conflict(int(row["number"]), str(row["id"]), error)
+            raise ConflictError(
+                "{kind} {id}: {reason}", kind=Term(self._name), id=rows[0]["id"],
+                reason=_reason(error),
+            ) from None  # fmt: skip
+        for row in rows:
+            self._versions[str(row["id"])] = 1
+            self._written.add(str(row["id"]))
+
+    def remove(self, record: Payslip) -> None:
+        if not self._uow.write:
+            raise read_only(self._name)
+        record_id = str(record.id)
+        statement = delete(self._table).where(self._table.c.id == record_id)
+        if self._run(statement).rowcount != 1:
+            raise NotFoundError(self._name, record_id)
+        self._versions.pop(record_id, None)
+
+
 class _Payments(_SqlRepository[Payment], PaymentRepository):
     """Payments; the key is unique (a unique index, and a clear error before it)."""
 
@@ -1086,6 +1139,10 @@ class _SqlUnitOfWork:
         self.salary_requests: SalaryRequestRepository = _SalaryRequests(
             self, KINDS["salary_request"], SalaryRequest
         )
+        self.payroll_runs: PayrollRunRepository = _PayrollRuns(
+            self, KINDS["payroll_run"], PayrollRun
+        )
+        self.payslips: PayslipRepository = _Payslips(self, KINDS["payslip"], Payslip)
         self.projects: ProjectRepository = _Projects(self, KINDS["project"], Project)
         self.grants: GrantRepository = _Grants(self, KINDS["grant"], Grant)
         self.audit: AuditLog = _SqlAuditLog(self)
@@ -1167,7 +1224,7 @@ class SqlStore:
     """
 
     #: The Alembic revision this version of kooperativ expects.
-    HEAD: ClassVar[str] = "0011"
+    HEAD: ClassVar[str] = "0012"
 
     def __init__(self, url: str, *, lock_timeout: float = 15.0) -> None:
         self.url = mask_url(url)
