@@ -56,6 +56,7 @@ from kooperativ.services.payments import PaymentService
 from kooperativ.services.payroll import PayrollService
 from kooperativ.services.privacy import PrivacyService
 from kooperativ.services.projects import ProjectService
+from kooperativ.services.payroll_runs import PayrollRunService
 from kooperativ.services.salary_requests import SalaryRequestService
 from kooperativ.services.statements import StatementService
 from kooperativ.storage import open_store
@@ -76,7 +77,7 @@ class Cooperative:
     Use :meth:`open` (a folder) or :meth:`from_config` (configuration kept elsewhere); the
     services are ``members``, ``clients``, ``assignments``, ``contracts``,
     ``employment``, ``payroll``, ``governance``, ``invoices``, ``payments``, ``ledger``,
-    ``statements``, ``expenses``, ``salary_requests`` and ``audit``.
+    ``statements``, ``expenses``, ``salary_requests``, ``payroll_runs`` and ``audit``.
 
     Attributes:
         folder: The cooperative's folder, or ``None`` for one made with
@@ -117,6 +118,7 @@ class Cooperative:
         self.statements = StatementService(self)
         self.expenses = ExpenseService(self)
         self.salary_requests = SalaryRequestService(self)
+        self.payroll_runs = PayrollRunService(self)
         self.payments = PaymentService(self)
         self.projects = ProjectService(self)
         if bylaws is not None:
