@@ -54,9 +54,9 @@ from kooperativ.services.ledger import LedgerService
 from kooperativ.services.members import MemberService
 from kooperativ.services.payments import PaymentService
 from kooperativ.services.payroll import PayrollService
+from kooperativ.services.payroll_runs import PayrollRunService
 from kooperativ.services.privacy import PrivacyService
 from kooperativ.services.projects import ProjectService
-from kooperativ.services.payroll_runs import PayrollRunService
 from kooperativ.services.salary_requests import SalaryRequestService
 from kooperativ.services.statements import StatementService
 from kooperativ.storage import open_store

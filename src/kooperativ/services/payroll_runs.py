@@ -84,7 +84,7 @@ from kooperativ.security import Actor
 from kooperativ.services._base import Ref, Service, build
 from kooperativ.storage.base import UnitOfWork
 
-__all__ = ["DELAY_ENV", "Progress", "PayrollRunService", "period_days"]
+__all__ = ["DELAY_ENV", "PayrollRunService", "Progress", "period_days"]
 
 #: Test hook: seconds to sleep after each payslip is computed, inside the transaction
 #: (the crash tests kill the process while it sleeps). Unset in normal use.

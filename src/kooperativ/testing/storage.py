@@ -86,13 +86,6 @@ from kooperativ.errors import (
     StorageError,
 )
 from kooperativ.expenses import Expense, ExpenseStatus, SalaryRequest, SalaryRequestStatus
-from kooperativ.payroll.runs import (
-    PayrollRun,
-    Payslip,
-    PayslipLine,
-    RunKind,
-    RunStatus,
-)
 from kooperativ.governance import (
     Meeting,
     MeetingState,
@@ -120,6 +113,13 @@ from kooperativ.invoicing.models import (
 )
 from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
 from kooperativ.payments.models import Payment, PaymentAllocation, PaymentStatus
+from kooperativ.payroll.runs import (
+    PayrollRun,
+    Payslip,
+    PayslipLine,
+    RunKind,
+    RunStatus,
+)
 from kooperativ.projects.models import Budget, Grant, GrantReceipt, MoveRule, Project, ProjectStatus
 from kooperativ.rules.country import VatCategory
 from kooperativ.storage.base import KINDS, Store, TransientConflict, transaction
