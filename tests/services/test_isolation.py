@@ -278,7 +278,14 @@ COVERED: dict[type, set[str]] = {
     ExpenseService: {"get", "list", "add", "approve", "reject"},
     SalaryRequestService: {"get", "list", "availability", "request", "approve", "reject"},
     PayrollRunService: {
-        "run", "correct", "approve", "mark_paid", "show", "list", "payslips", "period_payslips",
+        "run",
+        "correct",
+        "approve",
+        "mark_paid",
+        "show",
+        "list",
+        "payslips",
+        "period_payslips",
     },
     PaymentService: {
         "get",
