@@ -1027,7 +1027,8 @@ class _SqlAuditLog:
         # writer got in, and the unit of work is lost anyway.
         try:
             with self._store.translated():
-                self._connection.execute(insert(AUDIT_TABLE).values(values))
+                # one cached statement with parameters, not one compiled per event
+                self._connection.execute(insert(AUDIT_TABLE), values)
         except IntegrityError as error:
             if event.seq in self._appended:
                 raise ConflictError(
