@@ -159,7 +159,7 @@ def _run_table(cli: CliContext, run: PayrollRun) -> Any:
     rows += [(labels[name], cli.amount(getattr(run, name))) for name in _AMOUNTS]
     if run.voucher:
         rows.append((t("Voucher"), run.voucher))
-    return table(_run_line(cli, run), ["", t("Amount")], rows, right=(1,))
+    return table("", ["", t("Amount")], rows, right=(1,))
 
 
 def _slip_json(coop: Cooperative, slip: Payslip, show: bool) -> dict[str, Any]:
@@ -210,6 +210,7 @@ def payroll_run(
     if cli.as_json:
         cli.print_json(run.model_dump(mode="json"))
     else:
+        cli.print(_run_line(cli, run))
         cli.print(_run_table(cli, run))
 
 
@@ -230,6 +231,7 @@ def payroll_show(cli: CliContext, run: RunArg, show: PersonalOption = False) -> 
             )
             return
     t = cli.texts("payroll_runs")
+    cli.print(_run_line(cli, found))
     cli.print(_run_table(cli, found))
 
     def hide(amount: Any) -> str:
@@ -344,6 +346,7 @@ def payroll_correct(
     if cli.as_json:
         cli.print_json(done.model_dump(mode="json"))
     else:
+        cli.print(_run_line(cli, done))
         cli.print(_run_table(cli, done))
 
 

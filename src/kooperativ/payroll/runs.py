@@ -108,7 +108,7 @@ class PayslipLine(Record):
     @classmethod
     def _known_kind(cls, value: str) -> str:
         if value not in LINE_KINDS:
-            raise ValueError(f"{value!r} is not a payslip line kind ({', '.join(LINE_KINDS)})")
+            raise ValueError("not a payslip line kind (salary, holiday_pay, expense …)")
         return value
 
     @field_validator("amount", mode="before")
