@@ -29,7 +29,6 @@ import sqlite3
 import sys
 import tempfile
 import time
-import uuid
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path

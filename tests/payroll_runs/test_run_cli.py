@@ -59,7 +59,9 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_a_month_through_the_command_line(folder: Path) -> None:
-    code, out, err = run(folder, "payroll", "run", "--period", "2026-11", "--pay-date", "2026-11-25")
+    code, out, err = run(
+        folder, "payroll", "run", "--period", "2026-11", "--pay-date", "2026-11-25"
+    )
     assert (code, err) == (0, "")
     assert "Lönekörning 1, 2026-11, utbetalningsdag 2026-11-25: utkast." in out
     assert "17 676,96" in out and "21 456,96" in out  # net pay, taxable pay (docs/salary.md)
@@ -79,7 +81,9 @@ def test_a_month_through_the_command_line(folder: Path) -> None:
     code, out, err = run(folder, "payroll", "approve", "1", "--as", "2")
     assert (code, err) == (0, "")
     assert "godkänd" in out and "Bokfört som verifikation L1." in out
-    code, out, err = run(folder, "payroll", "run", "--period", "2026-11", "--pay-date", "2026-11-25")
+    code, out, err = run(
+        folder, "payroll", "run", "--period", "2026-11", "--pay-date", "2026-11-25"
+    )
     assert code != 0 and "lönekörning 1 för 2026-11 är godkänd: den räknas inte om" in err
     code, out, err = run(folder, "payroll", "mark-paid", "1", "--paid-on", "2026-11-25", "--json")
     assert (code, err) == (0, "") and json.loads(out)["status"] == "paid"
@@ -91,11 +95,14 @@ def test_a_month_through_the_command_line(folder: Path) -> None:
 
 
 def test_bad_input_exits_with_a_clear_error(folder: Path) -> None:
-    code, out, err = run(folder, "payroll", "run", "--period", "2026-13", "--pay-date", "2026-11-25")
+    code, out, err = run(
+        folder, "payroll", "run", "--period", "2026-13", "--pay-date", "2026-11-25"
+    )
     assert code != 0 and out == "" and "'2026-13' är ingen löneperiod (ÅÅÅÅ-MM)" in err
     assert "Traceback" not in err
-    code, out, err = run(folder, "payroll", "run", "--period", "2026-10", "--pay-date", "2026-10-25",
-                         "--lang", "en")  # fmt: skip
+    code, out, err = run(
+        folder, "payroll", "run", "--period", "2026-10", "--pay-date", "2026-10-25", "--lang", "en"
+    )
     assert code != 0 and "no approved salary request has a pay date in 2026-10" in err
     code, out, err = run(folder, "payroll", "show", "7")
     assert code != 0 and out == ""

@@ -715,9 +715,11 @@ class _Payslips(_SqlRepository[Payslip], PayslipRepository):
     def add_many(self, records: builtins.list[Payslip]) -> None:
         if not self._uow.write:
             raise read_only(self._name)
-        rows = []
+        keys: builtins.list[tuple[str, int]] = []
+        rows: builtins.list[dict[str, Any]] = []
         for record in records:
             record_uuid, number = record_key(self._name, record, self._class)
+            keys.append((str(record_uuid), number))
             rows.append(
                 {
                     "id": str(record_uuid),
@@ -733,16 +735,16 @@ class _Payslips(_SqlRepository[Payslip], PayslipRepository):
             with self._store.translated(), self._connection.begin_nested():
                 self._connection.execute(insert(self._table), rows)
         except IntegrityError as error:
-            for row in rows:  # name the first record in the way, as add() would
-                if self._holder(int(row["number"])) not in (None, row["id"]):
-                    self._number_conflict(int(row["number"]), str(row["id"]), error)
+            for record_id, number in keys:  # name the first record in the way, as add() would
+                if self._holder(number) not in (None, record_id):
+                    self._number_conflict(number, record_id, error)
             raise ConflictError(
-                "{kind} {id}: {reason}", kind=Term(self._name), id=rows[0]["id"],
+                "{kind} {id}: {reason}", kind=Term(self._name), id=keys[0][0],
                 reason=_reason(error),
             ) from None  # fmt: skip
-        for row in rows:
-            self._versions[str(row["id"])] = 1
-            self._written.add(str(row["id"]))
+        for record_id, _ in keys:
+            self._versions[record_id] = 1
+            self._written.add(record_id)
 
     def remove(self, record: Payslip) -> None:
         if not self._uow.write:
