@@ -14,6 +14,8 @@ Timed:
   and year), the payslip records (lines, trace, year-to-date), stored in one batch, the
   run, and one hash-chained audit event per payslip, in one transaction;
 * of which the salary engine alone (the same inputs, ``policy.calculate``), for scale;
+* for information, **approve** (the payroll vouchers: two of 5 000 members' lines) and
+  **mark paid** (the payout voucher, every request marked paid, audited);
 * **bare sqlite3**: the same payslip rows (the same JSON text and indexed columns) and the
   same audit rows inserted with ``executemany`` in one transaction into the same tables
   and indexes, in WAL mode like kooperativ's.
@@ -152,12 +154,20 @@ def main() -> None:
             run = coop.payroll_runs.run(ADMIN, "2026-11", PAY_DAY)
             took = time.perf_counter() - start
             assert run.payslips == args.members
+            start = time.perf_counter()
+            coop.payroll_runs.approve(ADMIN, run.number)
+            approve = time.perf_counter() - start
+            start = time.perf_counter()
+            coop.payroll_runs.mark_paid(ADMIN, run.number)
+            paid = time.perf_counter() - start
         raw = bare(root / "bare.db", root / "kooperativ.db")
     print(f"python {sys.version.split()[0]}, {args.members} payslips")
     print(f"compute + persist (coop.payroll_runs.run): {took:8.2f} s")
     print(f"  of which the salary engine alone:        {engine:8.2f} s")
     print(f"bare sqlite3, the same rows:               {raw:8.2f} s")
     print(f"persisting vs bare sqlite3:                {(took - engine) / raw:8.1f}x")
+    print(f"approve (book the vouchers):               {approve:8.2f} s")
+    print(f"mark paid (payout, requests marked paid):  {paid:8.2f} s")
 
 
 if __name__ == "__main__":
