@@ -240,7 +240,7 @@ def payroll_show(cli: CliContext, run: RunArg, show: PersonalOption = False) -> 
     cli.print(
         table(
             t("Payslips"),
-            [t("No."), t("Member"), t("Name"), t("Gross"), t("Tax"), t("Payout")],
+            [t("No."), t("Member"), t("Name"), t("Taxable pay"), t("Tax"), t("Payout")],
             [
                 (
                     s.number,
