@@ -449,16 +449,21 @@ class PayrollRunService(Service):
             now = self._coop.now()
             paid_requests: list[tuple[Any, Any]] = []
             reimbursed: list[tuple[Any, Any]] = []
+            # one query each for the open requests and expenses, not one per payslip
+            open_requests = {
+                r.number: r for r in uow.salary_requests.with_status(SalaryRequestStatus.APPROVED)
+            }
+            open_expenses = {e.number: e for e in uow.expenses.with_status(ExpenseStatus.APPROVED)}
             for slip in slips:
                 for number in slip.request_numbers:
-                    request = uow.salary_requests.by_number(number)
-                    if request is not None and request.status is SalaryRequestStatus.APPROVED:
+                    request = open_requests.get(number)
+                    if request is not None:
                         paid = request.evolve(status=SalaryRequestStatus.PAID)
                         uow.salary_requests.update(paid)
                         paid_requests.append((request, paid))
                 for number in slip.expense_numbers:
-                    expense = uow.expenses.by_number(number)
-                    if expense is not None and expense.status is ExpenseStatus.APPROVED:
+                    expense = open_expenses.get(number)
+                    if expense is not None:
                         back = expense.evolve(status=ExpenseStatus.REIMBURSED)
                         uow.expenses.update(back)
                         reimbursed.append((expense, back))
