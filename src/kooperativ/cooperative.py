@@ -56,6 +56,7 @@ from kooperativ.services.ledger import LedgerService
 from kooperativ.services.members import MemberService
 from kooperativ.services.payments import PaymentService
 from kooperativ.services.payroll import PayrollService
+from kooperativ.services.payroll_runs import PayrollRunService
 from kooperativ.services.privacy import PrivacyService
 from kooperativ.services.projects import ProjectService
 from kooperativ.services.salary_requests import SalaryRequestService
@@ -78,8 +79,8 @@ class Cooperative:
     Use :meth:`open` (a folder) or :meth:`from_config` (configuration kept elsewhere); the
     services are ``members``, ``clients``, ``assignments``, ``contracts``,
     ``employment``, ``payroll``, ``governance``, ``invoices``, ``payments``, ``ledger``,
-    ``statements``, ``expenses``, ``salary_requests``, ``certificates``, ``absence`` and
-    ``audit``.
+    ``statements``, ``expenses``, ``salary_requests``, ``payroll_runs``, ``certificates``,
+    ``absence`` and ``audit``.
 
     Attributes:
         folder: The cooperative's folder, or ``None`` for one made with
@@ -121,6 +122,7 @@ class Cooperative:
         self.expenses = ExpenseService(self)
         self.absence = AbsenceService(self)
         self.salary_requests = SalaryRequestService(self)
+        self.payroll_runs = PayrollRunService(self)
         self.payments = PaymentService(self)
         self.projects = ProjectService(self)
         self.certificates = CertificateService(self)

@@ -70,7 +70,7 @@ COMMANDS = {
     "contract": ["create", "show", "list", "pdf", "sign", "end"],
     "employment": ["time", "hours"],
     "employment hours": ["add", "confirm", "list"],
-    "payroll": ["preview"],
+    "payroll": ["preview", "run", "show", "list", "approve", "mark-paid", "correct"],
     "meeting": [
         *("create", "list", "notice", "agenda", "show", "officers", "attend", "proxy"),
         *("motion", "amend", "acclaim", "election", "vote", "paper-ballots", "close"),

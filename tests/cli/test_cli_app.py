@@ -203,6 +203,10 @@ def _help_texts(module: str) -> set[str]:
 def test_every_help_text_of_the_own_modules_is_in_swedish() -> None:
     swedish = catalog("sv", "cli")
     english = catalog("en", "cli")
+    assert set(swedish) == set(english)
+    # The payroll runs' commands (in kooperativ.cli.payroll) keep their texts in their own
+    # catalog, payroll_runs; help is translated through every catalog.
+    swedish = {**catalog("sv", "payroll_runs"), **swedish}
     used: set[str] = set()
     for module in OWN_MODULES:
         used |= _help_texts(module)
@@ -210,7 +214,6 @@ def test_every_help_text_of_the_own_modules_is_in_swedish() -> None:
     used |= {"Usage:", "Show this message and exit.", "[OPTIONS]", "COMMAND [ARGS]..."}
     missing = sorted(t for t in used if not swedish.get(t))
     assert not missing, missing
-    assert set(swedish) == set(english)
 
 
 def test_every_text_the_own_modules_print_is_in_swedish() -> None:

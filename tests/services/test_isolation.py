@@ -43,6 +43,7 @@ from kooperativ.services.invoices import InvoiceService
 from kooperativ.services.members import MemberService
 from kooperativ.services.payments import PaymentService
 from kooperativ.services.payroll import PayrollService
+from kooperativ.services.payroll_runs import PayrollRunService
 from kooperativ.services.privacy import PrivacyService
 from kooperativ.services.projects import ProjectService
 from kooperativ.services.salary_requests import SalaryRequestService
@@ -209,6 +210,7 @@ NOT_MEMBER_DATA: dict[type, dict[str, str]] = {
     InvoiceService: {"check": "the administrator's check (Cooperative.check)"},
     ExpenseService: {"check": "the administrator's check (Cooperative.check)"},
     SalaryRequestService: {"check": "the administrator's check (Cooperative.check)"},
+    PayrollRunService: {"check": "the administrator's check (Cooperative.check)"},
     PaymentService: {"check": "the administrator's check (Cooperative.check)"},
     AuditService: {
         "key": "configuration of the audit key",
@@ -279,6 +281,16 @@ COVERED: dict[type, set[str]] = {
     InvoiceService: {"create", "credit", "get", "list", "credits_of", "pdf", "peppol"},
     ExpenseService: {"get", "list", "add", "approve", "reject"},
     SalaryRequestService: {"get", "list", "availability", "request", "approve", "reject"},
+    PayrollRunService: {
+        "run",
+        "correct",
+        "approve",
+        "mark_paid",
+        "show",
+        "list",
+        "payslips",
+        "period_payslips",
+    },
     PaymentService: {
         "get",
         "list",
@@ -701,6 +713,49 @@ def test_expenses_and_salary_requests(world: World) -> None:
         lambda: coop.salary_requests.list(nobody),
         lambda: coop.salary_requests.get(nobody, 1),
         lambda: coop.salary_requests.availability(nobody, 2),
+    ):
+        _refused(call)
+
+
+def test_payroll_runs(world: World) -> None:
+    w, coop, ada, admin = world, world.coop, world.ada, world.admin
+    coop.ledger.book(
+        admin,
+        {
+            "series": "M",
+            "date": date(2026, 5, 25),
+            "text": "Andelar",
+            "lines": [
+                {"account": 1930, "amount": "10000.00"},
+                {"account": 2890, "amount": "-5000.00", "member": 2},
+                {"account": 2890, "amount": "-5000.00", "member": 3},
+            ],
+        },
+    )
+    for member in (2, 3):
+        request = coop.salary_requests.request(admin, member, ON, "4000")
+        coop.salary_requests.approve(admin, request.number)
+    run = coop.payroll_runs.run(admin, "2026-11", ON)
+    _refused(lambda: coop.payroll_runs.run(ada, "2026-11", ON))
+    _refused(lambda: coop.payroll_runs.approve(ada, run.number))
+    mine = coop.payroll_runs.payslips(ada, run.number)
+    assert [s.member_number for s in mine] == [2]
+    assert coop.payroll_runs.show(ada, run.number) == run
+    assert coop.payroll_runs.list(ada) == [run]
+    _refused(lambda: coop.payroll_runs.payslips(ada, run.number, member=3))
+    coop.payroll_runs.approve(admin, run.number)
+    _refused(lambda: coop.payroll_runs.mark_paid(ada, run.number))
+    _refused(lambda: coop.payroll_runs.correct(ada, run.number, [3]))
+    period = coop.payroll_runs.period_payslips(ada, "2026-11")
+    assert [s.member_number for s in period] == [2]
+    _no_leak(w, [mine, period])
+    assert len(coop.payroll_runs.payslips(admin, run.number)) == 2
+    nobody = w.stranger
+    for call in (
+        lambda: coop.payroll_runs.list(nobody),
+        lambda: coop.payroll_runs.show(nobody, run.number),
+        lambda: coop.payroll_runs.payslips(nobody, run.number),
+        lambda: coop.payroll_runs.period_payslips(nobody, "2026-11"),
     ):
         _refused(call)
 

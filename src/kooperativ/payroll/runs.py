@@ -127,6 +127,8 @@ class Payslip(Record):
 
     Attributes:
         id: The payslip's id.
+        number: Running number of payslips over all runs (allocated when the run is
+            stored; the store's human number).
         run_id: The run it belongs to.
         run_number: The run's number.
         member_id: The member paid.
@@ -161,6 +163,7 @@ class Payslip(Record):
     """
 
     id: UUID = Field(default_factory=uuid4)
+    number: int = Field(default=1, ge=1)
     run_id: UUID
     run_number: int = Field(ge=1)
     member_id: UUID

@@ -271,15 +271,22 @@ class SalaryRequestService(Service):
     def _availability(self, uow: UnitOfWork, member_id: UUID) -> Availability:
         account = self._coop.ledger.member_account_number()
         balance = -uow.vouchers.balance(account, member_id=member_id)
+        # An approved payroll run has booked what its requests and expenses cost the
+        # account already; until it is paid they are still open, but not to be counted twice.
+        booked = self._booked(uow, member_id)
         reserved = sum(
-            (r.budget for r in uow.salary_requests.of_member(member_id) if r.status in _OPEN),
+            (
+                r.budget
+                for r in uow.salary_requests.of_member(member_id)
+                if r.status in _OPEN and ("request", r.number) not in booked
+            ),
             ZERO_ORE,
         )
         owed = sum(
             (
                 e.amount
                 for e in uow.expenses.of_member(member_id)
-                if e.status is ExpenseStatus.APPROVED
+                if e.status is ExpenseStatus.APPROVED and ("expense", e.number) not in booked
             ),
             ZERO_ORE,
         )
@@ -301,6 +308,19 @@ class SalaryRequestService(Service):
             )
             room = policy.room(member_outstanding=ahead, total_outstanding=total)
         return Availability(balance, owed, reserved, available, room.quantize(ZERO_ORE))
+
+    @staticmethod
+    def _booked(uow: UnitOfWork, member_id: UUID) -> set[tuple[str, int]]:
+        """The member's requests and expenses in approved, unpaid payroll runs."""
+        runs = {r.id for r in uow.payroll_runs.with_status("approved")}
+        booked: set[tuple[str, int]] = set()
+        if not runs:
+            return booked
+        for slip in uow.payslips.of_member(member_id):
+            if slip.run_id in runs:
+                booked.update(("request", n) for n in slip.request_numbers)
+                booked.update(("expense", n) for n in slip.expense_numbers)
+        return booked
 
     def _decide(
         self,

@@ -15,7 +15,8 @@ event — is committed together when the block ends, or not at all if it raises:
 Every record kind has its typed repository on the unit of work (``uow.members``,
 ``uow.clients``, ``uow.assignments``, ``uow.contracts``, ``uow.hours``, ``uow.meetings``,
 ``uow.membership_fees``, ``uow.invoices``, ``uow.payments``, ``uow.vouchers``,
-``uow.closed_periods``, ``uow.projects``, ``uow.grants``, ``uow.absences``);
+``uow.closed_periods``, ``uow.payroll_runs``, ``uow.payslips``, ``uow.projects``,
+``uow.grants``, ``uow.absences``);
 ``uow.repository(kind)`` gives the same repositories by kind name, for generic code such as
 the audit verification.
 
@@ -63,6 +64,7 @@ from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice, InvoiceKind, InvoiceStatus
 from kooperativ.members.models import Member, MemberStatus
 from kooperativ.payments.models import Payment, PaymentStatus
+from kooperativ.payroll.runs import PayrollRun, Payslip, RunKind, RunStatus
 from kooperativ.projects.models import Grant, Project, ProjectStatus
 from kooperativ.storage.kinds import ENTITY_KINDS, KINDS, Value
 from kooperativ.storage.query import (
@@ -95,6 +97,8 @@ __all__ = [
     "MemberRepository",
     "MembershipFeeRepository",
     "PaymentRepository",
+    "PayrollRunRepository",
+    "PayslipRepository",
     "ProjectRepository",
     "Repository",
     "SalaryRequestRepository",
@@ -473,6 +477,72 @@ class PaymentRepository(Repository[Payment], Protocol):
         return self.select(Compare("paid_on", ">=", start), Compare("paid_on", "<=", end))
 
 
+class PayrollRunRepository(Repository[PayrollRun], Protocol):
+    """``uow.payroll_runs``: payroll runs, by period, status and kind. ``next_number``
+    gives the next run number, allocated inside the write unit of work that stores the
+    run, so a failed run leaves no gap."""
+
+    def of_period(self, period: str, *, kind: RunKind | str | None = None) -> list[PayrollRun]:
+        """The runs of pay period ``period`` (``YYYY-MM``), of one kind if given."""
+        conditions: list[Condition] = [Eq("period", period)]
+        if kind is not None:
+            conditions.append(one_of("kind", [kind]))
+        return self.select(*conditions)
+
+    def with_status(self, *statuses: RunStatus | str) -> list[PayrollRun]:
+        """Runs with one of ``statuses``."""
+        return self.select(one_of("status", statuses))
+
+    def corrections_of(self, number: int) -> list[PayrollRun]:
+        """The correction runs of run ``number``."""
+        return self.select(Eq("corrects", number))
+
+
+class PayslipRepository(Repository[Payslip], Protocol):
+    """``uow.payslips``: payslips, by run, member, period and pay year.
+
+    A run stores its payslips together (:meth:`add_many`); a draft run computed again
+    removes its earlier payslips (:meth:`remove`), each removal recorded on the audit
+    trail by the service. Payslips of an approved run are never removed.
+    """
+
+    def of_run(self, run_id: UUID) -> list[Payslip]:
+        """The payslips of the run, by number."""
+        return self.select(Eq("run_id", _id(run_id)))
+
+    def of_member(self, member_id: UUID, *, year: int | None = None) -> list[Payslip]:
+        """The member's payslips (with a pay date in ``year``, if given)."""
+        conditions: list[Condition] = [Eq("member_id", _id(member_id))]
+        if year is not None:
+            conditions.append(Eq("pay_year", year))
+        return self.select(*conditions)
+
+    def of_period(self, period: str) -> list[Payslip]:
+        """The payslips of pay period ``period``, of every run."""
+        return self.select(Eq("period", period))
+
+    def paid_in_year(self, year: int) -> list[Payslip]:
+        """The payslips with a pay date in ``year``, of every run."""
+        return self.select(Eq("pay_year", year))
+
+    def add_many(self, records: builtins.list[Payslip]) -> None:
+        """Store new payslips together (a backend may insert them in one batch).
+
+        Raises:
+            ConflictError: An id or a number is taken (nothing of the batch is stored).
+        """
+        for record in records:
+            self.add(record)
+
+    def remove(self, record: Payslip) -> None:
+        """Delete a stored payslip (of a draft run computed again).
+
+        Raises:
+            NotFoundError: No payslip has its id.
+        """
+        ...
+
+
 class VoucherRepository(Repository[Voucher], Protocol):
     """``uow.vouchers``: the ledger's vouchers, and sums over their lines.
 
@@ -724,6 +794,8 @@ class UnitOfWork(Protocol):
     closed_periods: ClosedPeriodRepository
     expenses: ExpenseRepository
     salary_requests: SalaryRequestRepository
+    payroll_runs: PayrollRunRepository
+    payslips: PayslipRepository
     projects: ProjectRepository
     grants: GrantRepository
     absences: AbsenceRepository

@@ -37,6 +37,7 @@ from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
 from kooperativ.payments.models import Payment
+from kooperativ.payroll.runs import PayrollRun, Payslip
 from kooperativ.projects.models import Grant, Project
 
 __all__ = ["ENTITY_KINDS", "KINDS", "Column", "ColumnType", "Kind", "Link", "Value", "plain"]
@@ -285,6 +286,33 @@ KINDS: dict[str, Kind] = _kinds(
             Column("member_id", "id", lambda r: r.member_id, "member"),
             Column("status", "text", lambda r: r.status),
             Column("pay_date", "date", lambda r: r.pay_date),
+        ),
+    ),
+    # Payroll runs and their payslips (one per member and run).
+    Kind(
+        "payroll_run",
+        PayrollRun,
+        "payroll_runs",
+        "payroll_runs",
+        (
+            Column("period", "text", lambda r: r.period),
+            Column("status", "text", lambda r: r.status),
+            Column("kind", "text", lambda r: r.kind),
+            Column("corrects", "int", lambda r: r.corrects),
+        ),
+    ),
+    Kind(
+        "payslip",
+        Payslip,
+        "payslips",
+        "payslips",
+        (
+            Column("run_id", "id", lambda p: p.run_id, "payroll_run"),
+            Column("member_id", "id", lambda p: p.member_id, "member"),
+            Column("period", "text", lambda p: p.period),
+            Column("pay_date", "date", lambda p: p.pay_date),
+            # The calendar year of the pay date (what year-to-date figures add up).
+            Column("pay_year", "int", lambda p: p.pay_date.year),
         ),
     ),
     # Incoming payments: the idempotency key (unique), status, day, and the invoices each

@@ -50,6 +50,7 @@ from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
 from kooperativ.money import ZERO_ORE
 from kooperativ.payments.models import Payment
+from kooperativ.payroll.runs import PayrollRun, Payslip
 from kooperativ.projects.models import Grant, Project
 from kooperativ.storage.base import (
     AbsenceRepository,
@@ -67,6 +68,8 @@ from kooperativ.storage.base import (
     MemberRepository,
     MembershipFeeRepository,
     PaymentRepository,
+    PayrollRunRepository,
+    PayslipRepository,
     ProjectRepository,
     Repository,
     SalaryRequestRepository,
@@ -382,6 +385,24 @@ class _SalaryRequests(_MemoryRepository[SalaryRequest], SalaryRequestRepository)
     pass
 
 
+class _PayrollRuns(_MemoryRepository[PayrollRun], PayrollRunRepository):
+    pass
+
+
+class _Payslips(_MemoryRepository[Payslip], PayslipRepository):
+    """Payslips; a draft run's may be removed when it is computed again."""
+
+    def remove(self, record: Payslip) -> None:
+        if not self._write:
+            raise read_only(self._name)
+        record_id = str(record.id)
+        row = self._table.rows.pop(record_id, None)
+        if row is None:
+            raise NotFoundError(self._name, record_id)
+        del self._table.numbers[row.number]
+        self._versions.pop(record_id, None)
+
+
 def refuse_payment_key(key: str) -> ConflictError:
     """The error for a second payment with a key already stored."""
     return ConflictError("a payment with the key {key} is already registered", key=key)
@@ -661,6 +682,10 @@ class _MemoryUnitOfWork:
         self.salary_requests: SalaryRequestRepository = _SalaryRequests(
             KINDS["salary_request"], SalaryRequest, state, write
         )
+        self.payroll_runs: PayrollRunRepository = _PayrollRuns(
+            KINDS["payroll_run"], PayrollRun, state, write
+        )
+        self.payslips: PayslipRepository = _Payslips(KINDS["payslip"], Payslip, state, write)
         self.projects: ProjectRepository = _Projects(KINDS["project"], Project, state, write)
         self.grants: GrantRepository = _Grants(KINDS["grant"], Grant, state, write)
         self.absences: AbsenceRepository = _Absences(KINDS["absence"], Absence, state, write)

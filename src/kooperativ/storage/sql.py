@@ -123,6 +123,7 @@ from kooperativ.governance.register import MembershipFee
 from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
 from kooperativ.payments.models import Payment
+from kooperativ.payroll.runs import PayrollRun, Payslip
 from kooperativ.projects.models import Grant, Project
 from kooperativ.storage.base import (
     AbsenceRepository,
@@ -140,6 +141,8 @@ from kooperativ.storage.base import (
     MemberRepository,
     MembershipFeeRepository,
     PaymentRepository,
+    PayrollRunRepository,
+    PayslipRepository,
     ProjectRepository,
     Repository,
     SalaryRequestRepository,
@@ -703,6 +706,58 @@ class _SalaryRequests(_SqlRepository[SalaryRequest], SalaryRequestRepository):
     pass
 
 
+class _PayrollRuns(_SqlRepository[PayrollRun], PayrollRunRepository):
+    pass
+
+
+class _Payslips(_SqlRepository[Payslip], PayslipRepository):
+    """Payslips, stored a run at a time in one batch insert (one savepoint, one
+    ``executemany`` of a cached statement) rather than one statement per payslip."""
+
+    def add_many(self, records: builtins.list[Payslip]) -> None:
+        if not self._uow.write:
+            raise read_only(self._name)
+        keys: builtins.list[tuple[str, int]] = []
+        rows: builtins.list[dict[str, Any]] = []
+        for record in records:
+            record_uuid, number = record_key(self._name, record, self._class)
+            keys.append((str(record_uuid), number))
+            rows.append(
+                {
+                    "id": str(record_uuid),
+                    "number": number,
+                    "data": record.canonical_json(),
+                    "version": 1,
+                    **self._kind.values(record),
+                }
+            )
+        if not rows:
+            return
+        try:
+            with self._store.translated(), self._connection.begin_nested():
+                self._connection.execute(insert(self._table), rows)
+        except IntegrityError as error:
+            for record_id, number in keys:  # name the first record in the way, as add() would
+                if self._holder(number) not in (None, record_id):
+                    self._number_conflict(number, record_id, error)
+            raise ConflictError(
+                "{kind} {id}: {reason}", kind=Term(self._name), id=keys[0][0],
+                reason=_reason(error),
+            ) from None  # fmt: skip
+        for record_id, _ in keys:
+            self._versions[record_id] = 1
+            self._written.add(record_id)
+
+    def remove(self, record: Payslip) -> None:
+        if not self._uow.write:
+            raise read_only(self._name)
+        record_id = str(record.id)
+        statement = delete(self._table).where(self._table.c.id == record_id)
+        if self._run(statement).rowcount != 1:
+            raise NotFoundError(self._name, record_id)
+        self._versions.pop(record_id, None)
+
+
 class _Payments(_SqlRepository[Payment], PaymentRepository):
     """Payments; the key is unique (a unique index, and a clear error before it)."""
 
@@ -980,7 +1035,8 @@ class _SqlAuditLog:
         # writer got in, and the unit of work is lost anyway.
         try:
             with self._store.translated():
-                self._connection.execute(insert(AUDIT_TABLE).values(values))
+                # one cached statement with parameters, not one compiled per event
+                self._connection.execute(insert(AUDIT_TABLE), values)
         except IntegrityError as error:
             if event.seq in self._appended:
                 raise ConflictError(
@@ -1092,6 +1148,10 @@ class _SqlUnitOfWork:
         self.salary_requests: SalaryRequestRepository = _SalaryRequests(
             self, KINDS["salary_request"], SalaryRequest
         )
+        self.payroll_runs: PayrollRunRepository = _PayrollRuns(
+            self, KINDS["payroll_run"], PayrollRun
+        )
+        self.payslips: PayslipRepository = _Payslips(self, KINDS["payslip"], Payslip)
         self.projects: ProjectRepository = _Projects(self, KINDS["project"], Project)
         self.grants: GrantRepository = _Grants(self, KINDS["grant"], Grant)
         self.absences: AbsenceRepository = _Absences(self, KINDS["absence"], Absence)

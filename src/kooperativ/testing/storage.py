@@ -114,6 +114,13 @@ from kooperativ.invoicing.models import (
 )
 from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
 from kooperativ.payments.models import Payment, PaymentAllocation, PaymentStatus
+from kooperativ.payroll.runs import (
+    PayrollRun,
+    Payslip,
+    PayslipLine,
+    RunKind,
+    RunStatus,
+)
 from kooperativ.projects.models import Budget, Grant, GrantReceipt, MoveRule, Project, ProjectStatus
 from kooperativ.rules.country import VatCategory
 from kooperativ.storage.base import KINDS, Store, TransientConflict, transaction
@@ -269,6 +276,8 @@ class Sample:
     project: Project
     grant: Grant
     payments: tuple[Payment, ...] = ()
+    payroll_runs: tuple[PayrollRun, ...] = ()
+    payslips: tuple[Payslip, ...] = ()
     absences: tuple[Absence, ...] = ()
 
     def by_kind(self) -> dict[str, list[Record]]:
@@ -287,6 +296,8 @@ class Sample:
             "expense": [self.expense],
             "salary_request": [self.salary_request],
             "payment": list(self.payments),
+            "payroll_run": list(self.payroll_runs),
+            "payslip": list(self.payslips),
             "project": [self.project],
             "grant": [self.grant],
             "absence": list(self.absences),
@@ -456,6 +467,7 @@ def sample() -> Sample:
         project,
         grant,
         payment_records(invoice),
+        *payroll_records(member),
         absences=absence_records(member.id, contract.id),
     )
 
@@ -488,6 +500,101 @@ def absence_records(member_id: UUID, contract_id: UUID) -> tuple[Absence, Absenc
         reported_at=datetime(2025, 3, 1, 12, 0, tzinfo=UTC),
     )
     return sick, leave
+
+
+def payroll_records(member: Member) -> tuple[tuple[PayrollRun, PayrollRun], tuple[Payslip, ...]]:
+    """A paid run of 2025-04 with its payslip (every optional field set), and its
+    correction run (approved) whose payslip replaces it."""
+    run = PayrollRun(
+        number=1,
+        period="2025-04",
+        pay_date=date(2025, 4, 25),
+        status=RunStatus.PAID,
+        payslips=1,
+        taxable_pay=Decimal("9520.00"),
+        employer_contributions=Decimal("2991.18"),
+        pension=Decimal("190.40"),
+        pension_tax=Decimal("46.19"),
+        preliminary_tax=Decimal("1700.00"),
+        expenses=Decimal("1250.00"),
+        net_pay=Decimal("7820.00"),
+        payout=Decimal("9070.00"),
+        created_by="Bruno Dahl",
+        created_at=datetime(2025, 4, 20, 9, 0, tzinfo=STOCKHOLM_SUMMER),
+        approved_by="Carin Ek",
+        approved_at=datetime(2025, 4, 21, 9, 0, tzinfo=UTC),
+        paid_by="Bruno Dahl",
+        paid_at=datetime(2025, 4, 25, 9, 0, tzinfo=UTC),
+        voucher="L1",
+    )
+    correction = PayrollRun(
+        number=2,
+        period="2025-04",
+        pay_date=date(2025, 5, 25),
+        kind=RunKind.CORRECTION,
+        corrects=1,
+        status=RunStatus.APPROVED,
+        payslips=1,
+    )
+    lines = (
+        PayslipLine(
+            kind="salary",
+            text="Löneuttag 1",
+            amount="8500.00",
+            quantity="40.5",
+            assignment_number=1,
+            request_number=1,
+        ),
+        PayslipLine(kind="holiday_pay", text="Semesterersättning 12 %", amount="1020.00"),
+        PayslipLine(kind="expense", text="Utlägg 1", amount="1250.00", expense_number=1),
+    )
+    slip = Payslip(
+        number=1,
+        run_id=run.id,
+        run_number=1,
+        member_id=member.id,
+        member_number=member.number,
+        name=member.name,
+        person_id=member.person_id,
+        bank_account=member.bank_account,
+        period="2025-04",
+        pay_date=date(2025, 4, 25),
+        lines=lines,
+        gross_salary="8500.00",
+        holiday_pay="1020.00",
+        taxable_pay="9520.00",
+        employer_contributions="2991.18",
+        contribution_rate="0.3142",
+        pension="190.40",
+        pension_tax="46.19",
+        tax_mode="table:33:1",
+        preliminary_tax="1700.00",
+        expenses="1250.00",
+        net_pay="7820.00",
+        payout="9070.00",
+        budget="12747.77",
+        ytd_taxable_pay="9520.00",
+        ytd_preliminary_tax="1700.00",
+        request_numbers=(1,),
+        expense_numbers=(1,),
+        travel_numbers=(3,),
+        sick_days=2,
+        trace=({"field": "gross_salary", "amount": "8500.00", "rule": "budget"},),
+    )
+    replacing = Payslip(
+        number=2,
+        run_id=correction.id,
+        run_number=2,
+        member_id=member.id,
+        member_number=member.number,
+        name=member.name,
+        person_id=member.person_id,
+        period="2025-04",
+        pay_date=date(2025, 5, 25),
+        tax_mode="table:33:1",
+        replaces=slip.id,
+    )
+    return (run, correction), (slip, replacing)
 
 
 def payment_records(invoice: Invoice) -> tuple[Payment, Payment]:
@@ -1145,6 +1252,46 @@ class StorageContract:
         with store.unit_of_work(write=False) as uow:
             assert uow.invoices.with_status("credited") == [invoice.evolve(status="credited")]
             assert uow.invoices.due_before(date(2026, 1, 1)) == []
+
+    def test_payroll_run_and_payslip_queries(self, store: Store) -> None:
+        records = sample()
+        run, correction = records.payroll_runs
+        slip, replacing = records.payslips
+        with store.unit_of_work() as uow:
+            uow.members.add(records.member)
+            assert uow.payroll_runs.next_number() == 1
+            uow.payroll_runs.add(run)
+            uow.payroll_runs.add(correction)
+            assert uow.payslips.next_number() == 1
+            uow.payslips.add_many([slip, replacing])
+            assert uow.payslips.next_number() == 3
+        with store.unit_of_work(write=False) as uow:
+            r = uow.payroll_runs
+            assert r.of_period("2025-04") == [run, correction]
+            assert r.of_period("2025-04", kind="correction") == [correction]
+            assert r.of_period("2025-05") == []
+            assert r.with_status("paid") == [run]
+            assert r.corrections_of(1) == [correction]
+            assert r.corrections_of(2) == []
+            p = uow.payslips
+            assert p.of_run(run.id) == [slip]
+            assert p.of_member(records.member.id) == [slip, replacing]
+            assert p.of_member(records.member.id, year=2025) == [slip, replacing]
+            assert p.of_member(records.member.id, year=2026) == []
+            assert p.of_period("2025-04") == [slip, replacing]
+            assert p.paid_in_year(2025) == [slip, replacing]
+        with store.unit_of_work() as uow:
+            uow.payslips.remove(replacing)
+            with pytest.raises(NotFoundError, match="payslip"):
+                uow.payslips.remove(replacing)
+        with store.unit_of_work(write=False) as uow:
+            assert uow.payslips.list() == [slip]
+            assert uow.payslips.by_number(2) is None
+        # a batch with a taken number stores nothing of the batch
+        with pytest.raises(ConflictError), store.unit_of_work() as uow:
+            uow.payslips.add_many([replacing, slip.evolve(id=uuid.uuid4())])
+        with store.unit_of_work(write=False) as uow:
+            assert uow.payslips.list() == [slip]
 
     def test_payment_queries(self, store: Store) -> None:
         records = sample()

@@ -91,6 +91,13 @@ BAS_ACCOUNTS = MappingProxyType(
         "salaries": 7010,  # Löner till kollektivanställda
         "holiday_pay": 7290,  # Förändring av semesterlöneskuld
         "employer_contributions": 7510,  # Arbetsgivaravgifter
+        # Payroll (reference invoicing-and-payroll-2026.md §6.3): net pay owed until the
+        # bank pays it, the pension premium and its särskild löneskatt (lag 1990:661).
+        "net_pay_liability": 2820,  # Kortfristiga skulder till anställda
+        "pension": 7410,  # Pensionsförsäkringspremier
+        "pension_liability": 2990,  # Övriga upplupna kostnader och förutbetalda intäkter
+        "pension_tax": 7533,  # Särskild löneskatt för pensionskostnader
+        "pension_tax_liability": 2514,  # Beräknad särskild löneskatt på pensionskostnader
     }
 )
 

@@ -46,6 +46,7 @@ BAS_NAMES = MappingProxyType(
         2910: "Upplupna löner",
         2920: "Upplupna semesterlöner",
         2940: "Upplupna lagstadgade sociala och andra avgifter",
+        2990: "Övriga upplupna kostnader och förutbetalda intäkter",
         3001: "Försäljning inom Sverige, 25 % moms",
         3002: "Försäljning inom Sverige, 12 % moms",
         3003: "Försäljning inom Sverige, 6 % moms",

@@ -1,0 +1,861 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Payroll runs: a month's approved salary requests turned into stored payslips.
+
+``coop.payroll_runs.run(actor, "2026-05", date(2026, 5, 25))`` gathers
+
+* every **approved salary request** not yet paid whose **pay date falls in the period**
+  (the calendar month ``2026-05``): the period is the month the member asked to be paid
+  in, so each request belongs to exactly one period;
+* for each member with such a request, their **approved expenses** not yet paid back and
+  not already in another unpaid run: expenses are paid back with the member's next
+  salary (a member without a salary request is paid back with the next one they make);
+
+and computes one :class:`~kooperativ.payroll.runs.Payslip` per member with the
+cooperative's salary engine (:class:`~kooperativ.services.payroll.PayrollPolicy`) in
+budget mode, the budget being the sum of the member's requests' budgets, with
+
+* the taxable pay already given out to the member this calendar month and this year
+  (``paid_this_month``, ``paid_this_year``: payslips of approved or paid runs with a pay
+  date in the same month and year, a payslip replaced by a correction counted once, as
+  its replacement) — the youth cap and the 1 000 kr rule of the contributions, and the tax
+  table on the month's whole pay, depend on them;
+* the member's registered tax mode (the register as it is when the run is computed), else
+  the cooperative's default.
+
+The gross salary is split over the requests in proportion to their budgets
+(:func:`~kooperativ.money.allocate`, exact to the öre): one ``salary`` line per request,
+naming it. Holiday pay is a line of its own, and each expense a tax-free ``expense`` line.
+The payslip keeps a snapshot of the member's name, personal identity number and bank
+account, the engine's trace and year-to-date totals.
+
+**States.** A run is a ``draft`` until approved. Running a period again while its run is
+a draft computes it again: same run, same number, its payslips replaced. Once approved it
+is fixed: running the period again is refused, and a mistake is corrected with
+:meth:`PayrollRunService.correct`, a correction run whose payslips replace the corrected
+ones. A request or an expense is in at most one payslip that is not replaced, so nobody
+is paid twice.
+
+**Approval** (board, treasurer or admin, never a member paid in the run) books the
+payroll vouchers (:mod:`kooperativ.accounts.payroll_postings`); **marking it paid** books
+the bank's payment and marks the requests paid and the expenses reimbursed.
+
+Every call is one unit of work (one transaction) with its audit events: a crash leaves the
+whole run or nothing.
+
+Examples:
+    ```python
+    run = coop.payroll_runs.run(treasurer, "2026-05", date(2026, 5, 25))
+    coop.payroll_runs.payslips(treasurer, run.number)
+    coop.payroll_runs.approve(board_member, run.number)   # books the vouchers
+    coop.payroll_runs.mark_paid(treasurer, run.number)    # books the payout
+    ```
+"""
+
+from __future__ import annotations
+
+import builtins
+import os
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+from uuid import UUID, uuid4
+
+from kooperativ.accounts.payroll_postings import PayrollAccounts, payout_voucher, payroll_vouchers
+from kooperativ.audit import GENESIS, AuditEvent, chain_hash, event_mac
+from kooperativ.errors import ConflictError, InputError, NotFoundError, PermissionDenied, Term
+from kooperativ.expenses.models import Expense, ExpenseStatus
+from kooperativ.expenses.salary_requests import SalaryRequest, SalaryRequestStatus
+from kooperativ.members.models import Member, Role
+from kooperativ.money import ZERO_ORE, allocate
+from kooperativ.payroll import SalaryResult, trace_as_dicts
+from kooperativ.payroll.runs import (
+    PERIOD_PATTERN,
+    PayrollRun,
+    Payslip,
+    PayslipLine,
+    RunKind,
+    RunStatus,
+)
+from kooperativ.security import Actor
+from kooperativ.services._base import Ref, Service, build
+from kooperativ.storage.base import UnitOfWork
+
+__all__ = ["DELAY_ENV", "PayrollRunService", "Progress", "period_days"]
+
+#: Test hook: seconds to sleep after each payslip is computed, inside the transaction
+#: (the crash tests kill the process while it sleeps). Unset in normal use.
+DELAY_ENV = "KOOPERATIV_PAYROLL_TEST_DELAY"
+
+#: Called with (payslips computed, payslips to compute) while a run is computed.
+Progress = Callable[[int, int], None]
+
+_DECIDERS = frozenset({Role.BOARD, Role.TREASURER, Role.ADMIN})
+_FIXED = (RunStatus.APPROVED, RunStatus.PAID)
+
+
+def period_days(period: str) -> tuple[date, date]:
+    """The first and last day of pay period ``period`` (``YYYY-MM``).
+
+    Raises:
+        InputError: ``period`` is not ``YYYY-MM``.
+
+    >>> period_days("2026-02")
+    (datetime.date(2026, 2, 1), datetime.date(2026, 2, 28))
+    """
+    if not isinstance(period, str) or not re.match(PERIOD_PATTERN, period):
+        raise InputError("period", "{value!r} is not a pay period (YYYY-MM)", value=period)
+    first = date(int(period[:4]), int(period[5:]), 1)
+    following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return first, following - timedelta(days=1)
+
+
+@dataclass
+class _Earlier:
+    """A member's taxable pay and tax already given out this month and year."""
+
+    month_pay: Decimal = ZERO_ORE
+    year_pay: Decimal = ZERO_ORE
+    year_tax: Decimal = ZERO_ORE
+
+
+def _contribution_rate(result: SalaryResult) -> Decimal:
+    """The contribution rate the trace names (the first ``…rate`` parameter), or 0."""
+    try:
+        line = result.line("employer_contributions")
+    except KeyError:  # pragma: no cover - every result has the line
+        return Decimal("0")
+    for name, value in line.parameters.items():
+        if name.endswith("rate"):
+            try:
+                return Decimal(str(value))
+            except ArithmeticError:  # pragma: no cover - parameters are decimals
+                continue
+    return Decimal("0")
+
+
+class PayrollRunService(Service):
+    """Payroll runs: compute, show, list, approve, mark paid, correct."""
+
+    # -- computing ---------------------------------------------------------------------
+
+    def run(
+        self,
+        actor: Actor,
+        period: str,
+        pay_date: date,
+        *,
+        progress: Progress | None = None,
+    ) -> PayrollRun:
+        """Compute the payroll of ``period`` paid on ``pay_date`` (board, treasurer, admin).
+
+        A draft run of the period is computed again (same number, payslips replaced).
+
+        Args:
+            actor: Who computes it.
+            period: The pay period ``YYYY-MM``: requests with a pay date in it are paid.
+            pay_date: The pay date (in any month: tax and contributions follow it).
+            progress: Called with (done, total) after each payslip.
+
+        Returns:
+            The draft run.
+
+        Raises:
+            PermissionDenied: Not board, treasurer or admin.
+            InputError: A period that is not ``YYYY-MM``; no approved request to pay in
+                it; a salary the engine cannot calculate (the member named).
+            ConflictError: The period's run is approved or paid already: correct it
+                instead. Nothing is written.
+        """
+        self._require_officer(actor, "compute payroll runs")
+        first, last = period_days(period)
+        if not isinstance(pay_date, date):
+            raise InputError("pay_date", "give the pay date (YYYY-MM-DD)")
+        # What this call starts from: if another run of the period is computed while this
+        # one waits for the write lock, this one is refused rather than silently redone.
+        with self._read() as uow:
+            seen = self._state(uow, period)
+
+        def work(uow: UnitOfWork) -> PayrollRun:
+            if self._state(uow, period) != seen:
+                raise ConflictError(
+                    "payroll run of {period} was computed by someone else meanwhile: look "
+                    "at it (`payroll list`) and run the period again if it should be "
+                    "computed again",
+                    period=period,
+                )
+            earlier_runs = uow.payroll_runs.of_period(period, kind=RunKind.REGULAR)
+            fixed = [r for r in earlier_runs if r.fixed]
+            if fixed and fixed[0].status is RunStatus.PAID:
+                raise ConflictError(
+                    "payroll run {number} of {period} is paid: it is not computed again "
+                    "(correct it with `payroll correct`)",
+                    number=fixed[0].number,
+                    period=period,
+                )
+            if fixed:
+                raise ConflictError(
+                    "payroll run {number} of {period} is approved: it is not computed again "
+                    "(correct it with `payroll correct`)",
+                    number=fixed[0].number,
+                    period=period,
+                )
+            draft = earlier_runs[0] if earlier_runs else None
+            requests = [
+                r
+                for r in uow.salary_requests.with_status(SalaryRequestStatus.APPROVED)
+                if first <= r.pay_date <= last
+            ]
+            if not requests:
+                raise InputError(
+                    "period",
+                    "no approved salary request has a pay date in {period}",
+                    period=period,
+                )
+            taken = self._taken(uow, None if draft is None else draft.id)
+            requests = [r for r in requests if ("request", r.number) not in taken]
+            if not requests:  # pragma: no cover - a request's period has one regular run
+                raise InputError(
+                    "period",
+                    "no approved salary request has a pay date in {period}",
+                    period=period,
+                )
+            if draft is not None:
+                self._remove_payslips(uow, actor, draft)
+            number = draft.number if draft is not None else uow.payroll_runs.next_number()
+            run = PayrollRun(
+                id=draft.id if draft is not None else uuid4(),
+                number=number,
+                period=period,
+                pay_date=pay_date,
+            )
+            by_member: dict[UUID, list[SalaryRequest]] = {}
+            for request in sorted(requests, key=lambda r: r.number):
+                by_member.setdefault(request.member_id, []).append(request)
+            members = self._members(uow, by_member)
+            expenses = self._open_expenses(uow, set(by_member), taken)
+            earlier = self._earlier(uow, pay_date, exclude_run=run.id)
+            order = sorted(by_member, key=lambda m: members[m].number)
+            work_list = [(members[m], by_member[m], expenses.get(m, [])) for m in order]
+            slips = self._compute(uow, run, work_list, earlier, progress)
+            stored = self._totals(run, slips).evolve(
+                created_by=actor.name, created_at=self._coop.now()
+            )
+            uow.payslips.add_many(slips)
+            if draft is None:
+                uow.payroll_runs.add(stored)
+                self._record(uow, actor, "payroll_run.compute", None, stored)
+            else:
+                uow.payroll_runs.update(stored)
+                self._record(uow, actor, "payroll_run.recompute", draft, stored)
+            self._record_many(uow, actor, "payslip.add", [(None, s) for s in slips])
+            return stored
+
+        return self._transaction(work)
+
+    def correct(
+        self,
+        actor: Actor,
+        run: Ref,
+        members: Ref | Sequence[Ref],
+        *,
+        progress: Progress | None = None,
+    ) -> PayrollRun:
+        """A correction run of the approved or paid run ``run`` for ``members``.
+
+        Each named member's current payslip of the run (or its latest replacement) is
+        computed again from the same requests and expenses, with the register as it is
+        now (tax mode, bank account, name); the new payslip ``replaces`` it. The
+        correction run is a draft to approve like any run: it books, and the bank pays,
+        the difference.
+
+        Raises:
+            PermissionDenied: Not board, treasurer or admin.
+            ConflictError: The run is a draft (compute it again instead), or it has a
+                correction in draft already.
+            InputError: A member without a payslip in the run.
+            NotFoundError: No such run or member.
+        """
+        self._require_officer(actor, "correct payroll runs")
+        wanted = [members] if isinstance(members, int | str | UUID) else list(members)
+        if not wanted:
+            raise InputError("member", "name at least one member to correct")
+
+        def work(uow: UnitOfWork) -> PayrollRun:
+            original = self._resolve(uow, run)
+            if not original.fixed:
+                raise ConflictError(
+                    "payroll run {number} is a draft: compute it again instead of correcting it",
+                    number=original.number,
+                )
+            drafts = [
+                r for r in uow.payroll_runs.corrections_of(original.number)
+                if r.status is RunStatus.DRAFT
+            ]  # fmt: skip
+            if drafts:
+                raise ConflictError(
+                    "payroll run {number} has a correction in draft already: run {draft}",
+                    number=original.number,
+                    draft=drafts[0].number,
+                )
+            current = self._current_payslips(uow, original)
+            chosen: list[tuple[Member, Payslip]] = []
+            for ref in wanted:
+                member = self._member(uow, ref)
+                slip = current.get(member.id)
+                if slip is None:
+                    raise InputError(
+                        "member",
+                        "member {member} has no payslip in payroll run {number}",
+                        member=member.number,
+                        number=original.number,
+                    )
+                if all(slip.id != old.id for _, old in chosen):
+                    chosen.append((member, slip))
+            correction = PayrollRun(
+                number=uow.payroll_runs.next_number(),
+                period=original.period,
+                pay_date=original.pay_date,
+                kind=RunKind.CORRECTION,
+                corrects=original.number,
+            )
+            earlier = self._earlier(
+                uow, original.pay_date, exclude_run=correction.id,
+                exclude_slips={old.id for _, old in chosen},
+            )  # fmt: skip
+            work_list = []
+            for member, old in chosen:
+                requests = [uow.salary_requests.by_number(n) for n in old.request_numbers]
+                expenses = [uow.expenses.by_number(n) for n in old.expense_numbers]
+                work_list.append(
+                    (
+                        member,
+                        [r for r in requests if r is not None],
+                        [e for e in expenses if e is not None],
+                    )
+                )
+            slips = self._compute(uow, correction, work_list, earlier, progress)
+            slips = [
+                slip.evolve(replaces=old.id) for slip, (_, old) in zip(slips, chosen, strict=True)
+            ]
+            stored = self._totals(correction, slips).evolve(
+                created_by=actor.name, created_at=self._coop.now()
+            )
+            uow.payslips.add_many(slips)
+            uow.payroll_runs.add(stored)
+            self._record(uow, actor, "payroll_run.correct", None, stored)
+            self._record_many(uow, actor, "payslip.add", [(None, s) for s in slips])
+            return stored
+
+        return self._transaction(work)
+
+    # -- deciding ----------------------------------------------------------------------
+
+    def approve(self, actor: Actor, run: Ref) -> PayrollRun:
+        """Approve a draft run and book its payroll vouchers (board, treasurer or admin;
+        never a member paid in it).
+
+        Raises:
+            PermissionDenied: Not an officer, or paid in the run.
+            ConflictError: The run is not a draft.
+            ConfigError: The chart of accounts lacks a payroll role.
+            InputError: The pay date is in a closed period.
+            NotFoundError: No such run.
+        """
+        self._require_officer(actor, "approve payroll runs")
+
+        def work(uow: UnitOfWork) -> PayrollRun:
+            found = self._resolve(uow, run)
+            if found.status is RunStatus.PAID:
+                raise ConflictError("payroll run {number} is paid already", number=found.number)
+            if found.status is RunStatus.APPROVED:
+                raise ConflictError("payroll run {number} is approved already", number=found.number)
+            slips = uow.payslips.of_run(found.id)
+            if actor.member_id is not None and any(s.member_id == actor.member_id for s in slips):
+                raise PermissionDenied(
+                    "{actor} is paid in payroll run {number} and may not approve it: "
+                    "someone else must",
+                    actor=actor.name,
+                    number=found.number,
+                )
+            replaced = {}
+            for slip in slips:
+                if slip.replaces is not None:
+                    replaced[slip.replaces] = uow.payslips.get(slip.replaces)
+            drafts = payroll_vouchers(
+                found,
+                slips,
+                self._accounts(),
+                series=self._coop.config.ledger.payroll,
+                replaced=replaced,
+            )
+            labels = [
+                self._coop.ledger._book(uow, actor, draft, "voucher.book").label for draft in drafts
+            ]
+            approved = found.evolve(
+                status=RunStatus.APPROVED,
+                approved_by=actor.name,
+                approved_at=self._coop.now(),
+                voucher=self._label(labels),
+            )
+            uow.payroll_runs.update(approved)
+            self._record(uow, actor, "payroll_run.approve", found, approved)
+            return approved
+
+        return self._transaction(work)
+
+    def mark_paid(self, actor: Actor, run: Ref, paid_on: date | None = None) -> PayrollRun:
+        """Record that the bank has paid an approved run: book the payout (debit the net
+        pay liability, credit the bank), mark its requests paid and its expenses
+        reimbursed (board, treasurer or admin).
+
+        Args:
+            actor: Who records it.
+            run: The run's number or id.
+            paid_on: The day the bank paid (default: the run's pay date).
+
+        Raises:
+            PermissionDenied: Not an officer.
+            ConflictError: The run is not approved (a draft, or paid already).
+            InputError: ``paid_on`` in a closed period.
+            NotFoundError: No such run.
+        """
+        self._require_officer(actor, "mark payroll runs paid")
+
+        def work(uow: UnitOfWork) -> PayrollRun:
+            found = self._resolve(uow, run)
+            if found.status is RunStatus.PAID:
+                raise ConflictError("payroll run {number} is paid already", number=found.number)
+            if found.status is RunStatus.DRAFT:
+                raise ConflictError(
+                    "payroll run {number} is a draft: only an approved run is paid",
+                    number=found.number,
+                )
+            day = paid_on or found.pay_date
+            slips = uow.payslips.of_run(found.id)
+            amount = sum((s.payout for s in slips), ZERO_ORE)
+            for slip in slips:
+                if slip.replaces is not None:
+                    amount -= uow.payslips.get(slip.replaces).payout
+            draft = payout_voucher(
+                found, amount, self._accounts(), series=self._coop.config.ledger.payroll,
+                paid_on=day,
+            )  # fmt: skip
+            if draft is not None:
+                self._coop.ledger._book(uow, actor, draft, "voucher.book")
+            now = self._coop.now()
+            paid_requests: list[tuple[Any, Any]] = []
+            reimbursed: list[tuple[Any, Any]] = []
+            # one query each for the open requests and expenses, not one per payslip
+            open_requests = {
+                r.number: r for r in uow.salary_requests.with_status(SalaryRequestStatus.APPROVED)
+            }
+            open_expenses = {e.number: e for e in uow.expenses.with_status(ExpenseStatus.APPROVED)}
+            for slip in slips:
+                for number in slip.request_numbers:
+                    request = open_requests.get(number)
+                    if request is not None:
+                        paid = request.evolve(status=SalaryRequestStatus.PAID)
+                        uow.salary_requests.update(paid)
+                        paid_requests.append((request, paid))
+                for number in slip.expense_numbers:
+                    expense = open_expenses.get(number)
+                    if expense is not None:
+                        back = expense.evolve(status=ExpenseStatus.REIMBURSED)
+                        uow.expenses.update(back)
+                        reimbursed.append((expense, back))
+            done = found.evolve(status=RunStatus.PAID, paid_by=actor.name, paid_at=now)
+            uow.payroll_runs.update(done)
+            self._record(uow, actor, "payroll_run.paid", found, done)
+            self._record_many(uow, actor, "salary_request.paid", paid_requests)
+            self._record_many(uow, actor, "expense.reimburse", reimbursed)
+            return done
+
+        return self._transaction(work)
+
+    # -- reading -----------------------------------------------------------------------
+
+    def show(self, actor: Actor, run: Ref) -> PayrollRun:
+        """Run ``run``. A member sees only a run they are paid in.
+
+        Raises:
+            PermissionDenied: A member not paid in it, or a stranger.
+            NotFoundError: No such run.
+        """
+        self._require_reader(actor)
+        with self._read() as uow:
+            found = self._resolve(uow, run)
+            if not actor.can_read_all:
+                mine = actor.member_id is not None and any(
+                    s.run_id == found.id for s in uow.payslips.of_member(actor.member_id)
+                )
+                if not mine:
+                    raise PermissionDenied(
+                        "{actor} may only see payroll runs they are paid in", actor=actor.name
+                    )
+            return found
+
+    def list(self, actor: Actor, *, period: str | None = None) -> builtins.list[PayrollRun]:
+        """The runs (of ``period``), by number. A member sees the runs they are paid in.
+
+        Raises:
+            PermissionDenied: A stranger.
+            InputError: A period that is not ``YYYY-MM``.
+        """
+        self._require_reader(actor)
+        if period is not None:
+            period_days(period)
+        with self._read() as uow:
+            found = (
+                uow.payroll_runs.list() if period is None else uow.payroll_runs.of_period(period)
+            )
+            if actor.can_read_all:
+                return found
+            mine = (
+                set()
+                if actor.member_id is None
+                else {s.run_id for s in uow.payslips.of_member(actor.member_id)}
+            )
+            return [r for r in found if r.id in mine]
+
+    def payslips(
+        self, actor: Actor, run: Ref, *, member: Ref | None = None
+    ) -> builtins.list[Payslip]:
+        """The payslips of ``run`` (of ``member``), by member number. A member sees only
+        their own.
+
+        Raises:
+            PermissionDenied: A member asking for another member's, or a stranger.
+            NotFoundError: No such run or member.
+        """
+        self._require_reader(actor)
+        with self._read() as uow:
+            found = self._resolve(uow, run)
+            member_id = self._listed_member(uow, actor, member, "payslips")
+            if member_id is not None:
+                slips = [s for s in uow.payslips.of_member(member_id) if s.run_id == found.id]
+            else:
+                slips = uow.payslips.of_run(found.id)
+        return sorted(slips, key=lambda s: (s.member_number, s.number))
+
+    def period_payslips(
+        self, actor: Actor, period: str, *, fixed_only: bool = True
+    ) -> builtins.list[Payslip]:
+        """The payslips of pay period ``period`` of every run (regular and correction),
+        by run number then member number; with ``fixed_only`` only approved and paid
+        runs' (what is reported). A member sees only their own.
+
+        A payslip's ``replaces`` names the payslip a correction replaces; the current
+        payslip of a member is the one no other payslip replaces.
+
+        Raises:
+            PermissionDenied: A stranger.
+            InputError: A period that is not ``YYYY-MM``.
+        """
+        self._require_reader(actor)
+        period_days(period)
+        with self._read() as uow:
+            runs = {r.id: r for r in uow.payroll_runs.of_period(period)}
+            slips = uow.payslips.of_period(period)
+        if fixed_only:
+            slips = [s for s in slips if s.run_id in runs and runs[s.run_id].fixed]
+        if not actor.can_read_all:
+            slips = [s for s in slips if s.member_id == actor.member_id]
+        return sorted(slips, key=lambda s: (s.run_number, s.member_number, s.number))
+
+    # -- helpers -----------------------------------------------------------------------
+
+    @staticmethod
+    def _require_officer(actor: Actor, what: str) -> None:
+        if not actor.roles & _DECIDERS:
+            raise PermissionDenied(
+                "{actor} may not {what} (board, treasurer or admin only)",
+                actor=actor.name,
+                what=Term(what),
+            )
+
+    @staticmethod
+    def _resolve(uow: UnitOfWork, ref: Ref) -> PayrollRun:
+        found: PayrollRun | None
+        if isinstance(ref, UUID):
+            found = uow.payroll_runs.find(ref)
+        elif isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
+            found = uow.payroll_runs.by_number(int(ref))
+        else:
+            try:
+                found = uow.payroll_runs.find(UUID(str(ref)))
+            except ValueError:
+                raise InputError(
+                    "run", "{ref!r} is neither a number nor an id", ref=str(ref)
+                ) from None
+        if found is None:
+            raise NotFoundError("payroll_run", str(ref))
+        return found
+
+    @staticmethod
+    def _member(uow: UnitOfWork, ref: Ref) -> Member:
+        from kooperativ.services._base import resolve
+
+        return resolve(uow.members, "member", ref)
+
+    @staticmethod
+    def _members(uow: UnitOfWork, wanted: dict[UUID, Any]) -> dict[UUID, Member]:
+        """The members ``wanted`` names: read one by one, or the register in one query
+        when many are paid (a big run reads it once rather than a query per member)."""
+        if len(wanted) > 50:
+            return {m.id: m for m in uow.members.list() if m.id in wanted}
+        return {member_id: uow.members.get(member_id) for member_id in wanted}
+
+    def _accounts(self) -> PayrollAccounts:
+        return PayrollAccounts.of(self._coop.config.accounts)
+
+    @staticmethod
+    def _label(labels: Sequence[str]) -> str | None:
+        if not labels:
+            return None
+        return labels[0] if len(labels) == 1 else f"{labels[0]}–{labels[-1]}"
+
+    @staticmethod
+    def _state(uow: UnitOfWork, period: str) -> tuple[tuple[UUID, int | None], ...]:
+        """The regular runs of ``period`` with their versions (what a run starts from)."""
+        return tuple(
+            (r.id, uow.payroll_runs.version(r.id))
+            for r in uow.payroll_runs.of_period(period, kind=RunKind.REGULAR)
+        )
+
+    @staticmethod
+    def _taken(uow: UnitOfWork, this_run: UUID | None) -> set[tuple[str, int]]:
+        """The requests and expenses in payslips of other runs not yet paid (draft or
+        approved), which this run must not take again."""
+        taken: set[tuple[str, int]] = set()
+        for other in uow.payroll_runs.with_status(RunStatus.DRAFT, RunStatus.APPROVED):
+            if other.id == this_run:
+                continue
+            for slip in uow.payslips.of_run(other.id):
+                taken.update(("request", n) for n in slip.request_numbers)
+                taken.update(("expense", n) for n in slip.expense_numbers)
+        return taken
+
+    @staticmethod
+    def _open_expenses(
+        uow: UnitOfWork, members: set[UUID], taken: set[tuple[str, int]]
+    ) -> dict[UUID, builtins.list[Expense]]:
+        found: dict[UUID, builtins.list[Expense]] = {}
+        for expense in uow.expenses.with_status(ExpenseStatus.APPROVED):
+            if expense.member_id in members and ("expense", expense.number) not in taken:
+                found.setdefault(expense.member_id, []).append(expense)
+        return found
+
+    def _current_payslips(self, uow: UnitOfWork, run: PayrollRun) -> dict[UUID, Payslip]:
+        """Each member's current payslip of ``run``: its own, or the latest replacement
+        of it by a correction run."""
+        current = {s.member_id: s for s in uow.payslips.of_run(run.id)}
+        for correction in sorted(
+            uow.payroll_runs.corrections_of(run.number), key=lambda r: r.number
+        ):
+            if not correction.fixed:
+                continue
+            for slip in uow.payslips.of_run(correction.id):
+                if slip.member_id in current and current[slip.member_id].id == slip.replaces:
+                    current[slip.member_id] = slip
+        return current
+
+    def _earlier(
+        self,
+        uow: UnitOfWork,
+        pay_date: date,
+        *,
+        exclude_run: UUID,
+        exclude_slips: set[UUID] | None = None,
+    ) -> dict[UUID, _Earlier]:
+        """Each member's pay already given out this month and year (payslips of approved
+        and paid runs, replaced payslips left out)."""
+        fixed = {r.id for r in uow.payroll_runs.with_status(*_FIXED)}
+        slips = [
+            s
+            for s in uow.payslips.paid_in_year(pay_date.year)
+            if s.run_id in fixed and s.run_id != exclude_run
+        ]
+        replaced = {s.replaces for s in slips if s.replaces is not None}
+        skip = replaced | (exclude_slips or set())
+        found: dict[UUID, _Earlier] = {}
+        for slip in slips:
+            if slip.id in skip:
+                continue
+            earlier = found.setdefault(slip.member_id, _Earlier())
+            earlier.year_pay += slip.taxable_pay
+            earlier.year_tax += slip.preliminary_tax
+            if slip.pay_date.month == pay_date.month:
+                earlier.month_pay += slip.taxable_pay
+        return found
+
+    def _compute(
+        self,
+        uow: UnitOfWork,
+        run: PayrollRun,
+        work: Sequence[tuple[Member, Sequence[SalaryRequest], Sequence[Expense]]],
+        earlier: dict[UUID, _Earlier],
+        progress: Progress | None,
+    ) -> builtins.list[Payslip]:
+        policy = self._coop.payroll.policy()
+        delay = float(os.environ.get(DELAY_ENV, "0") or 0)
+        number = uow.payslips.next_number()
+        slips: builtins.list[Payslip] = []
+        for index, (member, requests, expenses) in enumerate(work):
+            before = earlier.get(member.id, _Earlier())
+            budget = sum((r.budget for r in requests), ZERO_ORE)
+            outlays = sum((e.amount for e in expenses), ZERO_ORE)
+            try:
+                inp = policy.salary_input(
+                    member=member,
+                    budget=budget,
+                    expenses=outlays,
+                    paid_on=run.pay_date,
+                    paid_this_month=before.month_pay,
+                    paid_this_year=before.year_pay,
+                )
+                result = policy.calculate(inp)
+            except InputError as error:
+                raise InputError(
+                    "member",
+                    "member {member}: the salary cannot be calculated: {reason}",
+                    member=member.number,
+                    reason=error,
+                ) from None
+            lines: builtins.list[PayslipLine] = []
+            shares = allocate(result.gross_salary, [r.budget for r in requests])
+            for request, share in zip(requests, shares, strict=True):
+                lines.append(
+                    PayslipLine(
+                        kind="salary",
+                        text=f"Löneuttag {request.number} ({request.pay_date.isoformat()})",
+                        amount=share,
+                        request_number=request.number,
+                    )
+                )
+            if result.holiday_pay:
+                lines.append(
+                    PayslipLine(kind="holiday_pay", text="Semesterersättning",
+                                amount=result.holiday_pay)
+                )  # fmt: skip
+            for expense in expenses:
+                lines.append(
+                    PayslipLine(
+                        kind="expense",
+                        text=f"Utlägg {expense.number}: {expense.description}"[:200],
+                        amount=expense.amount,
+                        expense_number=expense.number,
+                    )
+                )
+            slip = build(
+                Payslip,
+                {
+                    "number": number + index,
+                    "run_id": run.id,
+                    "run_number": run.number,
+                    "member_id": member.id,
+                    "member_number": member.number,
+                    "name": member.name,
+                    "person_id": member.person_id,
+                    "bank_account": member.bank_account,
+                    "period": run.period,
+                    "pay_date": run.pay_date,
+                    "lines": tuple(lines),
+                    "gross_salary": result.gross_salary,
+                    "holiday_pay": result.holiday_pay,
+                    "taxable_pay": result.taxable_pay,
+                    "employer_contributions": result.employer_contributions,
+                    "contribution_rate": _contribution_rate(result),
+                    "pension": result.pension,
+                    "pension_tax": result.pension_tax,
+                    "tax_mode": inp.tax,
+                    "preliminary_tax": result.preliminary_tax,
+                    "expenses": result.expenses,
+                    "net_pay": result.net_pay,
+                    "payout": result.payout,
+                    "budget": result.total_cost,
+                    "ytd_taxable_pay": before.year_pay + result.taxable_pay,
+                    "ytd_preliminary_tax": before.year_tax + result.preliminary_tax,
+                    "request_numbers": tuple(r.number for r in requests),
+                    "expense_numbers": tuple(e.number for e in expenses),
+                    "trace": tuple(trace_as_dicts(result.trace)),
+                },
+            )
+            slips.append(slip)
+            if progress is not None:
+                progress(index + 1, len(work))
+            if delay > 0:
+                time.sleep(delay)
+        return slips
+
+    @staticmethod
+    def _totals(run: PayrollRun, slips: Sequence[Payslip]) -> PayrollRun:
+        def total(name: str) -> Decimal:
+            return sum((getattr(s, name) for s in slips), ZERO_ORE)
+
+        return run.evolve(
+            payslips=len(slips),
+            **{
+                name: total(name)
+                for name in (
+                    "taxable_pay", "employer_contributions", "pension", "pension_tax",
+                    "preliminary_tax", "expenses", "net_pay", "payout",
+                )
+            },
+        )  # fmt: skip
+
+    def _remove_payslips(self, uow: UnitOfWork, actor: Actor, run: PayrollRun) -> None:
+        """Remove a draft's payslips, each removal on the audit trail."""
+        old = uow.payslips.of_run(run.id)
+        for slip in old:
+            uow.payslips.remove(slip)
+        self._record_many(uow, actor, "payslip.remove", [(s, None) for s in old])
+
+    def _record_many(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        action: str,
+        changes: Sequence[tuple[Any, Any]],
+        *,
+        configuration: bool = True,
+    ) -> None:
+        """Audit events for many changes at once: the configuration checked once, the
+        chain continued in memory (one read of its head, not one per event).
+
+        ``changes`` holds (before, after) records; ``after`` ``None`` is a removal.
+        """
+        if not changes:
+            return
+        from kooperativ.storage.base import ENTITY_KINDS
+
+        if configuration:
+            self._record_configuration(uow)
+        last = uow.audit.last()
+        seq = last.seq if last else 0
+        previous = last.hash if last else GENESIS
+        key: bytes | None = getattr(getattr(self._coop, "audit", None), "key", None)
+        now = self._coop.now()
+        for before, after in changes:
+            record = after if after is not None else before
+            entity = next(k for k, cls in ENTITY_KINDS.items() if isinstance(record, cls))
+            seq += 1
+            event = AuditEvent(
+                seq=seq,
+                at=now,
+                actor=actor.name,
+                action=action,
+                entity=entity,
+                entity_id=str(record.id),
+                before_hash=before.content_hash() if before is not None else None,
+                after_hash=after.content_hash() if after is not None else None,
+                prev_hash=previous,
+            )
+            event = event.model_copy(update={"hash": chain_hash(event)})
+            if key is not None:
+                event = event.model_copy(update={"mac": event_mac(event, key)})
+            uow.audit.append(event)
+            previous = event.hash

@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Payroll runs and payslips: ``payroll_runs`` and ``payslips``.
+
+A run and a payslip are stored as their canonical JSON in ``data`` with ``number`` and
+the indexed columns the services query: a run's period, status, kind and the run it
+corrects; a payslip's run, member, period, pay date and pay year (what the year-to-date
+figures and the youth cap add up).
+
+The columns are written out here rather than read from :mod:`kooperativ.storage.kinds`,
+so that this migration keeps doing what it did when the kinds change later.
+
+Revision ID: 0012
+Revises: 0011
+Create Date: 2026-12-01
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0012"
+down_revision: str | None = "0011"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+#: table → (column, type) of its indexed columns.
+TABLES: dict[str, list[tuple[str, Any]]] = {
+    "payroll_runs": [
+        ("period", sa.Text()),
+        ("status", sa.Text()),
+        ("kind", sa.Text()),
+        ("corrects", sa.Integer()),
+    ],
+    "payslips": [
+        ("run_id", sa.String(36)),
+        ("member_id", sa.String(36)),
+        ("period", sa.Text()),
+        ("pay_date", sa.Date()),
+        ("pay_year", sa.Integer()),
+    ],
+}
+
+
+def upgrade() -> None:
+    """Create ``payroll_runs`` and ``payslips`` with their indexes."""
+    for table, columns in TABLES.items():
+        op.create_table(
+            table,
+            sa.Column("id", sa.String(36), nullable=False),
+            sa.Column("number", sa.Integer(), nullable=False),
+            sa.Column("data", sa.Text(), nullable=False),
+            sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
+            *(sa.Column(name, kind, nullable=True) for name, kind in columns),
+            sa.PrimaryKeyConstraint("id", name=f"pk_{table}"),
+            sa.UniqueConstraint("number", name=f"uq_{table}_number"),
+            sa.CheckConstraint("number >= 1", name=f"ck_{table}_number_positive"),
+        )
+        for name, _ in columns:
+            op.create_index(f"ix_{table}_{name}", table, [name])
+
+
+def downgrade() -> None:
+    """Drop the two tables."""
+    for table, columns in reversed(list(TABLES.items())):
+        for name, _ in columns:
+            op.drop_index(f"ix_{table}_{name}", table_name=table)
+        op.drop_table(table)
