@@ -70,7 +70,7 @@ COMMANDS = {
     "contract": ["create", "show", "list", "pdf", "sign", "end"],
     "employment": ["time", "hours"],
     "employment hours": ["add", "confirm", "list"],
-    "payroll": ["preview", "run", "show", "list", "approve", "mark-paid", "correct"],
+    "payroll": ["preview", "run", "show", "list", "approve", "mark-paid", "correct", "payslips"],
     "meeting": [
         *("create", "list", "notice", "agenda", "show", "officers", "attend", "proxy"),
         *("motion", "amend", "acclaim", "election", "vote", "paper-ballots", "close"),
@@ -85,7 +85,7 @@ COMMANDS = {
     "account": ["show", "statement"],
     "expense": ["add", "approve", "reject", "list"],
     "absence": ["report", "confirm", "list", "sick-pay"],
-    "export": ["sie"],
+    "export": ["sie", "pain001", "agi"],
     "salary-request": ["add", "approve", "reject", "list"],
     "project": ["add", "list", "show", "close", "move", "report", "grant"],
     "project grant": ["add", "receive"],

@@ -51,6 +51,7 @@ __all__ = [
     "message_id",
     "payment_batch",
     "payment_file",
+    "payslip_files",
     "payslip_pdf",
     "payslips_pdf",
 ]
@@ -156,6 +157,50 @@ def payslips_pdf(
         )
     slips = sorted(slips, key=lambda s: (s.member_number, s.number))
     return _render(service, slips, _language(service, lang, member_language))
+
+
+def payslip_files(
+    service: PayrollRunService,
+    actor: Actor,
+    run: Ref,
+    *,
+    member: Ref | None = None,
+    lang: str | None = None,
+) -> list[tuple[Payslip, bytes]]:
+    """Each payslip of ``run`` the actor may see (of ``member``) with its own PDF (see
+    :meth:`~kooperativ.services.payroll_runs.PayrollRunService.payslip_files`)."""
+    service._require_reader(actor)
+    with service._read() as uow:
+        found = service._resolve(uow, run)
+        member_id = service._listed_member(uow, actor, member, "payslips")
+        if member_id is not None:
+            slips = [s for s in uow.payslips.of_member(member_id) if s.run_id == found.id]
+        else:
+            slips = uow.payslips.of_run(found.id)
+        languages: dict[object, str | None] = {}
+        if lang is None:
+            wanted = {s.member_id for s in slips}
+            if len(wanted) > 50:
+                languages = {m.id: m.language for m in uow.members.list() if m.id in wanted}
+            else:
+                languages = {m: uow.members.get(m).language for m in wanted}
+    if not slips:
+        if member is not None:
+            raise InputError(
+                "member",
+                "member {member} has no payslip in payroll run {number}",
+                member=member,
+                number=found.number,
+            )
+        if not actor.can_read_all:
+            raise PermissionDenied(
+                "{actor} may only see payroll runs they are paid in", actor=actor.name
+            )
+    slips = sorted(slips, key=lambda s: (s.member_number, s.number))
+    return [
+        (slip, _render(service, [slip], _language(service, lang, languages.get(slip.member_id))))
+        for slip in slips
+    ]
 
 
 def _debtor(service: PayrollRunService) -> Debtor:

@@ -607,6 +607,32 @@ class PayrollRunService(Service):
 
         return payroll_files.payslips_pdf(self, actor, run, lang=lang)
 
+    def payslip_files(
+        self,
+        actor: Actor,
+        run: Ref,
+        *,
+        member: Ref | None = None,
+        lang: str | None = None,
+    ) -> builtins.list[tuple[Payslip, bytes]]:
+        """Each payslip of ``run`` the actor may see (only ``member``'s if given) with a
+        PDF of its own, by member number: what ``payroll payslips --out DIR`` writes.
+
+        Args:
+            actor: Who asks (a member gets only their own).
+            run: The run's number or id.
+            member: Only this member's payslip.
+            lang: ``sv`` or ``en``; default each member's language, else the cooperative's.
+
+        Raises:
+            PermissionDenied: A member asking for another's, or not paid in the run.
+            NotFoundError: No such run or member.
+            InputError: ``member`` has no payslip in the run; an unsupported language.
+        """
+        from kooperativ.services import payroll_files
+
+        return payroll_files.payslip_files(self, actor, run, member=member, lang=lang)
+
     def payment_file(self, actor: Actor, run: Ref, *, version: str = "pain.001.001.03") -> bytes:
         """The ISO 20022 pain.001 salary payment file of the approved (or paid) ``run``
         (board, treasurer or admin).
