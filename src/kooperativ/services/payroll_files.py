@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 from kooperativ.errors import (
     ConfigError,
@@ -177,7 +178,7 @@ def payslip_files(
             slips = [s for s in uow.payslips.of_member(member_id) if s.run_id == found.id]
         else:
             slips = uow.payslips.of_run(found.id)
-        languages: dict[object, str | None] = {}
+        languages: dict[UUID, str | None] = {}
         if lang is None:
             wanted = {s.member_id for s in slips}
             if len(wanted) > 50:
@@ -230,6 +231,47 @@ def _debtor(service: PayrollRunService) -> Debtor:
     )
 
 
+def _account(
+    service: PayrollRunService, slip: Payslip, replacements: dict[UUID, Payslip]
+) -> PaymentAccount:
+    """Where ``slip`` is paid: its own bank account, or, if it has none the bank can pay
+    to, the account on the newest approved correction of it (the register corrected and
+    the run corrected, the original run's file pays the corrected account).
+
+    Raises:
+        InputError: On ``bank_account``, naming the member and the payslip (never the
+            account itself, which is personal data).
+    """
+    country = service._coop.country
+    newest = slip
+    while newest.id in replacements:
+        newest = replacements[newest.id]
+    for candidate in [slip] if newest is slip else [slip, newest]:
+        if not candidate.bank_account:
+            continue
+        try:
+            return country.payment_account(candidate.bank_account, "bank_account")
+        except KooperativError:
+            continue
+    if not slip.bank_account:
+        raise InputError(
+            "bank_account",
+            "member {member} has no bank account on payslip {payslip} of payroll run "
+            "{number}: register it, correct the run and approve the correction",
+            member=slip.member_number,
+            payslip=slip.number,
+            number=slip.run_number,
+        )
+    # the account itself is personal data: name the member, not the number
+    raise InputError(
+        "bank_account",
+        "member {member}: the bank account on payslip {payslip} cannot be paid to (correct "
+        "it in the register, correct the run and approve the correction)",
+        member=slip.member_number,
+        payslip=slip.number,
+    )
+
+
 def payment_batch(
     service: PayrollRunService, actor: Actor, run: Ref
 ) -> tuple[PayrollRun, SalaryPaymentBatch]:
@@ -240,10 +282,19 @@ def payment_batch(
     with service._read() as uow:
         found = service._resolve(uow, run)
         slips = sorted(uow.payslips.of_run(found.id), key=lambda s: (s.member_number, s.number))
-        replaced: dict[object, Payslip] = {}
+        replaced: dict[UUID, Payslip] = {}
         for slip in slips:
             if slip.replaces is not None:
                 replaced[slip.replaces] = uow.payslips.get(slip.replaces)
+        # the approved corrections of the same run, by the payslip each one replaces: a
+        # payslip without a usable account is paid to the account its correction recorded
+        root = found.corrects if found.corrects is not None else found.number
+        replacements: dict[UUID, Payslip] = {}
+        for later in uow.payroll_runs.corrections_of(root):
+            if later.fixed and later.number > found.number:
+                for other in uow.payslips.of_run(later.id):
+                    if other.replaces is not None:
+                        replacements[other.replaces] = other
     if not found.fixed or found.approved_at is None:
         raise ConflictError(
             "payroll run {number} is a draft: approve it before paying it",
@@ -251,7 +302,7 @@ def payment_batch(
         )
     _ = translator(service._coop.config.language, DOMAIN)
     remittance = _("Salary {period}").format(period=found.period)
-    country = service._coop.country
+    currency = service._coop.country.currency
     transfers: list[CreditTransfer] = []
     for slip in slips:
         amount: Decimal = slip.payout
@@ -261,26 +312,7 @@ def payment_batch(
             amount = slip.payout - replaced[slip.replaces].payout
         if amount <= ZERO_ORE:
             continue
-        if not slip.bank_account:
-            raise InputError(
-                "bank_account",
-                "member {member} has no bank account on payslip {payslip} of payroll run "
-                "{number}: register it and correct the run",
-                member=slip.member_number,
-                payslip=slip.number,
-                number=found.number,
-            )
-        try:
-            account = country.payment_account(slip.bank_account, "bank_account")
-        except KooperativError:
-            # the account itself is personal data: name the member, not the number
-            raise InputError(
-                "bank_account",
-                "member {member}: the bank account on payslip {payslip} cannot be paid to "
-                "(check it in the register and correct the run)",
-                member=slip.member_number,
-                payslip=slip.number,
-            ) from None
+        account = _account(service, slip, replacements)
         transfers.append(
             CreditTransfer(
                 end_to_end_id=f"LON-{found.number}-{slip.number}",
@@ -288,14 +320,14 @@ def payment_batch(
                 amount=amount,
                 account=account,
                 remittance=remittance,
-                currency=country.currency,
+                currency=currency,
             )
         )
     if not transfers:
         raise InputError(
             "run",
-            "payroll run {number} pays nothing through the bank (a correction that adds "
-            "nothing to any payout)",
+            "payroll run {number} pays nothing through the bank (no payout above zero, or "
+            "a correction that adds nothing to any payout)",
             number=found.number,
         )
     batch = SalaryPaymentBatch(
