@@ -58,6 +58,7 @@ from kooperativ.services.privacy import PrivacyService
 from kooperativ.services.projects import ProjectService
 from kooperativ.services.salary_requests import SalaryRequestService
 from kooperativ.services.statements import StatementService
+from kooperativ.services.travel import TravelService
 from kooperativ.storage import open_store
 from kooperativ.storage.base import Store
 
@@ -76,7 +77,7 @@ class Cooperative:
     Use :meth:`open` (a folder) or :meth:`from_config` (configuration kept elsewhere); the
     services are ``members``, ``clients``, ``assignments``, ``contracts``,
     ``employment``, ``payroll``, ``governance``, ``invoices``, ``payments``, ``ledger``,
-    ``statements``, ``expenses``, ``salary_requests`` and ``audit``.
+    ``statements``, ``expenses``, ``salary_requests``, ``travel`` and ``audit``.
 
     Attributes:
         folder: The cooperative's folder, or ``None`` for one made with
@@ -119,6 +120,7 @@ class Cooperative:
         self.salary_requests = SalaryRequestService(self)
         self.payments = PaymentService(self)
         self.projects = ProjectService(self)
+        self.travel = TravelService(self)
         if bylaws is not None:
             self.governance._bylaws = bylaws
 

@@ -75,6 +75,7 @@ from kooperativ.storage.query import (
     NotLinkedFrom,
     one_of,
 )
+from kooperativ.travel.claims import TravelClaim, TravelClaimStatus
 
 __all__ = [
     "ENTITY_KINDS",
@@ -99,6 +100,7 @@ __all__ = [
     "Store",
     "StoredRecord",
     "TransientConflict",
+    "TravelClaimRepository",
     "UnitOfWork",
     "VoucherRepository",
     "transaction",
@@ -450,6 +452,24 @@ class SalaryRequestRepository(Repository[SalaryRequest], Protocol):
         return self.select(one_of("status", statuses))
 
 
+class TravelClaimRepository(Repository[TravelClaim], Protocol):
+    """``uow.travel_claims``: members' travel claims, by member, status and date."""
+
+    def of_member(self, member_id: UUID) -> list[TravelClaim]:
+        """The member's claims."""
+        return self.select(Eq("member_id", _id(member_id)))
+
+    def with_status(self, *statuses: TravelClaimStatus | str) -> list[TravelClaim]:
+        """Claims with one of ``statuses``."""
+        return self.select(one_of("status", statuses))
+
+    def payable(self, member_id: UUID, day: date) -> list[TravelClaim]:
+        """The member's approved, unpaid claims dated on or before ``day``."""
+        return self.select(
+            Eq("member_id", _id(member_id)), Eq("status", "approved"), Compare("date", "<=", day)
+        )
+
+
 class PaymentRepository(Repository[Payment], Protocol):
     """``uow.payments``: incoming payments, by idempotency key, status, invoice and day.
     The key is unique: adding a second payment with a key already stored is refused."""
@@ -694,6 +714,7 @@ class UnitOfWork(Protocol):
     closed_periods: ClosedPeriodRepository
     expenses: ExpenseRepository
     salary_requests: SalaryRequestRepository
+    travel_claims: TravelClaimRepository
     projects: ProjectRepository
     grants: GrantRepository
     audit: AuditLog

@@ -37,6 +37,7 @@ from kooperativ.invoicing.models import Invoice
 from kooperativ.members.models import Member
 from kooperativ.payments.models import Payment
 from kooperativ.projects.models import Grant, Project
+from kooperativ.travel.claims import TravelClaim
 
 __all__ = ["ENTITY_KINDS", "KINDS", "Column", "ColumnType", "Kind", "Link", "Value", "plain"]
 
@@ -284,6 +285,18 @@ KINDS: dict[str, Kind] = _kinds(
             Column("member_id", "id", lambda r: r.member_id, "member"),
             Column("status", "text", lambda r: r.status),
             Column("pay_date", "date", lambda r: r.pay_date),
+        ),
+    ),
+    # Members' travel claims (reseräkningar): per diem and mileage, paid with the salary.
+    Kind(
+        "travel_claim",
+        TravelClaim,
+        "travel_claims",
+        "travel_claims",
+        (
+            Column("member_id", "id", lambda c: c.member_id, "member"),
+            Column("status", "text", lambda c: c.status),
+            Column("date", "date", lambda c: c.date),
         ),
     ),
     # Incoming payments: the idempotency key (unique), status, day, and the invoices each

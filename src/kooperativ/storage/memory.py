@@ -70,6 +70,7 @@ from kooperativ.storage.base import (
     SalaryRequestRepository,
     StoredRecord,
     TransientConflict,
+    TravelClaimRepository,
     UnitOfWork,
     VoucherRepository,
 )
@@ -87,6 +88,7 @@ from kooperativ.storage.query import (
     NotLinkedFrom,
     json_fragment,
 )
+from kooperativ.travel.claims import TravelClaim
 
 __all__ = ["MemoryStore", "record_key"]
 
@@ -380,6 +382,10 @@ class _SalaryRequests(_MemoryRepository[SalaryRequest], SalaryRequestRepository)
     pass
 
 
+class _TravelClaims(_MemoryRepository[TravelClaim], TravelClaimRepository):
+    pass
+
+
 def refuse_payment_key(key: str) -> ConflictError:
     """The error for a second payment with a key already stored."""
     return ConflictError("a payment with the key {key} is already registered", key=key)
@@ -654,6 +660,9 @@ class _MemoryUnitOfWork:
         self.expenses: ExpenseRepository = _Expenses(KINDS["expense"], Expense, state, write)
         self.salary_requests: SalaryRequestRepository = _SalaryRequests(
             KINDS["salary_request"], SalaryRequest, state, write
+        )
+        self.travel_claims: TravelClaimRepository = _TravelClaims(
+            KINDS["travel_claim"], TravelClaim, state, write
         )
         self.projects: ProjectRepository = _Projects(KINDS["project"], Project, state, write)
         self.grants: GrantRepository = _Grants(KINDS["grant"], Grant, state, write)

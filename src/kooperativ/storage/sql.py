@@ -143,6 +143,7 @@ from kooperativ.storage.base import (
     SalaryRequestRepository,
     StoredRecord,
     TransientConflict,
+    TravelClaimRepository,
     UnitOfWork,
     VoucherRepository,
 )
@@ -166,6 +167,7 @@ from kooperativ.storage.query import (
     NotLinkedFrom,
     json_fragment,
 )
+from kooperativ.travel.claims import TravelClaim
 
 __all__ = [
     "AUDIT_TABLE",
@@ -701,6 +703,10 @@ class _SalaryRequests(_SqlRepository[SalaryRequest], SalaryRequestRepository):
     pass
 
 
+class _TravelClaims(_SqlRepository[TravelClaim], TravelClaimRepository):
+    pass
+
+
 class _Payments(_SqlRepository[Payment], PaymentRepository):
     """Payments; the key is unique (a unique index, and a clear error before it)."""
 
@@ -1086,6 +1092,9 @@ class _SqlUnitOfWork:
         self.salary_requests: SalaryRequestRepository = _SalaryRequests(
             self, KINDS["salary_request"], SalaryRequest
         )
+        self.travel_claims: TravelClaimRepository = _TravelClaims(
+            self, KINDS["travel_claim"], TravelClaim
+        )
         self.projects: ProjectRepository = _Projects(self, KINDS["project"], Project)
         self.grants: GrantRepository = _Grants(self, KINDS["grant"], Grant)
         self.audit: AuditLog = _SqlAuditLog(self)
@@ -1167,7 +1176,7 @@ class SqlStore:
     """
 
     #: The Alembic revision this version of kooperativ expects.
-    HEAD: ClassVar[str] = "0011"
+    HEAD: ClassVar[str] = "0014"
 
     def __init__(self, url: str, *, lock_timeout: float = 15.0) -> None:
         self.url = mask_url(url)

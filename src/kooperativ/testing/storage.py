@@ -117,6 +117,8 @@ from kooperativ.projects.models import Budget, Grant, GrantReceipt, MoveRule, Pr
 from kooperativ.rules.country import VatCategory
 from kooperativ.storage.base import KINDS, Store, TransientConflict, transaction
 from kooperativ.storage.query import AnyOf, Eq, Mentions
+from kooperativ.travel import Meals, MileageClaim, ReportBox, Trip
+from kooperativ.travel.claims import TravelClaim, TravelClaimStatus
 
 __all__ = [
     "Sample",
@@ -267,6 +269,7 @@ class Sample:
     project: Project
     grant: Grant
     payments: tuple[Payment, ...] = ()
+    travel_claims: tuple[TravelClaim, ...] = ()
 
     def by_kind(self) -> dict[str, list[Record]]:
         """The records by kind name."""
@@ -286,6 +289,7 @@ class Sample:
             "payment": list(self.payments),
             "project": [self.project],
             "grant": [self.grant],
+            "travel_claim": list(self.travel_claims),
         }
 
 
@@ -452,6 +456,49 @@ def sample() -> Sample:
         project,
         grant,
         payment_records(invoice),
+        (travel_claim_record(member.id, first.id),),
+    )
+
+
+def travel_claim_record(member_id: uuid.UUID, assignment_id: uuid.UUID) -> TravelClaim:
+    """A paid travel claim with a trip (free meals, a night) and a mileage claim."""
+    trip = Trip.create(
+        departure=datetime(2025, 3, 3, 8, 0),
+        returned=datetime(2025, 3, 5, 17, 0),
+        km_from_home="640",
+        km_from_workplace="635.5",
+        nights=2,
+        lodging_paid=True,
+        meals=[Meals(day=date(2025, 3, 4), breakfast=True, lunch=True)],
+        days_at_place_before=3,
+    )
+    return TravelClaim(
+        number=1,
+        member_id=member_id,
+        date=date(2025, 3, 5),
+        destination="Umeå, Folkets hus",
+        purpose="Turné med tre konserter",
+        assignment_id=assignment_id,
+        trip=trip,
+        mileage=MileageClaim.create(distance="128", unit="mil", vehicle="own_car"),
+        per_diem_paid=Decimal("900.00"),
+        per_diem_tax_free=Decimal("555.00"),
+        per_diem_taxable=Decimal("345.00"),
+        mileage_paid=Decimal("3840.00"),
+        mileage_tax_free=Decimal("3200.00"),
+        mileage_taxable=Decimal("640.00"),
+        reporting=(
+            ReportBox(code="051", element="TraktamenteInrikes", value=True),
+            ReportBox(code="011", value=Decimal("985.00")),
+        ),
+        status=TravelClaimStatus.PAID,
+        submitted_by="Astrid",
+        submitted_at=datetime(2025, 3, 6, 9, 0, tzinfo=STOCKHOLM_SUMMER),
+        decided_by="Bruno Dahl",
+        decided_at=datetime(2025, 3, 7, 8, 0, tzinfo=UTC),
+        reason="Godkänd",
+        paid_on=date(2025, 3, 25),
+        paid_by="L7",
     )
 
 
