@@ -293,6 +293,9 @@ COVERED: dict[type, set[str]] = {
         "register",
         "import_camt054",
         "resolve",
+        "credits",
+        "apply_credit",
+        "refund",
     },
     ProjectService: {
         "get",
@@ -735,6 +738,9 @@ def test_payments(world: World) -> None:
     _refused(lambda: payments.register(ada, own.label, "1", date(2026, 6, 2)))
     _refused(lambda: payments.import_camt054(ada, b"", "x.xml"))
     _refused(lambda: payments.resolve(ada, 1, own.label))
+    _refused(lambda: payments.credits(ada))
+    _refused(lambda: payments.apply_credit(ada, 1, own.label, date(2026, 6, 2)))
+    _refused(lambda: payments.refund(ada, 1, date(2026, 6, 2)))
     assert coop.audit.events(admin) == before
 
 
