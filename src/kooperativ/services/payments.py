@@ -220,10 +220,6 @@ def _amount(value: Decimal | int | str) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
-def _ocr(text: str) -> str:
-    return re.sub(r"[\s-]", "", text)
-
-
 class PaymentService(Service):
     """Payments on invoices."""
 
@@ -306,12 +302,13 @@ class PaymentService(Service):
         def work(uow: UnitOfWork) -> ImportReport:
             imported = [p.key for p in incoming if uow.payments.by_key(p.key) is not None]
             invoices = {str(i.id): i for i in self._open_invoices(uow)}
+            balances = self._balances(uow, list(invoices.values()))
             items = [
                 OpenItem(
                     id=key,
                     number=invoice.label,
                     ocr=invoice.payment_reference,
-                    amount_open=self._balance(uow, invoice).open,
+                    amount_open=balances[invoice.id].open,
                     currency=invoice.currency,
                     due_date=invoice.due_date,
                     client_name=invoice.buyer.name,
@@ -679,12 +676,13 @@ class PaymentService(Service):
         """The invoices with an amount open, by number (a member: their own)."""
         self._require_reader(actor)
         with self._read() as uow:
-            found = [
-                self._balance(uow, invoice)
+            invoices = [
+                invoice
                 for invoice in self._open_invoices(uow)
                 if actor.can_read_all or invoice.member_id == actor.member_id
             ]
-        return [b for b in found if b.open > 0]
+            found = self._balances(uow, invoices)
+        return [found[i.id] for i in invoices if found[i.id].open > 0]
 
     def overdue(self, actor: Actor, on: date) -> builtins.list[Overdue]:
         """The invoices open after their due date, with the late-payment interest to ``on``.
@@ -697,18 +695,19 @@ class PaymentService(Service):
         """
         self._require_reader(actor)
         with self._read() as uow:
-            found: builtins.list[Overdue] = []
-            for invoice in self._open_invoices(uow):
-                if invoice.due_date >= on:
-                    continue
-                if not (actor.can_read_all or invoice.member_id == actor.member_id):
-                    continue
-                balance = self._balance(uow, invoice)
-                if balance.open <= 0:
-                    continue
-                payments = uow.payments.of_invoice(invoice.id)
-                found.append(self._overdue(balance, payments, on))
-        return found
+            invoices = [
+                invoice
+                for invoice in self._open_invoices(uow)
+                if invoice.due_date < on
+                and (actor.can_read_all or invoice.member_id == actor.member_id)
+            ]
+            payments: dict[UUID, builtins.list[Payment]] = {}
+            balances = self._balances(uow, invoices, payments)
+        return [
+            self._overdue(balances[i.id], payments.get(i.id, []), on)
+            for i in invoices
+            if balances[i.id].open > 0
+        ]
 
     def interest(self, actor: Actor, invoice: Ref, on: date) -> Overdue:
         """The late-payment interest of one invoice to ``on`` (zero lines if not late)."""
@@ -877,6 +876,42 @@ class PaymentService(Service):
             ),
             ZERO_ORE,
         )
+        return self._balance_of(invoice, credited, paid)
+
+    def _balances(
+        self,
+        uow: UnitOfWork,
+        invoices: Sequence[Invoice],
+        payments: dict[UUID, builtins.list[Payment]] | None = None,
+    ) -> dict[UUID, Balance]:
+        """The balance of each of ``invoices`` by id, in two queries (one per
+        :data:`~kooperativ.storage.base.CHUNK` invoices): their credit notes, and the
+        payments allocated to them, summed here. ``payments``, if given, receives each
+        invoice's payments."""
+        ids = [i.id for i in invoices]
+        credited: dict[UUID, Decimal] = {}
+        for note in uow.invoices.credits_of_any(ids):
+            if note.credits is not None:
+                credited[note.credits] = credited.get(note.credits, ZERO_ORE) + note.total
+        wanted = set(ids)
+        paid: dict[UUID, Decimal] = {}
+        for payment in uow.payments.of_invoices(ids):
+            for allocation in payment.allocations:
+                if allocation.invoice_id in wanted:
+                    paid[allocation.invoice_id] = (
+                        paid.get(allocation.invoice_id, ZERO_ORE) + allocation.amount
+                    )
+            if payments is not None:
+                for invoice_id in payment.invoice_ids:
+                    if invoice_id in wanted:
+                        payments.setdefault(invoice_id, []).append(payment)
+        return {
+            i.id: self._balance_of(i, credited.get(i.id, ZERO_ORE), paid.get(i.id, ZERO_ORE))
+            for i in invoices
+        }
+
+    @staticmethod
+    def _balance_of(invoice: Invoice, credited: Decimal, paid: Decimal) -> Balance:
         return Balance(
             invoice_id=invoice.id,
             invoice=invoice.label,
@@ -916,11 +951,9 @@ class PaymentService(Service):
         reference), else by number or id; a credit note is refused."""
         found: Invoice | None = None
         if isinstance(ref, str) and _DIGITS.match(ref):
-            wanted = _ocr(ref)
+            # One indexed query on the invoices' ``ocr`` column.
             matches = [
-                i
-                for i in uow.invoices.with_status(*_OPEN, InvoiceStatus.PAID)
-                if _ocr(i.payment_reference) == wanted
+                i for i in uow.invoices.by_ocr(ref) if i.status in (*_OPEN, InvoiceStatus.PAID)
             ]
             if len(matches) == 1:
                 found = matches[0]

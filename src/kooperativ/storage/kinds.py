@@ -39,7 +39,17 @@ from kooperativ.payments.models import Payment
 from kooperativ.projects.models import Grant, Project
 from kooperativ.travel.claims import TravelClaim
 
-__all__ = ["ENTITY_KINDS", "KINDS", "Column", "ColumnType", "Kind", "Link", "Value", "plain"]
+__all__ = [
+    "ENTITY_KINDS",
+    "KINDS",
+    "Column",
+    "ColumnType",
+    "Kind",
+    "Link",
+    "Value",
+    "ocr_digits",
+    "plain",
+]
 
 #: The SQL type of an indexed column: a UUID as text, free text, a date, an integer, a flag.
 ColumnType = Literal["id", "text", "date", "int", "bool"]
@@ -117,6 +127,16 @@ class Kind:
     def values(self, record: Record) -> dict[str, Value]:
         """Every indexed column's value for ``record``."""
         return {column.name: column.value(record) for column in self.columns}
+
+
+def ocr_digits(reference: str) -> str:
+    """A payment reference as the invoices' ``ocr`` column keeps it: without spaces and
+    dashes.
+
+    >>> ocr_digits("1234 5678-9")
+    '123456789'
+    """
+    return "".join(char for char in reference if not char.isspace() and char != "-")
 
 
 def _kinds(*kinds: Kind) -> dict[str, Kind]:
@@ -229,6 +249,9 @@ KINDS: dict[str, Kind] = _kinds(
             Column("due_date", "date", lambda i: i.due_date),
             # A credit note's invoice: empty for an invoice.
             Column("credits", "id", lambda i: i.credits, "invoice"),
+            # The payment reference (OCR) without spaces and dashes, to find an invoice
+            # by the reference a payment gives.
+            Column("ocr", "text", lambda i: ocr_digits(i.payment_reference)),
         ),
         (
             Link(

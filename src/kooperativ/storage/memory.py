@@ -84,6 +84,7 @@ from kooperativ.storage.query import (
     HasLink,
     In,
     IsNull,
+    LinkIn,
     Mentions,
     NotLinkedFrom,
     json_fragment,
@@ -232,6 +233,8 @@ class _MemoryRepository(Generic[R]):
             return any(self._holds(record_id, row, c) for c in condition.conditions)
         if isinstance(condition, HasLink):
             return condition.value in row.links[condition.link]
+        if isinstance(condition, LinkIn):
+            return not set(row.links[condition.link]).isdisjoint(condition.values)
         if isinstance(condition, NotLinkedFrom):
             others = self._state.tables[condition.kind].rows.values()
             return not any(record_id in other.links[condition.link] for other in others)

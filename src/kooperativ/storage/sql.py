@@ -163,6 +163,7 @@ from kooperativ.storage.query import (
     HasLink,
     In,
     IsNull,
+    LinkIn,
     Mentions,
     NotLinkedFrom,
     json_fragment,
@@ -483,6 +484,17 @@ class _SqlRepository(Generic[R]):
                 select(1).where(
                     table.c[owner_column(self._kind)] == columns.id,
                     table.c[link.column] == condition.value,
+                )
+            )
+        if isinstance(condition, LinkIn):
+            if not condition.values:
+                return false()
+            link = _link(self._kind, condition.link)
+            table = LINK_TABLES[link.table]
+            return exists(
+                select(1).where(
+                    table.c[owner_column(self._kind)] == columns.id,
+                    table.c[link.column].in_(condition.values),
                 )
             )
         if isinstance(condition, NotLinkedFrom):
