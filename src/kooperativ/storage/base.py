@@ -227,8 +227,8 @@ CHUNK = 2000
 def chunks(values: Iterable[str], size: int = CHUNK) -> Iterator[tuple[str, ...]]:
     """``values`` without repeats in tuples of at most ``size`` (none for no values).
 
-    >>> [len(c) for c in chunks((str(n) for n in range(4500)), 2000)]
-    [2000, 2000, 500]
+    >>> tuple(len(c) for c in chunks((str(n) for n in range(4500)), 2000))
+    (2000, 2000, 500)
     """
     unique = tuple(dict.fromkeys(values))
     for start in range(0, len(unique), size):
