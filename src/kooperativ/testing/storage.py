@@ -112,7 +112,7 @@ from kooperativ.invoicing.models import (
     make_line,
 )
 from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
-from kooperativ.payments.models import Payment, PaymentAllocation, PaymentStatus
+from kooperativ.payments.models import Payment, PaymentAllocation, PaymentRefund, PaymentStatus
 from kooperativ.projects.models import Budget, Grant, GrantReceipt, MoveRule, Project, ProjectStatus
 from kooperativ.rules.country import VatCategory
 from kooperativ.storage.base import KINDS, Store, TransientConflict, transaction
@@ -503,8 +503,8 @@ def travel_claim_record(member_id: uuid.UUID, assignment_id: uuid.UUID) -> Trave
 
 
 def payment_records(invoice: Invoice) -> tuple[Payment, Payment]:
-    """A payment of ``invoice`` with 10.00 over kept as credit (every optional field set),
-    and a payment nobody could match."""
+    """A payment of ``invoice`` with 10.00 over kept as credit, 4.00 of it refunded (every
+    optional field set), and a payment nobody could match, held on the suspense account."""
     paid = Payment(
         number=1,
         key="SEB-2025-0001",
@@ -520,8 +520,13 @@ def payment_records(invoice: Invoice) -> tuple[Payment, Payment]:
         allocations=(
             PaymentAllocation(invoice_id=invoice.id, invoice=invoice.label, amount=invoice.total),
         ),
-        credit=Decimal("10.00"),
+        credit=Decimal("6.00"),
         voucher="B1",
+        refunds=(
+            PaymentRefund(
+                amount=Decimal("4.00"), on=date(2025, 5, 20), voucher="B3", note="Bg 5050-1055"
+            ),
+        ),
         registered_by="treasurer:1",
     )
     loose = Payment(
@@ -535,6 +540,7 @@ def payment_records(invoice: Invoice) -> tuple[Payment, Payment]:
         reason="the reference 4713 matches no open invoice",
         reason_code="unknown_reference",
         reason_values={"reference": "4713"},
+        suspense_voucher="B2",
         registered_by="treasurer:1",
     )
     return paid, loose
