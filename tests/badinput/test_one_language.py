@@ -60,13 +60,13 @@ COMMANDS = {
         *("init", "demo", "check", "member", "client", "assignment", "invoice", "contract"),
         *("employment", "payroll", "salary", "tax", "tax-table", "meeting", "fee", "bylaws"),
         *("audit", "db", "privacy", "ledger", "account", "expense", "salary-request"),
-        *("bank", "project"),
+        *("bank", "project", "travel"),
     ],
     "member": ["add", "list", "show", "update", "admit", "resign", "exclude"],
     "client": ["add", "list", "show", "update"],
     "assignment": ["add", "list", "show", "start", "complete", "cancel"],
     "invoice": ["create", "list", "show", "pdf", "peppol", "credit", "pay", "overdue", "remind"],
-    "bank": ["import", "unmatched", "resolve"],
+    "bank": ["import", "unmatched", "resolve", "credits", "apply-credit", "refund"],
     "contract": ["create", "show", "list", "pdf", "sign", "end"],
     "employment": ["time", "hours"],
     "employment hours": ["add", "confirm", "list"],
@@ -84,6 +84,7 @@ COMMANDS = {
     "ledger": ["book", "list", "show", "correct", "close", "balance"],
     "account": ["show", "statement"],
     "expense": ["add", "approve", "reject", "list"],
+    "travel": ["claim", "approve", "reject", "list", "show"],
     "salary-request": ["add", "approve", "reject", "list"],
     "project": ["add", "list", "show", "close", "move", "report", "grant"],
     "project grant": ["add", "receive"],
@@ -160,6 +161,16 @@ invoice pay A1 --amount -5
 invoice overdue --on 2026-12-01
 bank unmatched
 bank resolve 99 A1
+bank credits
+bank refund 99 --date 2026-12-01
+bank apply-credit 99 A1 --date 2026-12-01
+travel claim 1 --destination Umeå --km 100
+travel claim 1 --destination Umeå --km 100 --on 2026-11-30
+travel claim 1 --destination Umeå --departure 2026-11-02T08:00 --return 2026-11-03T20:00 --meal x
+travel list
+travel show 1
+travel approve 1
+travel show 99
 invoice credit 1 --reason "Fel pris"
 invoice credit 1
 invoice show 99
