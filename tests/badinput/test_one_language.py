@@ -61,12 +61,13 @@ COMMANDS = {
         *("employment", "payroll", "salary", "tax", "tax-table", "meeting", "fee", "bylaws"),
         *("audit", "db", "privacy", "ledger", "account", "expense", "salary-request"),
         *("bank", "project", "absence", "certificate", "export"),
+        *("travel",),
     ],
     "member": ["add", "list", "show", "update", "admit", "resign", "exclude"],
     "client": ["add", "list", "show", "update"],
     "assignment": ["add", "list", "show", "start", "complete", "cancel"],
     "invoice": ["create", "list", "show", "pdf", "peppol", "credit", "pay", "overdue", "remind"],
-    "bank": ["import", "unmatched", "resolve"],
+    "bank": ["import", "unmatched", "resolve", "credits", "apply-credit", "refund"],
     "contract": ["create", "show", "list", "pdf", "sign", "end"],
     "employment": ["time", "hours"],
     "employment hours": ["add", "confirm", "list"],
@@ -86,6 +87,7 @@ COMMANDS = {
     "expense": ["add", "approve", "reject", "list"],
     "absence": ["report", "confirm", "list", "sick-pay"],
     "export": ["sie", "pain001", "agi"],
+    "travel": ["claim", "approve", "reject", "list", "show"],
     "salary-request": ["add", "approve", "reject", "list"],
     "project": ["add", "list", "show", "close", "move", "report", "grant"],
     "project grant": ["add", "receive"],
@@ -162,6 +164,16 @@ invoice pay A1 --amount -5
 invoice overdue --on 2026-12-01
 bank unmatched
 bank resolve 99 A1
+bank credits
+bank refund 99 --date 2026-12-01
+bank apply-credit 99 A1 --date 2026-12-01
+travel claim 1 --destination Umeå --km 100
+travel claim 1 --destination Umeå --km 100 --on 2026-11-30
+travel claim 1 --destination Umeå --departure 2026-11-02T08:00 --return 2026-11-03T20:00 --meal x
+travel list
+travel show 1
+travel approve 1
+travel show 99
 invoice credit 1 --reason "Fel pris"
 invoice credit 1
 invoice show 99
