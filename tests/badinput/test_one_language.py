@@ -70,7 +70,7 @@ COMMANDS = {
     "contract": ["create", "show", "list", "pdf", "sign", "end"],
     "employment": ["time", "hours"],
     "employment hours": ["add", "confirm", "list"],
-    "payroll": ["preview", "run", "show", "list", "approve", "mark-paid", "correct"],
+    "payroll": ["preview", "run", "show", "list", "approve", "mark-paid", "correct", "payslips"],
     "meeting": [
         *("create", "list", "notice", "agenda", "show", "officers", "attend", "proxy"),
         *("motion", "amend", "acclaim", "election", "vote", "paper-ballots", "close"),
@@ -85,7 +85,7 @@ COMMANDS = {
     "account": ["show", "statement"],
     "expense": ["add", "approve", "reject", "list"],
     "absence": ["report", "confirm", "list", "sick-pay"],
-    "export": ["sie"],
+    "export": ["sie", "pain001", "agi"],
     "salary-request": ["add", "approve", "reject", "list"],
     "project": ["add", "list", "show", "close", "move", "report", "grant"],
     "project grant": ["add", "receive"],
@@ -94,7 +94,7 @@ COMMANDS = {
 
 def _listed(help_text: str) -> set[str]:
     """The command names a group's help lists (the first word of each panel row)."""
-    return set(re.findall(r"^│ ([a-z][a-z-]+)\s{2,}", help_text, flags=re.MULTILINE))
+    return set(re.findall(r"^│ ([a-z][a-z0-9-]+)\s{2,}", help_text, flags=re.MULTILINE))
 
 
 @pytest.mark.parametrize("group", sorted(COMMANDS))
@@ -257,6 +257,11 @@ privacy pseudonymise 3 --yes
 privacy pseudonymise-client 1 --yes
 db upgrade
 member exclude 99
+payroll payslips 99 --out TMP/slips
+export pain001 --run 99
+export pain001 --run 99 --version 07
+export agi --period 2026-13
+export agi --period 2026-11 --corrections-only
 """
 
 #: What ``$NAME`` in :data:`SESSION` stands for.

@@ -290,6 +290,11 @@ COVERED: dict[type, set[str]] = {
         "list",
         "payslips",
         "period_payslips",
+        "payslip_pdf",
+        "payslips_pdf",
+        "payslip_files",
+        "payment_file",
+        "employer_report",
     },
     PaymentService: {
         "get",
@@ -748,7 +753,15 @@ def test_payroll_runs(world: World) -> None:
     _refused(lambda: coop.payroll_runs.correct(ada, run.number, [3]))
     period = coop.payroll_runs.period_payslips(ada, "2026-11")
     assert [s.member_number for s in period] == [2]
-    _no_leak(w, [mine, period])
+    files = coop.payroll_runs.payslip_files(ada, run.number)
+    assert [s.member_number for s, _ in files] == [2]
+    _no_leak(w, [mine, period, [s for s, _ in files]])
+    assert coop.payroll_runs.payslip_pdf(ada, run.number, 2).startswith(b"%PDF-")
+    assert coop.payroll_runs.payslips_pdf(ada, run.number) == files[0][1]  # hers only
+    _refused(lambda: coop.payroll_runs.payslip_pdf(ada, run.number, 3))
+    _refused(lambda: coop.payroll_runs.payslip_files(ada, run.number, member=3))
+    _refused(lambda: coop.payroll_runs.payment_file(ada, run.number))
+    _refused(lambda: coop.payroll_runs.employer_report(ada, "2026-11"))
     assert len(coop.payroll_runs.payslips(admin, run.number)) == 2
     nobody = w.stranger
     for call in (
@@ -756,6 +769,11 @@ def test_payroll_runs(world: World) -> None:
         lambda: coop.payroll_runs.show(nobody, run.number),
         lambda: coop.payroll_runs.payslips(nobody, run.number),
         lambda: coop.payroll_runs.period_payslips(nobody, "2026-11"),
+        lambda: coop.payroll_runs.payslip_pdf(nobody, run.number, 2),
+        lambda: coop.payroll_runs.payslips_pdf(nobody, run.number),
+        lambda: coop.payroll_runs.payslip_files(nobody, run.number),
+        lambda: coop.payroll_runs.payment_file(nobody, run.number),
+        lambda: coop.payroll_runs.employer_report(nobody, "2026-11"),
     ):
         _refused(call)
 
