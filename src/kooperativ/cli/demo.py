@@ -124,7 +124,7 @@ def _show(
         )
     )
     if month.ledger_total == 0:
-        cli.print(t("The ledger balances: debit equals credit on every voucher."))
+        cli.print(t("The ledger balances: the debits equal the credits."))
     else:
         cli.print(
             "[red]✗[/] "
