@@ -5,14 +5,20 @@
 
     from kooperativ import demo
 
-    with demo.create("kooperativ-demo") as coop:
-        report = demo.report(coop, on=date(2026, 11, 27))
-        for assignment, salary in report.salaries:
-            print(assignment.number, salary.payout)
+    clock = demo.DemoClock()
+    with demo.create("kooperativ-demo", clock=clock) as coop:
+        month = demo.run_month(coop, "kooperativ-demo", clock=clock)
+        for made in month.files:
+            print(made.kind, made.path)
 
 :func:`create` copies the bundled example into a folder (replacing a folder it made
 before, never another one), opens it on SQLite and registers the members, fees, clients,
 assignments and contracts of the example's ``demo.toml`` (:func:`load_demo`).
+:func:`run_month` then runs the month of the ``[month]`` table of ``demo.toml`` through
+the cooperative's services, as its treasurer would: invoices → payments → salary
+requests → payroll run → payslips, AGI, pain.001 and SIE 4, written into the folder.
+Every step happens on the demo's own dates (a :class:`DemoClock`), never today's, so the
+demo gives the same figures and files every time.
 :func:`report` gathers what the demo shows: the salary each assignment would pay, the
 röstlängd, the problems ``check`` finds and the state of the audit trail.
 """
@@ -22,8 +28,9 @@ from __future__ import annotations
 import shutil
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,16 +42,63 @@ from kooperativ.security import Actor
 if TYPE_CHECKING:
     from kooperativ.assignments.models import Assignment
     from kooperativ.cooperative import Cooperative
+    from kooperativ.expenses.salary_requests import SalaryRequest
     from kooperativ.governance.register import Roll
+    from kooperativ.invoicing.models import Invoice
+    from kooperativ.payments.models import Payment
     from kooperativ.payroll import SalaryResult
+    from kooperativ.payroll.runs import PayrollRun, Payslip
     from kooperativ.problems import Problem
 
-__all__ = ["DEMO_FILE", "MARKER", "DemoCounts", "DemoReport", "create", "load_demo", "report"]
+__all__ = [
+    "DEMO_FILE",
+    "FOLDERS",
+    "MARKER",
+    "DemoClock",
+    "DemoCounts",
+    "DemoFile",
+    "DemoMonth",
+    "DemoReport",
+    "create",
+    "load_demo",
+    "report",
+    "run_month",
+]
 
 #: The file that marks a folder as made by :func:`create` (and so safe to replace).
 MARKER = ".kooperativ-demo"
 #: The example the demo is built from.
 EXAMPLE = "interim_kultur"
+#: When the demo's registrations happen (its clock before :func:`run_month` moves it).
+REGISTERED_AT = datetime(2026, 8, 1, 9, 0, tzinfo=UTC)
+#: The sub-folders :func:`run_month` writes into, by kind of file.
+FOLDERS = {
+    "invoice_pdf": "fakturor",
+    "peppol": "fakturor",
+    "payslip_pdf": "lonespecifikationer",
+    "agi": "filer",
+    "pain001": "filer",
+    "sie": "filer/sie",
+}
+
+
+class DemoClock:
+    """The demo's clock: it shows the time it is set to, so every step of the demo happens
+    on the demo's own dates and its output is the same whenever it runs.
+
+    Pass it to :func:`create` (``clock=``) and to :func:`run_month`, which moves it to each
+    step's day.
+    """
+
+    def __init__(self, at: datetime = REGISTERED_AT) -> None:
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
+
+    def set(self, day: date, hour: int = 9) -> None:
+        """Move the clock to ``hour`` o'clock (UTC) on ``day``."""
+        self.at = datetime.combine(day, time(hour, 0), tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -77,6 +131,46 @@ class DemoReport:
     problems: list[Problem]
     audit_problems: list[str]
     events: int
+
+
+@dataclass(frozen=True)
+class DemoFile:
+    """A file the demo wrote.
+
+    Attributes:
+        kind: What it is: ``invoice_pdf``, ``peppol``, ``payslip_pdf``, ``agi``,
+            ``pain001`` or ``sie`` (machine codes, the keys of :data:`FOLDERS`).
+        path: Where, relative to the demo folder.
+        about: What it is of: an invoice (``A1``), a member number, a period, a year.
+    """
+
+    kind: str
+    path: Path
+    about: str
+
+
+@dataclass(frozen=True)
+class DemoMonth:
+    """What :func:`run_month` made.
+
+    Attributes:
+        invoices: The month's invoices, one per completed assignment.
+        payments: The clients' payments of them.
+        requests: The members' salary requests (approved; those paid in a later period
+            stay approved).
+        run: The month's payroll run, approved and paid.
+        payslips: Its payslips, by member number.
+        files: Every file written, in the order written.
+        ledger_total: The sum of the trial balance (zero: the ledger balances).
+    """
+
+    invoices: list[Invoice]
+    payments: list[Payment]
+    requests: list[SalaryRequest]
+    run: PayrollRun
+    payslips: list[Payslip]
+    files: list[DemoFile] = field(default_factory=list)
+    ledger_total: Decimal = Decimal("0.00")
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -146,6 +240,8 @@ def create(
 
     A folder made by an earlier call (it holds the :data:`MARKER` file) is replaced; any
     other existing folder is refused. Close the returned cooperative (or use ``with``).
+    ``clock`` is the cooperative's clock (default: a :class:`DemoClock` at
+    :data:`REGISTERED_AT`, so the records are dated the same on every run).
 
     Raises:
         InputError: ``folder`` exists and was not made by :func:`create` (field ``dir``).
@@ -164,7 +260,7 @@ def create(
     Cooperative.init(target, EXAMPLE)
     (target / MARKER).write_text("created by `kooperativ demo`; safe to delete\n")
     url = f"sqlite:///{(target / 'kooperativ.db').resolve()}"
-    coop = Cooperative.open(target, url, clock=clock, upgrade=True)
+    coop = Cooperative.open(target, url, clock=clock or DemoClock(), upgrade=True)
     try:
         load_demo(coop, target / DEMO_FILE)
     except BaseException:
@@ -186,4 +282,157 @@ def report(coop: Cooperative, on: date) -> DemoReport:
         problems=coop.check(on),
         audit_problems=[str(problem) for problem in coop.audit.verify(actor).problems],
         events=len(coop.audit.events(actor)),
+    )
+
+
+def _month_data(path: Path) -> dict[str, Any]:
+    data = _read(path).get("month")
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), "month", "the demo data has no [month] table")
+    return data
+
+
+def _write(folder: Path, kind: str, name: str, data: bytes, about: str) -> DemoFile:
+    relative = Path(FOLDERS[kind]) / name
+    target = folder / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return DemoFile(kind, relative, about)
+
+
+def run_month(
+    coop: Cooperative,
+    folder: Path | str,
+    *,
+    clock: DemoClock | None = None,
+    lang: str | None = None,
+    path: Path | None = None,
+) -> DemoMonth:
+    """Run the demo's month through the services, as the treasurer would, into files.
+
+    The steps, on the dates of the ``[month]`` table of the demo data (``path``, default
+    the folder's ``demo.toml``), moving ``clock`` (the :class:`DemoClock` the cooperative
+    was opened with) to each step's day:
+
+    1. an invoice for every assignment that ended in the month of ``invoice_date``, issued
+       that day (``fakturor/``: a PDF each, and a Peppol BIS 3.0 file for a client with a
+       Peppol id);
+    2. the clients' payments, registered by OCR on the days of ``[[month.payments]]``;
+    3. each member of ``[[month.salary_requests]]`` asks for all that is on their account,
+       approved by the treasurer (``month.treasurer``), or by the board member
+       (``month.board``) for the treasurer's own request;
+    4. the payroll run of ``period`` paid on ``pay_date``, computed and approved on
+       ``run_on`` by the treasurer (who is not paid in it) and marked paid that day;
+    5. the payslips as PDF (``lonespecifikationer/``), the AGI XML and the pain.001 file
+       (``filer/``) and the year as SIE 4 (``filer/sie/``).
+
+    Args:
+        coop: The demo cooperative made by :func:`create` (records, no month yet).
+        folder: The demo folder (files are written under it).
+        clock: The cooperative's :class:`DemoClock`; without one the services' own clock
+            dates what they record.
+        lang: The language of the PDFs (default: the cooperative's).
+        path: The demo data (default: ``demo.toml`` in ``folder``).
+
+    Raises:
+        ConfigError: The demo data cannot be read or has no ``[month]`` table.
+        InputError, ConflictError: A step the services refuse (e.g. the month run twice).
+    """
+    target = Path(folder)
+    month = _month_data(path or target / DEMO_FILE)
+    admin = Actor.admin("demo")
+    treasurer = coop.actor_for_member(int(month["treasurer"]))
+    board = coop.actor_for_member(int(month["board"]))
+
+    def at(day: date) -> None:
+        if clock is not None:
+            clock.set(day)
+
+    files: list[DemoFile] = []
+    # 1. Invoices for the assignments that ended in the invoice date's month.
+    issued: date = month["invoice_date"]
+    at(issued)
+    done = [
+        a
+        for a in coop.assignments.list(admin)
+        if (a.end.year, a.end.month) == (issued.year, issued.month) and a.end <= issued
+    ]
+    invoices = [
+        coop.invoices.create(treasurer, assignments=[a.number], issue_date=issued) for a in done
+    ]
+    peppol = {c.id for c in coop.clients.list(admin) if c.peppol_id}
+    for invoice in invoices:
+        pdf = coop.invoices.pdf(treasurer, invoice.number, lang=lang)
+        files.append(
+            _write(target, "invoice_pdf", f"faktura-{invoice.label}.pdf", pdf, invoice.label)
+        )
+        if invoice.client_id in peppol:
+            xml = coop.invoices.peppol(treasurer, invoice.number, lang=lang)
+            files.append(
+                _write(target, "peppol", f"faktura-{invoice.label}-peppol.xml", xml, invoice.label)
+            )
+    # 2. The clients pay, each by the invoice's OCR reference.
+    by_assignment = {a.id: a.number for a in done}
+    paid_on = {int(p["assignment"]): p["paid_on"] for p in month.get("payments", [])}
+
+    def paid_day(invoice: Invoice) -> date:
+        number = by_assignment[invoice.assignment_ids[0]]
+        if number not in paid_on:
+            raise ConfigError(
+                str(path or target / DEMO_FILE),
+                "month.payments",
+                "no payment day for assignment {number}",
+                number=number,
+            )
+        day: date = paid_on[number]
+        return day
+
+    payments = []
+    for invoice in sorted(invoices, key=paid_day):
+        at(paid_day(invoice))
+        payments.append(
+            coop.payments.register(
+                treasurer, invoice.payment_reference, invoice.total, paid_day(invoice)
+            )
+        )
+    # 3. Salary requests: each member asks for what is on their account; an officer who is
+    # not the member approves.
+    requests = []
+    for item in month.get("salary_requests", []):
+        at(item["asked_on"])
+        number = int(item["member"])
+        asked = coop.salary_requests.request(
+            coop.actor_for_member(number), number, item["pay_date"]
+        )
+        decider = board if number == int(month["treasurer"]) else treasurer
+        requests.append(coop.salary_requests.approve(decider, asked.number))
+    # 4. The payroll run: computed and approved by the treasurer, paid on the pay date.
+    period: str = month["period"]
+    pay_date: date = month["pay_date"]
+    at(month["run_on"])
+    run = coop.payroll_runs.run(treasurer, period, pay_date)
+    run = coop.payroll_runs.approve(treasurer, run.number)
+    at(pay_date)
+    run = coop.payroll_runs.mark_paid(treasurer, run.number, pay_date)
+    payslips = coop.payroll_runs.payslips(treasurer, run.number)
+    # 5. The files: payslips, AGI, pain.001, SIE 4.
+    for slip in payslips:
+        pdf = coop.payroll_runs.payslip_pdf(treasurer, run.number, slip.member_number, lang=lang)
+        name = f"{period}-medlem-{slip.member_number}.pdf"
+        files.append(_write(target, "payslip_pdf", name, pdf, str(slip.member_number)))
+    agi = coop.payroll_runs.employer_report(treasurer, period)
+    files.append(_write(target, "agi", f"agi-{period}.xml", agi, period))
+    pain = coop.payroll_runs.payment_file(treasurer, run.number)
+    files.append(_write(target, "pain001", f"pain001-{period}-{run.number}.xml", pain, period))
+    year = pay_date.year
+    sie = coop.ledger.sie(treasurer, year)
+    files.append(_write(target, "sie", f"bokforing-{year}.se", sie, str(year)))
+    return DemoMonth(
+        invoices=invoices,
+        payments=payments,
+        requests=requests,
+        run=run,
+        payslips=payslips,
+        files=files,
+        ledger_total=coop.ledger.trial_balance(admin).total,
     )

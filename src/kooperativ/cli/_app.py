@@ -53,7 +53,7 @@ COMMANDS: dict[str, Entry] = {
     ),
     "demo": Entry(
         "kooperativ.cli.demo",
-        "Create the Interim kultur demo cooperative on SQLite and show what it holds.",
+        "Create the Interim kultur demo cooperative on SQLite and run a month of it.",
         PANELS[0],
     ),
     "check": Entry(

@@ -1,13 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``kooperativ demo``: the Interim kultur demo cooperative, built and shown.
+"""``kooperativ demo``: the Interim kultur demo cooperative, built, run for a month, shown.
 
-The building is :mod:`kooperativ.demo` (a program gets the same cooperative); this module
-only prints what :func:`kooperativ.demo.report` gathers, in tables that fit 80 columns.
+The building and the month are :mod:`kooperativ.demo` (a program gets the same
+cooperative and files); this module only prints what :func:`kooperativ.demo.run_month`
+made and :func:`kooperativ.demo.report` finds, in tables that fit 80 columns. Its own
+texts are in the ``demo`` catalog.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,23 +17,31 @@ import typer
 
 from kooperativ.cli._common import table
 from kooperativ.cli._context import CliContext, shared_options
-from kooperativ.cli._views import role_words
 
 if TYPE_CHECKING:
     from kooperativ.cooperative import Cooperative
-    from kooperativ.demo import DemoReport
+    from kooperativ.demo import DemoMonth, DemoReport
 
 __all__ = ["register"]
 
-#: The salary items of the overview, in payslip order, with their labels.
+#: The payslip items of the payroll table, in payslip order, with their labels.
 SALARY_ITEMS = (
-    ("fee", "Fee"),
     ("gross_salary", "Gross"),
     ("holiday_pay", "Holiday pay"),
     ("employer_contributions", "Contributions"),
     ("preliminary_tax", "Tax"),
     ("payout", "Payout"),
 )
+
+#: What each kind of file the demo writes is, in the ``demo`` catalog.
+FILE_LABELS = {
+    "invoice_pdf": "Invoice {about} (PDF)",
+    "peppol": "Invoice {about} (Peppol)",
+    "payslip_pdf": "Payslip, member {about} (PDF)",
+    "agi": "AGI for {about} (Skatteverket)",
+    "pain001": "Salary payments {about} (pain.001)",
+    "sie": "Bookkeeping {about} (SIE 4)",
+}
 
 
 @shared_options(coop=False)
@@ -41,74 +51,87 @@ def demo(
         Path, typer.Option("--dir", help="Folder to create the demo cooperative in.")
     ] = Path("kooperativ-demo"),
 ) -> None:
-    """Create the Interim kultur demo cooperative on SQLite and show what it holds."""
+    """Create the Interim kultur demo cooperative on SQLite and run a month of it."""
     with cli.guard():
         from kooperativ import demo as library
-        from kooperativ.security import Actor
 
-        with library.create(folder) as coop:
+        clock = library.DemoClock()
+        with library.create(folder, clock=clock) as coop:
             cli.adopt_language(coop.config.language)  # the new folder's, unless chosen
-            actor = Actor.admin()
-            members = coop.members.list(actor)
-            clients = coop.clients.list(actor)
-            report = library.report(coop, date.today())
-            _show(cli, coop, folder, report, len(members), len(clients))
+            month = library.run_month(
+                coop, folder, clock=clock, lang=cli.language if cli.chosen_language else None
+            )
+            report = library.report(coop, month.run.pay_date)
+            _show(cli, coop, folder, month, report)
 
 
 def _show(
     cli: CliContext,
     coop: Cooperative,
     folder: Path,
+    month: DemoMonth,
     report: DemoReport,
-    members: int,
-    clients: int,
 ) -> None:
     from kooperativ.security import Actor
 
+    t = cli.texts("demo")
     admin = Actor.admin()
     cli.print(
         cli._("Demo cooperative {name} created in {folder}.").format(
             name=coop.config.employer.name, folder=folder
         )
     )
-    cli.print(
-        table(
-            cli._("Members"),
-            ["#", cli._("Name"), cli._("Identity number"), cli._("Roles")],
-            [
-                (
-                    m.number,
-                    m.name,
-                    coop.mask_person_id(m.person_id),
-                    role_words(cli, (r.value for r in m.roles)),
-                )
-                for m in coop.members.list(admin)
-            ],
-        )
-    )
-    views = coop.assignments.views(admin, [a for a, _ in report.salaries])
-    cli.print(
-        table(
-            cli._("Assignments"),
-            ["#", cli._("Member"), cli._("Client"), cli._("Amount excl. VAT")],
-            [
-                (v.number, v.member_name, v.client_name, cli.amount(v.amount_excl_vat))
-                for v in views
-            ],
-            right=(3,),
-        )
-    )
-    _salaries(cli, report)
-    _roll(cli, report)
+    members = len(coop.members.list(admin))
+    clients = len(coop.clients.list(admin))
+    assignments = len(report.salaries)
     cli.print(
         cli._("{members}, {clients}, {assignments} registered.").format(
             members=cli.ngettext("{n} member", "{n} members", members).format(n=members),
             clients=cli.ngettext("{n} client", "{n} clients", clients).format(n=clients),
-            assignments=cli.ngettext("{n} assignment", "{n} assignments", len(views)).format(
-                n=len(views)
+            assignments=cli.ngettext("{n} assignment", "{n} assignments", assignments).format(
+                n=assignments
             ),
         )
     )
+    paid = {invoice: p.paid_on for p in month.payments for invoice in p.invoice_ids}
+    first = month.invoices[0].issue_date if month.invoices else month.run.pay_date
+    cli.print(
+        table(
+            t("Invoices of {day} and the clients' payments").format(day=first.isoformat()),
+            [t("Invoice"), t("Client"), t("To pay"), t("Paid")],
+            [
+                (
+                    i.label,
+                    i.buyer.name,
+                    cli.amount(i.total),
+                    paid[i.id].isoformat() if i.id in paid else "",
+                )
+                for i in month.invoices
+            ],
+            right=(2,),
+        )
+    )
+    _payroll(cli, month)
+    cli.print(
+        table(
+            t("Files, in {folder}").format(folder=folder),
+            [t("What"), t("File")],
+            [
+                (t(FILE_LABELS[f.kind]).format(about=f.about), f.path.as_posix())
+                for f in month.files
+            ],
+            compact=True,
+        )
+    )
+    if month.ledger_total == 0:
+        cli.print(t("The ledger balances: the debits equal the credits."))
+    else:
+        cli.print(
+            "[red]✗[/] "
+            + t("The ledger does not balance: {amount}").format(
+                amount=cli.amount(month.ledger_total)
+            )
+        )
     for problem in report.problems:
         cli.print(f"  {cli.finding_line(problem, where=True)}")
     if report.audit_problems:
@@ -118,50 +141,43 @@ def _show(
         events = cli.ngettext("{n} event", "{n} events", report.events).format(n=report.events)
         cli.print(cli._("Audit trail intact: {events} verified.").format(events=events))
     cli.print(cli._("Try: kooperativ member list --coop {folder}").format(folder=folder))
+    cli.print(
+        t("Try: kooperativ payroll show {run} --coop {folder}").format(
+            run=month.run.number, folder=folder
+        )
+    )
 
 
-def _salaries(cli: CliContext, report: DemoReport) -> None:
-    """One column per assignment, one row per item: fits 80 columns for the demo's five."""
+def _payroll(cli: CliContext, month: DemoMonth) -> None:
+    """One column per payslip, one row per item: fits 80 columns for the demo's members."""
     from rich import box
     from rich.table import Table
 
+    t = cli.texts("demo")
+    run = month.run
     overview = Table(
-        title=cli._("Salary per assignment (paid on the first pay day after it ends)"),
+        title=t("Payroll run {number} for {period}, paid on {day}").format(
+            number=run.number, period=run.period, day=run.pay_date.isoformat()
+        ),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         collapse_padding=True,
     )
-    overview.add_column(cli._("Assignment"))
-    for assignment, _ in report.salaries:
-        overview.add_column(str(assignment.number), justify="right", no_wrap=True)
-    overview.add_row(
-        cli._("Invoiced"), *(cli.amount(a.amount_excl_vat) for a, _ in report.salaries)
-    )
+    overview.add_column(t("Member"))
+    for slip in month.payslips:
+        overview.add_column(str(slip.member_number), justify="right", no_wrap=True)
+    overview.add_column(t("Total"), justify="right", no_wrap=True)
+    overview.add_row(t("Name"), *(slip.name for slip in month.payslips), "")
     for field, label in SALARY_ITEMS:
-        cells = [cli.amount(getattr(salary, field)) for _, salary in report.salaries]
+        cells = [cli.amount(getattr(slip, field)) for slip in month.payslips]
+        total = cli.amount(sum((getattr(slip, field) for slip in month.payslips), Decimal(0)))
         name = cli._(label)
-        overview.add_row(f"[bold]{name}[/bold]" if field == "payout" else name, *cells)
+        if field == "payout":
+            overview.add_row(f"[bold]{name}[/bold]", *cells, f"[bold]{total}[/bold]")
+        else:
+            overview.add_row(name, *cells, total)
     cli.print(overview)
-
-
-def _roll(cli: CliContext, report: DemoReport) -> None:
-    """The röstlängd: who votes today, and why not."""
-    governance = cli.texts("governance")
-    cli.print(
-        table(
-            cli._("Voting roll on {day}").format(day=report.roll.on.isoformat()),
-            ["#", cli._("Name"), cli._("Vote")],
-            [
-                (
-                    e.number,
-                    e.name,
-                    cli._("yes") if e.votes else "; ".join(r.text(governance) for r in e.reasons),
-                )
-                for e in report.roll.entries
-            ],
-        )
-    )
 
 
 def register(app: typer.Typer) -> None:
