@@ -6,8 +6,9 @@ When a run is **approved** it books, in the ``[ledger] payroll`` series on the p
 ======================================  ==========================================  =========
 account (role)                          amount                                      member
 ======================================  ==========================================  =========
-``salaries``                            debit: the taxable pay without holiday pay
+``salaries``                            debit: taxable pay less holiday, sick pay
 ``holiday_pay``                         debit: the holiday pay
+``sick_pay``                            debit: sick pay net of karens (where any)
 ``employer_contributions``              debit: the employer's contributions
 ``employer_contributions_liability``    credit: the same
 ``pension``                             debit: pension premiums (where any)
@@ -98,6 +99,7 @@ class PayrollAccounts:
         pension_liability: Premiums owed to the insurer (BAS 2990), if any.
         pension_tax: Särskild löneskatt (BAS 7533), if any.
         pension_tax_liability: What is owed for it (BAS 2514), if any.
+        sick_pay: Sick pay, *sjuklön* (BAS 7081), if any.
     """
 
     salaries: int
@@ -113,6 +115,7 @@ class PayrollAccounts:
     pension_liability: int | None = None
     pension_tax: int | None = None
     pension_tax_liability: int | None = None
+    sick_pay: int | None = None
 
     @classmethod
     def of(cls, roles: Mapping[str, int]) -> PayrollAccounts:
@@ -135,6 +138,7 @@ class PayrollAccounts:
             pension_liability=roles.get("pension_liability"),
             pension_tax=roles.get("pension_tax"),
             pension_tax_liability=roles.get("pension_tax_liability"),
+            sick_pay=roles.get("sick_pay"),
         )
 
     def require(self, role: str) -> int:
@@ -158,6 +162,7 @@ class PayrollAccounts:
 class _Sums:
     salaries: Decimal = ZERO_ORE
     holiday_pay: Decimal = ZERO_ORE
+    sick_pay: Decimal = ZERO_ORE
     contributions: Decimal = ZERO_ORE
     pension: Decimal = ZERO_ORE
     pension_tax: Decimal = ZERO_ORE
@@ -166,8 +171,10 @@ class _Sums:
     budget: Decimal = ZERO_ORE
 
     def add(self, slip: Payslip, sign: int) -> None:
-        self.salaries += sign * (slip.taxable_pay - slip.holiday_pay)
+        sick = slip.sick_pay
+        self.salaries += sign * (slip.taxable_pay - slip.holiday_pay - sick)
         self.holiday_pay += sign * slip.holiday_pay
+        self.sick_pay += sign * sick
         self.contributions += sign * slip.employer_contributions
         self.pension += sign * slip.pension
         self.pension_tax += sign * slip.pension_tax
@@ -208,7 +215,7 @@ def payroll_vouchers(
         without any difference), each balancing.
 
     Raises:
-        ConfigError: A pension or pension tax to book and no account for it.
+        ConfigError: A pension, pension tax or sick pay to book and no account for it.
     """
     replaced = replaced or {}
     label = text or f"Lönekörning {run.number}, {run.period}"
@@ -232,6 +239,10 @@ def payroll_vouchers(
         pairs: list[tuple[int | None, str | None, Decimal]] = [
             (accounts.salaries, None, sums.salaries),
             (accounts.holiday_pay, None, sums.holiday_pay),
+        ]
+        if sums.sick_pay:
+            pairs.append((accounts.require("sick_pay"), None, sums.sick_pay))
+        pairs += [
             (accounts.employer_contributions, None, sums.contributions),
             (accounts.employer_contributions_liability, None, -sums.contributions),
         ]

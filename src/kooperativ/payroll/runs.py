@@ -160,6 +160,8 @@ class Payslip(Record):
         sick_days: Days of sick leave in the period counted for sick pay.
         trace: How each amount was calculated (the salary engine's trace, JSON-ready).
         replaces: For a correction run: the payslip it replaces.
+        absence_numbers: The confirmed sick absences whose days in the period the payslip
+            counted for sick pay (each absence's days of a period are paid once).
     """
 
     id: UUID = Field(default_factory=uuid4)
@@ -195,6 +197,7 @@ class Payslip(Record):
     sick_days: int = Field(default=0, ge=0)
     trace: tuple[dict[str, Any], ...] = ()
     replaces: UUID | None = None
+    absence_numbers: tuple[int, ...] = ()
 
     @field_validator(
         "gross_salary", "holiday_pay", "taxable_pay", "employer_contributions", "pension",
@@ -226,6 +229,15 @@ class Payslip(Record):
     def year(self) -> int:
         """The calendar year of the pay period."""
         return int(self.period[:4])
+
+    @property
+    def sick_pay(self) -> Decimal:
+        """Sick pay less the qualifying-day deduction: the ``sick_pay`` and
+        ``sick_deduction`` lines together (never negative)."""
+        return sum(
+            (ln.amount for ln in self.lines if ln.kind in ("sick_pay", "sick_deduction")),
+            Decimal("0.00"),
+        )
 
 
 class PayrollRun(Record):

@@ -57,13 +57,14 @@ import builtins
 import os
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 from uuid import UUID, uuid4
 
+from kooperativ.absence.sick_pay import SickPayResult
 from kooperativ.accounts.payroll_postings import PayrollAccounts, payout_voucher, payroll_vouchers
 from kooperativ.audit import GENESIS, AuditEvent, chain_hash, event_mac
 from kooperativ.errors import ConflictError, InputError, NotFoundError, PermissionDenied, Term
@@ -120,6 +121,22 @@ class _Earlier:
     month_pay: Decimal = ZERO_ORE
     year_pay: Decimal = ZERO_ORE
     year_tax: Decimal = ZERO_ORE
+
+
+@dataclass
+class _Work:
+    """What one payslip is computed from."""
+
+    member: Member
+    requests: Sequence[SalaryRequest]
+    expenses: Sequence[Expense]
+    sick: SickPayResult
+    absences: tuple[int, ...] = ()
+
+
+#: The salary engine's trace fields that tell how the salary was found from the budget;
+#: with sick pay the fields after them come from the calculation on the whole pay.
+_SALARY_FIELDS = frozenset({"fee", "expenses", "budget", "gross_salary", "remainder"})
 
 
 def _contribution_rate(result: SalaryResult) -> Decimal:
@@ -209,22 +226,21 @@ class PayrollRunService(Service):
                 for r in uow.salary_requests.with_status(SalaryRequestStatus.APPROVED)
                 if first <= r.pay_date <= last
             ]
-            if not requests:
-                raise InputError(
-                    "period",
-                    "no approved salary request has a pay date in {period}",
-                    period=period,
-                )
             taken = self._taken(uow, None if draft is None else draft.id)
             requests = [r for r in requests if ("request", r.number) not in taken]
-            if not requests:  # pragma: no cover - a request's period has one regular run
+            # Members with confirmed sick leave in the period are paid their sick pay
+            # (lag 1991:1047) even without a salary request.
+            sick_members = {
+                a.member_id
+                for a in uow.absences.overlapping(first, last, kind="sick")
+                if a.confirmed
+            }
+            if not requests and not sick_members:
                 raise InputError(
                     "period",
                     "no approved salary request has a pay date in {period}",
                     period=period,
                 )
-            if draft is not None:
-                self._remove_payslips(uow, actor, draft)
             number = draft.number if draft is not None else uow.payroll_runs.next_number()
             run = PayrollRun(
                 id=draft.id if draft is not None else uuid4(),
@@ -235,11 +251,27 @@ class PayrollRunService(Service):
             by_member: dict[UUID, list[SalaryRequest]] = {}
             for request in sorted(requests, key=lambda r: r.number):
                 by_member.setdefault(request.member_id, []).append(request)
-            members = self._members(uow, by_member)
-            expenses = self._open_expenses(uow, set(by_member), taken)
+            paid: dict[UUID, list[SalaryRequest]] = {m: [] for m in sick_members}
+            paid.update(by_member)
+            members = self._members(uow, paid)
+            expenses = self._open_expenses(uow, set(paid), taken)
             earlier = self._earlier(uow, pay_date, exclude_run=run.id)
-            order = sorted(by_member, key=lambda m: members[m].number)
-            work_list = [(members[m], by_member[m], expenses.get(m, [])) for m in order]
+            paid_absences = self._paid_absences(uow, period, exclude_run=run.id)
+            work_list: list[_Work] = []
+            for m in sorted(paid, key=lambda m: members[m].number):
+                item = self._work(
+                    uow, run, members[m], paid[m], expenses.get(m, []), paid_absences.get(m, ())
+                )
+                if item is not None:
+                    work_list.append(item)
+            if not work_list:
+                raise InputError(
+                    "period",
+                    "no approved salary request has a pay date in {period}",
+                    period=period,
+                )
+            if draft is not None:
+                self._remove_payslips(uow, actor, draft)
             slips = self._compute(uow, run, work_list, earlier, progress)
             stored = self._totals(run, slips).evolve(
                 created_by=actor.name, created_at=self._coop.now()
@@ -326,17 +358,21 @@ class PayrollRunService(Service):
                 uow, original.pay_date, exclude_run=correction.id,
                 exclude_slips={old.id for _, old in chosen},
             )  # fmt: skip
-            work_list = []
+            paid_absences = self._paid_absences(
+                uow, original.period, exclude_run=correction.id,
+                exclude_slips={old.id for _, old in chosen},
+            )  # fmt: skip
+            work_list: list[_Work] = []
             for member, old in chosen:
                 requests = [uow.salary_requests.by_number(n) for n in old.request_numbers]
                 expenses = [uow.expenses.by_number(n) for n in old.expense_numbers]
-                work_list.append(
-                    (
-                        member,
-                        [r for r in requests if r is not None],
-                        [e for e in expenses if e is not None],
-                    )
-                )
+                item = self._work(
+                    uow, correction, member, [r for r in requests if r is not None],
+                    [e for e in expenses if e is not None], paid_absences.get(member.id, ()),
+                    keep=True,
+                )  # fmt: skip
+                if item is not None:
+                    work_list.append(item)
             slips = self._compute(uow, correction, work_list, earlier, progress)
             slips = [
                 slip.evolve(replaces=old.id) for slip, (_, old) in zip(slips, chosen, strict=True)
@@ -692,32 +728,89 @@ class PayrollRunService(Service):
                 earlier.month_pay += slip.taxable_pay
         return found
 
+    def _paid_absences(
+        self,
+        uow: UnitOfWork,
+        period: str,
+        *,
+        exclude_run: UUID,
+        exclude_slips: set[UUID] | None = None,
+    ) -> dict[UUID, set[int]]:
+        """The sick absences each member's current payslips of ``period`` (of other runs,
+        not replaced, not in ``exclude_slips``) already pay: their days of the period are
+        not paid again."""
+        slips = uow.payslips.of_period(period)
+        replaced = {s.replaces for s in slips if s.replaces is not None}
+        skip = replaced | (exclude_slips or set())
+        found: dict[UUID, set[int]] = {}
+        for slip in slips:
+            if slip.run_id == exclude_run or slip.id in skip or not slip.absence_numbers:
+                continue
+            found.setdefault(slip.member_id, set()).update(slip.absence_numbers)
+        return found
+
+    def _work(
+        self,
+        uow: UnitOfWork,
+        run: PayrollRun,
+        member: Member,
+        requests: Sequence[SalaryRequest],
+        expenses: Sequence[Expense],
+        paid_absences: Collection[int],
+        *,
+        keep: bool = False,
+    ) -> _Work | None:
+        """What ``member``'s payslip of ``run`` is computed from: the requests, expenses
+        and the sick pay of the run's period (absences in ``paid_absences`` left out).
+        ``None`` when there is nothing to pay (no request, no sick pay) unless ``keep``."""
+        sick, absences = self._coop.absence.sick_pay_in(uow, member, run.period, skip=paid_absences)
+        if not requests and sick.sick_pay + sick.sick_deduction <= 0 and not keep:
+            return None
+        return _Work(member, requests, expenses, sick, absences)
+
     def _compute(
         self,
         uow: UnitOfWork,
         run: PayrollRun,
-        work: Sequence[tuple[Member, Sequence[SalaryRequest], Sequence[Expense]]],
+        work: Sequence[_Work],
         earlier: dict[UUID, _Earlier],
         progress: Progress | None,
     ) -> builtins.list[Payslip]:
         policy = self._coop.payroll.policy()
+        sick_from_account = self._coop.config.payroll.sick_pay_from == "member_account"
         delay = float(os.environ.get(DELAY_ENV, "0") or 0)
         number = uow.payslips.next_number()
         slips: builtins.list[Payslip] = []
-        for index, (member, requests, expenses) in enumerate(work):
+        for index, item in enumerate(work):
+            member, requests, expenses, sick = item.member, item.requests, item.expenses, item.sick
             before = earlier.get(member.id, _Earlier())
             budget = sum((r.budget for r in requests), ZERO_ORE)
             outlays = sum((e.amount for e in expenses), ZERO_ORE)
+            sick_net = sick.sick_pay + sick.sick_deduction
+            common: dict[str, Any] = {
+                "member": member,
+                "expenses": outlays,
+                "paid_on": run.pay_date,
+                "paid_this_month": before.month_pay,
+                "paid_this_year": before.year_pay,
+            }
+            base: SalaryResult | None = None
             try:
                 inp = policy.salary_input(
-                    member=member,
-                    budget=budget,
-                    expenses=outlays,
-                    paid_on=run.pay_date,
-                    paid_this_month=before.month_pay,
-                    paid_this_year=before.year_pay,
+                    budget=budget if requests else None,
+                    gross=None if requests else (sick_net if sick_net > 0 else ZERO_ORE + 1),
+                    **common,
                 )
-                result = policy.calculate(inp)
+                if requests:
+                    base = policy.calculate(inp)
+                result = base
+                if sick_net > 0:
+                    # Sick pay is taxable pay like the salary: holiday pay (where the
+                    # policy pays it with each salary, SemL 16 b §, 17 §), contributions
+                    # and the tax table apply to the whole pay of the payslip.
+                    salary_gross = base.gross_salary if base is not None else ZERO_ORE
+                    inp = policy.salary_input(gross=salary_gross + sick_net, **common)
+                    result = policy.calculate(inp)
             except InputError as error:
                 raise InputError(
                     "member",
@@ -725,22 +818,30 @@ class PayrollRunService(Service):
                     member=member.number,
                     reason=error,
                 ) from None
+            base_holiday = base.holiday_pay if base is not None else ZERO_ORE
             lines: builtins.list[PayslipLine] = []
-            shares = allocate(result.gross_salary, [r.budget for r in requests])
-            for request, share in zip(requests, shares, strict=True):
-                lines.append(
-                    PayslipLine(
-                        kind="salary",
-                        text=f"Löneuttag {request.number} ({request.pay_date.isoformat()})",
-                        amount=share,
-                        request_number=request.number,
+            if base is not None:
+                shares = allocate(base.gross_salary, [r.budget for r in requests])
+                for request, share in zip(requests, shares, strict=True):
+                    lines.append(
+                        PayslipLine(
+                            kind="salary",
+                            text=f"Löneuttag {request.number} ({request.pay_date.isoformat()})",
+                            amount=share,
+                            request_number=request.number,
+                        )
                     )
-                )
-            if result.holiday_pay:
+            if base_holiday:
                 lines.append(
                     PayslipLine(kind="holiday_pay", text="Semesterersättning",
-                                amount=result.holiday_pay)
+                                amount=base_holiday)
                 )  # fmt: skip
+            if result is not None and result.holiday_pay - base_holiday:
+                lines.append(
+                    PayslipLine(kind="holiday_pay", text="Semesterersättning på sjuklön",
+                                amount=result.holiday_pay - base_holiday)
+                )  # fmt: skip
+            lines.extend(sick.lines)
             for expense in expenses:
                 lines.append(
                     PayslipLine(
@@ -750,6 +851,24 @@ class PayrollRunService(Service):
                         expense_number=expense.number,
                     )
                 )
+            trace: builtins.list[dict[str, Any]] = []
+            if base is not None:
+                trace.extend(
+                    t for t in trace_as_dicts(base.trace)
+                    if result is base or t.get("field") in _SALARY_FIELDS
+                )  # fmt: skip
+            trace.extend(sick.trace_dicts())
+            if result is not None and result is not base:
+                trace.extend(
+                    t for t in trace_as_dicts(result.trace) if t.get("field") not in _SALARY_FIELDS
+                )
+            if result is None:  # nothing to pay any more (a correction): an empty payslip
+                slips.append(self._empty(run, member, number + index, inp.tax, before, item))
+                continue
+            if sick_from_account or base is None:
+                cost = result.total_cost if sick_from_account else ZERO_ORE
+            else:
+                cost = base.total_cost
             slip = build(
                 Payslip,
                 {
@@ -764,7 +883,7 @@ class PayrollRunService(Service):
                     "period": run.period,
                     "pay_date": run.pay_date,
                     "lines": tuple(lines),
-                    "gross_salary": result.gross_salary,
+                    "gross_salary": base.gross_salary if base is not None else ZERO_ORE,
                     "holiday_pay": result.holiday_pay,
                     "taxable_pay": result.taxable_pay,
                     "employer_contributions": result.employer_contributions,
@@ -776,12 +895,14 @@ class PayrollRunService(Service):
                     "expenses": result.expenses,
                     "net_pay": result.net_pay,
                     "payout": result.payout,
-                    "budget": result.total_cost,
+                    "budget": cost,
                     "ytd_taxable_pay": before.year_pay + result.taxable_pay,
                     "ytd_preliminary_tax": before.year_tax + result.preliminary_tax,
                     "request_numbers": tuple(r.number for r in requests),
                     "expense_numbers": tuple(e.number for e in expenses),
-                    "trace": tuple(trace_as_dicts(result.trace)),
+                    "trace": tuple(trace),
+                    "sick_days": sick.days,
+                    "absence_numbers": item.absences,
                 },
             )
             slips.append(slip)
@@ -790,6 +911,23 @@ class PayrollRunService(Service):
             if delay > 0:
                 time.sleep(delay)
         return slips
+
+    @staticmethod
+    def _empty(
+        run: PayrollRun, member: Member, number: int, tax_mode: str, before: _Earlier, item: _Work
+    ) -> Payslip:
+        """A payslip that pays nothing (a correction of one whose pay is gone)."""
+        return build(
+            Payslip,
+            {
+                "number": number, "run_id": run.id, "run_number": run.number,
+                "member_id": member.id, "member_number": member.number, "name": member.name,
+                "person_id": member.person_id, "bank_account": member.bank_account,
+                "period": run.period, "pay_date": run.pay_date, "tax_mode": tax_mode,
+                "ytd_taxable_pay": before.year_pay, "ytd_preliminary_tax": before.year_tax,
+                "sick_days": item.sick.days, "absence_numbers": item.absences,
+            },
+        )  # fmt: skip
 
     @staticmethod
     def _totals(run: PayrollRun, slips: Sequence[Payslip]) -> PayrollRun:

@@ -98,6 +98,10 @@ BAS_ACCOUNTS = MappingProxyType(
         "pension_liability": 2990,  # Övriga upplupna kostnader och förutbetalda intäkter
         "pension_tax": 7533,  # Särskild löneskatt för pensionskostnader
         "pension_tax_liability": 2514,  # Beräknad särskild löneskatt på pensionskostnader
+        # Sick pay (lag 1991:1047) that a payroll run pays: reference
+        # invoicing-and-payroll-2026.md §6.3 ("7081 / 7281 Sjuklöner till
+        # kollektivanställda / tjänstemän", BAS Kontoplan 2026).
+        "sick_pay": 7081,  # Sjuklöner till kollektivanställda
     }
 )
 
