@@ -201,9 +201,7 @@ def test_no_payslip_for_unconfirmed_sickness_and_no_request(coop: Cooperative) -
     approved_request(coop, ada, "5000.00")
     coop.absence.report(ADMIN, member=bo.number, kind="sick", first_day=date(2026, 11, 16))
     run = coop.payroll_runs.run(ADMIN, "2026-11", PAY_DAY)
-    assert [s.member_number for s in coop.payroll_runs.payslips(ADMIN, run.number)] == [
-        ada.number
-    ]
+    assert [s.member_number for s in coop.payroll_runs.payslips(ADMIN, run.number)] == [ada.number]
 
 
 def test_the_member_account_may_pay_the_sick_pay(folder: Path, database_url: str) -> None:
