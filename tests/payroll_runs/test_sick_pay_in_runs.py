@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from kooperativ import Cooperative
+from kooperativ.errors import InputError
 from kooperativ.members.models import Member
 
 from .conftest import ADMIN, PAY_DAY, approved_request, credit, open_coop
@@ -246,3 +247,43 @@ def test_no_holiday_pay_on_sick_pay_without_semesterersattning(
         (slip,) = coop.payroll_runs.payslips(ADMIN, run.number)
         assert [ln.kind for ln in slip.lines] == ["sick_pay", "sick_deduction"]
         assert (slip.holiday_pay, slip.taxable_pay) == (D("0.00"), D("1616.00"))
+
+
+def test_sick_leave_confirmed_after_the_run_is_paid_by_a_correction(coop: Cooperative) -> None:
+    # Ada was paid her salary; her sickness (1 616.00 net, see above) and Bo's are
+    # confirmed only after the run was approved. Correcting Ada adds her sick pay to a
+    # payslip that replaces hers; Bo, who had no payslip, gets a new one. Cecilia has
+    # neither a payslip nor sick pay: nothing to correct.
+    ada = _employed(coop, "Ada", "198503129804", "21000.00")
+    bo = _employed(coop, "Bo", "199107049802", "21000.00")
+    cecilia = _employed(coop, "Cecilia", "197809239804", "21000.00")
+    approved_request(coop, ada, "28200.00")
+    run = coop.payroll_runs.run(ADMIN, "2026-11", PAY_DAY)
+    coop.payroll_runs.approve(ADMIN, run.number)
+    (before,) = coop.payroll_runs.payslips(ADMIN, run.number)
+    first = _sick(coop, ada, date(2026, 11, 9), date(2026, 11, 11))
+    second = _sick(coop, bo, date(2026, 11, 16), date(2026, 11, 18))
+    with pytest.raises(InputError) as refused:
+        coop.payroll_runs.correct(ADMIN, run.number, [cecilia.number])
+    assert refused.value.field == "member"
+    correction = coop.payroll_runs.correct(ADMIN, run.number, [ada.number, bo.number])
+    mine, his = coop.payroll_runs.payslips(ADMIN, correction.number)
+    assert (mine.replaces, mine.absence_numbers, mine.sick_pay) == (
+        before.id,
+        (first,),
+        D("1616.00"),
+    )
+    assert (his.replaces, his.absence_numbers, his.sick_pay) == (None, (second,), D("1616.00"))
+    assert mine.taxable_pay == D("23266.88") and mine.preliminary_tax == D("4220.00")
+    coop.payroll_runs.approve(ADMIN, correction.number)
+    assert coop.ledger.balance(ADMIN, 7081) == D("3232.00")
+    for voucher in coop.ledger.list(ADMIN, series="L"):
+        assert sum((line.amount for line in voucher.lines), D(0)) == 0
+    # Ada's account paid her salary once: the correction took nothing more from it.
+    assert coop.ledger.balance(ADMIN, 2890, member=ada.number) == D("-1.26")
+    # A second correction pays nobody's sick days again.
+    again = coop.payroll_runs.correct(ADMIN, run.number, [ada.number])
+    (third,) = coop.payroll_runs.payslips(ADMIN, again.number)
+    assert third.replaces == mine.id and third.sick_pay == D("1616.00")
+    coop.payroll_runs.approve(ADMIN, again.number)
+    assert coop.ledger.balance(ADMIN, 7081) == D("3232.00")

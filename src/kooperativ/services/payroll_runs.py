@@ -300,7 +300,10 @@ class PayrollRunService(Service):
 
         Each named member's current payslip of the run (or its latest replacement) is
         computed again from the same requests and expenses, with the register as it is
-        now (tax mode, bank account, name); the new payslip ``replaces`` it. The
+        now (tax mode, bank account, name) and the sick leave of the period as it is now
+        (days already paid by another payslip left out); the new payslip ``replaces`` it.
+        A named member without a payslip in the run gets one if they have sick pay of the
+        period not yet paid (sick leave confirmed after the run); it replaces none. The
         correction run is a draft to approve like any run: it books, and the bank pays,
         the difference.
 
@@ -308,7 +311,8 @@ class PayrollRunService(Service):
             PermissionDenied: Not board, treasurer or admin.
             ConflictError: The run is a draft (compute it again instead), or it has a
                 correction in draft already.
-            InputError: A member without a payslip in the run.
+            InputError: A member without a payslip in the run and without sick pay of
+                the period to pay.
             NotFoundError: No such run or member.
         """
         self._require_officer(actor, "correct payroll runs")
@@ -334,19 +338,13 @@ class PayrollRunService(Service):
                     draft=drafts[0].number,
                 )
             current = self._current_payslips(uow, original)
-            chosen: list[tuple[Member, Payslip]] = []
+            chosen: list[tuple[Member, Payslip | None]] = []
             for ref in wanted:
                 member = self._member(uow, ref)
                 slip = current.get(member.id)
-                if slip is None:
-                    raise InputError(
-                        "member",
-                        "member {member} has no payslip in payroll run {number}",
-                        member=member.number,
-                        number=original.number,
-                    )
-                if all(slip.id != old.id for _, old in chosen):
+                if all(member.id != m.id for m, _ in chosen):
                     chosen.append((member, slip))
+            replaced = {old.id for _, old in chosen if old is not None}
             correction = PayrollRun(
                 number=uow.payroll_runs.next_number(),
                 period=original.period,
@@ -355,27 +353,40 @@ class PayrollRunService(Service):
                 corrects=original.number,
             )
             earlier = self._earlier(
-                uow, original.pay_date, exclude_run=correction.id,
-                exclude_slips={old.id for _, old in chosen},
-            )  # fmt: skip
+                uow, original.pay_date, exclude_run=correction.id, exclude_slips=replaced
+            )
             paid_absences = self._paid_absences(
-                uow, original.period, exclude_run=correction.id,
-                exclude_slips={old.id for _, old in chosen},
-            )  # fmt: skip
+                uow, original.period, exclude_run=correction.id, exclude_slips=replaced
+            )
             work_list: list[_Work] = []
             for member, old in chosen:
-                requests = [uow.salary_requests.by_number(n) for n in old.request_numbers]
-                expenses = [uow.expenses.by_number(n) for n in old.expense_numbers]
+                requests = (
+                    []
+                    if old is None
+                    else [uow.salary_requests.by_number(n) for n in old.request_numbers]
+                )
+                expenses = (
+                    [] if old is None else [uow.expenses.by_number(n) for n in old.expense_numbers]
+                )
                 item = self._work(
                     uow, correction, member, [r for r in requests if r is not None],
                     [e for e in expenses if e is not None], paid_absences.get(member.id, ()),
-                    keep=True,
+                    keep=old is not None,
                 )  # fmt: skip
-                if item is not None:
-                    work_list.append(item)
+                if item is None:
+                    # Without a payslip to correct, only sick pay of the period not yet
+                    # paid (sick leave confirmed after the run) makes a new one.
+                    raise InputError(
+                        "member",
+                        "member {member} has no payslip in payroll run {number}",
+                        member=member.number,
+                        number=original.number,
+                    )
+                work_list.append(item)
             slips = self._compute(uow, correction, work_list, earlier, progress)
             slips = [
-                slip.evolve(replaces=old.id) for slip, (_, old) in zip(slips, chosen, strict=True)
+                slip if old is None else slip.evolve(replaces=old.id)
+                for slip, (_, old) in zip(slips, chosen, strict=True)
             ]
             stored = self._totals(correction, slips).evolve(
                 created_by=actor.name, created_at=self._coop.now()
