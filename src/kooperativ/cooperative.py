@@ -61,6 +61,7 @@ from kooperativ.services.privacy import PrivacyService
 from kooperativ.services.projects import ProjectService
 from kooperativ.services.salary_requests import SalaryRequestService
 from kooperativ.services.statements import StatementService
+from kooperativ.services.travel import TravelService
 from kooperativ.storage import open_store
 from kooperativ.storage.base import Store
 
@@ -80,7 +81,7 @@ class Cooperative:
     services are ``members``, ``clients``, ``assignments``, ``contracts``,
     ``employment``, ``payroll``, ``governance``, ``invoices``, ``payments``, ``ledger``,
     ``statements``, ``expenses``, ``salary_requests``, ``payroll_runs``, ``certificates``,
-    ``absence`` and ``audit``.
+    ``absence``, ``travel`` and ``audit``.
 
     Attributes:
         folder: The cooperative's folder, or ``None`` for one made with
@@ -126,6 +127,7 @@ class Cooperative:
         self.payments = PaymentService(self)
         self.projects = ProjectService(self)
         self.certificates = CertificateService(self)
+        self.travel = TravelService(self)
         if bylaws is not None:
             self.governance._bylaws = bylaws
 

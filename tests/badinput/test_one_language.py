@@ -61,16 +61,17 @@ COMMANDS = {
         *("employment", "payroll", "salary", "tax", "tax-table", "meeting", "fee", "bylaws"),
         *("audit", "db", "privacy", "ledger", "account", "expense", "salary-request"),
         *("bank", "project", "absence", "certificate", "export"),
+        *("travel",),
     ],
     "member": ["add", "list", "show", "update", "admit", "resign", "exclude"],
     "client": ["add", "list", "show", "update"],
     "assignment": ["add", "list", "show", "start", "complete", "cancel"],
     "invoice": ["create", "list", "show", "pdf", "peppol", "credit", "pay", "overdue", "remind"],
-    "bank": ["import", "unmatched", "resolve"],
+    "bank": ["import", "unmatched", "resolve", "credits", "apply-credit", "refund"],
     "contract": ["create", "show", "list", "pdf", "sign", "end"],
     "employment": ["time", "hours"],
     "employment hours": ["add", "confirm", "list"],
-    "payroll": ["preview", "run", "show", "list", "approve", "mark-paid", "correct"],
+    "payroll": ["preview", "run", "show", "list", "approve", "mark-paid", "correct", "payslips"],
     "meeting": [
         *("create", "list", "notice", "agenda", "show", "officers", "attend", "proxy"),
         *("motion", "amend", "acclaim", "election", "vote", "paper-ballots", "close"),
@@ -85,7 +86,8 @@ COMMANDS = {
     "account": ["show", "statement"],
     "expense": ["add", "approve", "reject", "list"],
     "absence": ["report", "confirm", "list", "sick-pay"],
-    "export": ["sie"],
+    "export": ["sie", "pain001", "agi"],
+    "travel": ["claim", "approve", "reject", "list", "show"],
     "salary-request": ["add", "approve", "reject", "list"],
     "project": ["add", "list", "show", "close", "move", "report", "grant"],
     "project grant": ["add", "receive"],
@@ -94,7 +96,7 @@ COMMANDS = {
 
 def _listed(help_text: str) -> set[str]:
     """The command names a group's help lists (the first word of each panel row)."""
-    return set(re.findall(r"^│ ([a-z][a-z-]+)\s{2,}", help_text, flags=re.MULTILINE))
+    return set(re.findall(r"^│ ([a-z][a-z0-9-]+)\s{2,}", help_text, flags=re.MULTILINE))
 
 
 @pytest.mark.parametrize("group", sorted(COMMANDS))
@@ -162,6 +164,16 @@ invoice pay A1 --amount -5
 invoice overdue --on 2026-12-01
 bank unmatched
 bank resolve 99 A1
+bank credits
+bank refund 99 --date 2026-12-01
+bank apply-credit 99 A1 --date 2026-12-01
+travel claim 1 --destination Umeå --km 100
+travel claim 1 --destination Umeå --km 100 --on 2026-11-30
+travel claim 1 --destination Umeå --departure 2026-11-02T08:00 --return 2026-11-03T20:00 --meal x
+travel list
+travel show 1
+travel approve 1
+travel show 99
 invoice credit 1 --reason "Fel pris"
 invoice credit 1
 invoice show 99
@@ -257,6 +269,11 @@ privacy pseudonymise 3 --yes
 privacy pseudonymise-client 1 --yes
 db upgrade
 member exclude 99
+payroll payslips 99 --out TMP/slips
+export pain001 --run 99
+export pain001 --run 99 --version 07
+export agi --period 2026-13
+export agi --period 2026-11 --corrections-only
 """
 
 #: What ``$NAME`` in :data:`SESSION` stands for.

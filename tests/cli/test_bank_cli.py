@@ -94,3 +94,34 @@ def test_bad_input_writes_nothing(coop_demo: Path, tmp_path: Path) -> None:
         assert code == 2, (args, out)
         assert words in out and "Traceback" not in out, (args, out)
     assert stored(coop_demo) == before
+
+
+def test_a_clients_credit_listed_refunded_and_not_used_twice(coop_demo: Path) -> None:
+    # 80 000 paid on an invoice of 75 000.00: 5 000.00 kept as the client's credit.
+    code, out = run(coop_demo, "invoice", "create", "1", "--date", "2025-05-01")
+    assert code == 0, out
+    code, out = run(coop_demo, "invoice", "pay", "A1", "--amount", "80000", "--date", "2025-05-20")
+    assert code == 0 and "5 000,00" in out, out
+    code, out = run(coop_demo, "bank", "credits")
+    assert code == 0 and "Tillgodo kvar" in out and "5 000,00" in out, out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    code, out = run(
+        coop_demo, "bank", "refund", "1", "--amount", "2000", "--date", "2025-06-01", "--lang", "en"
+    )
+    assert code == 0 and "Refunded SEK 2,000.00 (B2)." in out, out
+    code, out = run(coop_demo, "bank", "credits", "--json")
+    (left,) = json.loads(out)
+    assert (left["payment"], left["credit"]) == (1, "3000.00")
+    before = stored(coop_demo)
+    for args in (
+        ("bank", "refund", "1", "--amount", "3000.01", "--date", "2025-06-01"),
+        ("bank", "apply-credit", "1", "A1", "--date", "2025-06-01"),
+        ("bank", "refund", "1", "--date", "2025-05-01"),
+    ):
+        code, out = run(coop_demo, *args, "--lang", "en")
+        assert code != 0 and "Traceback" not in out, out
+    assert stored(coop_demo) == before
+    code, out = run(coop_demo, "bank", "refund", "1", "--date", "2025-06-02", "--json")
+    assert code == 0 and json.loads(out)["credit"] == "0.00"
+    code, out = run(coop_demo, "bank", "credits", "--json")
+    assert json.loads(out) == []

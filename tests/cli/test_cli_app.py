@@ -205,8 +205,8 @@ def test_every_help_text_of_the_own_modules_is_in_swedish() -> None:
     english = catalog("en", "cli")
     assert set(swedish) == set(english)
     # The payroll runs' commands (in kooperativ.cli.payroll) keep their texts in their own
-    # catalog, payroll_runs; help is translated through every catalog.
-    swedish = {**catalog("sv", "payroll_runs"), **swedish}
+    # catalogs, payroll_runs and payroll_exports; help is translated through every catalog.
+    swedish = {**catalog("sv", "payroll_runs"), **catalog("sv", "payroll_exports"), **swedish}
     used: set[str] = set()
     for module in OWN_MODULES:
         used |= _help_texts(module)

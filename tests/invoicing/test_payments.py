@@ -132,7 +132,9 @@ def test_camt054_import_matches_and_a_second_import_changes_nothing(world: World
     # A person allocates the payment left unmatched.
     assert [p.number for p in coop.payments.unmatched(admin)] == [loose.number]
     resolved = coop.payments.resolve(admin, loose.number, other.label)
-    assert resolved.status is PaymentStatus.RESOLVED and resolved.voucher == "B2"
+    # B2 held it on the suspense account (2999) when it came in; B3 moved it from there.
+    assert resolved.status is PaymentStatus.RESOLVED and resolved.voucher == "B3"
+    assert resolved.suspense_voucher == loose.suspense_voucher == "B2"
     assert [(a.invoice, a.amount) for a in resolved.allocations] == [
         (other.label, Decimal("300.00"))
     ]
@@ -310,7 +312,7 @@ def test_an_ambiguous_payment_waits_for_a_person(world: World) -> None:
     assert loose.reason == "more than one open invoice could be meant (A1, A2)"
     swedish = loose.reason_in(translator("sv", "bank"))
     assert swedish == "mer än en obetald faktura kan avses (A1, A2)"
-    assert loose.allocations == () and loose.voucher is None
+    assert loose.allocations == () and loose.voucher is None and loose.suspense_voucher
     resolved = coop.payments.resolve(admin, loose.number, second.label)
     assert [(a.invoice, a.amount) for a in resolved.allocations] == [
         (second.label, Decimal("300.00"))

@@ -8,9 +8,9 @@ and 4 (not confirmed). Payslips: February 12 000.00 + 1 440.00 holiday pay, Marc
 8 500.50 + 1 020.06. Hand-worked: days 28 + 31 = 59; hours 65.5 certified, 4 not; pay
 20 500.50; holiday pay 2 460.06.
 
-Until the store keeps payslips, the tests give the service the payslips by replacing the
-one function that reads them (``_payslips``); :func:`test_from_the_store` reads them from
-the store once it keeps them.
+Most tests give the service these hand-made payslips by replacing the one function that
+reads them (``_payslips``); :func:`test_from_the_stored_payroll_runs` makes real payroll
+runs and reads the payslips from the store.
 """
 
 from __future__ import annotations
@@ -136,14 +136,65 @@ def test_refusals(coop: Cooperative, payslips: list[Payslip]) -> None:
     assert caught.value.field == "to"
 
 
-def test_from_the_store(coop: Cooperative) -> None:
-    """Once the store keeps payslips (the payroll runs), the service reads them there."""
-    with coop.store.unit_of_work() as uow:
-        if getattr(uow, "payslips", None) is None:
-            pytest.skip("this store keeps no payslips yet (they come with the payroll runs)")
-    cert = coop.certificates.certificate(Actor.admin(), 2, first=FEB, last=MARCH_END)
-    assert cert.hours == Decimal("65.5")  # no payroll run has been made: no pay
-    assert cert.pay == Decimal("0.00")
+def _credit(coop: Cooperative, member: int, amount: str) -> None:
+    coop.ledger.book(
+        Actor.admin(),
+        {
+            "series": "M", "date": date(2026, 1, 30), "text": "Andel av faktura",
+            "lines": [{"account": 1930, "amount": amount},
+                      {"account": 2890, "amount": f"-{amount}", "member": member}],
+        },
+    )  # fmt: skip
+
+
+def _request(coop: Cooperative, member: int, day: date, amount: str) -> None:
+    _credit(coop, member, amount)
+    request = coop.salary_requests.request(Actor.admin(), member, day, amount)
+    coop.salary_requests.approve(Actor.admin(), request.number)
+
+
+def test_from_the_stored_payroll_runs(coop: Cooperative) -> None:
+    """Real payroll runs: the certificate's pay and holiday pay per month are the payslips'
+    taxable pay of the approved runs, a draft run counts nothing and a correction counts
+    once (as its replacement)."""
+    admin, treasurer = Actor.admin(), coop.actor_for_member(1)
+    cert = coop.certificates.certificate(admin, 2, first=FEB, last=MARCH_END)
+    assert cert.hours == Decimal("65.5") and cert.pay == Decimal("0.00")  # no run yet
+    _request(coop, 2, date(2026, 2, 25), "20000.00")
+    _request(coop, 3, date(2026, 2, 25), "15000.00")  # Bo: not on Ada's certificate
+    february = coop.payroll_runs.run(admin, "2026-02", date(2026, 2, 25))
+    # a draft is not pay yet
+    assert coop.certificates.certificate(admin, 2, first=FEB, last=MARCH_END).pay == 0
+    coop.payroll_runs.approve(treasurer, february.number)
+    _request(coop, 2, date(2026, 3, 25), "17500.50")
+    march = coop.payroll_runs.run(admin, "2026-03", date(2026, 3, 25))
+    coop.payroll_runs.approve(treasurer, march.number)
+    coop.members.update(admin, 2, tax_mode="side-income")  # corrected: March taxed again
+    correction = coop.payroll_runs.correct(admin, march.number, [2])
+    coop.payroll_runs.approve(treasurer, correction.number)
+    (feb_slip,) = coop.payroll_runs.payslips(admin, february.number, member=2)
+    (old_march,) = coop.payroll_runs.payslips(admin, march.number, member=2)
+    (new_march,) = coop.payroll_runs.payslips(admin, correction.number, member=2)
+    assert new_march.replaces == old_march.id
+    # an unapproved run of April with pay for Ada counts nothing either
+    _request(coop, 2, date(2026, 4, 24), "5000.00")
+    coop.payroll_runs.run(admin, "2026-04", date(2026, 4, 24))
+
+    cert = coop.certificates.certificate(admin, 2, first=FEB, last=date(2026, 4, 30))
+    by_month = {m.month: m for m in cert.months}
+    for month, slip in (("2026-02", feb_slip), ("2026-03", new_march)):
+        found = by_month[month]
+        assert found.holiday_pay == slip.holiday_pay, month
+        assert found.pay == slip.taxable_pay - slip.holiday_pay, month
+        assert found.pay + found.holiday_pay == slip.taxable_pay, month
+        assert found.payslips == 1, month  # the replaced March payslip is not counted
+    assert "2026-04" not in by_month or by_month["2026-04"].pay == 0
+    assert cert.pay + cert.holiday_pay == feb_slip.taxable_pay + new_march.taxable_pay
+    # Ada gets her own, Bo does not get hers
+    mine = coop.certificates.certificate(coop.actor_for_member(2), 2, first=FEB, last=MARCH_END)
+    assert mine.pay == cert.pay
+    with pytest.raises(PermissionDenied):
+        coop.certificates.certificate(coop.actor_for_member(3), 2, first=FEB, last=MARCH_END)
 
 
 # -- the command line -------------------------------------------------------------------------

@@ -48,6 +48,7 @@ from kooperativ.services.privacy import PrivacyService
 from kooperativ.services.projects import ProjectService
 from kooperativ.services.salary_requests import SalaryRequestService
 from kooperativ.services.statements import StatementService
+from kooperativ.services.travel import TravelService
 
 FIXED_NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 ON = date(2026, 11, 27)
@@ -209,6 +210,10 @@ NOT_MEMBER_DATA: dict[type, dict[str, str]] = {
     StatementService: {"check": "the administrator's check (Cooperative.check)"},
     InvoiceService: {"check": "the administrator's check (Cooperative.check)"},
     ExpenseService: {"check": "the administrator's check (Cooperative.check)"},
+    TravelService: {
+        "check": "the administrator's check (Cooperative.check)",
+        "compute": "the country's rules applied to what the caller gives: reads nothing stored",
+    },
     SalaryRequestService: {"check": "the administrator's check (Cooperative.check)"},
     PayrollRunService: {"check": "the administrator's check (Cooperative.check)"},
     PaymentService: {"check": "the administrator's check (Cooperative.check)"},
@@ -284,6 +289,7 @@ COVERED: dict[type, set[str]] = {
     AuditService: {"events", "head", "verify", "record_configuration"},
     InvoiceService: {"create", "credit", "get", "list", "credits_of", "pdf", "peppol"},
     ExpenseService: {"get", "list", "add", "approve", "reject"},
+    TravelService: {"get", "list", "payable", "claim", "approve", "reject", "mark_paid"},
     SalaryRequestService: {"get", "list", "availability", "request", "approve", "reject"},
     PayrollRunService: {
         "run",
@@ -294,6 +300,11 @@ COVERED: dict[type, set[str]] = {
         "list",
         "payslips",
         "period_payslips",
+        "payslip_pdf",
+        "payslips_pdf",
+        "payslip_files",
+        "payment_file",
+        "employer_report",
     },
     PaymentService: {
         "get",
@@ -307,6 +318,9 @@ COVERED: dict[type, set[str]] = {
         "register",
         "import_camt054",
         "resolve",
+        "credits",
+        "apply_credit",
+        "refund",
     },
     ProjectService: {
         "get",
@@ -752,7 +766,15 @@ def test_payroll_runs(world: World) -> None:
     _refused(lambda: coop.payroll_runs.correct(ada, run.number, [3]))
     period = coop.payroll_runs.period_payslips(ada, "2026-11")
     assert [s.member_number for s in period] == [2]
-    _no_leak(w, [mine, period])
+    files = coop.payroll_runs.payslip_files(ada, run.number)
+    assert [s.member_number for s, _ in files] == [2]
+    _no_leak(w, [mine, period, [s for s, _ in files]])
+    assert coop.payroll_runs.payslip_pdf(ada, run.number, 2).startswith(b"%PDF-")
+    assert coop.payroll_runs.payslips_pdf(ada, run.number) == files[0][1]  # hers only
+    _refused(lambda: coop.payroll_runs.payslip_pdf(ada, run.number, 3))
+    _refused(lambda: coop.payroll_runs.payslip_files(ada, run.number, member=3))
+    _refused(lambda: coop.payroll_runs.payment_file(ada, run.number))
+    _refused(lambda: coop.payroll_runs.employer_report(ada, "2026-11"))
     assert len(coop.payroll_runs.payslips(admin, run.number)) == 2
     nobody = w.stranger
     for call in (
@@ -760,6 +782,42 @@ def test_payroll_runs(world: World) -> None:
         lambda: coop.payroll_runs.show(nobody, run.number),
         lambda: coop.payroll_runs.payslips(nobody, run.number),
         lambda: coop.payroll_runs.period_payslips(nobody, "2026-11"),
+        lambda: coop.payroll_runs.payslip_pdf(nobody, run.number, 2),
+        lambda: coop.payroll_runs.payslips_pdf(nobody, run.number),
+        lambda: coop.payroll_runs.payslip_files(nobody, run.number),
+        lambda: coop.payroll_runs.payment_file(nobody, run.number),
+        lambda: coop.payroll_runs.employer_report(nobody, "2026-11"),
+    ):
+        _refused(call)
+
+
+def test_travel_claims(world: World) -> None:
+    w, coop, ada, admin = world, world.coop, world.ada, world.admin
+    for member in (2, 3):
+        coop.travel.claim(
+            admin, member=member, destination="Umeå", mileage={"distance": "100"}, on=ON
+        )
+    travel = coop.travel
+    mine = travel.list(ada)
+    assert [c.number for c in mine] == [1] and travel.get(ada, 1) == mine[0]
+    assert travel.list(ada, member=2) == mine
+    assert travel.payable(ada, 2, ON) == []
+    _refused(lambda: travel.get(ada, 2))
+    _refused(lambda: travel.list(ada, member=3))
+    _refused(lambda: travel.payable(ada, 3, ON))
+    _refused(lambda: travel.approve(ada, 2))
+    _refused(lambda: travel.reject(ada, 2, "nej"))
+    _refused(lambda: travel.approve(ada, 1))  # her own
+    _refused(lambda: travel.mark_paid(ada, [1], paid_on=ON, reference="L1"))
+    _refused(lambda: travel.claim(ada, member=3, destination="X", mileage={"distance": "1"}, on=ON))
+    _no_leak(w, mine)
+    own = travel.claim(ada, member=2, destination="Luleå", mileage={"distance": "10"}, on=ON)
+    assert own.submitted_by == "Ada Lind"
+    assert len(travel.list(admin)) == 3
+    for call in (
+        lambda: travel.list(w.stranger),
+        lambda: travel.get(w.stranger, 1),
+        lambda: travel.payable(w.stranger, 2, ON),
     ):
         _refused(call)
 
@@ -801,6 +859,9 @@ def test_payments(world: World) -> None:
     _refused(lambda: payments.register(ada, own.label, "1", date(2026, 6, 2)))
     _refused(lambda: payments.import_camt054(ada, b"", "x.xml"))
     _refused(lambda: payments.resolve(ada, 1, own.label))
+    _refused(lambda: payments.credits(ada))
+    _refused(lambda: payments.apply_credit(ada, 1, own.label, date(2026, 6, 2)))
+    _refused(lambda: payments.refund(ada, 1, date(2026, 6, 2)))
     assert coop.audit.events(admin) == before
 
 

@@ -101,6 +101,7 @@ LATER_KINDS = frozenset(
     | {"project", "grant"}
     | {"payroll_run", "payslip"}
     | {"absence"}
+    | {"travel_claim"}
 )
 
 

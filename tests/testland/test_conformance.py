@@ -17,3 +17,4 @@ class TestTestland(CountryConformance):
     bank_account = "1234 567890 6"  # 1·1 + 2·2 + 3·3 + 4·1 + … = 6 (mod 10)
     tax_mode = "flat"
     paid_on = date(2026, 11, 25)
+    config_extra = {"xt": {"default_tax": "flat"}}  # noqa: RUF012 - read only

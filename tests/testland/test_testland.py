@@ -77,11 +77,17 @@ def test_configuration_is_checked_by_testland(coop: Cooperative, folder: Path) -
         "bank": 1000,
         "receivables": 1100,
         "vat_out_standard": 2000,
+        "vat_out_zero": 2000,
         "member_accounts": 2100,
+        "client_credits": 2200,
+        "suspense": 2900,
         "vat_in": 1200,
+        "sales": 4000,
+        "grants": 4100,
+        "rounding": 4900,
         "salaries": 5000,
         "expenses": 6000,
-        "grants": 4100,
+        "member_budget": 7000,
     }
     path = folder / "cooperative.toml"
     for old, new, key in (
@@ -212,3 +218,32 @@ def test_no_bookkeeping_file(coop: Cooperative) -> None:
         coop.ledger.bookkeeping_export(Actor.admin(), 2026)
     assert caught.value.key == "country"
     assert "Testland has no bookkeeping file format" in str(caught.value)
+
+
+def test_invoicing_and_payments_in_testland(coop: Cooperative) -> None:
+    """By hand: 10 000 + 20 % VAT = 12 000.00; fee 5 % = 500, budget 9 500 to Ana's
+    account (2100) against members' budgets (7000). Paid 12 500.00: 500.00 kept as the
+    client's credit (2200), then refunded."""
+    admin = Actor.admin()
+    _assignment(coop)
+    invoice = coop.invoices.create(admin, assignments=[1], issue_date=date(2026, 11, 25))
+    assert (invoice.total_excl_vat, invoice.total_vat, invoice.total) == (
+        D("10000.00"),
+        D("2000.00"),
+        D("12000.00"),
+    )
+    voucher = coop.ledger.get(admin, "A", 1)
+    assert sorted((line.account, line.amount) for line in voucher.lines) == [
+        (1100, D("12000.00")),
+        (2000, D("-2000.00")),
+        (2100, D("-9500.00")),
+        (4000, D("-10000.00")),
+        (7000, D("9500.00")),
+    ]
+    paid = coop.payments.register(admin, invoice.label, "12500", date(2026, 11, 30))
+    assert paid.credit == D("500.00")
+    assert coop.ledger.balance(admin, 2200) == D("-500.00")
+    coop.payments.refund(admin, paid.number, date(2026, 12, 1))
+    assert coop.ledger.balance(admin, 2200) == 0
+    assert coop.ledger.balance(admin, 1000) == D("12000.00")
+    assert coop.ledger.trial_balance(admin).total == 0

@@ -114,6 +114,11 @@ COMMANDS: dict[str, Entry] = {
         PANELS[2],
     ),
     "account": Entry("kooperativ.cli.ledger", "Members' accounts.", PANELS[2]),
+    "travel": Entry(
+        "kooperativ.cli.travel",
+        "Travel claims: per diem and mileage, paid with the salary.",
+        PANELS[2],
+    ),
     "project": Entry(
         "kooperativ.cli.project", "Projects and the grants that fund them.", PANELS[2]
     ),

@@ -3,17 +3,20 @@
 
 ``import`` reads a camt.054 notification and matches its payments to the open invoices
 (the same file twice changes nothing), ``unmatched`` lists the payments left for a person,
-``resolve`` allocates one of them to an invoice.
+``resolve`` allocates one of them to an invoice (moving it from the suspense account).
+``credits`` lists the clients' credits kept from overpayments, ``apply-credit`` uses one
+for another open invoice of the same client, ``refund`` pays one back.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from kooperativ.cli._common import table
+from kooperativ.cli._common import parse_date, parse_decimal, table
 from kooperativ.cli._context import CliContext, shared_options
 from kooperativ.cli.invoice import payment_line
 
@@ -112,6 +115,95 @@ def bank_resolve(
         cli.print_json(resolved.model_dump(mode="json"))
     else:
         cli.print(payment_line(cli, resolved))
+
+
+PaymentArg = Annotated[int, typer.Argument(help="Payment number.", show_default=False)]
+DayOption = Annotated[
+    str | None,
+    typer.Option("--date", help="The day it is booked (YYYY-MM-DD); today by default."),
+]
+AmountOption = Annotated[
+    str | None, typer.Option(help="How much; all the credit it may use by default.")
+]
+
+
+def _day(value: str | None) -> date:
+    return parse_date(value, "date") or date.today()
+
+
+@bank_app.command("credits")
+@shared_options(actor=True, json=True)
+def bank_credits(
+    cli: CliContext,
+    client: Annotated[int | None, typer.Option(help="Only this client's.")] = None,
+) -> None:
+    """List the clients' credits kept from overpayments."""
+    with cli.guard(), cli.open() as coop:
+        found = coop.payments.credits(cli.actor(coop), client=client)
+    if cli.as_json:
+        cli.print_json([c.model_dump(mode="json") for c in found])
+        return
+    _ = cli.texts("payments")
+    cli.print(
+        table(
+            _("Clients' credits"),
+            [_("Payment"), _("Date"), _("Client"), _("Credit left")],
+            [(c.payment, c.paid_on.isoformat(), c.client, cli.amount(c.credit)) for c in found],
+            right=(3,),
+            compact=True,
+        )
+    )
+
+
+@bank_app.command("apply-credit")
+@shared_options(actor=True, json=True)
+def bank_apply_credit(
+    cli: CliContext,
+    payment: PaymentArg,
+    invoice: Annotated[str, typer.Argument(help="Invoice number (17 or A17).", show_default=False)],
+    day: DayOption = None,
+    amount: AmountOption = None,
+) -> None:
+    """Use a client's credit for another open invoice of the same client."""
+    with cli.guard():
+        when = _day(day)
+        value = parse_decimal(amount, "amount", allow_negative=True)
+        with cli.open() as coop:
+            applied = coop.payments.apply_credit(cli.actor(coop), payment, invoice, when, value)
+    if cli.as_json:
+        cli.print_json(applied.model_dump(mode="json"))
+    else:
+        cli.print(payment_line(cli, applied))
+
+
+@bank_app.command("refund")
+@shared_options(actor=True, json=True)
+def bank_refund(
+    cli: CliContext,
+    payment: PaymentArg,
+    day: DayOption = None,
+    amount: AmountOption = None,
+    note: Annotated[
+        str | None, typer.Option(help="A note, e.g. the transfer's reference.", show_default=False)
+    ] = None,
+) -> None:
+    """Pay a client's credit back to the client."""
+    with cli.guard():
+        when = _day(day)
+        value = parse_decimal(amount, "amount", allow_negative=True)
+        with cli.open() as coop:
+            refunded = coop.payments.refund(cli.actor(coop), payment, when, value, note)
+    if cli.as_json:
+        cli.print_json(refunded.model_dump(mode="json"))
+        return
+    _ = cli.texts("payments")
+    cli.print(payment_line(cli, refunded))
+    last = refunded.refunds[-1]
+    cli.print(
+        _("Refunded {amount} ({voucher}).").format(
+            amount=cli.money(last.amount, refunded.currency), voucher=last.voucher
+        )
+    )
 
 
 def register(app: typer.Typer) -> None:

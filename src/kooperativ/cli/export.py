@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import typer
 
-from kooperativ.cli import export_sie
+from kooperativ.cli import export_agi, export_pain001, export_sie
 
 __all__ = ["export_app", "register"]
 
@@ -19,6 +19,8 @@ export_app = typer.Typer(
 )
 
 export_sie.add_to(export_app)
+export_pain001.add_to(export_app)
+export_agi.add_to(export_app)
 
 
 def register(app: typer.Typer) -> None:

@@ -16,6 +16,7 @@ member's amounts, personal identity number and bank account are shown only with
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -348,6 +349,60 @@ def payroll_correct(
     else:
         cli.print(_run_line(cli, done))
         cli.print(_run_table(cli, done))
+
+
+@payroll_app.command("payslips")
+@shared_options(actor=True, json=True)
+def payroll_payslips(
+    cli: CliContext,
+    run: RunArg,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder to write the PDFs to (created if missing).",
+            file_okay=False,
+            show_default=False,
+        ),
+    ],
+    member: Annotated[
+        int | None, typer.Option(help="Only this member's payslip.", show_default=False)
+    ] = None,
+) -> None:
+    """Write the run's payslips as PDFs, one file each (a member gets only their own)."""
+    from kooperativ.cli._files import shown_path, write_file
+
+    with cli.guard():
+        lang = cli.language if cli.chosen_language else None
+        with cli.open() as coop:
+            files = coop.payroll_runs.payslip_files(cli.actor(coop), run, member=member, lang=lang)
+        written = []
+        for slip, data in files:
+            # a correction's payslip beside the one it replaces, not over it
+            name = f"lonespec-{slip.period}-m{slip.member_number:03d}"
+            if slip.replaces is not None:
+                name += f"-k{slip.run_number}"
+            target = out / f"{name}.pdf"
+            write_file(target, data)
+            written.append((slip, target, len(data)))
+    if cli.as_json:
+        cli.print_json(
+            [
+                {
+                    "path": shown_path(target),
+                    "member": slip.member_number,
+                    "payslip": slip.number,
+                    "run": slip.run_number,
+                    "bytes": size,
+                }
+                for slip, target, size in written
+            ]
+        )
+        return
+    for _, target, _ in written:
+        cli.print(shown_path(target))
+    cli.print(cli.texts("payroll_exports")("Payslips written: {n}.").format(n=len(written)))
 
 
 def register(app: typer.Typer) -> None:

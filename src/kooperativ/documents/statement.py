@@ -100,6 +100,24 @@ def statement_pdf(
                 ],
             )
         )
+        if statement.travel:
+            rows = [
+                (
+                    _("Travel claim {number}, {destination}, {date}").format(
+                        number=c.number, destination=c.destination, date=c.date.isoformat()
+                    ),
+                    money(c.paid),
+                )
+                for c in statement.travel
+            ]
+            rows += [
+                (
+                    _("Of which tax-free, paid back beside the net pay"),
+                    money(statement.travel_tax_free),
+                ),
+                (_("Of which taxable pay"), money(statement.travel_taxable)),
+            ]
+            story.append(section(_("Travel allowances"), rows))
         items = statement.invoices
         footer = title
     else:

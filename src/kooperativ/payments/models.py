@@ -6,11 +6,15 @@ idempotency key, unique in the store: the bank's reference for a camt.054 transa
 that the same file imported twice changes nothing), a fresh one for a payment registered
 by hand. A payment is ``matched`` (allocated to an invoice when it came in), ``unmatched``
 (left for a person) or ``resolved`` (allocated by a person later). Its allocations and the
-client's ``credit`` (an overpayment kept) always add up to its amount when it is allocated:
+client's ``credit`` (an overpayment kept, less what was used or refunded) and its refunds
+always add up to its amount when it is allocated:
 
-    amount = sum(allocation amounts) + credit          (to the öre)
+    amount = sum(allocation amounts) + credit + sum(refunds)          (to the öre)
 
-and an unmatched payment has neither.
+and an unmatched payment has none of them. An unmatched payment is booked on the suspense
+account (``suspense_voucher``) until a person allocates it. A treasurer may later apply
+the credit to another open invoice of the same client (a new allocation, dated ``on``) or
+refund it (a refund): each takes from ``credit``, so what is kept cannot be used twice.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from pydantic import Field, model_validator
 from kooperativ._model import Record
 from kooperativ.money import ZERO_ORE
 
-__all__ = ["Payment", "PaymentAllocation", "PaymentStatus"]
+__all__ = ["Payment", "PaymentAllocation", "PaymentRefund", "PaymentStatus"]
 
 
 class PaymentStatus(StrEnum):
@@ -38,11 +42,26 @@ class PaymentStatus(StrEnum):
 
 
 class PaymentAllocation(Record):
-    """The part of a payment that settles one invoice."""
+    """The part of a payment that settles one invoice.
+
+    ``on`` is the day a client's credit was applied to the invoice (``None``: the
+    payment's own day); ``voucher`` the voucher that booked that application.
+    """
 
     invoice_id: UUID
     invoice: str = Field(min_length=1, description="The invoice as printed (A17)")
     amount: Decimal = Field(gt=0)
+    on: date | None = None
+    voucher: str | None = None
+
+
+class PaymentRefund(Record):
+    """Part of a client's credit paid back to the client."""
+
+    amount: Decimal = Field(gt=0)
+    on: date
+    voucher: str = Field(min_length=1)
+    note: str | None = Field(default=None, max_length=200)
 
 
 class Payment(Record):
@@ -67,6 +86,9 @@ class Payment(Record):
         allocations: The invoices it settles, with the amount each.
         credit: The excess kept as the client's credit.
         voucher: The ledger voucher that books it (``B4``), once allocated.
+        suspense_voucher: The voucher that booked it on the suspense account while it
+            was unmatched (``None``: it was matched when it came in).
+        refunds: The parts of the credit paid back to the client.
         registered_by: Who registered or imported it.
     """
 
@@ -87,15 +109,18 @@ class Payment(Record):
     allocations: tuple[PaymentAllocation, ...] = ()
     credit: Decimal = Field(default=ZERO_ORE, ge=0)
     voucher: str | None = None
+    suspense_voucher: str | None = None
+    refunds: tuple[PaymentRefund, ...] = ()
     registered_by: str = Field(min_length=1)
 
     @model_validator(mode="after")
     def _adds_up(self) -> Payment:
         allocated = sum((a.amount for a in self.allocations), ZERO_ORE)
+        refunded = sum((r.amount for r in self.refunds), ZERO_ORE)
         if self.status is PaymentStatus.UNMATCHED:
-            if self.allocations or self.credit:
+            if self.allocations or self.credit or self.refunds:
                 raise ValueError("an unmatched payment has no allocations and no credit")
-        elif allocated + self.credit != self.amount:
+        elif allocated + self.credit + refunded != self.amount:
             raise ValueError("the allocations and the credit do not add up to the amount")
         return self
 
@@ -118,6 +143,11 @@ class Payment(Record):
         return sum((a.amount for a in self.allocations), ZERO_ORE)
 
     @property
+    def refunded(self) -> Decimal:
+        """The sum paid back to the client."""
+        return sum((r.amount for r in self.refunds), ZERO_ORE)
+
+    @property
     def invoice_ids(self) -> tuple[UUID, ...]:
         """The invoices it settles."""
-        return tuple(a.invoice_id for a in self.allocations)
+        return tuple(dict.fromkeys(a.invoice_id for a in self.allocations))

@@ -9,15 +9,13 @@ own certificate only; the officers who read the whole register get anyone's. The
 identity number is masked unless asked for in full by someone who may see it (the member
 themself, an officer), as the unemployment fund needs it to identify the person.
 
-Payslips are read from the store's ``payslips`` (kind ``payslip``, indexed by member and
-period), which the payroll runs write; a store without them is refused with a clear
-error rather than giving a certificate without pay.
+Payslips are read from the store's ``payslips`` (kind ``payslip``, indexed by member),
+which the payroll runs write; only those of approved or paid runs count.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 from uuid import UUID
 
 from kooperativ.employment.certificate import (
@@ -26,31 +24,22 @@ from kooperativ.employment.certificate import (
     certificate_json,
 )
 from kooperativ.employment.dates import sane_day
-from kooperativ.errors import InputError, KooperativError
+from kooperativ.errors import InputError
 from kooperativ.payroll.runs import Payslip
 from kooperativ.security import Actor
 from kooperativ.services._base import Ref, Service, resolve
 from kooperativ.storage.base import UnitOfWork
-from kooperativ.storage.query import Eq
 
 __all__ = ["CertificateService"]
 
 
 def _payslips(uow: UnitOfWork, member_id: UUID) -> list[Payslip]:
-    """The member's payslips that certify pay: those of every approved or paid run,
-    corrections included (the builder drops a payslip a correction replaces).
-
-    A payslip of a draft run is not pay yet; the store's ``payslips`` must give only
-    those of fixed runs (``PayrollRun.fixed``), or this function must drop the others
-    once the runs are stored beside them.
-    """
-    # ``uow.payslips`` is written by the payroll runs; read it by name so this module
-    # does not depend on the order the two arrive in.
-    repository: Any = getattr(uow, "payslips", None)
-    if repository is None:
-        raise KooperativError("this store keeps no payslips: no certificate can show pay")
-    found: list[Payslip] = repository.select(Eq("member_id", str(member_id)))
-    return found
+    """The member's payslips that certify pay: those of every approved or paid run
+    (:attr:`~kooperativ.payroll.runs.PayrollRun.fixed`), corrections included (the builder
+    drops a payslip a correction replaces). A draft run's payslips are not pay yet."""
+    slips = uow.payslips.of_member(member_id)
+    runs = {run_id: uow.payroll_runs.find(run_id) for run_id in {s.run_id for s in slips}}
+    return [s for s in slips if (run := runs[s.run_id]) is not None and run.fixed]
 
 
 class CertificateService(Service):
@@ -80,7 +69,6 @@ class CertificateService(Service):
                 years counted in (``from``, ``to``).
             NotFoundError: No such member.
             PermissionDenied: A member asking for someone else's.
-            KooperativError: The store keeps no payslips.
         """
         # The fields are named as the command line's options (--from, --to).
         sane_day(first, "from")

@@ -15,7 +15,11 @@ it; its status follows (``partly_paid``, ``paid``) as an update of the status on
 of its content. Each allocation is booked in the ledger in the same unit of work (series
 ``[ledger] payments``): the bank account (role ``bank``) debited, the receivables (role
 ``receivables``) credited, and an overpayment credited to the clients' credits (role
-``client_credits``). A payment left unmatched is booked when a person allocates it.
+``client_credits``). A payment left unmatched is booked on the suspense account (role
+``suspense``, BAS 2999 *OBS-konto*) when it comes in, and moved from it when a person
+allocates it (:meth:`PaymentService.resolve`). A client's credit is applied to another
+open invoice of the same client (:meth:`PaymentService.apply_credit`) or paid back
+(:meth:`PaymentService.refund`), each in one unit of work with its voucher.
 
 :meth:`PaymentService.overdue` lists the invoices open after their due date with the
 statutory late-payment interest to a day (the country's ``late_interest_terms``), on the
@@ -60,13 +64,13 @@ from kooperativ.errors import (
 from kooperativ.invoicing.models import Invoice, InvoiceKind, InvoiceStatus
 from kooperativ.members.models import Role
 from kooperativ.money import ZERO_ORE, to_decimal
-from kooperativ.payments.models import Payment, PaymentAllocation, PaymentStatus
+from kooperativ.payments.models import Payment, PaymentAllocation, PaymentRefund, PaymentStatus
 from kooperativ.rules.late_payment import LateInterestLine, late_interest
 from kooperativ.security import Actor
 from kooperativ.services._base import Ref, Service, resolve
 from kooperativ.storage.base import UnitOfWork
 
-__all__ = ["Balance", "ImportReport", "InterestLine", "Overdue", "PaymentService"]
+__all__ = ["Balance", "ClientCredit", "ImportReport", "InterestLine", "Overdue", "PaymentService"]
 
 _WRITERS = frozenset({Role.TREASURER, Role.ADMIN})
 _OPEN = (InvoiceStatus.ISSUED, InvoiceStatus.PARTLY_PAID)
@@ -108,6 +112,28 @@ class Balance(BaseModel):
     paid: Decimal
     open: Decimal
     status: InvoiceStatus
+
+
+class ClientCredit(BaseModel):
+    """A client's credit kept from one payment (an overpayment), what is left of it.
+
+    Attributes:
+        payment: The payment's number.
+        client_id: The client whose credit it is (the buyer of the invoice it paid).
+        client: The client's name.
+        paid_on: The day the payment came in.
+        currency: The currency.
+        credit: What is left to use or refund.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    payment: int
+    client_id: UUID
+    client: str
+    paid_on: date
+    currency: str
+    credit: Decimal
 
 
 class InterestLine(BaseModel):
@@ -194,10 +220,6 @@ def _amount(value: Decimal | int | str) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
-def _ocr(text: str) -> str:
-    return re.sub(r"[\s-]", "", text)
-
-
 class PaymentService(Service):
     """Payments on invoices."""
 
@@ -280,12 +302,13 @@ class PaymentService(Service):
         def work(uow: UnitOfWork) -> ImportReport:
             imported = [p.key for p in incoming if uow.payments.by_key(p.key) is not None]
             invoices = {str(i.id): i for i in self._open_invoices(uow)}
+            balances = self._balances(uow, list(invoices.values()))
             items = [
                 OpenItem(
                     id=key,
                     number=invoice.label,
                     ocr=invoice.payment_reference,
-                    amount_open=self._balance(uow, invoice).open,
+                    amount_open=balances[invoice.id].open,
                     currency=invoice.currency,
                     due_date=invoice.due_date,
                     client_name=invoice.buyer.name,
@@ -322,6 +345,9 @@ class PaymentService(Service):
                 if allocation is not None:
                     invoice = uow.invoices.get(UUID(allocation.item_id))
                     payment = self._allocate(uow, actor, invoice, payment, PaymentStatus.MATCHED)
+                else:
+                    held = self._book_suspense(uow, actor, payment)
+                    payment = payment.evolve(suspense_voucher=held.label)
                 uow.payments.add(payment)
                 self._record(uow, actor, "payment.import", None, payment)
                 stored.append(payment)
@@ -370,7 +396,224 @@ class PaymentService(Service):
 
         return self._transaction(work)
 
+    def apply_credit(
+        self,
+        actor: Actor,
+        payment: int | str | UUID,
+        invoice: Ref,
+        on: date,
+        amount: Decimal | int | str | None = None,
+    ) -> Payment:
+        """Apply the credit kept from ``payment`` to another open ``invoice`` of the same
+        client, on ``on``: a new allocation of the payment, booked (debit the clients'
+        credits, credit the receivables), the invoice's status updated — all in one unit
+        of work.
+
+        Args:
+            actor: Treasurer or admin.
+            payment: The payment whose credit is used (number or id).
+            invoice: The invoice it settles (number, ``A17``, id or OCR).
+            on: The day it is applied (not before the payment came in).
+            amount: How much (default: as much as the credit and the invoice allow).
+
+        Raises:
+            ConflictError: No credit left; the invoice is credited or paid already.
+            InputError: Another client's invoice, a credit note, another currency, an
+                amount above the credit left or the amount open, a day before the payment.
+            NotFoundError: No such payment or invoice.
+            PermissionDenied: The actor is not treasurer or admin.
+        """
+        self._require_writer(actor, "use clients' credits")
+        wanted = None if amount is None else _amount(amount)
+
+        def work(uow: UnitOfWork) -> Payment:
+            found = self._credited(uow, payment, on)
+            target = self._invoice(uow, invoice)
+            client = self._client_of(uow, found)
+            if target.client_id != client:
+                raise InputError(
+                    "invoice",
+                    "invoice {invoice} is another client's: a credit is used only for the "
+                    "client who paid it",
+                    invoice=target.label,
+                )
+            if target.status is InvoiceStatus.CREDITED:
+                raise ConflictError(
+                    "invoice {invoice} is credited in full: nothing is open", invoice=target.label
+                )
+            if target.currency != found.currency:
+                raise InputError(
+                    "invoice",
+                    "invoice {invoice} is in {invoice_currency}, the payment in {currency}",
+                    invoice=target.label,
+                    invoice_currency=target.currency,
+                    currency=found.currency,
+                )
+            balance = self._balance(uow, target)
+            if balance.open <= 0:
+                raise ConflictError(
+                    "invoice {invoice} is paid already: nothing is open", invoice=target.label
+                )
+            used = wanted if wanted is not None else min(found.credit, balance.open)
+            if used > found.credit:
+                raise InputError(
+                    "amount",
+                    "{amount} is more than the credit left on payment {payment} ({credit})",
+                    amount=str(used),
+                    payment=found.number,
+                    credit=str(found.credit),
+                )
+            if used > balance.open:
+                raise InputError(
+                    "amount",
+                    "{amount} is more than invoice {invoice} has open ({open})",
+                    amount=str(used),
+                    invoice=target.label,
+                    open=str(balance.open),
+                )
+            lines = [
+                VoucherLine(account=self._account("client_credits"), amount=used),
+                VoucherLine(account=self._account("receivables"), amount=-used),
+            ]
+            if self._coop.config.fees.taken == "on_payment":
+                lines.extend(self._budget_share(uow, target, used, balance.paid))
+            voucher = self._coop.ledger._book(
+                uow,
+                actor,
+                VoucherDraft(
+                    series=self._coop.config.ledger.payments,
+                    date=on,
+                    text=f"{target.label} {target.buyer.name}: kundens tillgodo"[:200],
+                    document=DocumentRef(kind="payment", key=str(found.number)),
+                    lines=tuple(lines),
+                ),
+                "voucher.book",
+            )
+            applied = found.evolve(
+                allocations=(
+                    *found.allocations,
+                    PaymentAllocation(
+                        invoice_id=target.id,
+                        invoice=target.label,
+                        amount=used,
+                        on=on,
+                        voucher=voucher.label,
+                    ),
+                ),
+                credit=found.credit - used,
+            )
+            uow.payments.update(applied)
+            self._record(uow, actor, "payment.apply_credit", found, applied)
+            new_status = InvoiceStatus.PAID if used == balance.open else InvoiceStatus.PARTLY_PAID
+            if new_status is not target.status:
+                changed = target.evolve(status=new_status)
+                uow.invoices.update(changed)
+                self._record(uow, actor, "invoice.payment", target, changed)
+            return applied
+
+        return self._transaction(work)
+
+    def refund(
+        self,
+        actor: Actor,
+        payment: int | str | UUID,
+        on: date,
+        amount: Decimal | int | str | None = None,
+        note: str | None = None,
+    ) -> Payment:
+        """Pay back the credit kept from ``payment`` to the client, on ``on``: booked
+        (debit the clients' credits, credit the bank) in the same unit of work.
+
+        Args:
+            actor: Treasurer or admin.
+            payment: The payment whose credit is paid back (number or id).
+            on: The day the money goes out (not before the payment came in).
+            amount: How much (default: all the credit left).
+            note: A note (the bank transfer's reference).
+
+        Raises:
+            ConflictError: No credit left.
+            InputError: An amount above the credit left, a day before the payment.
+            NotFoundError: No such payment.
+            PermissionDenied: The actor is not treasurer or admin.
+        """
+        self._require_writer(actor, "refund clients' credits")
+        wanted = None if amount is None else _amount(amount)
+
+        def work(uow: UnitOfWork) -> Payment:
+            found = self._credited(uow, payment, on)
+            back = found.credit if wanted is None else wanted
+            if back > found.credit:
+                raise InputError(
+                    "amount",
+                    "{amount} is more than the credit left on payment {payment} ({credit})",
+                    amount=str(back),
+                    payment=found.number,
+                    credit=str(found.credit),
+                )
+            client = uow.clients.get(self._client_of(uow, found))
+            voucher = self._coop.ledger._book(
+                uow,
+                actor,
+                VoucherDraft(
+                    series=self._coop.config.ledger.payments,
+                    date=on,
+                    text=f"Återbetalning till {client.name}"[:200],
+                    document=DocumentRef(kind="payment", key=str(found.number)),
+                    lines=(
+                        VoucherLine(account=self._account("client_credits"), amount=back),
+                        VoucherLine(account=self._account("bank"), amount=-back),
+                    ),
+                ),
+                "voucher.book",
+            )
+            refunded = found.evolve(
+                credit=found.credit - back,
+                refunds=(
+                    *found.refunds,
+                    PaymentRefund(amount=back, on=on, voucher=voucher.label, note=note or None),
+                ),
+            )
+            uow.payments.update(refunded)
+            self._record(uow, actor, "payment.refund", found, refunded)
+            return refunded
+
+        return self._transaction(work)
+
     # -- reading ----------------------------------------------------------------------------
+
+    def credits(self, actor: Actor, *, client: Ref | None = None) -> builtins.list[ClientCredit]:
+        """The clients' credits left, one per payment that holds some, by payment number
+        (officers only: a credit is the client's, on no member's invoice).
+
+        Raises:
+            PermissionDenied: Not board, treasurer, auditor or admin.
+            NotFoundError: No such client.
+        """
+        if not actor.can_read_all:
+            raise PermissionDenied(
+                "{actor} may not see clients' credits (officers only)", actor=actor.name
+            )
+        with self._read() as uow:
+            wanted = None if client is None else resolve(uow.clients, "client", client).id
+            found: builtins.list[ClientCredit] = []
+            for p in uow.payments.with_status(PaymentStatus.MATCHED, PaymentStatus.RESOLVED):
+                if p.credit <= 0:
+                    continue
+                owner = uow.clients.get(self._client_of(uow, p))
+                if wanted is not None and owner.id != wanted:
+                    continue
+                found.append(
+                    ClientCredit(
+                        payment=p.number,
+                        client_id=owner.id,
+                        client=owner.name,
+                        paid_on=p.paid_on,
+                        currency=p.currency,
+                        credit=p.credit,
+                    )
+                )
+        return sorted(found, key=lambda c: c.payment)
 
     def get(self, actor: Actor, payment: int | str | UUID) -> Payment:
         """A payment by number or id (a member: only one on their own invoices)."""
@@ -433,12 +676,13 @@ class PaymentService(Service):
         """The invoices with an amount open, by number (a member: their own)."""
         self._require_reader(actor)
         with self._read() as uow:
-            found = [
-                self._balance(uow, invoice)
+            invoices = [
+                invoice
                 for invoice in self._open_invoices(uow)
                 if actor.can_read_all or invoice.member_id == actor.member_id
             ]
-        return [b for b in found if b.open > 0]
+            found = self._balances(uow, invoices)
+        return [found[i.id] for i in invoices if found[i.id].open > 0]
 
     def overdue(self, actor: Actor, on: date) -> builtins.list[Overdue]:
         """The invoices open after their due date, with the late-payment interest to ``on``.
@@ -451,18 +695,19 @@ class PaymentService(Service):
         """
         self._require_reader(actor)
         with self._read() as uow:
-            found: builtins.list[Overdue] = []
-            for invoice in self._open_invoices(uow):
-                if invoice.due_date >= on:
-                    continue
-                if not (actor.can_read_all or invoice.member_id == actor.member_id):
-                    continue
-                balance = self._balance(uow, invoice)
-                if balance.open <= 0:
-                    continue
-                payments = uow.payments.of_invoice(invoice.id)
-                found.append(self._overdue(balance, payments, on))
-        return found
+            invoices = [
+                invoice
+                for invoice in self._open_invoices(uow)
+                if invoice.due_date < on
+                and (actor.can_read_all or invoice.member_id == actor.member_id)
+            ]
+            payments: dict[UUID, builtins.list[Payment]] = {}
+            balances = self._balances(uow, invoices, payments)
+        return [
+            self._overdue(balances[i.id], payments.get(i.id, []), on)
+            for i in invoices
+            if balances[i.id].open > 0
+        ]
 
     def interest(self, actor: Actor, invoice: Ref, on: date) -> Overdue:
         """The late-payment interest of one invoice to ``on`` (zero lines if not late)."""
@@ -543,15 +788,15 @@ class PaymentService(Service):
                 a.amount
                 for p in payments
                 for a in p.allocations
-                if a.invoice_id == balance.invoice_id and p.paid_on <= due
+                if a.invoice_id == balance.invoice_id and (a.on or p.paid_on) <= due
             ),
             ZERO_ORE,
         )
         late = sorted(
-            (p.paid_on, a.amount)
+            ((a.on or p.paid_on), a.amount)
             for p in payments
             for a in p.allocations
-            if a.invoice_id == balance.invoice_id and due < p.paid_on <= on
+            if a.invoice_id == balance.invoice_id and due < (a.on or p.paid_on) <= on
         )
         amount = balance.total - balance.credited - paid_in_time
         lines: builtins.list[InterestLine] = []
@@ -570,6 +815,41 @@ class PaymentService(Service):
             lines=tuple(lines),
             interest=interest,
         )
+
+    def _credited(self, uow: UnitOfWork, ref: int | str | UUID, on: date) -> Payment:
+        """The payment ``ref`` with credit left to use on ``on``."""
+        found = self._payment(uow, ref)
+        if found.status is PaymentStatus.UNMATCHED or found.credit <= 0:
+            raise ConflictError("payment {payment} has no credit left", payment=found.number)
+        if on < found.paid_on:
+            raise InputError(
+                "on",
+                "{on} is before payment {payment} came in ({paid_on})",
+                on=on,
+                payment=found.number,
+                paid_on=found.paid_on,
+            )
+        return found
+
+    @staticmethod
+    def _client_of(uow: UnitOfWork, payment: Payment) -> UUID:
+        """The client whose payment it is: the buyer of the first invoice it settled."""
+        return uow.invoices.get(payment.allocations[0].invoice_id).client_id
+
+    def _book_suspense(self, uow: UnitOfWork, actor: Actor, payment: Payment) -> Voucher:
+        """Book an unmatched payment: the money is in the bank, on the suspense account
+        until a person says what it pays."""
+        draft = VoucherDraft(
+            series=self._coop.config.ledger.payments,
+            date=payment.paid_on,
+            text=f"Oidentifierad inbetalning {payment.payer or ''}".strip()[:200],
+            document=DocumentRef(kind="payment", key=str(payment.number)),
+            lines=(
+                VoucherLine(account=self._account("bank"), amount=payment.amount),
+                VoucherLine(account=self._account("suspense"), amount=-payment.amount),
+            ),
+        )
+        return self._coop.ledger._book(uow, actor, draft, "voucher.book")
 
     def _parameters(self) -> Any:
         return getattr(self._coop, "parameters", None)
@@ -596,6 +876,42 @@ class PaymentService(Service):
             ),
             ZERO_ORE,
         )
+        return self._balance_of(invoice, credited, paid)
+
+    def _balances(
+        self,
+        uow: UnitOfWork,
+        invoices: Sequence[Invoice],
+        payments: dict[UUID, builtins.list[Payment]] | None = None,
+    ) -> dict[UUID, Balance]:
+        """The balance of each of ``invoices`` by id, in two queries (one per
+        :data:`~kooperativ.storage.base.CHUNK` invoices): their credit notes, and the
+        payments allocated to them, summed here. ``payments``, if given, receives each
+        invoice's payments."""
+        ids = [i.id for i in invoices]
+        credited: dict[UUID, Decimal] = {}
+        for note in uow.invoices.credits_of_any(ids):
+            if note.credits is not None:
+                credited[note.credits] = credited.get(note.credits, ZERO_ORE) + note.total
+        wanted = set(ids)
+        paid: dict[UUID, Decimal] = {}
+        for payment in uow.payments.of_invoices(ids):
+            for allocation in payment.allocations:
+                if allocation.invoice_id in wanted:
+                    paid[allocation.invoice_id] = (
+                        paid.get(allocation.invoice_id, ZERO_ORE) + allocation.amount
+                    )
+            if payments is not None:
+                for invoice_id in payment.invoice_ids:
+                    if invoice_id in wanted:
+                        payments.setdefault(invoice_id, []).append(payment)
+        return {
+            i.id: self._balance_of(i, credited.get(i.id, ZERO_ORE), paid.get(i.id, ZERO_ORE))
+            for i in invoices
+        }
+
+    @staticmethod
+    def _balance_of(invoice: Invoice, credited: Decimal, paid: Decimal) -> Balance:
         return Balance(
             invoice_id=invoice.id,
             invoice=invoice.label,
@@ -635,11 +951,9 @@ class PaymentService(Service):
         reference), else by number or id; a credit note is refused."""
         found: Invoice | None = None
         if isinstance(ref, str) and _DIGITS.match(ref):
-            wanted = _ocr(ref)
+            # One indexed query on the invoices' ``ocr`` column.
             matches = [
-                i
-                for i in uow.invoices.with_status(*_OPEN, InvoiceStatus.PAID)
-                if _ocr(i.payment_reference) == wanted
+                i for i in uow.invoices.by_ocr(ref) if i.status in (*_OPEN, InvoiceStatus.PAID)
             ]
             if len(matches) == 1:
                 found = matches[0]
@@ -742,8 +1056,10 @@ class PaymentService(Service):
         credit: Decimal,
         paid_before: Decimal,
     ) -> Voucher:
+        # A payment held on the suspense account is moved from it; else it is new money.
+        source = "suspense" if payment.suspense_voucher else "bank"
         lines = [
-            VoucherLine(account=self._account("bank"), amount=payment.amount),
+            VoucherLine(account=self._account(source), amount=payment.amount),
             VoucherLine(account=self._account("receivables"), amount=-settles),
         ]
         if credit > 0:

@@ -613,6 +613,125 @@ class PayrollRunService(Service):
             slips = [s for s in slips if s.member_id == actor.member_id]
         return sorted(slips, key=lambda s: (s.run_number, s.member_number, s.number))
 
+    # -- files -------------------------------------------------------------------------
+
+    def payslip_pdf(self, actor: Actor, run: Ref, member: Ref, *, lang: str | None = None) -> bytes:
+        """Member ``member``'s payslip of ``run`` as a PDF (one file; a member with two
+        payslips in the run gets both in it).
+
+        The employer, logo and note come from the cooperative's folder; the personal
+        identity number and bank account are masked the country's way.
+
+        Args:
+            actor: The member themself, or an officer who reads the whole register.
+            run: The run's number or id.
+            member: The member's number or id.
+            lang: ``sv`` or ``en``; default the member's language, else the cooperative's.
+
+        Raises:
+            PermissionDenied: A member asking for another member's payslip, or a stranger.
+            NotFoundError: No such run or member.
+            InputError: The member has no payslip in the run; an unsupported language.
+        """
+        from kooperativ.services import payroll_files
+
+        return payroll_files.payslip_pdf(self, actor, run, member, lang=lang)
+
+    def payslips_pdf(self, actor: Actor, run: Ref, *, lang: str | None = None) -> bytes:
+        """Every payslip of ``run`` the actor may see (an officer: all; a member: their
+        own), in one PDF, by member number.
+
+        Args:
+            actor: Who asks.
+            run: The run's number or id.
+            lang: ``sv`` or ``en``; default a member's own language, else the cooperative's.
+
+        Raises:
+            PermissionDenied: A member not paid in the run, or a stranger.
+            NotFoundError: No such run.
+        """
+        from kooperativ.services import payroll_files
+
+        return payroll_files.payslips_pdf(self, actor, run, lang=lang)
+
+    def payslip_files(
+        self,
+        actor: Actor,
+        run: Ref,
+        *,
+        member: Ref | None = None,
+        lang: str | None = None,
+    ) -> builtins.list[tuple[Payslip, bytes]]:
+        """Each payslip of ``run`` the actor may see (only ``member``'s if given) with a
+        PDF of its own, by member number: what ``payroll payslips --out DIR`` writes.
+
+        Args:
+            actor: Who asks (a member gets only their own).
+            run: The run's number or id.
+            member: Only this member's payslip.
+            lang: ``sv`` or ``en``; default each member's language, else the cooperative's.
+
+        Raises:
+            PermissionDenied: A member asking for another's, or not paid in the run.
+            NotFoundError: No such run or member.
+            InputError: ``member`` has no payslip in the run; an unsupported language.
+        """
+        from kooperativ.services import payroll_files
+
+        return payroll_files.payslip_files(self, actor, run, member=member, lang=lang)
+
+    def payment_file(self, actor: Actor, run: Ref, *, version: str = "pain.001.001.03") -> bytes:
+        """The ISO 20022 pain.001 salary payment file of the approved (or paid) ``run``
+        (board, treasurer or admin).
+
+        One transfer per payslip, paying its ``payout`` to the payslip's bank account;
+        for a correction run only what a payslip adds to the one it replaces (nothing
+        where that is zero or less). The debtor is the employer's bankgiro (else its
+        IBAN); the message id (``LON-<period>-<run>``) and creation time (the approval)
+        come from the run, so the same run always gives the same file.
+
+        Args:
+            actor: Who makes it.
+            run: The run's number or id.
+            version: ``pain.001.001.03`` (default) or ``pain.001.001.09``.
+
+        Raises:
+            PermissionDenied: Not an officer.
+            ConflictError: The run is a draft.
+            InputError: A payslip without a usable bank account (naming the member), a
+                run that pays nothing, an unknown version.
+            ConfigError: The employer has neither bankgiro nor IBAN.
+            NotFoundError: No such run.
+        """
+        from kooperativ.services import payroll_files
+
+        return payroll_files.payment_file(self, actor, run, version=version)
+
+    def employer_report(
+        self, actor: Actor, period: str, *, corrections_only: bool = False
+    ) -> bytes:
+        """The employer declaration (Sweden: AGI XML) of pay period ``period`` from the
+        payslips of its approved and paid runs (board, treasurer or admin).
+
+        The creation time written is the newest approval among the period's runs, so
+        the same runs always give the same file.
+
+        Args:
+            actor: Who makes it.
+            period: The pay period ``YYYY-MM``.
+            corrections_only: Only the people whose payslips a correction run replaced
+                (with the employer's totals over the whole period).
+
+        Raises:
+            PermissionDenied: Not an officer.
+            InputError: A bad period, no approved run in it (or no correction run with
+                ``corrections_only``), payslips the country cannot report.
+            ConfigError: The country has no such report, or the configuration lacks a key.
+        """
+        from kooperativ.services import payroll_files
+
+        return payroll_files.employer_report(self, actor, period, corrections_only=corrections_only)
+
     # -- helpers -----------------------------------------------------------------------
 
     @staticmethod

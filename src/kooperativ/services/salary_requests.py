@@ -59,7 +59,9 @@ class Availability:
         balance: The member's balance (what the cooperative owes them; negative: paid
             ahead).
         expenses: Their approved expenses not yet paid back (owed tax-free, not salary).
-        reserved: The budgets of their requests not yet paid.
+        reserved: The budgets of their requests not yet paid, and what their approved
+            travel claims not yet paid cost (paid out of the account with the salary; the
+            employer contributions on a taxable excess are the payroll run's to add).
         available: ``balance − expenses − reserved`` (may be negative).
         room: What the advance policy allows paid ahead on top of it.
     """
@@ -280,6 +282,10 @@ class SalaryRequestService(Service):
                 for r in uow.salary_requests.of_member(member_id)
                 if r.status in _OPEN and ("request", r.number) not in booked
             ),
+            ZERO_ORE,
+        )
+        reserved += sum(
+            (c.paid for c in uow.travel_claims.payable(member_id, date.max)),
             ZERO_ORE,
         )
         owed = sum(

@@ -31,6 +31,7 @@ from kooperativ.money import ZERO_ORE
 from kooperativ.payroll.model import SalaryResult
 from kooperativ.security import Actor
 from kooperativ.services._base import Ref, Service, resolve
+from kooperativ.travel.claims import TravelClaim, TravelClaimStatus
 
 __all__ = ["InvoiceStatement", "MemberStatement", "StatementService"]
 
@@ -123,6 +124,9 @@ class MemberStatement:
         credited: What the period credited to the account (from the ledger).
         paid_out: What the period took out of the account: salary, etc. (from the ledger).
         closing: What remains: ``opening`` + ``credited`` − ``paid_out``.
+        travel: The member's approved and paid travel claims dated in the period: paid
+            out of the account with the salary (the tax-free part beside the net pay, the
+            taxable part as taxable pay).
     """
 
     member_number: int
@@ -133,6 +137,7 @@ class MemberStatement:
     credited: Decimal
     paid_out: Decimal
     closing: Decimal
+    travel: tuple[TravelClaim, ...] = ()
 
     @property
     def invoiced(self) -> Decimal:
@@ -154,6 +159,16 @@ class MemberStatement:
         """The sum of budgets: ``invoiced`` − ``fees``."""
         return sum((s.budget for s in self.invoices), ZERO_ORE)
 
+    @property
+    def travel_tax_free(self) -> Decimal:
+        """The tax-free part of the travel claims (paid back beside the net pay)."""
+        return sum((c.tax_free for c in self.travel), ZERO_ORE)
+
+    @property
+    def travel_taxable(self) -> Decimal:
+        """The taxable part of the travel claims (taxable pay)."""
+        return sum((c.taxable for c in self.travel), ZERO_ORE)
+
     def as_dict(self) -> dict[str, Any]:
         """The statement as JSON values (amounts as strings)."""
         return {
@@ -170,6 +185,20 @@ class MemberStatement:
                 "paid_out": _money(self.paid_out),
                 "closing": _money(self.closing),
             },
+            "travel": [
+                {
+                    "number": c.number,
+                    "date": c.date.isoformat(),
+                    "destination": c.destination,
+                    "status": c.status.value,
+                    "paid": _money(c.paid),
+                    "tax_free": _money(c.tax_free),
+                    "taxable": _money(c.taxable),
+                }
+                for c in self.travel
+            ],
+            "travel_tax_free": _money(self.travel_tax_free),
+            "travel_taxable": _money(self.travel_taxable),
         }
 
 
@@ -230,6 +259,16 @@ class StatementService(Service):
         account = self._coop.ledger.member_account(actor, found.id, chosen)
         credited = sum((line.amount for line in account.lines if line.amount > 0), ZERO_ORE)
         paid_out = -sum((line.amount for line in account.lines if line.amount < 0), ZERO_ORE)
+        travel = tuple(
+            c
+            for c in self._coop.travel.list(
+                actor,
+                member=found.id,
+                start=chosen.start if chosen else None,
+                end=chosen.end if chosen else None,
+            )
+            if c.status in (TravelClaimStatus.APPROVED, TravelClaimStatus.PAID)
+        )
         return MemberStatement(
             found.number,
             found.name,
@@ -239,6 +278,7 @@ class StatementService(Service):
             credited,
             paid_out,
             account.closing,
+            travel,
         )
 
     def pdf(

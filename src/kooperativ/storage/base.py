@@ -41,7 +41,7 @@ from __future__ import annotations
 import builtins
 import random
 import time
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from datetime import date
 from decimal import Decimal
@@ -66,7 +66,7 @@ from kooperativ.members.models import Member, MemberStatus
 from kooperativ.payments.models import Payment, PaymentStatus
 from kooperativ.payroll.runs import PayrollRun, Payslip, RunKind, RunStatus
 from kooperativ.projects.models import Grant, Project, ProjectStatus
-from kooperativ.storage.kinds import ENTITY_KINDS, KINDS, Value
+from kooperativ.storage.kinds import ENTITY_KINDS, KINDS, Value, ocr_digits
 from kooperativ.storage.query import (
     AnyOf,
     Compare,
@@ -74,12 +74,16 @@ from kooperativ.storage.query import (
     Dangling,
     Eq,
     HasLink,
+    In,
     IsNull,
+    LinkIn,
     NotLinkedFrom,
     one_of,
 )
+from kooperativ.travel.claims import TravelClaim, TravelClaimStatus
 
 __all__ = [
+    "CHUNK",
     "ENTITY_KINDS",
     "KINDS",
     "AbsenceRepository",
@@ -105,8 +109,11 @@ __all__ = [
     "Store",
     "StoredRecord",
     "TransientConflict",
+    "TravelClaimRepository",
     "UnitOfWork",
     "VoucherRepository",
+    "chunks",
+    "ocr_digits",
     "transaction",
 ]
 
@@ -216,6 +223,22 @@ def _first(found: list[R]) -> R | None:
 
 def _id(value: UUID) -> str:
     return str(value)
+
+
+#: How many ids one query names at most (``IN (…)``): far below SQLite's and PostgreSQL's
+#: limits on the parameters of one statement.
+CHUNK = 2000
+
+
+def chunks(values: Iterable[str], size: int = CHUNK) -> Iterator[tuple[str, ...]]:
+    """``values`` without repeats in tuples of at most ``size`` (none for no values).
+
+    >>> tuple(len(c) for c in chunks((str(n) for n in range(4500)), 2000))
+    (2000, 2000, 500)
+    """
+    unique = tuple(dict.fromkeys(values))
+    for start in range(0, len(unique), size):
+        yield unique[start : start + size]
 
 
 class MemberRepository(Repository[Member], Protocol):
@@ -413,6 +436,20 @@ class InvoiceRepository(Repository[Invoice], Protocol):
         """The credit notes that correct the invoice."""
         return self.select(Eq("credits", _id(invoice_id)))
 
+    def credits_of_any(self, invoice_ids: Iterable[UUID]) -> list[Invoice]:
+        """The credit notes that correct any of the invoices: one query per
+        :data:`CHUNK` invoices."""
+        return [
+            note
+            for chunk in chunks(_id(i) for i in invoice_ids)
+            for note in self.select(Eq("kind", "credit_note"), In("credits", chunk))
+        ]
+
+    def by_ocr(self, reference: str) -> list[Invoice]:
+        """The invoices whose payment reference is ``reference`` (spaces and dashes
+        ignored), by the indexed column ``ocr``."""
+        return self.select(Eq("ocr", ocr_digits(reference)))
+
     def with_status(self, *statuses: InvoiceStatus | str) -> list[Invoice]:
         """Invoices with one of ``statuses``."""
         return self.select(one_of("status", statuses))
@@ -456,6 +493,24 @@ class SalaryRequestRepository(Repository[SalaryRequest], Protocol):
         return self.select(one_of("status", statuses))
 
 
+class TravelClaimRepository(Repository[TravelClaim], Protocol):
+    """``uow.travel_claims``: members' travel claims, by member, status and date."""
+
+    def of_member(self, member_id: UUID) -> list[TravelClaim]:
+        """The member's claims."""
+        return self.select(Eq("member_id", _id(member_id)))
+
+    def with_status(self, *statuses: TravelClaimStatus | str) -> list[TravelClaim]:
+        """Claims with one of ``statuses``."""
+        return self.select(one_of("status", statuses))
+
+    def payable(self, member_id: UUID, day: date) -> list[TravelClaim]:
+        """The member's approved, unpaid claims dated on or before ``day``."""
+        return self.select(
+            Eq("member_id", _id(member_id)), Eq("status", "approved"), Compare("date", "<=", day)
+        )
+
+
 class PaymentRepository(Repository[Payment], Protocol):
     """``uow.payments``: incoming payments, by idempotency key, status, invoice and day.
     The key is unique: adding a second payment with a key already stored is refused."""
@@ -471,6 +526,15 @@ class PaymentRepository(Repository[Payment], Protocol):
     def of_invoice(self, invoice_id: UUID) -> list[Payment]:
         """The payments allocated (in part) to the invoice."""
         return self.select(HasLink("invoice_ids", _id(invoice_id)))
+
+    def of_invoices(self, invoice_ids: Iterable[UUID]) -> list[Payment]:
+        """The payments allocated (in part) to any of the invoices, each once, by number:
+        one query per :data:`CHUNK` invoices."""
+        found: dict[UUID, Payment] = {}
+        for chunk in chunks(_id(i) for i in invoice_ids):
+            for payment in self.select(LinkIn("invoice_ids", chunk)):
+                found.setdefault(payment.id, payment)
+        return sorted(found.values(), key=lambda p: p.number)
 
     def paid_between(self, start: date, end: date) -> list[Payment]:
         """Payments received ``start``–``end`` (both included)."""
@@ -796,6 +860,7 @@ class UnitOfWork(Protocol):
     salary_requests: SalaryRequestRepository
     payroll_runs: PayrollRunRepository
     payslips: PayslipRepository
+    travel_claims: TravelClaimRepository
     projects: ProjectRepository
     grants: GrantRepository
     absences: AbsenceRepository

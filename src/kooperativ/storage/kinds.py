@@ -39,8 +39,19 @@ from kooperativ.members.models import Member
 from kooperativ.payments.models import Payment
 from kooperativ.payroll.runs import PayrollRun, Payslip
 from kooperativ.projects.models import Grant, Project
+from kooperativ.travel.claims import TravelClaim
 
-__all__ = ["ENTITY_KINDS", "KINDS", "Column", "ColumnType", "Kind", "Link", "Value", "plain"]
+__all__ = [
+    "ENTITY_KINDS",
+    "KINDS",
+    "Column",
+    "ColumnType",
+    "Kind",
+    "Link",
+    "Value",
+    "ocr_digits",
+    "plain",
+]
 
 #: The SQL type of an indexed column: a UUID as text, free text, a date, an integer, a flag.
 ColumnType = Literal["id", "text", "date", "int", "bool"]
@@ -118,6 +129,16 @@ class Kind:
     def values(self, record: Record) -> dict[str, Value]:
         """Every indexed column's value for ``record``."""
         return {column.name: column.value(record) for column in self.columns}
+
+
+def ocr_digits(reference: str) -> str:
+    """A payment reference as the invoices' ``ocr`` column keeps it: without spaces and
+    dashes.
+
+    >>> ocr_digits("1234 5678-9")
+    '123456789'
+    """
+    return "".join(char for char in reference if not char.isspace() and char != "-")
 
 
 def _kinds(*kinds: Kind) -> dict[str, Kind]:
@@ -230,6 +251,9 @@ KINDS: dict[str, Kind] = _kinds(
             Column("due_date", "date", lambda i: i.due_date),
             # A credit note's invoice: empty for an invoice.
             Column("credits", "id", lambda i: i.credits, "invoice"),
+            # The payment reference (OCR) without spaces and dashes, to find an invoice
+            # by the reference a payment gives.
+            Column("ocr", "text", lambda i: ocr_digits(i.payment_reference)),
         ),
         (
             Link(
@@ -313,6 +337,18 @@ KINDS: dict[str, Kind] = _kinds(
             Column("pay_date", "date", lambda p: p.pay_date),
             # The calendar year of the pay date (what year-to-date figures add up).
             Column("pay_year", "int", lambda p: p.pay_date.year),
+        ),
+    ),
+    # Members' travel claims (reseräkningar): per diem and mileage, paid with the salary.
+    Kind(
+        "travel_claim",
+        TravelClaim,
+        "travel_claims",
+        "travel_claims",
+        (
+            Column("member_id", "id", lambda c: c.member_id, "member"),
+            Column("status", "text", lambda c: c.status),
+            Column("date", "date", lambda c: c.date),
         ),
     ),
     # Incoming payments: the idempotency key (unique), status, day, and the invoices each

@@ -75,6 +75,7 @@ from kooperativ.storage.base import (
     SalaryRequestRepository,
     StoredRecord,
     TransientConflict,
+    TravelClaimRepository,
     UnitOfWork,
     VoucherRepository,
 )
@@ -88,10 +89,12 @@ from kooperativ.storage.query import (
     HasLink,
     In,
     IsNull,
+    LinkIn,
     Mentions,
     NotLinkedFrom,
     json_fragment,
 )
+from kooperativ.travel.claims import TravelClaim
 
 __all__ = ["MemoryStore", "record_key"]
 
@@ -235,6 +238,8 @@ class _MemoryRepository(Generic[R]):
             return any(self._holds(record_id, row, c) for c in condition.conditions)
         if isinstance(condition, HasLink):
             return condition.value in row.links[condition.link]
+        if isinstance(condition, LinkIn):
+            return not set(row.links[condition.link]).isdisjoint(condition.values)
         if isinstance(condition, NotLinkedFrom):
             others = self._state.tables[condition.kind].rows.values()
             return not any(record_id in other.links[condition.link] for other in others)
@@ -401,6 +406,10 @@ class _Payslips(_MemoryRepository[Payslip], PayslipRepository):
             raise NotFoundError(self._name, record_id)
         del self._table.numbers[row.number]
         self._versions.pop(record_id, None)
+
+
+class _TravelClaims(_MemoryRepository[TravelClaim], TravelClaimRepository):
+    pass
 
 
 def refuse_payment_key(key: str) -> ConflictError:
@@ -686,6 +695,9 @@ class _MemoryUnitOfWork:
             KINDS["payroll_run"], PayrollRun, state, write
         )
         self.payslips: PayslipRepository = _Payslips(KINDS["payslip"], Payslip, state, write)
+        self.travel_claims: TravelClaimRepository = _TravelClaims(
+            KINDS["travel_claim"], TravelClaim, state, write
+        )
         self.projects: ProjectRepository = _Projects(KINDS["project"], Project, state, write)
         self.grants: GrantRepository = _Grants(KINDS["grant"], Grant, state, write)
         self.absences: AbsenceRepository = _Absences(KINDS["absence"], Absence, state, write)

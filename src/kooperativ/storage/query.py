@@ -31,6 +31,7 @@ __all__ = [
     "HasLink",
     "In",
     "IsNull",
+    "LinkIn",
     "Mentions",
     "NotLinkedFrom",
     "json_fragment",
@@ -87,6 +88,17 @@ class HasLink:
 
 
 @dataclass(frozen=True)
+class LinkIn:
+    """The record's link ``link`` contains one of ``values`` (none given: nothing matches).
+
+    For many records' links at once (the payments of a set of invoices) in one query.
+    """
+
+    link: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class NotLinkedFrom:
     """No record of ``kind`` links to this record through its link ``link``."""
 
@@ -117,7 +129,9 @@ class Mentions:
 
 
 #: Any of the conditions above.
-Condition = Eq | In | Compare | IsNull | AnyOf | HasLink | NotLinkedFrom | Dangling | Mentions
+Condition = (
+    Eq | In | Compare | IsNull | AnyOf | HasLink | LinkIn | NotLinkedFrom | Dangling | Mentions
+)
 
 
 def json_fragment(text: str) -> str:

@@ -148,6 +148,7 @@ from kooperativ.storage.base import (
     SalaryRequestRepository,
     StoredRecord,
     TransientConflict,
+    TravelClaimRepository,
     UnitOfWork,
     VoucherRepository,
 )
@@ -167,10 +168,12 @@ from kooperativ.storage.query import (
     HasLink,
     In,
     IsNull,
+    LinkIn,
     Mentions,
     NotLinkedFrom,
     json_fragment,
 )
+from kooperativ.travel.claims import TravelClaim
 
 __all__ = [
     "AUDIT_TABLE",
@@ -488,6 +491,18 @@ class _SqlRepository(Generic[R]):
                     table.c[link.column] == condition.value,
                 )
             )
+        if isinstance(condition, LinkIn):
+            if not condition.values:
+                return false()
+            link = _link(self._kind, condition.link)
+            table = LINK_TABLES[link.table]
+            # Not correlated: the link table's index on the linked id finds the records'
+            # ids once, instead of a look-up for every record.
+            return columns.id.in_(
+                select(table.c[owner_column(self._kind)]).where(
+                    table.c[link.column].in_(condition.values)
+                )
+            )
         if isinstance(condition, NotLinkedFrom):
             link = _link(KINDS[condition.kind], condition.link)
             table = LINK_TABLES[link.table]
@@ -756,6 +771,10 @@ class _Payslips(_SqlRepository[Payslip], PayslipRepository):
         if self._run(statement).rowcount != 1:
             raise NotFoundError(self._name, record_id)
         self._versions.pop(record_id, None)
+
+
+class _TravelClaims(_SqlRepository[TravelClaim], TravelClaimRepository):
+    pass
 
 
 class _Payments(_SqlRepository[Payment], PaymentRepository):
@@ -1152,6 +1171,9 @@ class _SqlUnitOfWork:
             self, KINDS["payroll_run"], PayrollRun
         )
         self.payslips: PayslipRepository = _Payslips(self, KINDS["payslip"], Payslip)
+        self.travel_claims: TravelClaimRepository = _TravelClaims(
+            self, KINDS["travel_claim"], TravelClaim
+        )
         self.projects: ProjectRepository = _Projects(self, KINDS["project"], Project)
         self.grants: GrantRepository = _Grants(self, KINDS["grant"], Grant)
         self.absences: AbsenceRepository = _Absences(self, KINDS["absence"], Absence)
@@ -1234,7 +1256,7 @@ class SqlStore:
     """
 
     #: The Alembic revision this version of kooperativ expects.
-    HEAD: ClassVar[str] = "0013"
+    HEAD: ClassVar[str] = "0014"
 
     def __init__(self, url: str, *, lock_timeout: float = 15.0) -> None:
         self.url = mask_url(url)

@@ -145,6 +145,8 @@ class CountryConformance:
         fee_rate: A cooperative fee rate for the salary checks.
         interest_on: A day whose late-payment interest rate is known, as are the 60 days
             before it (``None``: :attr:`paid_on`).
+        config_extra: Tables ``cooperative.toml`` needs for the country (its own section),
+            for the check that a cooperative of the country invoices and takes payments.
     """
 
     code: ClassVar[str]
@@ -157,6 +159,7 @@ class CountryConformance:
     paid_on: ClassVar[date]
     fee_rate: ClassVar[Decimal] = Decimal("0.06")
     interest_on: ClassVar[date | None] = None
+    config_extra: ClassVar[dict[str, Any]] = {}
 
     # -- helpers ----------------------------------------------------------------------
     @property
@@ -439,6 +442,80 @@ class CountryConformance:
         roles = set(self.country.chart_of_accounts())
         missing = {"member_accounts", "expenses", "vat_in"} - roles
         assert not missing, f"the chart of accounts lacks the roles {sorted(missing)}"
+
+    def test_roles_for_invoices_and_payments(self) -> None:
+        # An invoice books receivables, sales, output VAT and the member's budget; a
+        # payment the bank, a client's credit kept, and what cannot be matched yet.
+        from kooperativ.accounts.postings import PostingAccounts
+
+        roles = self.country.chart_of_accounts()
+        wanted = {"bank", "receivables", "sales", "member_accounts", "member_budget"}
+        wanted |= {"client_credits", "suspense"}
+        missing = wanted - set(roles)
+        assert not missing, f"the chart of accounts lacks the roles {sorted(missing)}"
+        accounts = PostingAccounts.of(roles)
+        for category in self.country.vat_categories():
+            if self.country.vat_rate(category, self.paid_on) > 0:
+                assert accounts.vat_account(category), category
+
+    def cooperative(self) -> Any:
+        """A cooperative of the country in memory: configuration from the samples."""
+        from kooperativ.config import parse_config
+        from kooperativ.cooperative import Cooperative
+        from kooperativ.storage import open_store
+
+        data: dict[str, Any] = {
+            "country": self.code,
+            "language": self.country.default_language,
+            "employer": {
+                "name": "Conformance Cooperative",
+                "orgnr": self.organisation_id,
+                "vat_number": self.vat_number,
+                "address": {
+                    "street": "Street 1",
+                    "postal_code": "1000",
+                    "city": "City",
+                    "country": self.code,
+                },
+            },
+            "fees": {"rate": str(self.fee_rate)},
+            **self.config_extra,
+        }
+        config = parse_config(data, "cooperative.toml")
+        moment = datetime.combine(self.paid_on, time(9), tzinfo=UTC)
+        return Cooperative.from_config(config, open_store("memory://"), clock=lambda: moment)
+
+    def test_a_cooperative_invoices_and_takes_payments(self) -> None:
+        from kooperativ.security import Actor
+
+        coop = self.cooperative()
+        admin = Actor.admin()
+        member = coop.members.add(
+            admin, first_name="Test", last_name="Person", person_id=self.person_id
+        )
+        client = coop.clients.add(admin, name="Client", orgnr=self.other_organisation_id)
+        job = coop.assignments.add(
+            admin, member=member.id, client=client.id, description="Work",
+            start=self.paid_on - timedelta(days=30), end=self.paid_on - timedelta(days=10),
+            agreed_amount="10000",
+        )  # fmt: skip
+        invoice = coop.invoices.create(admin, assignments=[job.number], issue_date=self.paid_on)
+        rate = self.country.vat_rate("standard", self.paid_on)
+        assert invoice.total_excl_vat == Decimal("10000.00")
+        assert abs(invoice.total - Decimal("10000") * (1 + rate)) < 1  # with any rounding
+        roles = coop.config.accounts
+        assert coop.ledger.trial_balance(admin).total == 0
+        assert coop.ledger.balance(admin, roles["receivables"]) == invoice.total
+        payment = coop.payments.register(admin, invoice.label, invoice.total + 10, self.paid_on)
+        assert (payment.allocated, payment.credit) == (invoice.total, Decimal("10.00"))
+        assert coop.ledger.balance(admin, roles["client_credits"]) == Decimal("-10.00")
+        coop.payments.refund(admin, payment.number, self.paid_on)
+        assert coop.ledger.balance(admin, roles["client_credits"]) == 0
+        assert coop.ledger.balance(admin, roles["receivables"]) == 0
+        assert coop.ledger.balance(admin, roles["bank"]) == invoice.total
+        assert coop.ledger.trial_balance(admin).total == 0
+        statement = coop.statements.member(admin, member.number, salary=False)
+        assert statement.invoiced == invoice.total_excl_vat
 
     def test_account_names(self) -> None:
         names = self.country.account_names()

@@ -113,7 +113,7 @@ from kooperativ.invoicing.models import (
     make_line,
 )
 from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
-from kooperativ.payments.models import Payment, PaymentAllocation, PaymentStatus
+from kooperativ.payments.models import Payment, PaymentAllocation, PaymentRefund, PaymentStatus
 from kooperativ.payroll.runs import (
     PayrollRun,
     Payslip,
@@ -125,6 +125,8 @@ from kooperativ.projects.models import Budget, Grant, GrantReceipt, MoveRule, Pr
 from kooperativ.rules.country import VatCategory
 from kooperativ.storage.base import KINDS, Store, TransientConflict, transaction
 from kooperativ.storage.query import AnyOf, Eq, Mentions
+from kooperativ.travel import Meals, MileageClaim, ReportBox, Trip
+from kooperativ.travel.claims import TravelClaim, TravelClaimStatus
 
 __all__ = [
     "Sample",
@@ -279,6 +281,7 @@ class Sample:
     payroll_runs: tuple[PayrollRun, ...] = ()
     payslips: tuple[Payslip, ...] = ()
     absences: tuple[Absence, ...] = ()
+    travel_claims: tuple[TravelClaim, ...] = ()
 
     def by_kind(self) -> dict[str, list[Record]]:
         """The records by kind name."""
@@ -301,6 +304,7 @@ class Sample:
             "project": [self.project],
             "grant": [self.grant],
             "absence": list(self.absences),
+            "travel_claim": list(self.travel_claims),
         }
 
 
@@ -469,6 +473,49 @@ def sample() -> Sample:
         payment_records(invoice),
         *payroll_records(member),
         absences=absence_records(member.id, contract.id),
+        travel_claims=(travel_claim_record(member.id, first.id),),
+    )
+
+
+def travel_claim_record(member_id: uuid.UUID, assignment_id: uuid.UUID) -> TravelClaim:
+    """A paid travel claim with a trip (free meals, a night) and a mileage claim."""
+    trip = Trip.create(
+        departure=datetime(2025, 3, 3, 8, 0),
+        returned=datetime(2025, 3, 5, 17, 0),
+        km_from_home="640",
+        km_from_workplace="635.5",
+        nights=2,
+        lodging_paid=True,
+        meals=[Meals(day=date(2025, 3, 4), breakfast=True, lunch=True)],
+        days_at_place_before=3,
+    )
+    return TravelClaim(
+        number=1,
+        member_id=member_id,
+        date=date(2025, 3, 5),
+        destination="Umeå, Folkets hus",
+        purpose="Turné med tre konserter",
+        assignment_id=assignment_id,
+        trip=trip,
+        mileage=MileageClaim.create(distance="128", unit="mil", vehicle="own_car"),
+        per_diem_paid=Decimal("900.00"),
+        per_diem_tax_free=Decimal("555.00"),
+        per_diem_taxable=Decimal("345.00"),
+        mileage_paid=Decimal("3840.00"),
+        mileage_tax_free=Decimal("3200.00"),
+        mileage_taxable=Decimal("640.00"),
+        reporting=(
+            ReportBox(code="051", element="TraktamenteInrikes", value=True),
+            ReportBox(code="011", value=Decimal("985.00")),
+        ),
+        status=TravelClaimStatus.PAID,
+        submitted_by="Astrid",
+        submitted_at=datetime(2025, 3, 6, 9, 0, tzinfo=STOCKHOLM_SUMMER),
+        decided_by="Bruno Dahl",
+        decided_at=datetime(2025, 3, 7, 8, 0, tzinfo=UTC),
+        reason="Godkänd",
+        paid_on=date(2025, 3, 25),
+        paid_by="L7",
     )
 
 
@@ -598,8 +645,8 @@ def payroll_records(member: Member) -> tuple[tuple[PayrollRun, PayrollRun], tupl
 
 
 def payment_records(invoice: Invoice) -> tuple[Payment, Payment]:
-    """A payment of ``invoice`` with 10.00 over kept as credit (every optional field set),
-    and a payment nobody could match."""
+    """A payment of ``invoice`` with 10.00 over kept as credit, 4.00 of it refunded (every
+    optional field set), and a payment nobody could match, held on the suspense account."""
     paid = Payment(
         number=1,
         key="SEB-2025-0001",
@@ -615,8 +662,13 @@ def payment_records(invoice: Invoice) -> tuple[Payment, Payment]:
         allocations=(
             PaymentAllocation(invoice_id=invoice.id, invoice=invoice.label, amount=invoice.total),
         ),
-        credit=Decimal("10.00"),
+        credit=Decimal("6.00"),
         voucher="B1",
+        refunds=(
+            PaymentRefund(
+                amount=Decimal("4.00"), on=date(2025, 5, 20), voucher="B3", note="Bg 5050-1055"
+            ),
+        ),
         registered_by="treasurer:1",
     )
     loose = Payment(
@@ -630,6 +682,7 @@ def payment_records(invoice: Invoice) -> tuple[Payment, Payment]:
         reason="the reference 4713 matches no open invoice",
         reason_code="unknown_reference",
         reason_values={"reference": "4713"},
+        suspense_voucher="B2",
         registered_by="treasurer:1",
     )
     return paid, loose

@@ -77,11 +77,17 @@ _ACCOUNTS = MappingProxyType(
         "bank": 1000,
         "receivables": 1100,
         "vat_out_standard": 2000,
+        "vat_out_zero": 2000,
         "member_accounts": 2100,
+        "client_credits": 2200,
+        "suspense": 2900,
         "vat_in": 1200,
+        "sales": 4000,
+        "grants": 4100,
+        "rounding": 4900,
         "salaries": 5000,
         "expenses": 6000,
-        "grants": 4100,
+        "member_budget": 7000,
     }
 )
 _ACCOUNT_NAMES = MappingProxyType(
@@ -91,10 +97,14 @@ _ACCOUNT_NAMES = MappingProxyType(
         1200: "Input VAT",
         2000: "Output VAT",
         2100: "Member accounts",
+        2200: "Clients' prepayments",
+        2900: "Suspense",
         4000: "Sales",
         4100: "Grants received",
+        4900: "Rounding",
         5000: "Salaries",
         6000: "Other expenses",
+        7000: "Members' budgets",
     }
 )
 _VAT_CATEGORIES = MappingProxyType({"standard": "vat.standard", "zero": "vat.zero"})
@@ -378,7 +388,7 @@ class Testland:
         return text
 
     def chart_of_accounts(self) -> Mapping[str, int]:
-        """Four roles, numbered as Testland's bookkeepers do."""
+        """The roles the core books to, numbered as Testland's bookkeepers do."""
         return _ACCOUNTS
 
     def account_names(self) -> Mapping[int, str]:

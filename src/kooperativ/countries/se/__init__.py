@@ -73,6 +73,7 @@ BAS_ACCOUNTS = MappingProxyType(
         "bank": 1930,  # Företagskonto / checkkonto
         "receivables": 1510,  # Kundfordringar
         "client_credits": 2420,  # Förskott från kunder (a client's overpayment kept)
+        "suspense": 2999,  # OBS-konto: incoming payments not yet matched to an invoice
         "vat_out_standard": 2611,  # Utgående moms på försäljning inom Sverige, 25 %
         "vat_out_reduced": 2621,  # Utgående moms, 12 %
         "vat_out_culture": 2631,  # Utgående moms, 6 %

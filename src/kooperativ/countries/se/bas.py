@@ -6,7 +6,9 @@ A subset of the BAS chart (*BAS-kontoplanen*): the accounts of the roles in
 typically uses for invoices, VAT, payments, payroll, allowances and interest. The names
 are BAS's own (Swedish). Source: BAS Kontoplan 2026 v1.0 as transcribed in the public
 repository ``erp-mafia/gnubok`` (``lib/bookkeeping/bas-data``), usage corroborated by
-``reference/invoicing-and-payroll-2026.md`` §6.3. A cooperative adds accounts of its own
+``reference/invoicing-and-payroll-2026.md`` §6.3; 2999 *OBS-konto* (the suspense account
+for what cannot be placed yet) as in Odoo's Swedish chart, ``odoo/odoo``
+``addons/l10n_se/data/template/account.account-se.csv``. A cooperative adds accounts of its own
 under ``[ledger.accounts]`` in ``cooperative.toml``.
 """
 
@@ -45,6 +47,7 @@ BAS_NAMES = MappingProxyType(
         2890: "Övriga kortfristiga skulder",
         2910: "Upplupna löner",
         2920: "Upplupna semesterlöner",
+        2999: "OBS-konto",
         2940: "Upplupna lagstadgade sociala och andra avgifter",
         2990: "Övriga upplupna kostnader och förutbetalda intäkter",
         3001: "Försäljning inom Sverige, 25 % moms",
