@@ -62,7 +62,8 @@ def test_a_travel_claim_on_the_payslip_worked_by_hand(coop: Cooperative, ada: Me
     # Taxable pay 21 456.96 + 985.00 = 22 441.96 (no holiday pay on an allowance).
     # Contributions 31.42 % × 22 441.96 = 7 051.2638 → 7 051.26 (the allowance's
     # 7 051.26 − 6 741.78 = 309.48).
-    # Tax: table 33 column 1 for 2026 on 22 441.96 (asserted against the table below).
+    # Tax: table 33 column 1 for 2026, row 22 401 – 22 600 kr: 4 023 kr; net 18 418.96,
+    # payout 18 418.96 + 3 755.00 = 22 173.96.
     # The account pays 28 198.74 + 3 755.00 + 985.00 + 309.48 = 33 248.22.
     credit(coop, ada, "5100.00")
     request = approved_request(coop, ada, "28200.00")
@@ -79,6 +80,7 @@ def test_a_travel_claim_on_the_payslip_worked_by_hand(coop: Cooperative, ada: Me
     ]
     assert slip.lines[4].text == f"Traktamente, reseräkning {number}: Umeå"
     tax = coop.country.tax_table(2026, 33, 1).deduction(D("22441.96"))
+    assert tax == D("4023")
     assert slip.taxable_pay == D("22441.96") and slip.holiday_pay == D("2298.96")
     assert slip.employer_contributions == D("7051.26")
     assert slip.preliminary_tax == tax
@@ -92,7 +94,7 @@ def test_a_travel_claim_on_the_payslip_worked_by_hand(coop: Cooperative, ada: Me
 
     coop.payroll_runs.approve(ADMIN, run.number)
     # debits 19 158.00 + 2 298.96 + 555 + 345 + 3 200 + 640 + 7 051.26 + 33 248.22
-    # = 66 496.44 = credits 7 051.26 + tax + (22 441.96 − tax + 3 755.00) + 33 248.22
+    # = 66 496.44 = credits 7 051.26 + 4 023.00 + 22 173.96 + 33 248.22
     assert _lines(coop) == [
         sorted(
             [
@@ -115,6 +117,8 @@ def test_a_travel_claim_on_the_payslip_worked_by_hand(coop: Cooperative, ada: Me
     assert coop.ledger.balance(ADMIN, 2890, member=ada.number) == D("-51.78")
     with coop.store.unit_of_work(write=False) as uow:
         assert report_boxes_for([slip], uow) == {slip.id: frozenset({"050", "051"})}
+    agi = coop.payroll_runs.employer_report(ADMIN, "2026-11").decode()
+    assert "Traktamente" in agi and "Bilersattning" in agi
     assert coop.travel.get(ADMIN, number).status is TravelClaimStatus.APPROVED
     coop.payroll_runs.mark_paid(ADMIN, run.number)
     paid = coop.travel.get(ADMIN, number)

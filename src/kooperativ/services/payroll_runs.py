@@ -57,7 +57,7 @@ import builtins
 import os
 import re
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -83,9 +83,11 @@ from kooperativ.payroll.runs import (
 )
 from kooperativ.security import Actor
 from kooperativ.services._base import Ref, Service, build
+from kooperativ.services.travel import total_paid
 from kooperativ.storage.base import UnitOfWork
+from kooperativ.travel.claims import TravelClaim, TravelClaimStatus
 
-__all__ = ["DELAY_ENV", "PayrollRunService", "Progress", "period_days"]
+__all__ = ["DELAY_ENV", "PayrollRunService", "Progress", "period_days", "report_boxes_for"]
 
 #: Test hook: seconds to sleep after each payslip is computed, inside the transaction
 #: (the crash tests kill the process while it sleeps). Unset in normal use.
@@ -132,11 +134,84 @@ class _Work:
     expenses: Sequence[Expense]
     sick: SickPayResult
     absences: tuple[int, ...] = ()
+    travel: Sequence[TravelClaim] = ()
 
 
 #: The salary engine's trace fields that tell how the salary was found from the budget;
 #: with sick pay the fields after them come from the calculation on the whole pay.
 _SALARY_FIELDS = frozenset({"fee", "expenses", "budget", "gross_salary", "remainder"})
+
+
+def report_boxes_for(payslips: Iterable[Payslip], uow: UnitOfWork) -> dict[UUID, frozenset[str]]:
+    """The check boxes of the employer report each payslip ticks for the travel claims it
+    pays, by payslip id: the boxes the country's travel rules named on each claim when it
+    was made (Sweden: ``051`` traktamente, ``050`` bilersättning, for a tax-free part).
+
+    Give the result to :func:`kooperativ.rules.reporting.employer_report_for` as
+    ``report_boxes``::
+
+        with coop.store.unit_of_work(write=False) as uow:
+            boxes = report_boxes_for(slips, uow)
+        employer_report_for(config, period, slips, created=…, report_boxes=boxes)
+
+    Args:
+        payslips: The payslips reported.
+        uow: A unit of work to read the travel claims in.
+    """
+    found: dict[UUID, frozenset[str]] = {}
+    for slip in payslips:
+        codes: set[str] = set()
+        for number in slip.travel_numbers:
+            claim = uow.travel_claims.by_number(number)
+            if claim is None:  # pragma: no cover - a paid claim is never removed
+                continue
+            codes.update(
+                box.code for box in claim.reporting if isinstance(box.value, bool) and box.value
+            )
+        if codes:
+            found[slip.id] = frozenset(codes)
+    return found
+
+
+def _travel_lines(claims: Sequence[TravelClaim], *, taxable: bool) -> list[PayslipLine]:
+    """The payslip lines of travel claims: their taxable parts (``taxable_allowance``),
+    or their tax-free parts (``travel_allowance``), per diem and car allowance apart."""
+    kind = "taxable_allowance" if taxable else "travel_allowance"
+    part = "taxable" if taxable else "tax_free"
+    lines: list[PayslipLine] = []
+    for claim in claims:
+        for allowance, name in (("per_diem", "Traktamente"), ("mileage", "Bilersättning")):
+            amount: Decimal = getattr(claim, f"{allowance}_{part}")
+            if not amount:
+                continue
+            extra = ", skattepliktig del" if taxable else ""
+            lines.append(
+                PayslipLine(
+                    kind=kind,
+                    text=f"{name}{extra}, reseräkning {claim.number}: {claim.destination}"[:200],
+                    amount=amount,
+                    expense_number=claim.number,
+                    allowance=allowance,
+                )
+            )
+    return lines
+
+
+def _travel_trace(claims: Sequence[TravelClaim]) -> dict[str, Any]:
+    """A trace entry naming the travel claims a payslip pays and their parts."""
+    free, taxed = total_paid(claims)
+    return {
+        "field": "travel_allowances",
+        "amount": str(free + taxed),
+        "rule": "approved-travel-claims",
+        "parameters": {
+            "claims": [c.number for c in claims],
+            "tax_free": str(free),
+            "taxable": str(taxed),
+        },
+        "reference": "the country's travel rules, as computed when each claim was made",
+        "formula": "tax_free + taxable",
+    }
 
 
 def _contribution_rate(result: SalaryResult) -> Decimal:
@@ -255,13 +330,15 @@ class PayrollRunService(Service):
             paid.update(by_member)
             members = self._members(uow, paid)
             expenses = self._open_expenses(uow, set(paid), taken)
+            travel = self._open_travel(uow, set(paid), taken, pay_date)
             earlier = self._earlier(uow, pay_date, exclude_run=run.id)
             paid_absences = self._paid_absences(uow, period, exclude_run=run.id)
             work_list: list[_Work] = []
             for m in sorted(paid, key=lambda m: members[m].number):
                 item = self._work(
-                    uow, run, members[m], paid[m], expenses.get(m, []), paid_absences.get(m, ())
-                )
+                    uow, run, members[m], paid[m], expenses.get(m, []), paid_absences.get(m, ()),
+                    travel=travel.get(m, ()),
+                )  # fmt: skip
                 if item is not None:
                     work_list.append(item)
             if not work_list:
@@ -368,10 +445,15 @@ class PayrollRunService(Service):
                 expenses = (
                     [] if old is None else [uow.expenses.by_number(n) for n in old.expense_numbers]
                 )
+                claims = (
+                    []
+                    if old is None
+                    else [uow.travel_claims.by_number(n) for n in old.travel_numbers]
+                )
                 item = self._work(
                     uow, correction, member, [r for r in requests if r is not None],
                     [e for e in expenses if e is not None], paid_absences.get(member.id, ()),
-                    keep=old is not None,
+                    keep=old is not None, travel=[c for c in claims if c is not None],
                 )  # fmt: skip
                 if item is None:
                     # Without a payslip to correct, only sick pay of the period not yet
@@ -514,6 +596,15 @@ class PayrollRunService(Service):
                         back = expense.evolve(status=ExpenseStatus.REIMBURSED)
                         uow.expenses.update(back)
                         reimbursed.append((expense, back))
+            claims = [
+                c
+                for c in uow.travel_claims.with_status(TravelClaimStatus.APPROVED)
+                if c.number in {n for slip in slips for n in slip.travel_numbers}
+            ]
+            if claims:
+                self._coop.travel._mark_paid(
+                    uow, actor, claims, paid_on=day, reference=f"payroll_run:{found.number}"
+                )
             done = found.evolve(status=RunStatus.PAID, paid_by=actor.name, paid_at=now)
             uow.payroll_runs.update(done)
             self._record(uow, actor, "payroll_run.paid", found, done)
@@ -803,6 +894,7 @@ class PayrollRunService(Service):
             for slip in uow.payslips.of_run(other.id):
                 taken.update(("request", n) for n in slip.request_numbers)
                 taken.update(("expense", n) for n in slip.expense_numbers)
+                taken.update(("travel", n) for n in slip.travel_numbers)
         return taken
 
     @staticmethod
@@ -813,6 +905,25 @@ class PayrollRunService(Service):
         for expense in uow.expenses.with_status(ExpenseStatus.APPROVED):
             if expense.member_id in members and ("expense", expense.number) not in taken:
                 found.setdefault(expense.member_id, []).append(expense)
+        return found
+
+    @staticmethod
+    def _open_travel(
+        uow: UnitOfWork, members: set[UUID], taken: set[tuple[str, int]], pay_date: date
+    ) -> dict[UUID, builtins.list[TravelClaim]]:
+        """The approved, unpaid travel claims of ``members`` dated on or before
+        ``pay_date`` and not in another unpaid run (one query for all members: what
+        ``coop.travel.payable`` gives for each), by number."""
+        found: dict[UUID, builtins.list[TravelClaim]] = {}
+        for claim in sorted(
+            uow.travel_claims.with_status(TravelClaimStatus.APPROVED), key=lambda c: c.number
+        ):
+            if (
+                claim.member_id in members
+                and claim.date <= pay_date
+                and ("travel", claim.number) not in taken
+            ):
+                found.setdefault(claim.member_id, []).append(claim)
         return found
 
     def _current_payslips(self, uow: UnitOfWork, run: PayrollRun) -> dict[UUID, Payslip]:
@@ -889,6 +1000,7 @@ class PayrollRunService(Service):
         paid_absences: Collection[int],
         *,
         keep: bool = False,
+        travel: Sequence[TravelClaim] = (),
     ) -> _Work | None:
         """What ``member``'s payslip of ``run`` is computed from: the requests, expenses
         and the sick pay of the run's period (absences in ``paid_absences`` left out).
@@ -896,7 +1008,7 @@ class PayrollRunService(Service):
         sick, absences = self._coop.absence.sick_pay_in(uow, member, run.period, skip=paid_absences)
         if not requests and sick.sick_pay + sick.sick_deduction <= 0 and not keep:
             return None
-        return _Work(member, requests, expenses, sick, absences)
+        return _Work(member, requests, expenses, sick, absences, travel)
 
     def _compute(
         self,
@@ -916,10 +1028,11 @@ class PayrollRunService(Service):
             before = earlier.get(member.id, _Earlier())
             budget = sum((r.budget for r in requests), ZERO_ORE)
             outlays = sum((e.amount for e in expenses), ZERO_ORE)
+            travel_free, travel_taxed = total_paid(item.travel)
             sick_net = sick.sick_pay + sick.sick_deduction
             common: dict[str, Any] = {
                 "member": member,
-                "expenses": outlays,
+                "expenses": outlays + travel_free,
                 "paid_on": run.pay_date,
                 "paid_this_month": before.month_pay,
                 "paid_this_year": before.year_pay,
@@ -941,6 +1054,15 @@ class PayrollRunService(Service):
                     salary_gross = base.gross_salary if base is not None else ZERO_ORE
                     inp = policy.salary_input(gross=salary_gross + sick_net, **common)
                     result = policy.calculate(inp)
+                final = result
+                if travel_taxed > 0 and result is not None:
+                    # The taxable part of a travel allowance is pay (tax and contributions
+                    # on the whole), but no holiday pay is earned on it: the engine is
+                    # given the whole taxable pay as a gross without holiday pay.
+                    inp = policy.salary_input(
+                        gross=result.taxable_pay + travel_taxed, holiday_pay=False, **common
+                    )
+                    final = policy.calculate(inp)
             except InputError as error:
                 raise InputError(
                     "member",
@@ -972,6 +1094,7 @@ class PayrollRunService(Service):
                                 amount=result.holiday_pay - base_holiday)
                 )  # fmt: skip
             lines.extend(sick.lines)
+            lines.extend(_travel_lines(item.travel, taxable=True))
             for expense in expenses:
                 lines.append(
                     PayslipLine(
@@ -981,24 +1104,38 @@ class PayrollRunService(Service):
                         expense_number=expense.number,
                     )
                 )
+            lines.extend(_travel_lines(item.travel, taxable=False))
             trace: builtins.list[dict[str, Any]] = []
             if base is not None:
                 trace.extend(
                     t for t in trace_as_dicts(base.trace)
-                    if result is base or t.get("field") in _SALARY_FIELDS
+                    if final is base or t.get("field") in _SALARY_FIELDS
                 )  # fmt: skip
             trace.extend(sick.trace_dicts())
+            if item.travel:
+                trace.append(_travel_trace(item.travel))
             if result is not None and result is not base:
                 trace.extend(
-                    t for t in trace_as_dicts(result.trace) if t.get("field") not in _SALARY_FIELDS
-                )
-            if result is None:  # nothing to pay any more (a correction): an empty payslip
+                    t for t in trace_as_dicts(result.trace)
+                    if t.get("field") not in _SALARY_FIELDS
+                    and (final is result or t.get("field") == "holiday_pay")
+                )  # fmt: skip
+            if final is not None and final is not result:
+                trace.extend(
+                    t for t in trace_as_dicts(final.trace)
+                    if t.get("field") not in _SALARY_FIELDS and t.get("field") != "holiday_pay"
+                )  # fmt: skip
+            if result is None or final is None:  # nothing to pay (a correction): empty
                 slips.append(self._empty(run, member, number + index, inp.tax, before, item))
                 continue
-            if sick_from_account or base is None:
+            # What the member's account pays: the salary's cost; the sick pay's where the
+            # cooperative so decides; the travel allowances (tax-free part, taxable part
+            # and what it costs besides), which were never booked against the account.
+            if base is None:
                 cost = result.total_cost if sick_from_account else ZERO_ORE
             else:
-                cost = base.total_cost
+                cost = result.total_cost if sick_from_account else base.total_cost
+            cost += travel_free + (final.total_cost - result.total_cost)
             slip = build(
                 Payslip,
                 {
@@ -1015,21 +1152,22 @@ class PayrollRunService(Service):
                     "lines": tuple(lines),
                     "gross_salary": base.gross_salary if base is not None else ZERO_ORE,
                     "holiday_pay": result.holiday_pay,
-                    "taxable_pay": result.taxable_pay,
-                    "employer_contributions": result.employer_contributions,
-                    "contribution_rate": _contribution_rate(result),
-                    "pension": result.pension,
-                    "pension_tax": result.pension_tax,
+                    "taxable_pay": final.taxable_pay,
+                    "employer_contributions": final.employer_contributions,
+                    "contribution_rate": _contribution_rate(final),
+                    "pension": final.pension,
+                    "pension_tax": final.pension_tax,
                     "tax_mode": inp.tax,
-                    "preliminary_tax": result.preliminary_tax,
-                    "expenses": result.expenses,
-                    "net_pay": result.net_pay,
-                    "payout": result.payout,
+                    "preliminary_tax": final.preliminary_tax,
+                    "expenses": final.expenses,
+                    "net_pay": final.net_pay,
+                    "payout": final.payout,
                     "budget": cost,
-                    "ytd_taxable_pay": before.year_pay + result.taxable_pay,
-                    "ytd_preliminary_tax": before.year_tax + result.preliminary_tax,
+                    "ytd_taxable_pay": before.year_pay + final.taxable_pay,
+                    "ytd_preliminary_tax": before.year_tax + final.preliminary_tax,
                     "request_numbers": tuple(r.number for r in requests),
                     "expense_numbers": tuple(e.number for e in expenses),
+                    "travel_numbers": tuple(c.number for c in item.travel),
                     "trace": tuple(trace),
                     "sick_days": sick.days,
                     "absence_numbers": item.absences,
