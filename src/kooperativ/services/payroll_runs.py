@@ -332,12 +332,14 @@ class PayrollRunService(Service):
             expenses = self._open_expenses(uow, set(paid), taken)
             travel = self._open_travel(uow, set(paid), taken, pay_date)
             earlier = self._earlier(uow, pay_date, exclude_run=run.id)
-            paid_absences = self._paid_absences(uow, period, exclude_run=run.id)
+            paid_absences = (
+                self._paid_absences(uow, period, exclude_run=run.id) if sick_members else {}
+            )
             work_list: list[_Work] = []
             for m in sorted(paid, key=lambda m: members[m].number):
                 item = self._work(
                     uow, run, members[m], paid[m], expenses.get(m, []), paid_absences.get(m, ()),
-                    travel=travel.get(m, ()),
+                    travel=travel.get(m, ()), sick=m in sick_members,
                 )  # fmt: skip
                 if item is not None:
                     work_list.append(item)
@@ -1001,14 +1003,21 @@ class PayrollRunService(Service):
         *,
         keep: bool = False,
         travel: Sequence[TravelClaim] = (),
+        sick: bool = True,
     ) -> _Work | None:
         """What ``member``'s payslip of ``run`` is computed from: the requests, expenses
         and the sick pay of the run's period (absences in ``paid_absences`` left out).
         ``None`` when there is nothing to pay (no request, no sick pay) unless ``keep``."""
-        sick, absences = self._coop.absence.sick_pay_in(uow, member, run.period, skip=paid_absences)
-        if not requests and sick.sick_pay + sick.sick_deduction <= 0 and not keep:
+        # ``sick``: whether the member may have sick leave in the period at all (a big
+        # run reads the period's absences once, not once per member).
+        pay, absences = (
+            self._coop.absence.sick_pay_in(uow, member, run.period, skip=paid_absences)
+            if sick
+            else (SickPayResult(), ())
+        )
+        if not requests and pay.sick_pay + pay.sick_deduction <= 0 and not keep:
             return None
-        return _Work(member, requests, expenses, sick, absences, travel)
+        return _Work(member, requests, expenses, pay, absences, travel)
 
     def _compute(
         self,
