@@ -381,6 +381,13 @@ class PayrollConfig(_Section):
     pension_rate: Decimal = Field(
         default=ZERO, description="Occupational pension as a share of the taxable pay"
     )
+    sick_pay_from: Literal["cooperative", "member_account"] = Field(
+        default="cooperative",
+        description=(
+            "Who bears the cost of sick pay (sjuklön) paid by a payroll run: the "
+            "cooperative (booked as its own cost) or the member's account"
+        ),
+    )
 
     @field_validator("pension_rate", mode="before")
     @classmethod

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The payroll vouchers (pure): every voucher balances, the member accounts go down by
 exactly the budgets used and the expenses paid back, the net pay liability holds exactly
-the payout, and a big run is split into vouchers that each balance."""
+the payout, sick pay is booked on its own account whoever bears its cost, and a big run is
+split into vouchers that each balance."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID, uuid4
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +20,7 @@ from kooperativ.accounts.payroll_postings import (
     payroll_vouchers,
 )
 from kooperativ.countries.se import BAS_ACCOUNTS
+from kooperativ.errors import ConfigError
 from kooperativ.payroll.runs import PayrollRun, Payslip, PayslipLine
 
 ACCOUNTS = PayrollAccounts.of(BAS_ACCOUNTS)
@@ -31,13 +34,29 @@ amounts = st.integers(min_value=0, max_value=5_000_000).map(lambda n: Decimal(n)
 def payslips(draw: st.DrawFn) -> Payslip:
     gross = draw(amounts)
     holiday = draw(amounts)
-    taxable = gross + holiday
+    sick = draw(st.one_of(st.just(Decimal("0.00")), amounts))
+    karens = draw(st.integers(min_value=0, max_value=int(sick / ORE))) * ORE
+    # travel allowances: (per diem or mileage, tax-free part, taxable part)
+    travel = draw(
+        st.lists(st.tuples(st.sampled_from(["per_diem", "mileage"]), amounts, amounts), max_size=3)
+    )
+    travel_taxable = sum((t[2] for t in travel), Decimal("0.00"))
+    travel_free = sum((t[1] for t in travel), Decimal("0.00"))
+    taxable = gross + holiday + sick - karens + travel_taxable
     tax = draw(st.integers(min_value=0, max_value=int(taxable))).__int__()
     expenses = draw(amounts)
     member = draw(st.integers(min_value=1, max_value=6))
     lines = [PayslipLine(kind="salary", text="Löneuttag", amount=gross)]
     if holiday:
         lines.append(PayslipLine(kind="holiday_pay", text="Semesterersättning", amount=holiday))
+    if sick:
+        lines.append(PayslipLine(kind="sick_pay", text="Sjuklön 80 %", amount=sick))
+        lines.append(PayslipLine(kind="sick_deduction", text="Karensavdrag", amount=-karens))
+    for kind, free, taxed in travel:
+        lines.append(
+            PayslipLine(kind="taxable_allowance", text="Resa", amount=taxed, allowance=kind)
+        )
+        lines.append(PayslipLine(kind="travel_allowance", text="Resa", amount=free, allowance=kind))
     if expenses:
         lines.append(PayslipLine(kind="expense", text="Utlägg", amount=expenses))
     contributions = draw(amounts)
@@ -62,10 +81,17 @@ def payslips(draw: st.DrawFn) -> Payslip:
         pension_tax=pension_tax,
         tax_mode="table:33:1",
         preliminary_tax=Decimal(tax),
-        expenses=expenses,
+        expenses=expenses + travel_free,
         net_pay=taxable - tax,
-        payout=taxable - tax + expenses,
-        budget=taxable + contributions + pension + pension_tax + draw(amounts),
+        payout=taxable - tax + expenses + travel_free,
+        # The budget is what the member's account pays: the whole cost and a remainder,
+        # or (sick pay from the cooperative) less than the whole cost.
+        budget=draw(
+            st.one_of(
+                st.just(taxable + contributions + pension + pension_tax + draw(amounts)),
+                amounts,
+            )
+        ),
     )
 
 
@@ -92,12 +118,30 @@ def test_every_voucher_balances_and_members_pay_exactly_their_budgets(
         assert len({(line.account, line.member_id) for line in draft.lines}) == len(draft.lines)
     for member in {s.member_id for s in slips}:
         mine = [s for s in slips if s.member_id == member]
-        used = sum((s.budget + s.expenses for s in mine), Decimal("0.00"))
+        # the budget holds the travel allowances; expenses were owed to the account
+        used = sum((s.budget + s.expenses - s.travel_tax_free for s in mine), Decimal("0.00"))
         assert _sum(drafts, 2890, member) == used  # debit: the account goes down by it
     assert -_sum(drafts, 7690) == sum((s.budget for s in slips), Decimal("0.00"))
     payout = sum((s.payout for s in slips), Decimal("0.00"))
     assert -_sum(drafts, 2820) == payout
     assert -_sum(drafts, 2710) == sum((s.preliminary_tax for s in slips), Decimal("0.00"))
+    sick = sum((s.sick_pay for s in slips), Decimal("0.00"))
+    assert _sum(drafts, 7081) == sick  # sjuklön less karensavdrag, on its own account
+    assert _sum(drafts, 7010) == sum(
+        (s.taxable_pay - s.holiday_pay - s.sick_pay - s.travel_taxable for s in slips),
+        Decimal("0.00"),
+    )
+    for account, kind, allowance in (
+        (7321, "travel_allowance", "per_diem"),
+        (7322, "taxable_allowance", "per_diem"),
+        (7331, "travel_allowance", "mileage"),
+        (7332, "taxable_allowance", "mileage"),
+    ):
+        assert _sum(drafts, account) == sum(
+            (ln.amount for s in slips for ln in s.lines
+             if ln.kind == kind and ln.allowance == allowance),
+            Decimal("0.00"),
+        )  # fmt: skip
     paid = payout_voucher(RUN, payout, ACCOUNTS, series="L", paid_on=RUN.pay_date)
     assert paid is None if not payout else paid.difference == 0
     if paid is not None:
@@ -113,9 +157,30 @@ def test_a_correction_books_the_difference(old: Payslip, new: Payslip) -> None:
     for draft in fix:
         assert draft.difference == 0
     both = first + fix
-    assert _sum(both, 2890, old.member_id) == new.budget + new.expenses
+    assert _sum(both, 2890, old.member_id) == new.budget + new.expenses - new.travel_tax_free
     assert -_sum(both, 2710) == new.preliminary_tax
     assert -_sum(both, 2820) == new.payout
+    assert _sum(both, 7081) == new.sick_pay
+
+
+def test_sick_pay_needs_its_account() -> None:
+    slip = Payslip(
+        run_id=RUN.id, run_number=3, member_id=uuid4(), member_number=1, name="X",
+        person_id="198503129804", period="2026-05", pay_date=RUN.pay_date,
+        lines=(
+            PayslipLine(kind="sick_pay", text="Sjuklön 80 %", amount="2400.00"),
+            PayslipLine(kind="sick_deduction", text="Karensavdrag", amount="-784.00"),
+        ),
+        taxable_pay="1616.00", employer_contributions="507.75", tax_mode="side-income",
+        preliminary_tax="484.00", net_pay="1132.00", payout="1132.00",
+    )  # fmt: skip
+    without = PayrollAccounts.of({k: v for k, v in BAS_ACCOUNTS.items() if k != "sick_pay"})
+    with pytest.raises(ConfigError) as refused:
+        payroll_vouchers(RUN, [slip], without, series="L")
+    assert refused.value.key == "accounts.sick_pay"
+    (draft,) = payroll_vouchers(RUN, [slip], ACCOUNTS, series="L")
+    assert (7081, Decimal("1616.00")) in {(ln.account, ln.amount) for ln in draft.lines}
+    assert draft.difference == 0
 
 
 def test_the_pension_is_booked_with_its_tax() -> None:

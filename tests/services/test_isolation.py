@@ -224,7 +224,11 @@ NOT_MEMBER_DATA: dict[type, dict[str, str]] = {
     },
     ProjectService: {"check": "the administrator's check (Cooperative.check)"},
     CertificateService: {"check": "the administrator's check (Cooperative.check)"},
-    AbsenceService: {"check": "the administrator's check (Cooperative.check)"},
+    AbsenceService: {
+        "check": "the administrator's check (Cooperative.check)",
+        "sick_pay_in": "runs inside a caller's unit of work (the payroll run): only code "
+        "that already holds the store reaches it; sick_pay is its checked door",
+    },
 }
 
 #: Methods tested below, per service (reads and the writes a member might try on others).

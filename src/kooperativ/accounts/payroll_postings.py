@@ -6,8 +6,11 @@ When a run is **approved** it books, in the ``[ledger] payroll`` series on the p
 ======================================  ==========================================  =========
 account (role)                          amount                                      member
 ======================================  ==========================================  =========
-``salaries``                            debit: the taxable pay without holiday pay
+``salaries``                            debit: the salary lines
 ``holiday_pay``                         debit: the holiday pay
+``sick_pay``                            debit: sick pay net of karens (where any)
+``per_diem_tax_free`` / ``…_taxable``   debit: per diem paid (where any)
+``mileage_tax_free`` / ``…_taxable``    debit: car allowance paid (where any)
 ``employer_contributions``              debit: the employer's contributions
 ``employer_contributions_liability``    credit: the same
 ``pension``                             debit: pension premiums (where any)
@@ -27,6 +30,18 @@ the member's account when it was approved, so paying it debits that account and 
 the payout. When the bank has paid (:func:`payout_voucher`): debit ``net_pay_liability``,
 credit ``bank``.
 
+Sick pay is booked on its own account (BAS 7081); its holiday pay and contributions go
+with the others. Who bears its cost shows in the payslip's ``budget``: with ``[payroll]
+sick_pay_from = "cooperative"`` (the default) the budget is the salary's cost alone, so the
+sick pay and what it costs besides are the cooperative's cost; with ``"member_account"``
+the budget includes them and the member's account pays.
+
+A travel allowance is paid out of the member's account (nothing was booked when the claim
+was approved): its tax-free and taxable parts are costs on their own accounts (BAS
+7321/7322 per diem, 7331/7332 car allowance), its taxable part carries tax and
+contributions like the salary, and the payslip's ``budget`` includes the whole allowance
+and those contributions; the tax-free part is paid out beside the net pay.
+
 A **correction run** books the difference between its payslips and the payslips they
 replace, so the ledger holds each member's pay once.
 
@@ -45,7 +60,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from uuid import UUID
@@ -98,6 +113,11 @@ class PayrollAccounts:
         pension_liability: Premiums owed to the insurer (BAS 2990), if any.
         pension_tax: Särskild löneskatt (BAS 7533), if any.
         pension_tax_liability: What is owed for it (BAS 2514), if any.
+        sick_pay: Sick pay, *sjuklön* (BAS 7081), if any.
+        per_diem_tax_free: Tax-free per diem (BAS 7321), if any.
+        per_diem_taxable: Taxable per diem (BAS 7322), if any.
+        mileage_tax_free: Tax-free car allowance (BAS 7331), if any.
+        mileage_taxable: Taxable car allowance (BAS 7332), if any.
     """
 
     salaries: int
@@ -113,6 +133,11 @@ class PayrollAccounts:
     pension_liability: int | None = None
     pension_tax: int | None = None
     pension_tax_liability: int | None = None
+    sick_pay: int | None = None
+    per_diem_tax_free: int | None = None
+    per_diem_taxable: int | None = None
+    mileage_tax_free: int | None = None
+    mileage_taxable: int | None = None
 
     @classmethod
     def of(cls, roles: Mapping[str, int]) -> PayrollAccounts:
@@ -135,6 +160,11 @@ class PayrollAccounts:
             pension_liability=roles.get("pension_liability"),
             pension_tax=roles.get("pension_tax"),
             pension_tax_liability=roles.get("pension_tax_liability"),
+            sick_pay=roles.get("sick_pay"),
+            per_diem_tax_free=roles.get("per_diem_tax_free"),
+            per_diem_taxable=roles.get("per_diem_taxable"),
+            mileage_tax_free=roles.get("mileage_tax_free"),
+            mileage_taxable=roles.get("mileage_taxable"),
         )
 
     def require(self, role: str) -> int:
@@ -154,10 +184,26 @@ class PayrollAccounts:
         return number
 
 
+#: Payslip line kinds of a travel allowance → the part its role names.
+_TRAVEL_KINDS = {"travel_allowance": "tax_free", "taxable_allowance": "taxable"}
+
+#: The travel roles, in voucher order.
+_TRAVEL_ROLES = ("per_diem_tax_free", "per_diem_taxable", "mileage_tax_free", "mileage_taxable")
+
+
+def _member_share(slip: Payslip) -> Decimal:
+    """What ``slip`` takes from the member's account: the budget used and the expenses
+    paid back (an expense was credited to the account when approved; a travel
+    allowance's tax-free part was not, and is in the budget)."""
+    return slip.budget + slip.expenses - slip.travel_tax_free
+
+
 @dataclass
 class _Sums:
     salaries: Decimal = ZERO_ORE
     holiday_pay: Decimal = ZERO_ORE
+    sick_pay: Decimal = ZERO_ORE
+    travel: dict[str, Decimal] = field(default_factory=dict)
     contributions: Decimal = ZERO_ORE
     pension: Decimal = ZERO_ORE
     pension_tax: Decimal = ZERO_ORE
@@ -166,8 +212,14 @@ class _Sums:
     budget: Decimal = ZERO_ORE
 
     def add(self, slip: Payslip, sign: int) -> None:
-        self.salaries += sign * (slip.taxable_pay - slip.holiday_pay)
+        sick = slip.sick_pay
+        self.salaries += sign * (slip.taxable_pay - slip.holiday_pay - sick - slip.travel_taxable)
         self.holiday_pay += sign * slip.holiday_pay
+        self.sick_pay += sign * sick
+        for line in slip.lines:
+            if line.kind in _TRAVEL_KINDS:
+                role = f"{line.allowance or 'per_diem'}_{_TRAVEL_KINDS[line.kind]}"
+                self.travel[role] = self.travel.get(role, ZERO_ORE) + sign * line.amount
         self.contributions += sign * slip.employer_contributions
         self.pension += sign * slip.pension
         self.pension_tax += sign * slip.pension_tax
@@ -208,7 +260,8 @@ def payroll_vouchers(
         without any difference), each balancing.
 
     Raises:
-        ConfigError: A pension or pension tax to book and no account for it.
+        ConfigError: A pension, pension tax, sick pay or travel allowance to book and no
+            account for it.
     """
     replaced = replaced or {}
     label = text or f"Lönekörning {run.number}, {run.period}"
@@ -220,18 +273,21 @@ def payroll_vouchers(
         members: dict[UUID, Decimal] = {}
         for slip in chunk:
             sums.add(slip, 1)
-            members[slip.member_id] = members.get(slip.member_id, ZERO_ORE) + (
-                slip.budget + slip.expenses
-            )
+            members[slip.member_id] = members.get(slip.member_id, ZERO_ORE) + _member_share(slip)
             old = replaced.get(slip.replaces) if slip.replaces is not None else None
             if old is not None:
                 sums.add(old, -1)
-                members[old.member_id] = members.get(old.member_id, ZERO_ORE) - (
-                    old.budget + old.expenses
-                )
+                members[old.member_id] = members.get(old.member_id, ZERO_ORE) - _member_share(old)
         pairs: list[tuple[int | None, str | None, Decimal]] = [
             (accounts.salaries, None, sums.salaries),
             (accounts.holiday_pay, None, sums.holiday_pay),
+        ]
+        if sums.sick_pay:
+            pairs.append((accounts.require("sick_pay"), None, sums.sick_pay))
+        for role in _TRAVEL_ROLES:
+            if sums.travel.get(role):
+                pairs.append((accounts.require(role), None, sums.travel[role]))
+        pairs += [
             (accounts.employer_contributions, None, sums.contributions),
             (accounts.employer_contributions_liability, None, -sums.contributions),
         ]

@@ -30,7 +30,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 from uuid import UUID, uuid4
 
 from pydantic import Field, field_validator, model_validator
@@ -94,6 +94,8 @@ class PayslipLine(Record):
         assignment_number: The assignment the line comes from, if one.
         request_number: The salary request it pays, if one.
         expense_number: The expense (or travel claim) it pays back, if one.
+        allowance: For a travel allowance line: ``per_diem`` (*traktamente*) or
+            ``mileage`` (*bilersättning*), what it is booked as.
     """
 
     kind: str
@@ -103,6 +105,7 @@ class PayslipLine(Record):
     assignment_number: int | None = None
     request_number: int | None = None
     expense_number: int | None = None
+    allowance: Literal["per_diem", "mileage"] | None = None
 
     @field_validator("kind")
     @classmethod
@@ -160,6 +163,8 @@ class Payslip(Record):
         sick_days: Days of sick leave in the period counted for sick pay.
         trace: How each amount was calculated (the salary engine's trace, JSON-ready).
         replaces: For a correction run: the payslip it replaces.
+        absence_numbers: The confirmed sick absences whose days in the period the payslip
+            counted for sick pay (each absence's days of a period are paid once).
     """
 
     id: UUID = Field(default_factory=uuid4)
@@ -195,6 +200,7 @@ class Payslip(Record):
     sick_days: int = Field(default=0, ge=0)
     trace: tuple[dict[str, Any], ...] = ()
     replaces: UUID | None = None
+    absence_numbers: tuple[int, ...] = ()
 
     @field_validator(
         "gross_salary", "holiday_pay", "taxable_pay", "employer_contributions", "pension",
@@ -226,6 +232,29 @@ class Payslip(Record):
     def year(self) -> int:
         """The calendar year of the pay period."""
         return int(self.period[:4])
+
+    @property
+    def sick_pay(self) -> Decimal:
+        """Sick pay less the qualifying-day deduction: the ``sick_pay`` and
+        ``sick_deduction`` lines together (never negative)."""
+        return sum(
+            (ln.amount for ln in self.lines if ln.kind in ("sick_pay", "sick_deduction")),
+            Decimal("0.00"),
+        )
+
+    @property
+    def travel_tax_free(self) -> Decimal:
+        """The tax-free part of the travel allowances paid (``travel_allowance`` lines)."""
+        return sum(
+            (ln.amount for ln in self.lines if ln.kind == "travel_allowance"), Decimal("0.00")
+        )
+
+    @property
+    def travel_taxable(self) -> Decimal:
+        """The taxable part of the travel allowances paid (``taxable_allowance`` lines)."""
+        return sum(
+            (ln.amount for ln in self.lines if ln.kind == "taxable_allowance"), Decimal("0.00")
+        )
 
 
 class PayrollRun(Record):

@@ -28,7 +28,7 @@ from __future__ import annotations
 import builtins
 import calendar
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -46,11 +46,13 @@ from kooperativ.absence.sick_pay import (
 from kooperativ.assignments.models import Assignment
 from kooperativ.employment.models import EmploymentContract
 from kooperativ.errors import ConflictError, InputError, PermissionDenied
+from kooperativ.members.models import Member
 from kooperativ.money import ORE, ZERO_ORE, to_decimal
 from kooperativ.payroll.runs import PERIOD_PATTERN
 from kooperativ.security import Actor
 from kooperativ.services._base import Ref, Service, build, resolve
 from kooperativ.services.expenses import require_decider
+from kooperativ.services.payroll import pay_day_after
 from kooperativ.storage.base import UnitOfWork
 
 if TYPE_CHECKING:
@@ -335,6 +337,48 @@ class AbsenceService(Service):
             InputError: A bad period or amount.
             RulesError: The country's parameters do not cover a sick day.
         """
+        with self._read() as uow:
+            found = resolve(uow.members, "member", member)
+            actor.require_access(found.id, "absences")
+            result, _ = self.sick_pay_in(
+                uow, found, period, daily_pay=daily_pay, weekly_pay=weekly_pay,
+                language=language,
+            )  # fmt: skip
+        return result
+
+    def sick_pay_in(
+        self,
+        uow: UnitOfWork,
+        member: Member,
+        period: str,
+        *,
+        daily_pay: Decimal | str | Mapping[date, Decimal] | None = None,
+        weekly_pay: Decimal | str | None = None,
+        language: str | None = None,
+        skip: Collection[int] = (),
+    ) -> tuple[SickPayResult, tuple[int, ...]]:
+        """:meth:`sick_pay` inside an open unit of work ``uow`` (no permission check, no
+        read of its own): what the payroll run calls, so that the whole run stays one
+        transaction.
+
+        Args:
+            uow: The caller's unit of work (read or write).
+            member: The member (as read in ``uow``).
+            period: The pay period ``YYYY-MM``.
+            daily_pay: As :meth:`sick_pay`.
+            weekly_pay: As :meth:`sick_pay`.
+            language: As :meth:`sick_pay`.
+            skip: Numbers of absences whose days are paid already (by another payslip of
+                the period): they are left out.
+
+        Returns:
+            The sick pay, and the numbers of the confirmed sick absences with a day in
+            the period that it counted (what the payslip records as paid).
+
+        Raises:
+            InputError: A bad period or amount.
+            RulesError: The country's parameters do not cover a sick day.
+        """
         first, last = month_of(period)
         flat: Decimal | None = None
         per_day: dict[date, Decimal] | None = None
@@ -348,15 +392,19 @@ class AbsenceService(Service):
             week = flat * 5
         if weekly_pay is not None:
             week = _money(weekly_pay, "weekly_pay")
-        with self._read() as uow:
-            found = resolve(uow.members, "member", member)
-            actor.require_access(found.id, "absences")
-            absences = uow.absences.overlapping(
-                first - timedelta(days=LOOKBACK_DAYS), last, member_id=found.id, kind="sick"
-            )
-            contracts = uow.contracts.of_member(found.id)
-            jobs = {j.id: j for j in uow.assignments.of_member(found.id)}
-        confirmed = sorted((a for a in absences if a.confirmed), key=lambda a: a.first_day)
+        absences = uow.absences.overlapping(
+            first - timedelta(days=LOOKBACK_DAYS), last, member_id=member.id, kind="sick"
+        )
+        skipped = set(skip)
+        confirmed = sorted(
+            (a for a in absences if a.confirmed and a.number not in skipped),
+            key=lambda a: a.first_day,
+        )
+        counted = tuple(a.number for a in confirmed if a.first_day <= last and a.last_day >= first)
+        if not counted:
+            return SickPayResult(), ()
+        contracts = uow.contracts.of_member(member.id)
+        jobs = {j.id: j for j in uow.assignments.of_member(member.id)}
         spells = tuple(
             SickSpell(a.first_day, a.last_day, a.certificate, a.number) for a in confirmed
         )
@@ -367,7 +415,7 @@ class AbsenceService(Service):
         elif flat is not None:
             lost.update((day, flat) for day in scheduled)
         else:
-            agreed = _AgreedPay(self._coop, actor, contracts, jobs)
+            agreed = _AgreedPay(self._coop, member, contracts, jobs)
             for day in scheduled:
                 lost[day] = agreed.daily(day)
             if week is None:
@@ -384,7 +432,8 @@ class AbsenceService(Service):
             employments=tuple(Employment(c.start, c.end, c.ended_on) for c in contracts),
             language=language or (config.language if config is not None else "sv"),
         )
-        return self._coop.country.sick_pay(request, self._coop.payroll.policy().parameters)
+        result = self._coop.country.sick_pay(request, self._coop.payroll.policy().parameters)
+        return result, counted
 
 
 class _AgreedPay:
@@ -395,12 +444,12 @@ class _AgreedPay:
     def __init__(
         self,
         coop: Cooperative,
-        actor: Actor,
+        member: Member,
         contracts: Sequence[EmploymentContract],
         jobs: Mapping[UUID, Assignment],
     ) -> None:
         self._coop = coop
-        self._actor = actor
+        self._member = member
         self._contracts = contracts
         self._jobs = jobs
         self._gross: dict[UUID, Decimal] = {}
@@ -420,10 +469,20 @@ class _AgreedPay:
                 if job is None or not job.start <= day <= job.end:
                     continue
                 if job.id not in self._gross:
-                    preview = self._coop.payroll.preview(self._actor, job.id)
-                    self._gross[job.id] = preview.gross_salary
+                    self._gross[job.id] = self._agreed_gross(job)
                 parts.append((self._gross[job.id], job.start, job.end))
         return parts
+
+    def _agreed_gross(self, job: Assignment) -> Decimal:
+        """The gross salary the whole assignment pays (what ``coop.payroll.preview``
+        gives: its agreed amount invoiced and paid on the first pay day after it ends),
+        computed without a unit of work of its own."""
+        policy = self._coop.payroll.policy()
+        paid_on = pay_day_after(job.end, self._coop.config.payroll.pay_day)
+        inp = policy.salary_input(
+            member=self._member, invoiced=job.amount_excl_vat, expenses="0", paid_on=paid_on
+        )
+        return policy.calculate(inp).gross_salary
 
     def daily(self, day: date) -> Decimal:
         """The pay a scheduled working day ``day`` stands for (zero outside every

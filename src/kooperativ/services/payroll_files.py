@@ -357,18 +357,19 @@ def employer_report(
     """The employer declaration of ``period`` (see
     :meth:`~kooperativ.services.payroll_runs.PayrollRunService.employer_report`)."""
     from kooperativ.rules.reporting import employer_report_for
-    from kooperativ.services.payroll_runs import period_days
+    from kooperativ.services.payroll_runs import period_days, report_boxes_for
 
     service._require_officer(actor, "make employer declarations")
     period_days(period)
     with service._read() as uow:
         runs = [r for r in uow.payroll_runs.of_period(period) if r.fixed]
-        slips = uow.payslips.of_period(period)
-    fixed = {r.id for r in runs}
-    slips = sorted(
-        (s for s in slips if s.run_id in fixed),
-        key=lambda s: (s.run_number, s.member_number, s.number),
-    )
+        fixed = {r.id for r in runs}
+        slips = sorted(
+            (s for s in uow.payslips.of_period(period) if s.run_id in fixed),
+            key=lambda s: (s.run_number, s.member_number, s.number),
+        )
+        # the check boxes of the travel allowances the payslips pay (Sweden: 050, 051)
+        boxes = report_boxes_for(slips, uow)
     if not slips:
         raise InputError(
             "period", "no approved payroll run has payslips in {period}", period=period
@@ -389,4 +390,5 @@ def employer_report(
         folder=getattr(coop, "folder", None),
         parameters=coop.parameters,
         corrections_only=corrections_only,
+        report_boxes=boxes,
     )

@@ -57,13 +57,14 @@ import builtins
 import os
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 from uuid import UUID, uuid4
 
+from kooperativ.absence.sick_pay import SickPayResult
 from kooperativ.accounts.payroll_postings import PayrollAccounts, payout_voucher, payroll_vouchers
 from kooperativ.audit import GENESIS, AuditEvent, chain_hash, event_mac
 from kooperativ.errors import ConflictError, InputError, NotFoundError, PermissionDenied, Term
@@ -82,9 +83,11 @@ from kooperativ.payroll.runs import (
 )
 from kooperativ.security import Actor
 from kooperativ.services._base import Ref, Service, build
+from kooperativ.services.travel import total_paid
 from kooperativ.storage.base import UnitOfWork
+from kooperativ.travel.claims import TravelClaim, TravelClaimStatus
 
-__all__ = ["DELAY_ENV", "PayrollRunService", "Progress", "period_days"]
+__all__ = ["DELAY_ENV", "PayrollRunService", "Progress", "period_days", "report_boxes_for"]
 
 #: Test hook: seconds to sleep after each payslip is computed, inside the transaction
 #: (the crash tests kill the process while it sleeps). Unset in normal use.
@@ -120,6 +123,95 @@ class _Earlier:
     month_pay: Decimal = ZERO_ORE
     year_pay: Decimal = ZERO_ORE
     year_tax: Decimal = ZERO_ORE
+
+
+@dataclass
+class _Work:
+    """What one payslip is computed from."""
+
+    member: Member
+    requests: Sequence[SalaryRequest]
+    expenses: Sequence[Expense]
+    sick: SickPayResult
+    absences: tuple[int, ...] = ()
+    travel: Sequence[TravelClaim] = ()
+
+
+#: The salary engine's trace fields that tell how the salary was found from the budget;
+#: with sick pay the fields after them come from the calculation on the whole pay.
+_SALARY_FIELDS = frozenset({"fee", "expenses", "budget", "gross_salary", "remainder"})
+
+
+def report_boxes_for(payslips: Iterable[Payslip], uow: UnitOfWork) -> dict[UUID, frozenset[str]]:
+    """The check boxes of the employer report each payslip ticks for the travel claims it
+    pays, by payslip id: the boxes the country's travel rules named on each claim when it
+    was made (Sweden: ``051`` traktamente, ``050`` bilersättning, for a tax-free part).
+
+    Give the result to :func:`kooperativ.rules.reporting.employer_report_for` as
+    ``report_boxes``::
+
+        with coop.store.unit_of_work(write=False) as uow:
+            boxes = report_boxes_for(slips, uow)
+        employer_report_for(config, period, slips, created=…, report_boxes=boxes)
+
+    Args:
+        payslips: The payslips reported.
+        uow: A unit of work to read the travel claims in.
+    """
+    found: dict[UUID, frozenset[str]] = {}
+    for slip in payslips:
+        codes: set[str] = set()
+        for number in slip.travel_numbers:
+            claim = uow.travel_claims.by_number(number)
+            if claim is None:  # pragma: no cover - a paid claim is never removed
+                continue
+            codes.update(
+                box.code for box in claim.reporting if isinstance(box.value, bool) and box.value
+            )
+        if codes:
+            found[slip.id] = frozenset(codes)
+    return found
+
+
+def _travel_lines(claims: Sequence[TravelClaim], *, taxable: bool) -> list[PayslipLine]:
+    """The payslip lines of travel claims: their taxable parts (``taxable_allowance``),
+    or their tax-free parts (``travel_allowance``), per diem and car allowance apart."""
+    kind = "taxable_allowance" if taxable else "travel_allowance"
+    part = "taxable" if taxable else "tax_free"
+    lines: list[PayslipLine] = []
+    for claim in claims:
+        for allowance, name in (("per_diem", "Traktamente"), ("mileage", "Bilersättning")):
+            amount: Decimal = getattr(claim, f"{allowance}_{part}")
+            if not amount:
+                continue
+            extra = ", skattepliktig del" if taxable else ""
+            lines.append(
+                PayslipLine(
+                    kind=kind,
+                    text=f"{name}{extra}, reseräkning {claim.number}: {claim.destination}"[:200],
+                    amount=amount,
+                    expense_number=claim.number,
+                    allowance=allowance,
+                )
+            )
+    return lines
+
+
+def _travel_trace(claims: Sequence[TravelClaim]) -> dict[str, Any]:
+    """A trace entry naming the travel claims a payslip pays and their parts."""
+    free, taxed = total_paid(claims)
+    return {
+        "field": "travel_allowances",
+        "amount": str(free + taxed),
+        "rule": "approved-travel-claims",
+        "parameters": {
+            "claims": [c.number for c in claims],
+            "tax_free": str(free),
+            "taxable": str(taxed),
+        },
+        "reference": "the country's travel rules, as computed when each claim was made",
+        "formula": "tax_free + taxable",
+    }
 
 
 def _contribution_rate(result: SalaryResult) -> Decimal:
@@ -209,22 +301,21 @@ class PayrollRunService(Service):
                 for r in uow.salary_requests.with_status(SalaryRequestStatus.APPROVED)
                 if first <= r.pay_date <= last
             ]
-            if not requests:
-                raise InputError(
-                    "period",
-                    "no approved salary request has a pay date in {period}",
-                    period=period,
-                )
             taken = self._taken(uow, None if draft is None else draft.id)
             requests = [r for r in requests if ("request", r.number) not in taken]
-            if not requests:  # pragma: no cover - a request's period has one regular run
+            # Members with confirmed sick leave in the period are paid their sick pay
+            # (lag 1991:1047) even without a salary request.
+            sick_members = {
+                a.member_id
+                for a in uow.absences.overlapping(first, last, kind="sick")
+                if a.confirmed
+            }
+            if not requests and not sick_members:
                 raise InputError(
                     "period",
                     "no approved salary request has a pay date in {period}",
                     period=period,
                 )
-            if draft is not None:
-                self._remove_payslips(uow, actor, draft)
             number = draft.number if draft is not None else uow.payroll_runs.next_number()
             run = PayrollRun(
                 id=draft.id if draft is not None else uuid4(),
@@ -235,11 +326,31 @@ class PayrollRunService(Service):
             by_member: dict[UUID, list[SalaryRequest]] = {}
             for request in sorted(requests, key=lambda r: r.number):
                 by_member.setdefault(request.member_id, []).append(request)
-            members = self._members(uow, by_member)
-            expenses = self._open_expenses(uow, set(by_member), taken)
+            paid: dict[UUID, list[SalaryRequest]] = {m: [] for m in sick_members}
+            paid.update(by_member)
+            members = self._members(uow, paid)
+            expenses = self._open_expenses(uow, set(paid), taken)
+            travel = self._open_travel(uow, set(paid), taken, pay_date)
             earlier = self._earlier(uow, pay_date, exclude_run=run.id)
-            order = sorted(by_member, key=lambda m: members[m].number)
-            work_list = [(members[m], by_member[m], expenses.get(m, [])) for m in order]
+            paid_absences = (
+                self._paid_absences(uow, period, exclude_run=run.id) if sick_members else {}
+            )
+            work_list: list[_Work] = []
+            for m in sorted(paid, key=lambda m: members[m].number):
+                item = self._work(
+                    uow, run, members[m], paid[m], expenses.get(m, []), paid_absences.get(m, ()),
+                    travel=travel.get(m, ()), sick=m in sick_members,
+                )  # fmt: skip
+                if item is not None:
+                    work_list.append(item)
+            if not work_list:
+                raise InputError(
+                    "period",
+                    "no approved salary request has a pay date in {period}",
+                    period=period,
+                )
+            if draft is not None:
+                self._remove_payslips(uow, actor, draft)
             slips = self._compute(uow, run, work_list, earlier, progress)
             stored = self._totals(run, slips).evolve(
                 created_by=actor.name, created_at=self._coop.now()
@@ -268,7 +379,10 @@ class PayrollRunService(Service):
 
         Each named member's current payslip of the run (or its latest replacement) is
         computed again from the same requests and expenses, with the register as it is
-        now (tax mode, bank account, name); the new payslip ``replaces`` it. The
+        now (tax mode, bank account, name) and the sick leave of the period as it is now
+        (days already paid by another payslip left out); the new payslip ``replaces`` it.
+        A named member without a payslip in the run gets one if they have sick pay of the
+        period not yet paid (sick leave confirmed after the run); it replaces none. The
         correction run is a draft to approve like any run: it books, and the bank pays,
         the difference.
 
@@ -276,7 +390,8 @@ class PayrollRunService(Service):
             PermissionDenied: Not board, treasurer or admin.
             ConflictError: The run is a draft (compute it again instead), or it has a
                 correction in draft already.
-            InputError: A member without a payslip in the run.
+            InputError: A member without a payslip in the run and without sick pay of
+                the period to pay.
             NotFoundError: No such run or member.
         """
         self._require_officer(actor, "correct payroll runs")
@@ -302,19 +417,13 @@ class PayrollRunService(Service):
                     draft=drafts[0].number,
                 )
             current = self._current_payslips(uow, original)
-            chosen: list[tuple[Member, Payslip]] = []
+            chosen: list[tuple[Member, Payslip | None]] = []
             for ref in wanted:
                 member = self._member(uow, ref)
                 slip = current.get(member.id)
-                if slip is None:
-                    raise InputError(
-                        "member",
-                        "member {member} has no payslip in payroll run {number}",
-                        member=member.number,
-                        number=original.number,
-                    )
-                if all(slip.id != old.id for _, old in chosen):
+                if all(member.id != m.id for m, _ in chosen):
                     chosen.append((member, slip))
+            replaced = {old.id for _, old in chosen if old is not None}
             correction = PayrollRun(
                 number=uow.payroll_runs.next_number(),
                 period=original.period,
@@ -323,23 +432,45 @@ class PayrollRunService(Service):
                 corrects=original.number,
             )
             earlier = self._earlier(
-                uow, original.pay_date, exclude_run=correction.id,
-                exclude_slips={old.id for _, old in chosen},
-            )  # fmt: skip
-            work_list = []
+                uow, original.pay_date, exclude_run=correction.id, exclude_slips=replaced
+            )
+            paid_absences = self._paid_absences(
+                uow, original.period, exclude_run=correction.id, exclude_slips=replaced
+            )
+            work_list: list[_Work] = []
             for member, old in chosen:
-                requests = [uow.salary_requests.by_number(n) for n in old.request_numbers]
-                expenses = [uow.expenses.by_number(n) for n in old.expense_numbers]
-                work_list.append(
-                    (
-                        member,
-                        [r for r in requests if r is not None],
-                        [e for e in expenses if e is not None],
-                    )
+                requests = (
+                    []
+                    if old is None
+                    else [uow.salary_requests.by_number(n) for n in old.request_numbers]
                 )
+                expenses = (
+                    [] if old is None else [uow.expenses.by_number(n) for n in old.expense_numbers]
+                )
+                claims = (
+                    []
+                    if old is None
+                    else [uow.travel_claims.by_number(n) for n in old.travel_numbers]
+                )
+                item = self._work(
+                    uow, correction, member, [r for r in requests if r is not None],
+                    [e for e in expenses if e is not None], paid_absences.get(member.id, ()),
+                    keep=old is not None, travel=[c for c in claims if c is not None],
+                )  # fmt: skip
+                if item is None:
+                    # Without a payslip to correct, only sick pay of the period not yet
+                    # paid (sick leave confirmed after the run) makes a new one.
+                    raise InputError(
+                        "member",
+                        "member {member} has no payslip in payroll run {number}",
+                        member=member.number,
+                        number=original.number,
+                    )
+                work_list.append(item)
             slips = self._compute(uow, correction, work_list, earlier, progress)
             slips = [
-                slip.evolve(replaces=old.id) for slip, (_, old) in zip(slips, chosen, strict=True)
+                slip if old is None else slip.evolve(replaces=old.id)
+                for slip, (_, old) in zip(slips, chosen, strict=True)
             ]
             stored = self._totals(correction, slips).evolve(
                 created_by=actor.name, created_at=self._coop.now()
@@ -467,6 +598,15 @@ class PayrollRunService(Service):
                         back = expense.evolve(status=ExpenseStatus.REIMBURSED)
                         uow.expenses.update(back)
                         reimbursed.append((expense, back))
+            claims = [
+                c
+                for c in uow.travel_claims.with_status(TravelClaimStatus.APPROVED)
+                if c.number in {n for slip in slips for n in slip.travel_numbers}
+            ]
+            if claims:
+                self._coop.travel._mark_paid(
+                    uow, actor, claims, paid_on=day, reference=f"payroll_run:{found.number}"
+                )
             done = found.evolve(status=RunStatus.PAID, paid_by=actor.name, paid_at=now)
             uow.payroll_runs.update(done)
             self._record(uow, actor, "payroll_run.paid", found, done)
@@ -756,6 +896,7 @@ class PayrollRunService(Service):
             for slip in uow.payslips.of_run(other.id):
                 taken.update(("request", n) for n in slip.request_numbers)
                 taken.update(("expense", n) for n in slip.expense_numbers)
+                taken.update(("travel", n) for n in slip.travel_numbers)
         return taken
 
     @staticmethod
@@ -766,6 +907,25 @@ class PayrollRunService(Service):
         for expense in uow.expenses.with_status(ExpenseStatus.APPROVED):
             if expense.member_id in members and ("expense", expense.number) not in taken:
                 found.setdefault(expense.member_id, []).append(expense)
+        return found
+
+    @staticmethod
+    def _open_travel(
+        uow: UnitOfWork, members: set[UUID], taken: set[tuple[str, int]], pay_date: date
+    ) -> dict[UUID, builtins.list[TravelClaim]]:
+        """The approved, unpaid travel claims of ``members`` dated on or before
+        ``pay_date`` and not in another unpaid run (one query for all members: what
+        ``coop.travel.payable`` gives for each), by number."""
+        found: dict[UUID, builtins.list[TravelClaim]] = {}
+        for claim in sorted(
+            uow.travel_claims.with_status(TravelClaimStatus.APPROVED), key=lambda c: c.number
+        ):
+            if (
+                claim.member_id in members
+                and claim.date <= pay_date
+                and ("travel", claim.number) not in taken
+            ):
+                found.setdefault(claim.member_id, []).append(claim)
         return found
 
     def _current_payslips(self, uow: UnitOfWork, run: PayrollRun) -> dict[UUID, Payslip]:
@@ -811,32 +971,107 @@ class PayrollRunService(Service):
                 earlier.month_pay += slip.taxable_pay
         return found
 
+    def _paid_absences(
+        self,
+        uow: UnitOfWork,
+        period: str,
+        *,
+        exclude_run: UUID,
+        exclude_slips: set[UUID] | None = None,
+    ) -> dict[UUID, set[int]]:
+        """The sick absences each member's current payslips of ``period`` (of other runs,
+        not replaced, not in ``exclude_slips``) already pay: their days of the period are
+        not paid again."""
+        slips = uow.payslips.of_period(period)
+        replaced = {s.replaces for s in slips if s.replaces is not None}
+        skip = replaced | (exclude_slips or set())
+        found: dict[UUID, set[int]] = {}
+        for slip in slips:
+            if slip.run_id == exclude_run or slip.id in skip or not slip.absence_numbers:
+                continue
+            found.setdefault(slip.member_id, set()).update(slip.absence_numbers)
+        return found
+
+    def _work(
+        self,
+        uow: UnitOfWork,
+        run: PayrollRun,
+        member: Member,
+        requests: Sequence[SalaryRequest],
+        expenses: Sequence[Expense],
+        paid_absences: Collection[int],
+        *,
+        keep: bool = False,
+        travel: Sequence[TravelClaim] = (),
+        sick: bool = True,
+    ) -> _Work | None:
+        """What ``member``'s payslip of ``run`` is computed from: the requests, expenses
+        and the sick pay of the run's period (absences in ``paid_absences`` left out).
+        ``None`` when there is nothing to pay (no request, no sick pay) unless ``keep``."""
+        # ``sick``: whether the member may have sick leave in the period at all (a big
+        # run reads the period's absences once, not once per member).
+        pay, absences = (
+            self._coop.absence.sick_pay_in(uow, member, run.period, skip=paid_absences)
+            if sick
+            else (SickPayResult(), ())
+        )
+        if not requests and pay.sick_pay + pay.sick_deduction <= 0 and not keep:
+            return None
+        return _Work(member, requests, expenses, pay, absences, travel)
+
     def _compute(
         self,
         uow: UnitOfWork,
         run: PayrollRun,
-        work: Sequence[tuple[Member, Sequence[SalaryRequest], Sequence[Expense]]],
+        work: Sequence[_Work],
         earlier: dict[UUID, _Earlier],
         progress: Progress | None,
     ) -> builtins.list[Payslip]:
         policy = self._coop.payroll.policy()
+        sick_from_account = self._coop.config.payroll.sick_pay_from == "member_account"
         delay = float(os.environ.get(DELAY_ENV, "0") or 0)
         number = uow.payslips.next_number()
         slips: builtins.list[Payslip] = []
-        for index, (member, requests, expenses) in enumerate(work):
+        for index, item in enumerate(work):
+            member, requests, expenses, sick = item.member, item.requests, item.expenses, item.sick
             before = earlier.get(member.id, _Earlier())
             budget = sum((r.budget for r in requests), ZERO_ORE)
             outlays = sum((e.amount for e in expenses), ZERO_ORE)
+            travel_free, travel_taxed = total_paid(item.travel)
+            sick_net = sick.sick_pay + sick.sick_deduction
+            common: dict[str, Any] = {
+                "member": member,
+                "expenses": outlays + travel_free,
+                "paid_on": run.pay_date,
+                "paid_this_month": before.month_pay,
+                "paid_this_year": before.year_pay,
+            }
+            base: SalaryResult | None = None
             try:
                 inp = policy.salary_input(
-                    member=member,
-                    budget=budget,
-                    expenses=outlays,
-                    paid_on=run.pay_date,
-                    paid_this_month=before.month_pay,
-                    paid_this_year=before.year_pay,
+                    budget=budget if requests else None,
+                    gross=None if requests else (sick_net if sick_net > 0 else ZERO_ORE + 1),
+                    **common,
                 )
-                result = policy.calculate(inp)
+                if requests:
+                    base = policy.calculate(inp)
+                result = base
+                if sick_net > 0:
+                    # Sick pay is taxable pay like the salary: holiday pay (where the
+                    # policy pays it with each salary, SemL 16 b §, 17 §), contributions
+                    # and the tax table apply to the whole pay of the payslip.
+                    salary_gross = base.gross_salary if base is not None else ZERO_ORE
+                    inp = policy.salary_input(gross=salary_gross + sick_net, **common)
+                    result = policy.calculate(inp)
+                final = result
+                if travel_taxed > 0 and result is not None:
+                    # The taxable part of a travel allowance is pay (tax and contributions
+                    # on the whole), but no holiday pay is earned on it: the engine is
+                    # given the whole taxable pay as a gross without holiday pay.
+                    inp = policy.salary_input(
+                        gross=result.taxable_pay + travel_taxed, holiday_pay=False, **common
+                    )
+                    final = policy.calculate(inp)
             except InputError as error:
                 raise InputError(
                     "member",
@@ -844,22 +1079,31 @@ class PayrollRunService(Service):
                     member=member.number,
                     reason=error,
                 ) from None
+            base_holiday = base.holiday_pay if base is not None else ZERO_ORE
             lines: builtins.list[PayslipLine] = []
-            shares = allocate(result.gross_salary, [r.budget for r in requests])
-            for request, share in zip(requests, shares, strict=True):
-                lines.append(
-                    PayslipLine(
-                        kind="salary",
-                        text=f"Löneuttag {request.number} ({request.pay_date.isoformat()})",
-                        amount=share,
-                        request_number=request.number,
+            if base is not None:
+                shares = allocate(base.gross_salary, [r.budget for r in requests])
+                for request, share in zip(requests, shares, strict=True):
+                    lines.append(
+                        PayslipLine(
+                            kind="salary",
+                            text=f"Löneuttag {request.number} ({request.pay_date.isoformat()})",
+                            amount=share,
+                            request_number=request.number,
+                        )
                     )
-                )
-            if result.holiday_pay:
+            if base_holiday:
                 lines.append(
                     PayslipLine(kind="holiday_pay", text="Semesterersättning",
-                                amount=result.holiday_pay)
+                                amount=base_holiday)
                 )  # fmt: skip
+            if result is not None and result.holiday_pay - base_holiday:
+                lines.append(
+                    PayslipLine(kind="holiday_pay", text="Semesterersättning på sjuklön",
+                                amount=result.holiday_pay - base_holiday)
+                )  # fmt: skip
+            lines.extend(sick.lines)
+            lines.extend(_travel_lines(item.travel, taxable=True))
             for expense in expenses:
                 lines.append(
                     PayslipLine(
@@ -869,6 +1113,38 @@ class PayrollRunService(Service):
                         expense_number=expense.number,
                     )
                 )
+            lines.extend(_travel_lines(item.travel, taxable=False))
+            trace: builtins.list[dict[str, Any]] = []
+            if base is not None:
+                trace.extend(
+                    t for t in trace_as_dicts(base.trace)
+                    if final is base or t.get("field") in _SALARY_FIELDS
+                )  # fmt: skip
+            trace.extend(sick.trace_dicts())
+            if item.travel:
+                trace.append(_travel_trace(item.travel))
+            if result is not None and result is not base:
+                trace.extend(
+                    t for t in trace_as_dicts(result.trace)
+                    if t.get("field") not in _SALARY_FIELDS
+                    and (final is result or t.get("field") == "holiday_pay")
+                )  # fmt: skip
+            if final is not None and final is not result:
+                trace.extend(
+                    t for t in trace_as_dicts(final.trace)
+                    if t.get("field") not in _SALARY_FIELDS and t.get("field") != "holiday_pay"
+                )  # fmt: skip
+            if result is None or final is None:  # nothing to pay (a correction): empty
+                slips.append(self._empty(run, member, number + index, inp.tax, before, item))
+                continue
+            # What the member's account pays: the salary's cost; the sick pay's where the
+            # cooperative so decides; the travel allowances (tax-free part, taxable part
+            # and what it costs besides), which were never booked against the account.
+            if base is None:
+                cost = result.total_cost if sick_from_account else ZERO_ORE
+            else:
+                cost = result.total_cost if sick_from_account else base.total_cost
+            cost += travel_free + (final.total_cost - result.total_cost)
             slip = build(
                 Payslip,
                 {
@@ -883,24 +1159,27 @@ class PayrollRunService(Service):
                     "period": run.period,
                     "pay_date": run.pay_date,
                     "lines": tuple(lines),
-                    "gross_salary": result.gross_salary,
+                    "gross_salary": base.gross_salary if base is not None else ZERO_ORE,
                     "holiday_pay": result.holiday_pay,
-                    "taxable_pay": result.taxable_pay,
-                    "employer_contributions": result.employer_contributions,
-                    "contribution_rate": _contribution_rate(result),
-                    "pension": result.pension,
-                    "pension_tax": result.pension_tax,
+                    "taxable_pay": final.taxable_pay,
+                    "employer_contributions": final.employer_contributions,
+                    "contribution_rate": _contribution_rate(final),
+                    "pension": final.pension,
+                    "pension_tax": final.pension_tax,
                     "tax_mode": inp.tax,
-                    "preliminary_tax": result.preliminary_tax,
-                    "expenses": result.expenses,
-                    "net_pay": result.net_pay,
-                    "payout": result.payout,
-                    "budget": result.total_cost,
-                    "ytd_taxable_pay": before.year_pay + result.taxable_pay,
-                    "ytd_preliminary_tax": before.year_tax + result.preliminary_tax,
+                    "preliminary_tax": final.preliminary_tax,
+                    "expenses": final.expenses,
+                    "net_pay": final.net_pay,
+                    "payout": final.payout,
+                    "budget": cost,
+                    "ytd_taxable_pay": before.year_pay + final.taxable_pay,
+                    "ytd_preliminary_tax": before.year_tax + final.preliminary_tax,
                     "request_numbers": tuple(r.number for r in requests),
                     "expense_numbers": tuple(e.number for e in expenses),
-                    "trace": tuple(trace_as_dicts(result.trace)),
+                    "travel_numbers": tuple(c.number for c in item.travel),
+                    "trace": tuple(trace),
+                    "sick_days": sick.days,
+                    "absence_numbers": item.absences,
                 },
             )
             slips.append(slip)
@@ -909,6 +1188,23 @@ class PayrollRunService(Service):
             if delay > 0:
                 time.sleep(delay)
         return slips
+
+    @staticmethod
+    def _empty(
+        run: PayrollRun, member: Member, number: int, tax_mode: str, before: _Earlier, item: _Work
+    ) -> Payslip:
+        """A payslip that pays nothing (a correction of one whose pay is gone)."""
+        return build(
+            Payslip,
+            {
+                "number": number, "run_id": run.id, "run_number": run.number,
+                "member_id": member.id, "member_number": member.number, "name": member.name,
+                "person_id": member.person_id, "bank_account": member.bank_account,
+                "period": run.period, "pay_date": run.pay_date, "tax_mode": tax_mode,
+                "ytd_taxable_pay": before.year_pay, "ytd_preliminary_tax": before.year_tax,
+                "sick_days": item.sick.days, "absence_numbers": item.absences,
+            },
+        )  # fmt: skip
 
     @staticmethod
     def _totals(run: PayrollRun, slips: Sequence[Payslip]) -> PayrollRun:

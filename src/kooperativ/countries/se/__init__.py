@@ -99,6 +99,16 @@ BAS_ACCOUNTS = MappingProxyType(
         "pension_liability": 2990,  # Övriga upplupna kostnader och förutbetalda intäkter
         "pension_tax": 7533,  # Särskild löneskatt för pensionskostnader
         "pension_tax_liability": 2514,  # Beräknad särskild löneskatt på pensionskostnader
+        # Sick pay (lag 1991:1047) that a payroll run pays: reference
+        # invoicing-and-payroll-2026.md §6.3 ("7081 / 7281 Sjuklöner till
+        # kollektivanställda / tjänstemän", BAS Kontoplan 2026).
+        "sick_pay": 7081,  # Sjuklöner till kollektivanställda
+        # Travel allowances a payroll run pays (reference invoicing-and-payroll-2026.md
+        # §6.3: 7321/7322 traktamenten, 7331/7332 bilersättningar).
+        "per_diem_tax_free": 7321,  # Skattefria traktamenten, Sverige
+        "per_diem_taxable": 7322,  # Skattepliktiga traktamenten, Sverige
+        "mileage_tax_free": 7331,  # Skattefria bilersättningar
+        "mileage_taxable": 7332,  # Skattepliktiga bilersättningar
     }
 )
 
