@@ -108,6 +108,15 @@ def test_the_run_is_paid_and_pays_what_the_members_had(built: Built) -> None:
     # Alva: 60 000 kr invoiced, 6 % fee → a budget of 56 400 kr, as the salary preview of
     # assignment 1 computes it (tests/api/test_cooperative.py): payout 33 523.04.
     assert built.month.payslips[0].payout == Decimal("33523.04")
+    # The rate each payslip names is the one charged: Elin (member 5, 23 in 2026) the
+    # youth rate 20.81 % on her 9 336.32 (1 942.89), the others the full 31.42 %.
+    rates = {s.member_number: s.contribution_rate for s in built.month.payslips}
+    assert rates == {1: Decimal("0.3142"), 3: Decimal("0.3142"), 5: Decimal("0.2081")}
+    elin = built.month.payslips[2]
+    assert (elin.taxable_pay, elin.employer_contributions) == (
+        Decimal("9336.32"),
+        Decimal("1942.89"),
+    )
     with Cooperative.open(built.folder) as coop:
         requests = coop.salary_requests.list(ADMIN)
         assert {r.status.value for r in requests} == {"paid"}

@@ -71,7 +71,7 @@ from kooperativ.errors import ConflictError, InputError, NotFoundError, Permissi
 from kooperativ.expenses.models import Expense, ExpenseStatus
 from kooperativ.expenses.salary_requests import SalaryRequest, SalaryRequestStatus
 from kooperativ.members.models import Member, Role
-from kooperativ.money import ZERO_ORE, allocate
+from kooperativ.money import ORE, ZERO_ORE, allocate
 from kooperativ.payroll import SalaryResult, trace_as_dicts
 from kooperativ.payroll.runs import (
     PERIOD_PATTERN,
@@ -215,18 +215,28 @@ def _travel_trace(claims: Sequence[TravelClaim]) -> dict[str, Any]:
 
 
 def _contribution_rate(result: SalaryResult) -> Decimal:
-    """The contribution rate the trace names (the first ``…rate`` parameter), or 0."""
+    """The rate the contributions were charged at: the one rate of the trace's parameters
+    that gives the amount on the taxable pay (to the öre), else the effective rate
+    (amount ÷ taxable pay, four decimals) where several rates share the pay (e.g. a
+    reduced rate up to a cap), else 0."""
     try:
         line = result.line("employer_contributions")
     except KeyError:  # pragma: no cover - every result has the line
         return Decimal("0")
+    taxable, amount = result.taxable_pay, result.employer_contributions
+    rates: list[Decimal] = []
     for name, value in line.parameters.items():
         if name.endswith("rate"):
             try:
-                return Decimal(str(value))
+                rates.append(Decimal(str(value)))
             except ArithmeticError:  # pragma: no cover - parameters are decimals
                 continue
-    return Decimal("0")
+    for rate in rates:
+        if (taxable * rate).quantize(ORE) == amount:
+            return rate
+    if taxable > 0:
+        return (amount / taxable).quantize(Decimal("0.0001"))
+    return rates[0] if rates else Decimal("0")
 
 
 class PayrollRunService(Service):
