@@ -77,11 +77,8 @@ DEFAULT_DATABASE = "kooperativ.db"
 class Cooperative:
     """A cooperative: its configuration, country rules, records and services.
 
-    Use :meth:`open` (a folder) or :meth:`from_config` (configuration kept elsewhere); the
-    services are ``members``, ``clients``, ``assignments``, ``contracts``,
-    ``employment``, ``payroll``, ``governance``, ``invoices``, ``payments``, ``ledger``,
-    ``statements``, ``expenses``, ``salary_requests``, ``payroll_runs``, ``certificates``,
-    ``absence``, ``travel`` and ``audit``.
+    Use :meth:`open` (a folder) or :meth:`from_config` (configuration kept elsewhere).
+    Every service method takes the acting :class:`~kooperativ.security.Actor` first.
 
     Attributes:
         folder: The cooperative's folder, or ``None`` for one made with
@@ -90,6 +87,45 @@ class Cooperative:
         country: The country's rules (identifiers, VAT, parameters …).
         parameters: The country's dated parameters with the cooperative's overrides.
         store: Where the records are kept.
+        members: The member register
+            (:class:`~kooperativ.services.members.MemberService`).
+        clients: Clients (:class:`~kooperativ.services.clients.ClientService`).
+        assignments: Members' assignments
+            (:class:`~kooperativ.services.assignments.AssignmentService`).
+        contracts: Employment contracts and their signatures
+            (:class:`~kooperativ.services.contracts.ContractService`).
+        employment: Employment time and LAS limits
+            (:class:`~kooperativ.services.employment.EmploymentService`).
+        payroll: The salary calculator on the cooperative's policy
+            (:class:`~kooperativ.services.payroll.PayrollService`).
+        payroll_runs: Payroll runs, payslips, AGI and pain.001 files
+            (:class:`~kooperativ.services.payroll_runs.PayrollRunService`).
+        salary_requests: Members' salary requests
+            (:class:`~kooperativ.services.salary_requests.SalaryRequestService`).
+        expenses: Expenses paid from members' accounts
+            (:class:`~kooperativ.services.expenses.ExpenseService`).
+        travel: Travel claims: per diem and mileage
+            (:class:`~kooperativ.services.travel.TravelService`).
+        absence: Absence and sick pay
+            (:class:`~kooperativ.services.absence.AbsenceService`).
+        certificates: Employer's certificates (arbetsgivarintyg)
+            (:class:`~kooperativ.services.certificates.CertificateService`).
+        invoices: Invoices and credit notes, PDF and Peppol
+            (:class:`~kooperativ.services.invoices.InvoiceService`).
+        payments: Payments on invoices, bank files, reminders
+            (:class:`~kooperativ.services.payments.PaymentService`).
+        ledger: The ledger, members' accounts and SIE 4
+            (:class:`~kooperativ.services.ledger.LedgerService`).
+        statements: Transparency statements
+            (:class:`~kooperativ.services.statements.StatementService`).
+        projects: Projects and grants
+            (:class:`~kooperativ.services.projects.ProjectService`).
+        governance: Bylaws, meetings, votes and minutes
+            (:class:`~kooperativ.services.governance.GovernanceService`).
+        audit: The hash-chained audit trail
+            (:class:`~kooperativ.services.audit.AuditService`).
+        privacy: Personal data: export, retention and minimising
+            (:class:`~kooperativ.services.privacy.PrivacyService`).
     """
 
     def __init__(

@@ -120,7 +120,8 @@ class CertificateService(Service):
                 needs it); masked otherwise.
 
         Raises:
-            The errors of :meth:`certificate`; InputError for a language without catalog.
+            InputError: As :meth:`certificate` does; also for a language without catalog.
+            NotFoundError: As :meth:`certificate` does.
         """
         from kooperativ.documents.certificate import certificate_pdf
         from kooperativ.documents.invoice import find_logo
@@ -148,7 +149,8 @@ class CertificateService(Service):
         """The certificate as JSON (:func:`~kooperativ.employment.certificate.certificate_json`).
 
         Raises:
-            The errors of :meth:`certificate`.
+            InputError: As :meth:`certificate` does.
+            NotFoundError: As :meth:`certificate` does.
         """
         return certificate_json(
             self.certificate(
