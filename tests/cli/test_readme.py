@@ -42,6 +42,11 @@ def test_the_readme_use_block_runs_in_sequence(
         assert result.exit_code in allowed, f"kooperativ {shlex.join(args)}\n{result.output}"
         assert "Traceback" not in result.output
     assert (tmp_path / "my-coop" / "kooperativ.db").is_file()
+    # …and the README's Python example after it, on the same folder.
+    python = README.read_text("utf-8").split("```python\n")[1:]
+    assert python, "the README lost its Python example"
+    for code in python:
+        exec(compile(code.split("```", 1)[0], "README.md", "exec"), {"__name__": "readme"})
 
 
 def test_the_readme_keeps_two_one_line_commands_for_a_fresh_clone() -> None:
