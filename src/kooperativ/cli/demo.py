@@ -253,7 +253,7 @@ def _meeting(cli: CliContext, coop: Cooperative, held: DemoMeeting) -> None:
             t("Annual meeting {day}, {place} (notice sent {notice})").format(
                 day=meeting.held_on.isoformat(), place=meeting.location or "", notice=notice
             ),
-            [t("Item"), t("Decision")],
+            [t("Agenda item"), t("Decision")],
             rows,
         )
     )
