@@ -62,8 +62,7 @@ def demo(
         Path, typer.Option("--dir", help="Folder to create the demo cooperative in.")
     ] = Path("kooperativ-demo"),
 ) -> None:
-    """Create the Interim kultur demo cooperative on SQLite, run a month of it and hold its
-    annual meeting."""
+    """Create the Interim kultur demo on SQLite, run a month of it and hold its annual meeting."""
     with cli.guard():
         from kooperativ import demo as library
 
