@@ -177,8 +177,9 @@ def test_the_meeting_is_the_same_every_time(built: Held, tmp_path: Path) -> None
     assert [d.model_dump() for d in again.decisions] == [
         d.model_dump() for d in built.held.decisions
     ]
-    first = pdf_text(built.folder / built.held.files[0].path)
-    assert pdf_text(tmp_path / "again" / again.files[0].path) == first
+    first = built.folder / built.held.files[0].path
+    second = tmp_path / "again" / again.files[0].path
+    assert second.read_bytes() == first.read_bytes()  # the minutes, to the byte
 
 
 def test_the_command_shows_the_meeting_at_80_columns(tmp_path: Path) -> None:
