@@ -519,7 +519,11 @@ def run_meeting(
             meeting in the year).
     """
     target = Path(folder)
+    source = str(path or target / DEMO_FILE)
     data = _meeting_data(path or target / DEMO_FILE)
+    for key, kind in (("held_on", date), ("notice_sent", date), ("chair", int)):
+        if not isinstance(data.get(key), kind):
+            raise ConfigError(source, f"meeting.{key}", "is required")
     admin = Actor.admin("demo")
     board = coop.governance
     held_on: date = data["held_on"]
@@ -532,7 +536,32 @@ def run_meeting(
     def member(number: int) -> Actor:
         return coop.actor_for_member(int(number))
 
-    names = {m.number: m.name for m in coop.members.list(admin)}
+    registered = {m.number: m.name for m in coop.members.list(admin)}
+
+    def name(number: Any, where: str) -> str:
+        # The data names members by number; one not in the register is the data's mistake.
+        if isinstance(number, bool) or not isinstance(number, int) or number not in registered:
+            raise ConfigError(source, where, "no member {number}", number=number)
+        return registered[number]
+
+    # Every member the data names is checked before the first step, so bad data stops the
+    # meeting before anything is recorded.
+    name(data["chair"], "meeting.chair")
+    name(data.get("secretary"), "meeting.secretary")
+    for key in ("adjusters", "present"):
+        for n in data.get(key, []):
+            name(n, f"meeting.{key}")
+    for i, item in enumerate(data.get("proxies", [])):
+        for key in ("principal", "proxy"):
+            name(item.get(key), f"meeting.proxies[{i}].{key}")
+    for i, item in enumerate(data.get("motions", [])):
+        if item.get("by", "board") != "board":
+            name(item.get("by"), f"meeting.motions[{i}].by")
+        for key in ("yes", "no", "abstain"):
+            for n in item.get(key, []):
+                name(n, f"meeting.motions[{i}].{key}")
+    for i, item in enumerate((data.get("election") or {}).get("ballots", [])):
+        name(item.get("member"), f"meeting.election.ballots[{i}].member")
     # 1. This year's fees, each on its day.
     for item in sorted(data.get("fees", []), key=lambda f: f["paid_on"]):
         at(item["paid_on"])
@@ -555,10 +584,10 @@ def run_meeting(
     board.officers(
         admin,
         number,
-        chair=names[chair],
+        chair=name(chair, "meeting.chair"),
         chair_member=chair,
-        secretary=names[int(data["secretary"])],
-        adjusters=[names[int(n)] for n in data.get("adjusters", [])],
+        secretary=name(data.get("secretary"), "meeting.secretary"),
+        adjusters=[name(n, "meeting.adjusters") for n in data.get("adjusters", [])],
     )
     board.attend(admin, number, [int(n) for n in data.get("present", [])])
     holders: dict[int, int] = {}
@@ -589,7 +618,7 @@ def run_meeting(
             title=item["title"],
             text=item.get("text", ""),
             decision_type=item.get("decision", "ordinary"),
-            proposer=None if by_board else names[int(by)],
+            proposer=None if by_board else name(by, f"meeting.motions[{index - 1}].by"),
             by_board=by_board,
             submitted_on=item.get("submitted_on"),
             item=item.get("item"),
@@ -597,7 +626,7 @@ def run_meeting(
         motion = meeting.motions[-1].number
         if index != motion:
             raise ConfigError(
-                str(path or target / DEMO_FILE),
+                source,
                 f"meeting.motions[{index - 1}]",
                 "motion numbered {number}, not {index}: start from a meeting without motions",
                 number=motion,

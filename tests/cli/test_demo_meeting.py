@@ -20,6 +20,8 @@ import pytest
 
 from kooperativ import demo
 from kooperativ.cooperative import Cooperative
+from kooperativ.errors import ConfigError
+from kooperativ.examples import DEMO_FILE, examples_root
 from kooperativ.security import Actor
 
 ADMIN = Actor.admin()
@@ -219,3 +221,22 @@ def test_the_command_shows_the_meeting_at_80_columns(tmp_path: Path) -> None:
     assert "elected: Alva Berglund, Bruno Dahl, Cecilia Ek" in en
     assert "Voting register: 4 with a vote, 4 present in person or by proxy." in en
     assert "Minutes 2027-03-20 (PDF)" in en
+
+
+def test_bad_meeting_data_is_refused_before_anything_is_recorded(tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    text = (examples_root() / "interim_kultur" / DEMO_FILE).read_text(encoding="utf-8")
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text(text.replace("\nchair = 1 ", "\nchair = 9 "), encoding="utf-8")
+    none = tmp_path / "none.toml"
+    none.write_text(text.split("\n[meeting]")[0], encoding="utf-8")
+    with demo.create(folder) as coop:
+        with pytest.raises(ConfigError) as caught:
+            demo.run_meeting(coop, folder, path=wrong)
+        assert (caught.value.key, caught.value.reason) == ("meeting.chair", "no member 9")
+        with pytest.raises(ConfigError) as caught:
+            demo.run_meeting(coop, folder, path=none)
+        assert caught.value.key == "meeting"
+        assert coop.governance.list(ADMIN) == []
+        assert not [f for f in coop.governance.fees(ADMIN) if f.year == 2027]
+    assert not (folder / "stamma").exists()
