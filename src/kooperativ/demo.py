@@ -538,7 +538,7 @@ def run_meeting(
 
     registered = {m.number: m.name for m in coop.members.list(admin)}
 
-    def name(number: Any, where: str) -> str:
+    def member_name(number: Any, where: str) -> str:
         # The data names members by number; one not in the register is the data's mistake.
         if isinstance(number, bool) or not isinstance(number, int) or number not in registered:
             raise ConfigError(source, where, "no member {number}", number=number)
@@ -546,22 +546,22 @@ def run_meeting(
 
     # Every member the data names is checked before the first step, so bad data stops the
     # meeting before anything is recorded.
-    name(data["chair"], "meeting.chair")
-    name(data.get("secretary"), "meeting.secretary")
+    member_name(data["chair"], "meeting.chair")
+    member_name(data.get("secretary"), "meeting.secretary")
     for key in ("adjusters", "present"):
         for n in data.get(key, []):
-            name(n, f"meeting.{key}")
+            member_name(n, f"meeting.{key}")
     for i, item in enumerate(data.get("proxies", [])):
         for key in ("principal", "proxy"):
-            name(item.get(key), f"meeting.proxies[{i}].{key}")
+            member_name(item.get(key), f"meeting.proxies[{i}].{key}")
     for i, item in enumerate(data.get("motions", [])):
         if item.get("by", "board") != "board":
-            name(item.get("by"), f"meeting.motions[{i}].by")
+            member_name(item.get("by"), f"meeting.motions[{i}].by")
         for key in ("yes", "no", "abstain"):
             for n in item.get(key, []):
-                name(n, f"meeting.motions[{i}].{key}")
+                member_name(n, f"meeting.motions[{i}].{key}")
     for i, item in enumerate((data.get("election") or {}).get("ballots", [])):
-        name(item.get("member"), f"meeting.election.ballots[{i}].member")
+        member_name(item.get("member"), f"meeting.election.ballots[{i}].member")
     # 1. This year's fees, each on its day.
     for item in sorted(data.get("fees", []), key=lambda f: f["paid_on"]):
         at(item["paid_on"])
@@ -584,10 +584,10 @@ def run_meeting(
     board.officers(
         admin,
         number,
-        chair=name(chair, "meeting.chair"),
+        chair=member_name(chair, "meeting.chair"),
         chair_member=chair,
-        secretary=name(data.get("secretary"), "meeting.secretary"),
-        adjusters=[name(n, "meeting.adjusters") for n in data.get("adjusters", [])],
+        secretary=member_name(data.get("secretary"), "meeting.secretary"),
+        adjusters=[member_name(n, "meeting.adjusters") for n in data.get("adjusters", [])],
     )
     board.attend(admin, number, [int(n) for n in data.get("present", [])])
     holders: dict[int, int] = {}
@@ -618,7 +618,7 @@ def run_meeting(
             title=item["title"],
             text=item.get("text", ""),
             decision_type=item.get("decision", "ordinary"),
-            proposer=None if by_board else name(by, f"meeting.motions[{index - 1}].by"),
+            proposer=None if by_board else member_name(by, f"meeting.motions[{index - 1}].by"),
             by_board=by_board,
             submitted_on=item.get("submitted_on"),
             item=item.get("item"),
