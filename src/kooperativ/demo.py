@@ -8,7 +8,8 @@
     clock = demo.DemoClock()
     with demo.create("kooperativ-demo", clock=clock) as coop:
         month = demo.run_month(coop, "kooperativ-demo", clock=clock)
-        for made in month.files:
+        meeting = demo.run_meeting(coop, "kooperativ-demo", clock=clock)
+        for made in [*month.files, *meeting.files]:
             print(made.kind, made.path)
 
 :func:`create` copies the bundled example into a folder (replacing a folder it made
@@ -17,6 +18,9 @@ assignments and contracts of the example's ``demo.toml`` (:func:`load_demo`).
 :func:`run_month` then runs the month of the ``[month]`` table of ``demo.toml`` through
 the cooperative's services, as its treasurer would: invoices → payments → salary
 requests → payroll run → payslips, AGI, pain.001 and SIE 4, written into the folder.
+:func:`run_meeting` holds the association's annual meeting of the ``[meeting]`` table
+through the governance services: notice, röstlängd with a proxy, a member's motion, a bylaw
+amendment, an election by secret ballot, and the minutes as PDF.
 Every step happens on the demo's own dates (a :class:`DemoClock`), never today's, so the
 demo gives the same figures and files every time.
 :func:`report` gathers what the demo shows: the salary each assignment would pay, the
@@ -43,6 +47,8 @@ if TYPE_CHECKING:
     from kooperativ.assignments.models import Assignment
     from kooperativ.cooperative import Cooperative
     from kooperativ.expenses.salary_requests import SalaryRequest
+    from kooperativ.governance.decisions import Decision
+    from kooperativ.governance.meeting import Meeting
     from kooperativ.governance.register import Roll
     from kooperativ.invoicing.models import Invoice
     from kooperativ.payments.models import Payment
@@ -57,11 +63,13 @@ __all__ = [
     "DemoClock",
     "DemoCounts",
     "DemoFile",
+    "DemoMeeting",
     "DemoMonth",
     "DemoReport",
     "create",
     "load_demo",
     "report",
+    "run_meeting",
     "run_month",
 ]
 
@@ -79,6 +87,7 @@ FOLDERS = {
     "agi": "filer",
     "pain001": "filer",
     "sie": "filer/sie",
+    "minutes_pdf": "stamma",
 }
 
 
@@ -139,9 +148,11 @@ class DemoFile:
 
     Attributes:
         kind: What it is: ``invoice_pdf``, ``peppol``, ``payslip_pdf``, ``agi``,
-            ``pain001`` or ``sie`` (machine codes, the keys of :data:`FOLDERS`).
+            ``pain001``, ``sie`` or ``minutes_pdf`` (machine codes, the keys of
+            :data:`FOLDERS`).
         path: Where, relative to the demo folder.
-        about: What it is of: an invoice (``A1``), a member number, a period, a year.
+        about: What it is of: an invoice (``A1``), a member number, a period, a year, a
+            meeting's date.
     """
 
     kind: str
@@ -171,6 +182,25 @@ class DemoMonth:
     payslips: list[Payslip]
     files: list[DemoFile] = field(default_factory=list)
     ledger_total: Decimal = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class DemoMeeting:
+    """What :func:`run_meeting` did.
+
+    Attributes:
+        meeting: The annual meeting, closed (its record: notice, röstlängd, attendance,
+            proxies, motions, the election and their counts).
+        notice_problems: What the notice check found (empty: duly called).
+        decisions: Every decision, motions first, then the election
+            (:meth:`Meeting.decisions <kooperativ.governance.meeting.Meeting.decisions>`).
+        files: The files written (the minutes PDF).
+    """
+
+    meeting: Meeting
+    notice_problems: list[Problem]
+    decisions: list[Decision]
+    files: list[DemoFile] = field(default_factory=list)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -435,4 +465,205 @@ def run_month(
         payslips=payslips,
         files=files,
         ledger_total=coop.ledger.trial_balance(admin).total,
+    )
+
+
+def _meeting_data(path: Path) -> dict[str, Any]:
+    data = _read(path).get("meeting")
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), "meeting", "the demo data has no [meeting] table")
+    return data
+
+
+def run_meeting(
+    coop: Cooperative,
+    folder: Path | str,
+    *,
+    clock: DemoClock | None = None,
+    lang: str | None = None,
+    path: Path | None = None,
+) -> DemoMeeting:
+    """Hold the demo's annual meeting (*årsmöte*) through the governance services.
+
+    The steps, on the dates of the ``[meeting]`` table of the demo data (``path``, default
+    the folder's ``demo.toml``), moving ``clock`` to each step's day:
+
+    1. the members pay the year's fees (``[[meeting.fees]]``);
+    2. the board calls the annual meeting of ``held_on`` and sends the notice on
+       ``notice_sent``, naming the motions (checked against the bylaws' notice period);
+    3. on the meeting day: the officers, the attendance (``present``), the proxies
+       (``[[meeting.proxies]]``) and so the röstlängd;
+    4. the motions of ``[[meeting.motions]]``, in order: a board proposal or a member's
+       motion (``submitted_on``, checked against the bylaws' deadline), decided by
+       acclamation or by the open votes listed (``yes``, ``no``, ``abstain``; an absent
+       member's vote is cast by their proxy), counted with the rule the bylaws give the
+       kind of decision (``decision``, e.g. ``bylaw_amendment``);
+    5. the election of ``[meeting.election]`` by the bylaws' method, by secret ballot
+       when a member asks: each ballot cast by its voter (or their proxy) into the box,
+       which keeps no link between voter and ballot, and counted;
+    6. the meeting closed and its minutes written as PDF (``stamma/``).
+
+    Ties, were there any, are settled with the recorded lot seed ``seed``, so every run
+    decides the same.
+
+    Args:
+        coop: The demo cooperative (normally after :func:`run_month`).
+        folder: The demo folder (the minutes are written under it).
+        clock: The cooperative's :class:`DemoClock`.
+        lang: The language of the minutes (default: the cooperative's).
+        path: The demo data (default: ``demo.toml`` in ``folder``).
+
+    Raises:
+        ConfigError: The demo data cannot be read or has no ``[meeting]`` table.
+        InputError, ConflictError: A step the services refuse (e.g. a second annual
+            meeting in the year).
+    """
+    target = Path(folder)
+    source = str(path or target / DEMO_FILE)
+    data = _meeting_data(path or target / DEMO_FILE)
+    for key, kind in (("held_on", date), ("notice_sent", date), ("chair", int)):
+        if not isinstance(data.get(key), kind):
+            raise ConfigError(source, f"meeting.{key}", "is required")
+    admin = Actor.admin("demo")
+    board = coop.governance
+    held_on: date = data["held_on"]
+    seed = str(data.get("seed", "demo"))
+
+    def at(day: date) -> None:
+        if clock is not None:
+            clock.set(day)
+
+    def member(number: int) -> Actor:
+        return coop.actor_for_member(int(number))
+
+    registered = {m.number: m.name for m in coop.members.list(admin)}
+
+    def member_name(number: Any, where: str) -> str:
+        # The data names members by number; one not in the register is the data's mistake.
+        if isinstance(number, bool) or not isinstance(number, int) or number not in registered:
+            raise ConfigError(source, where, "no member {number}", number=number)
+        return registered[number]
+
+    # Every member the data names is checked before the first step, so bad data stops the
+    # meeting before anything is recorded.
+    member_name(data["chair"], "meeting.chair")
+    member_name(data.get("secretary"), "meeting.secretary")
+    for key in ("adjusters", "present"):
+        for n in data.get(key, []):
+            member_name(n, f"meeting.{key}")
+    for i, item in enumerate(data.get("proxies", [])):
+        for key in ("principal", "proxy"):
+            member_name(item.get(key), f"meeting.proxies[{i}].{key}")
+    for i, item in enumerate(data.get("motions", [])):
+        if item.get("by", "board") != "board":
+            member_name(item.get("by"), f"meeting.motions[{i}].by")
+        for key in ("yes", "no", "abstain"):
+            for n in item.get(key, []):
+                member_name(n, f"meeting.motions[{i}].{key}")
+    for i, item in enumerate((data.get("election") or {}).get("ballots", [])):
+        member_name(item.get("member"), f"meeting.election.ballots[{i}].member")
+    # 1. This year's fees, each on its day.
+    for item in sorted(data.get("fees", []), key=lambda f: f["paid_on"]):
+        at(item["paid_on"])
+        coop.governance.pay_fee(admin, **item)
+    # 2. The meeting is called; the notice names the motions (§ 17: an amendment must).
+    at(data["notice_sent"])
+    motions: list[dict[str, Any]] = data.get("motions", [])
+    meeting = board.create(admin, kind="annual", held_on=held_on, location=data.get("location"))
+    number = meeting.number
+    meeting, notice_problems = board.notice(
+        admin,
+        number,
+        sent_on=data["notice_sent"],
+        method=data.get("notice_method", "email"),
+        matters=[m["title"] for m in motions],
+    )
+    # 3. The meeting day: officers, attendance, proxies.
+    at(held_on)
+    chair = int(data["chair"])
+    board.officers(
+        admin,
+        number,
+        chair=member_name(chair, "meeting.chair"),
+        chair_member=chair,
+        secretary=member_name(data.get("secretary"), "meeting.secretary"),
+        adjusters=[member_name(n, "meeting.adjusters") for n in data.get("adjusters", [])],
+    )
+    board.attend(admin, number, [int(n) for n in data.get("present", [])])
+    holders: dict[int, int] = {}
+    for item in data.get("proxies", []):
+        board.proxy(
+            admin,
+            number,
+            principal=int(item["principal"]),
+            proxy=int(item["proxy"]),
+            dated=item["dated"],
+        )
+        holders[int(item["principal"])] = int(item["proxy"])
+
+    def cast(voter: int, **vote: Any) -> None:
+        # A member votes for themself; an absent member through the holder of their proxy.
+        if voter in holders:
+            board.vote(member(holders[voter]), number, member=voter, **vote)
+        else:
+            board.vote(member(voter), number, **vote)
+
+    # 4. The motions.
+    for index, item in enumerate(motions, start=1):
+        by = item.get("by", "board")
+        by_board = by == "board"
+        meeting = board.motion(
+            admin,
+            number,
+            title=item["title"],
+            text=item.get("text", ""),
+            decision_type=item.get("decision", "ordinary"),
+            proposer=None if by_board else member_name(by, f"meeting.motions[{index - 1}].by"),
+            by_board=by_board,
+            submitted_on=item.get("submitted_on"),
+            item=item.get("item"),
+        )
+        motion = meeting.motions[-1].number
+        if index != motion:
+            raise ConfigError(
+                source,
+                f"meeting.motions[{index - 1}]",
+                "motion numbered {number}, not {index}: start from a meeting without motions",
+                number=motion,
+                index=index,
+            )
+        if "acclamation" in item:
+            board.acclaim(admin, number, motion, item["acclamation"])
+            continue
+        for choice in ("yes", "no", "abstain"):
+            for voter in item.get(choice, []):
+                cast(int(voter), motion=motion, choice=choice)
+        board.count(admin, number, motion=motion, seed=seed)
+    # 5. The election, by secret ballot when a member asks (§ 13).
+    election = data.get("election")
+    if election is not None:
+        requester = election.get("secret_requested_by")
+        meeting = board.election(
+            admin,
+            number,
+            office=election["office"],
+            seats=int(election["seats"]),
+            candidates=election["candidates"],
+            secret=requester is not None,
+            requested_by=None if requester is None else int(requester),
+        )
+        which = meeting.elections[-1].number
+        for ballot in election.get("ballots", []):
+            cast(int(ballot["member"]), election=which, choice=list(ballot["choice"]))
+        board.count(admin, number, election=which, seed=seed)
+    # 6. Closed, and the minutes written.
+    meeting = board.close(admin, number)
+    pdf = board.minutes(admin, number, lang=lang)
+    name = f"protokoll-arsmote-{held_on.year}.pdf"
+    files = [_write(target, "minutes_pdf", name, pdf, held_on.isoformat())]
+    return DemoMeeting(
+        meeting=meeting,
+        notice_problems=list(notice_problems),
+        decisions=meeting.decisions(),
+        files=files,
     )

@@ -240,6 +240,7 @@ def test_the_command_lists_every_file_at_80_columns(tmp_path: Path) -> None:
         "filer/agi-2026-12.xml",
         "filer/pain001-2026-12-1.xml",
         "filer/sie/bokforing-2026.se",
+        "stamma/protokoll-arsmote-2027.pdf",
     ):
         assert path in done.stdout, path
         assert (tmp_path / "d" / path).is_file(), path

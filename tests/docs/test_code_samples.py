@@ -86,6 +86,7 @@ def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     clock = demo.DemoClock()
     with demo.create(folder, clock=clock) as coop:
         demo.run_month(coop, folder, clock=clock)
+        demo.run_meeting(coop, folder, clock=clock)
     return folder
 
 

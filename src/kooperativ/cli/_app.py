@@ -53,7 +53,7 @@ COMMANDS: dict[str, Entry] = {
     ),
     "demo": Entry(
         "kooperativ.cli.demo",
-        "Create the Interim kultur demo cooperative on SQLite and run a month of it.",
+        "Create the Interim kultur demo on SQLite, run a month of it and hold its annual meeting.",
         PANELS[0],
     ),
     "check": Entry(

@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``kooperativ demo``: the Interim kultur demo cooperative, built, run for a month, shown.
+"""``kooperativ demo``: the Interim kultur demo cooperative, built, run for a month, its
+annual meeting held, shown.
 
-The building and the month are :mod:`kooperativ.demo` (a program gets the same
-cooperative and files); this module only prints what :func:`kooperativ.demo.run_month`
-made and :func:`kooperativ.demo.report` finds, in tables that fit 80 columns. Its own
-texts are in the ``demo`` catalog.
+The building, the month and the meeting are :mod:`kooperativ.demo` (a program gets the
+same cooperative and files); this module only prints what
+:func:`kooperativ.demo.run_month` and :func:`kooperativ.demo.run_meeting` made and
+:func:`kooperativ.demo.report` finds, in tables that fit 80 columns. Its own texts are in
+the ``demo`` catalog.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from kooperativ.cli._context import CliContext, shared_options
 
 if TYPE_CHECKING:
     from kooperativ.cooperative import Cooperative
-    from kooperativ.demo import DemoMonth, DemoReport
+    from kooperativ.demo import DemoMeeting, DemoMonth, DemoReport
 
 __all__ = ["register"]
 
@@ -41,6 +43,15 @@ FILE_LABELS = {
     "agi": "AGI for {about} (Skatteverket)",
     "pain001": "Salary payments {about} (pain.001)",
     "sie": "Bookkeeping {about} (SIE 4)",
+    "minutes_pdf": "Minutes {about} (PDF)",
+}
+
+#: A motion's outcome in the meeting table, in the ``demo`` catalog.
+OUTCOME_LABELS = {
+    "adopted": "adopted",
+    "rejected": "rejected",
+    "first_reading": "adopted at first reading",
+    "no_quorum": "no quorum",
 }
 
 
@@ -51,18 +62,18 @@ def demo(
         Path, typer.Option("--dir", help="Folder to create the demo cooperative in.")
     ] = Path("kooperativ-demo"),
 ) -> None:
-    """Create the Interim kultur demo cooperative on SQLite and run a month of it."""
+    """Create the Interim kultur demo on SQLite, run a month of it and hold its annual meeting."""
     with cli.guard():
         from kooperativ import demo as library
 
         clock = library.DemoClock()
         with library.create(folder, clock=clock) as coop:
             cli.adopt_language(coop.config.language)  # the new folder's, unless chosen
-            month = library.run_month(
-                coop, folder, clock=clock, lang=cli.language if cli.chosen_language else None
-            )
+            lang = cli.language if cli.chosen_language else None
+            month = library.run_month(coop, folder, clock=clock, lang=lang)
+            meeting = library.run_meeting(coop, folder, clock=clock, lang=lang)
             report = library.report(coop, month.run.pay_date)
-            _show(cli, coop, folder, month, report)
+            _show(cli, coop, folder, month, report, meeting)
 
 
 def _show(
@@ -71,6 +82,7 @@ def _show(
     folder: Path,
     month: DemoMonth,
     report: DemoReport,
+    meeting: DemoMeeting,
 ) -> None:
     from kooperativ.security import Actor
 
@@ -112,13 +124,14 @@ def _show(
         )
     )
     _payroll(cli, month)
+    _meeting(cli, coop, meeting)
     cli.print(
         table(
             t("Files, in {folder}").format(folder=folder),
             [t("What"), t("File")],
             [
                 (t(FILE_LABELS[f.kind]).format(about=f.about), f.path.as_posix())
-                for f in month.files
+                for f in [*month.files, *meeting.files]
             ],
             compact=True,
         )
@@ -144,6 +157,11 @@ def _show(
     cli.print(
         t("Try: kooperativ payroll show {run} --coop {folder}").format(
             run=month.run.number, folder=folder
+        )
+    )
+    cli.print(
+        t("Try: kooperativ meeting show {number} --coop {folder}").format(
+            number=meeting.meeting.number, folder=folder
         )
     )
 
@@ -178,6 +196,71 @@ def _payroll(cli: CliContext, month: DemoMonth) -> None:
         else:
             overview.add_row(name, *cells, total)
     cli.print(overview)
+
+
+def _meeting(cli: CliContext, coop: Cooperative, held: DemoMeeting) -> None:
+    """The annual meeting in a few lines: who could vote, each decision, who was elected."""
+    t = cli.texts("demo")
+    meeting = held.meeting
+    rules = coop.governance.rules_on(meeting.held_on)
+    voters = len(meeting.roll.voter_ids)
+    notice = meeting.notice.sent_on.isoformat() if meeting.notice is not None else "–"
+    rows: list[tuple[str, str]] = []
+    for decision in held.decisions:
+        result = decision.motion_result
+        if decision.election_result is not None:
+            election = decision.election_result
+            number = int(decision.item.split()[-1])
+            label = (
+                "Election by secret ballot: {office} ({seats})"
+                if meeting.election(number).box.secret
+                else "Election: {office} ({seats})"
+            )
+            final = election.rounds[-1] if election.rounds else None
+            votes = (
+                ", ".join(f"{name} {final.tally(name)}" for name in election.candidates)
+                if final is not None
+                else ""
+            )
+            rows.append(
+                (
+                    t(label).format(office=decision.title, seats=election.seats),
+                    t("elected: {names} (votes: {votes})").format(
+                        names=", ".join(decision.elected), votes=votes
+                    ),
+                )
+            )
+            continue
+        outcome = t(OUTCOME_LABELS.get(decision.outcome or "", "not decided"))
+        if decision.by_acclamation:
+            said = t("{outcome} by acclamation").format(outcome=outcome)
+        elif result is not None:
+            number = int(decision.item.split()[-1])
+            rule = rules.decisions.rule(meeting.motion(number).type)
+            said = t("{outcome}: {yes} yes, {no} no (needed: {threshold}, {reference})").format(
+                outcome=outcome,
+                yes=result.yes,
+                no=result.no,
+                threshold=result.explanation.threshold_text(cli.language),
+                reference=rule.reference,
+            )
+        else:
+            said = outcome
+        rows.append((f"{decision.item.split()[-1]}. {decision.title}", said))
+    cli.print(
+        table(
+            t("Annual meeting {day}, {place} (notice sent {notice})").format(
+                day=meeting.held_on.isoformat(), place=meeting.location or "", notice=notice
+            ),
+            [t("Agenda item"), t("Decision")],
+            rows,
+        )
+    )
+    cli.print(
+        t("Voting register: {voters} with a vote, {present} present in person or by proxy.").format(
+            voters=voters, present=meeting.attending()
+        )
+    )
 
 
 def register(app: typer.Typer) -> None:
