@@ -96,6 +96,16 @@ class PayslipLine(Record):
         expense_number: The expense (or travel claim) it pays back, if one.
         allowance: For a travel allowance line: ``per_diem`` (*traktamente*) or
             ``mileage`` (*bilersättning*), what it is booked as.
+        day: For a salary request's line: the day the request asked to be paid.
+        rate: For a sick pay line: the share of the pay lost that is paid (``0.80``).
+        basis: For a holiday pay line on other pay than the salary: what it is earned
+            on (``sick_pay``: *semesterersättning på sjuklön*).
+        note: The member's own words behind the line, printed as written in every
+            language: an expense's description, a travel claim's destination.
+
+    ``text`` is the line as the run wrote it (Swedish, the record); a payslip document
+    writes each line again in its own language from the machine fields above (see
+    :func:`kooperativ.documents.payslip.line_text`).
     """
 
     kind: str
@@ -106,6 +116,10 @@ class PayslipLine(Record):
     request_number: int | None = None
     expense_number: int | None = None
     allowance: Literal["per_diem", "mileage"] | None = None
+    day: dt.date | None = None
+    rate: Decimal | None = None
+    basis: Literal["sick_pay"] | None = None
+    note: str | None = Field(default=None, max_length=200)
 
     @field_validator("kind")
     @classmethod

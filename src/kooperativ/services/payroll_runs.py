@@ -192,6 +192,7 @@ def _travel_lines(claims: Sequence[TravelClaim], *, taxable: bool) -> list[Paysl
                     amount=amount,
                     expense_number=claim.number,
                     allowance=allowance,
+                    note=claim.destination[:200] or None,
                 )
             )
     return lines
@@ -1100,6 +1101,7 @@ class PayrollRunService(Service):
                             text=f"Löneuttag {request.number} ({request.pay_date.isoformat()})",
                             amount=share,
                             request_number=request.number,
+                            day=request.pay_date,
                         )
                     )
             if base_holiday:
@@ -1110,7 +1112,7 @@ class PayrollRunService(Service):
             if result is not None and result.holiday_pay - base_holiday:
                 lines.append(
                     PayslipLine(kind="holiday_pay", text="Semesterersättning på sjuklön",
-                                amount=result.holiday_pay - base_holiday)
+                                amount=result.holiday_pay - base_holiday, basis="sick_pay")
                 )  # fmt: skip
             lines.extend(sick.lines)
             lines.extend(_travel_lines(item.travel, taxable=True))
@@ -1121,6 +1123,7 @@ class PayrollRunService(Service):
                         text=f"Utlägg {expense.number}: {expense.description}"[:200],
                         amount=expense.amount,
                         expense_number=expense.number,
+                        note=expense.description[:200] or None,
                     )
                 )
             lines.extend(_travel_lines(item.travel, taxable=False))
