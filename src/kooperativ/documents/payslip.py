@@ -211,9 +211,10 @@ def line_text(line: PayslipLine, lang: str) -> str:
     says it is: an assignment's number, a salary request's number and day
     (*Löneuttag 4 (25 nov. 2026)* / *Salary request 4 (25 Nov 2026)*), holiday pay and
     what it is earned on, the sick pay rate, the qualifying-day deduction, an expense's
-    or a travel claim's number and kind of allowance. The member's own words (an expense's description, a trip's
-    destination, kept in ``note``) are printed as written. A line without machine fields
-    (one written by hand) is printed as its ``text``.
+    or a travel claim's number and kind of allowance. The member's own words (an
+    expense's description, a trip's destination, kept in ``note``) are printed as
+    written. A line without machine fields (one written by hand) is printed as its
+    ``text``.
 
     Examples:
         >>> from kooperativ.payroll.runs import PayslipLine
