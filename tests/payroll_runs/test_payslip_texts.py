@@ -114,3 +114,53 @@ def test_each_payslip_reads_in_its_own_language(coop: Cooperative, tmp_path: Pat
         assert expected in swedish, (expected, swedish)
     for word in ENGLISH:
         assert word not in swedish, word
+
+
+def test_the_cost_split_between_budget_and_cooperative(coop: Cooperative, tmp_path: Path) -> None:
+    # test_sick_pay_in_runs's hand-worked case: the salary of 28 200 kr costs Ada's account
+    # 28 198.74; the sick pay 1 616.00 + its holiday pay 193.92 + their contributions
+    # 568.67 = 2 378.59 is the cooperative's (sick_pay_from = "cooperative", the default).
+    # Whole cost 23 266.88 taxable + 7 310.45 contributions = 30 577.33 = 28 198.74 + 2 378.59.
+    ada = _employed(coop)
+    approved_request(coop, ada, "28200.00")
+    sick = coop.absence.report(
+        ADMIN, member=ada.number, kind="sick", first_day=date(2026, 11, 9),
+        last_day=date(2026, 11, 11),
+    )  # fmt: skip
+    coop.absence.confirm(ADMIN, sick.number)
+    run = coop.payroll_runs.run(ADMIN, "2026-11", PAY_DAY)
+    (slip,) = coop.payroll_runs.payslips(ADMIN, run.number)
+    assert (slip.budget, slip.cooperative_cost, slip.cost) == (
+        D("28198.74"), D("2378.59"), D("30577.33"),
+    )  # fmt: skip
+    swedish = _text(coop.payroll_runs.payslip_pdf(ADMIN, run.number, ada.number, lang="sv"),
+                    tmp_path, "sv.pdf")  # fmt: skip
+    for expected in [
+        "Från din budget 28 198,74 kr", "Från kooperativet 2 378,59 kr",
+        "Hela kostnaden 30 577,33 kr", "Kooperativet betalar sjuklönen",
+    ]:  # fmt: skip
+        assert expected in swedish, (expected, swedish)
+    assert "Hela kostnaden, från din budget" not in swedish
+    english = _text(coop.payroll_runs.payslip_pdf(ADMIN, run.number, ada.number, lang="en"),
+                    tmp_path, "en.pdf")  # fmt: skip
+    for expected in [
+        "From your budget 28,198.74 SEK", "From the cooperative 2,378.59 SEK",
+        "Total cost 30,577.33 SEK", "The cooperative pays the sick pay",
+    ]:  # fmt: skip
+        assert expected in english, (expected, english)
+
+
+def test_without_sick_pay_the_budget_is_the_whole_cost(coop: Cooperative, tmp_path: Path) -> None:
+    # docs/salary.md: 28 198.74 = 21 456.96 taxable + 6 741.78 contributions, all from
+    # the account.
+    ada = _employed(coop)
+    approved_request(coop, ada, "28200.00")
+    run = coop.payroll_runs.run(ADMIN, "2026-11", PAY_DAY)
+    (slip,) = coop.payroll_runs.payslips(ADMIN, run.number)
+    assert (slip.budget, slip.cooperative_cost, slip.cost) == (
+        D("28198.74"), D("0.00"), D("28198.74"),
+    )  # fmt: skip
+    swedish = _text(coop.payroll_runs.payslip_pdf(ADMIN, run.number, ada.number, lang="sv"),
+                    tmp_path, "sv.pdf")  # fmt: skip
+    assert "Hela kostnaden, från din budget 28 198,74 kr" in swedish
+    assert "Från kooperativet" not in swedish

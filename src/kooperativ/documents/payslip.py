@@ -476,7 +476,13 @@ def _story(
         employer_side.append([_("Occupational pension"), money(payslip.pension)])
     if payslip.pension_tax:
         employer_side.append([_("Tax on pension premium"), money(payslip.pension_tax)])
-    if payslip.budget:
+    cooperative = payslip.cooperative_cost
+    if cooperative:
+        # The cooperative paid part of the cost (sick pay): both parts and the whole.
+        employer_side.append([_("From your budget"), money(payslip.budget)])
+        employer_side.append([_("From the cooperative"), money(cooperative)])
+        employer_side.append([_("Total cost"), money(payslip.budget + cooperative)])
+    elif payslip.budget:
         employer_side.append([_("Total cost, from your budget"), money(payslip.budget)])
     half_width = CONTENT_WIDTH / 2 - 2 * mm
 
@@ -512,6 +518,12 @@ def _story(
     notes: list[str] = []
     if payslip.sick_days:
         notes.append(_("Sick days counted for sick pay: {days}").format(days=payslip.sick_days))
+    if cooperative:
+        notes.append(
+            _("The cooperative pays the sick pay, the holiday pay on it and the employer "
+              "contributions on both ({amount}); they are not taken from your budget.")
+            .format(amount=money(cooperative))
+        )  # fmt: skip
     if not show_person_id:
         notes.append(
             _("The last four digits of your personal identity number and all but the last "
