@@ -2,7 +2,8 @@
 """The employer's certificate (*arbetsgivarintyg*) of a member, from the stored records.
 
 :meth:`CertificateService.certificate` reads the member's employment contracts, reports
-of hours, payslips and absences (in one unit of work) and builds the certificate for the calendar months asked
+of hours, payslips and absences (in one unit of work) and builds the certificate for
+the calendar months asked
 (:func:`kooperativ.employment.certificate.build_certificate`); :meth:`~CertificateService.pdf`
 and :meth:`~CertificateService.json` give it as a PDF and as JSON. A member gets their
 own certificate only; the officers who read the whole register get anyone's. The personal
