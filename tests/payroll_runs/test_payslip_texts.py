@@ -145,7 +145,7 @@ def test_the_cost_split_between_budget_and_cooperative(coop: Cooperative, tmp_pa
                     tmp_path, "en.pdf")  # fmt: skip
     for expected in [
         "From your budget 28,198.74 SEK", "From the cooperative 2,378.59 SEK",
-        "Total cost 30,577.33 SEK", "The cooperative pays the sick pay",
+        "Whole cost 30,577.33 SEK", "The cooperative pays the sick pay",
     ]:  # fmt: skip
         assert expected in english, (expected, english)
 

@@ -481,7 +481,7 @@ def _story(
         # The cooperative paid part of the cost (sick pay): both parts and the whole.
         employer_side.append([_("From your budget"), money(payslip.budget)])
         employer_side.append([_("From the cooperative"), money(cooperative)])
-        employer_side.append([_("Total cost"), money(payslip.budget + cooperative)])
+        employer_side.append([_("Whole cost"), money(payslip.budget + cooperative)])
     elif payslip.budget:
         employer_side.append([_("Total cost, from your budget"), money(payslip.budget)])
     half_width = CONTENT_WIDTH / 2 - 2 * mm
