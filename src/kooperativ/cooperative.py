@@ -321,6 +321,7 @@ class Cooperative:
             self.assignments,
             self.contracts,
             self.payroll,
+            self.payroll_runs,
             self.employment,
             self.governance,
             self.invoices,
