@@ -56,21 +56,21 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kooperativ._model import Record
 from kooperativ.absence.models import Absence
-from kooperativ.expenses.models import Expense
-from kooperativ.expenses.salary_requests import SalaryRequest
-from kooperativ.payroll.runs import Payslip
-from kooperativ.travel.claims import TravelClaim
 from kooperativ.assignments.models import Assignment, AssignmentStatus
 from kooperativ.clients.models import Client
 from kooperativ.employment.models import EmploymentContract, HoursReport
 from kooperativ.errors import ConflictError, InputError, PermissionDenied, RulesError, Term
+from kooperativ.expenses.models import Expense
+from kooperativ.expenses.salary_requests import SalaryRequest
 from kooperativ.governance.meeting import Mandate, Meeting, Reservation
 from kooperativ.governance.register import MembershipFee, Registrant, RollEntry
 from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
+from kooperativ.payroll.runs import Payslip
 from kooperativ.security import Actor
 from kooperativ.services._base import Ref, Service, resolve
 from kooperativ.storage.base import UnitOfWork
 from kooperativ.storage.query import Eq, Mentions
+from kooperativ.travel.claims import TravelClaim
 
 __all__ = [
     "LEFT_TEXTS",
