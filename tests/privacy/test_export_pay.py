@@ -11,6 +11,7 @@ from kooperativ import Actor
 from kooperativ.services.privacy import PersonalData
 
 from .conftest import ADA_PNR, BO_PNR
+from .test_export import _pdftotext
 
 Scenario = Any
 PAY_DAY = date(2026, 3, 25)
@@ -95,3 +96,17 @@ def test_bo_gets_his_own_pay_records(scenario: Scenario) -> None:
     assert [e.description for e in data.expenses] == ["Ramar"]
     assert data.travel_claims == ()
     assert [s.member_number for s in data.payslips] == [3]
+
+
+def test_the_pdf_lists_her_pay_records(scenario: Scenario, tmp_path: object) -> None:
+    numbers = _paid(scenario)
+    text = _pdftotext(scenario.coop.privacy.export_pdf(scenario.ada, 2, "sv"), tmp_path)
+    words = " ".join(text.replace("\u00a0", " ").split())
+    for expected in [
+        "Löneuttag", f"{numbers['request 2']} 25 mars 2026 20 000,00",
+        "Lönespecifikationer", f"{numbers['run']} 2026-03 25 mars 2026",
+        "Utlägg", f"{numbers['expense 2']} 5 mars 2026 Färg 500,00",
+        "Reseräkningar", "Umeå",
+    ]:  # fmt: skip
+        assert expected in words, (expected, words)
+    assert "Ramar" not in words and "15 000,00" not in words
