@@ -357,6 +357,7 @@ class Cooperative:
             self.assignments,
             self.contracts,
             self.payroll,
+            self.payroll_runs,
             self.employment,
             self.governance,
             self.invoices,

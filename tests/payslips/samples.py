@@ -38,14 +38,17 @@ def ada_may(**changes: object) -> Payslip:
     """Ada Lund's payslip for May 2026 (figures in the module docstring)."""
     lines = (
         PayslipLine(kind="salary", text="Uppdrag 3: Scenografi Hamlet", amount="12000.00",
-                    quantity=Decimal("80"), assignment_number=3, request_number=11),
+                    quantity=Decimal("80"), assignment_number=3, request_number=11,
+                    note="Scenografi Hamlet"),
         PayslipLine(kind="salary", text="Uppdrag 4: Workshop", amount="6000.00",
-                    quantity=Decimal("40"), assignment_number=4, request_number=12),
+                    quantity=Decimal("40"), assignment_number=4, request_number=12,
+                    note="Workshop"),
         PayslipLine(kind="holiday_pay", text="Semesterersättning 12 %", amount="2160.00"),
         PayslipLine(kind="expense", text="Utlägg 5: Material", amount="1250.50",
-                    expense_number=5),
-        PayslipLine(kind="travel_allowance", text="Resa 2: Milersättning", amount="290.00",
-                    quantity=Decimal("116")),
+                    expense_number=5, note="Material"),
+        PayslipLine(kind="travel_allowance", text="Bilersättning, reseräkning 2: Uppsala",
+                    amount="290.00", quantity=Decimal("116"), expense_number=2,
+                    allowance="mileage", note="Uppsala"),
     )  # fmt: skip
     values: dict[str, object] = dict(
         run_id=UUID(int=1), run_number=4, member_id=ADA, member_number=7, name="Ada Lund",
@@ -65,7 +68,7 @@ def long_payslip(lines: int = 80) -> Payslip:
     """A payslip of ``lines`` salary lines of 100.00 each (a member with many gigs)."""
     salary = tuple(
         PayslipLine(kind="salary", text=f"Uppdrag {n}: Föreställning", amount="100.00",
-                    quantity=Decimal("1.5"), assignment_number=n)
+                    quantity=Decimal("1.5"), assignment_number=n, note="Föreställning")
         for n in range(1, lines + 1)
     )  # fmt: skip
     total = Decimal("100.00") * lines

@@ -102,12 +102,15 @@ def test_the_json_form() -> None:
     data = json.loads(certificate_json(ada().masked(SWEDEN.mask_person_id)))
     assert data["person_id"] == "19850312-****"
     assert data["totals"] == {
-        "hours": "262.5", "hours_unconfirmed": "5", "pay": "41500.00", "holiday_pay": "3120.00"
+        "hours": "262.5", "hours_unconfirmed": "5", "pay": "41500.00", "holiday_pay": "3120.00",
+        "absence_days": {"sick": 0, "parental_leave": 0, "temporary_parental_leave": 0,
+                         "unpaid_leave": 0},
     }  # fmt: skip
     assert data["months"][3] == {
         "month": "2026-06", "days_employed": 26, "hours": "80", "hours_unconfirmed": "0",
         "pay": "12000.00", "holiday_pay": "1440.00", "taxable_pay": "13440.00",
-        "sick_days": 2, "payslips": 2,
+        "sick_days": 2, "payslips": 2, "sick_leave_days": 0, "parental_leave_days": 0,
+        "temporary_parental_leave_days": 0, "unpaid_leave_days": 0,
     }  # fmt: skip
     assert data["periods"][1]["end_reason"] == "resignation"
 

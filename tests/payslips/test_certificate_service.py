@@ -127,6 +127,59 @@ def test_the_pdf(coop: Cooperative, payslips: list[Payslip], text_of: TextOf) ->
     assert "Total 59 65.5 20,500.50 2,460.06 22,960.56" in english
 
 
+def _absence(
+    coop: Cooperative, member: int, kind: str, first: date, last: date, *, confirm: bool = True
+) -> None:
+    admin = Actor.admin()
+    absence = coop.absence.report(admin, member=member, kind=kind, first_day=first, last_day=last)
+    if confirm:
+        coop.absence.confirm(admin, absence.number)
+
+
+def test_absences_per_month(coop: Cooperative, payslips: list[Payslip], text_of: TextOf) -> None:
+    # Hand-worked, calendar days of confirmed absence inside 1 February – 31 March:
+    #   sick 26 Feb – 3 Mar        February 26, 27, 28 = 3; March 1, 2, 3 = 3
+    #   parental leave 9–13 Mar    March 5
+    #   vård av barn 16 Mar        March 1 (17 Mar is reported, not confirmed: not counted)
+    #   unpaid leave 30 Mar – 2 Apr  March 30, 31 = 2 (April is outside the range)
+    #   Bo's sick day is not Ada's.
+    _absence(coop, 2, "sick", date(2026, 2, 26), date(2026, 3, 3))
+    _absence(coop, 2, "parental_leave", date(2026, 3, 9), date(2026, 3, 13))
+    _absence(coop, 2, "temporary_parental_leave", date(2026, 3, 16), date(2026, 3, 16))
+    _absence(coop, 2, "temporary_parental_leave", date(2026, 3, 17), date(2026, 3, 17),
+             confirm=False)  # fmt: skip
+    _absence(coop, 2, "unpaid_leave", date(2026, 3, 30), date(2026, 4, 2))
+    _absence(coop, 3, "unpaid_leave", date(2026, 3, 2), date(2026, 3, 2))
+    ada = coop.actor_for_member(2)
+    cert = coop.certificates.certificate(ada, 2, first=FEB, last=MARCH_END)
+    assert [(m.month, m.absence_days) for m in cert.months] == [
+        ("2026-02", {"sick": 3}),
+        ("2026-03", {"sick": 3, "parental_leave": 5, "temporary_parental_leave": 1,
+                     "unpaid_leave": 2}),
+    ]  # fmt: skip
+    data = json.loads(coop.certificates.json(ada, 2, first=FEB, last=MARCH_END))
+    assert data["months"][1]["parental_leave_days"] == 5
+    assert data["months"][0]["sick_leave_days"] == 3
+    assert data["totals"]["absence_days"] == {
+        "sick": 6, "parental_leave": 5, "temporary_parental_leave": 1, "unpaid_leave": 2,
+    }  # fmt: skip
+    swedish = text_of(coop.certificates.pdf(ada, 2, first=FEB, last=MARCH_END))
+    for expected in [
+        "Frånvaro per kalendermånad, i dagar", "februari 2026 3 0 0 0", "mars 2026 3 5 1 2",
+        "Summa 6 5 1 2",
+    ]:  # fmt: skip
+        assert expected in swedish, (expected, swedish)
+    english = text_of(coop.certificates.pdf(ada, 2, first=FEB, last=MARCH_END, lang="en"))
+    for expected in [
+        "Absence per calendar month, in days", "Sick leave", "Parental leave",
+        "February 2026 3 0 0 0", "March 2026 3 5 1 2", "Total 6 5 1 2",
+    ]:  # fmt: skip
+        assert expected in english, (expected, english)
+    # only March asked: February's sick days are left out
+    march = coop.certificates.certificate(ada, 2, first=date(2026, 3, 1), last=MARCH_END)
+    assert [m.sick_leave_days for m in march.months] == [3]
+
+
 def test_refusals(coop: Cooperative, payslips: list[Payslip]) -> None:
     bo = coop.actor_for_member(3)
     with pytest.raises(PermissionDenied):

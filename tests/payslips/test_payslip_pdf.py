@@ -48,12 +48,12 @@ def test_a_swedish_payslip_shows_the_hand_worked_figures(text_of: TextOf) -> Non
         # one row per line: kind, text, quantity, amount
         "Lön Uppdrag 3: Scenografi Hamlet 80 12 000,00",
         "Lön Uppdrag 4: Workshop 40 6 000,00",
-        "Semesterersättning Semesterersättning 12 % 2 160,00",
+        "Semesterersättning Semesterersättning 2 160,00",
         "Skattepliktig lön 20 160,00",
         "Preliminärskatt skattetabell 33, kolumn 1 -4 190,00",
         "Nettolön 15 970,00",
         "Utlägg Utlägg 5: Material 1 250,50",
-        "Skattefri ersättning Resa 2: Milersättning 116 290,00",
+        "Skattefri ersättning Bilersättning, reseräkning 2: Uppsala 116 290,00",
         "Skattefria ersättningar 1 540,50",
         "Att utbetala till konto 5000-*****12 17 510,50 kr",
         # the summary: holiday pay apart from the salary
@@ -73,10 +73,11 @@ def test_an_english_payslip(text_of: TextOf) -> None:
     for expected in [
         "Payslip", "Org. no. 559876-5435", "Employee Ada Lund", "Member no. 7",
         "Pay period May 2026", "Pay date 25 May 2026", "Tax deduction tax table 33, column 1",
-        "Salary Uppdrag 3: Scenografi Hamlet 80 12,000.00",
-        "Holiday pay Semesterersättning 12 % 2,160.00",
+        "Salary Assignment 3: Scenografi Hamlet 80 12,000.00",
+        "Holiday pay Holiday pay 2,160.00",
         "Taxable pay 20,160.00", "Preliminary tax tax table 33, column 1 -4,190.00",
-        "Net pay 15,970.00", "Expense paid back Utlägg 5: Material 1,250.50",
+        "Net pay 15,970.00", "Expense paid back Expense 5: Material 1,250.50",
+        "Tax-free allowance Car allowance, travel claim 2: Uppsala 116 290.00",
         "Paid back tax-free 1,540.50", "To be paid out to account 5000-*****12 17,510.50 SEK",
         "Year to date 2026", "Employer contributions 31.42 % 6,334.27 SEK", "Page 1 of 1",
     ]:  # fmt: skip

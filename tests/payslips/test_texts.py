@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 
 import kooperativ
 from kooperativ.documents.contract import END_REASON_LABELS
-from kooperativ.documents.payslip import LINE_LABELS
+from kooperativ.documents.payslip import ALLOWANCE_TEXTS, LINE_LABELS
 
 SRC = Path(kooperativ.__file__).parent
 SOURCES = [
@@ -43,6 +43,7 @@ def used() -> set[str]:
     from kooperativ.cli.certificate import certificate_command
 
     found: set[str] = set(LINE_LABELS.values()) | set(END_REASON_LABELS.values())
+    found |= set(ALLOWANCE_TEXTS.values())
     found.add(COMMANDS["certificate"].help)
     found.add((certificate_command.__doc__ or "").strip())
     for path in SOURCES:

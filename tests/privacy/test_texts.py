@@ -21,7 +21,7 @@ FILES = [
     SRC / "services" / "privacy.py",
 ]
 #: Texts that are the same in Swedish.
-SAME = {"Period", "Status", "blank", "motion", "Pseudonym: {name}"}
+SAME = {"Period", "Status", "blank", "motion", "Pseudonym: {name}", "Budget"}
 
 
 def _texts() -> set[str]:

@@ -50,6 +50,7 @@ def _table(cli: CliContext, found: EmploymentCertificate) -> object:
             cli.figure(month.hours),
             cli.amount(month.pay),
             cli.amount(month.holiday_pay),
+            sum(month.absence_days.values()),
         ]
         for month in found.months
     ]
@@ -60,13 +61,17 @@ def _table(cli: CliContext, found: EmploymentCertificate) -> object:
             cli.figure(found.hours),
             cli.amount(found.pay),
             cli.amount(found.holiday_pay),
+            sum(sum(m.absence_days.values()) for m in found.months),
         ]
     )
     title = _("Employer's certificate: {name} ({number}), {person_id}").format(
         name=found.name, number=found.member_number, person_id=found.person_id
     )
-    columns = [_("Month"), _("Days employed"), _("Hours worked"), _("Pay"), _("Holiday pay")]
-    return table(title, columns, rows, right=(1, 2, 3, 4))
+    columns = [
+        _("Month"), _("Days employed"), _("Hours worked"), _("Pay"), _("Holiday pay"),
+        _("Days absent"),
+    ]  # fmt: skip
+    return table(title, columns, rows, right=(1, 2, 3, 4, 5))
 
 
 def certificate_command(

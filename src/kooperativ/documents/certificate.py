@@ -7,7 +7,9 @@ number, personal identity number — masked unless the caller gives it in full, 
 unemployment fund needs it to identify the person), the range of months certified, each
 employment with its form, first and last day and why it ended, and per calendar month the
 days employed, the hours worked (as confirmed), the pay and the holiday pay, with totals;
-hours reported but not confirmed are noted apart. A line for the employer's signature
+hours reported but not confirmed are noted apart; and, when there was any, the confirmed
+days of absence per month by kind (sick leave, parental leave, temporary parental leave,
+unpaid leave). A line for the employer's signature
 closes it. Labels come from the ``payslips`` catalog; the form's name from the country's
 employment law.
 
@@ -285,6 +287,45 @@ def certificate_pdf(
         )
     )
     story.append(months)
+
+    # -- absence per month (confirmed) ------------------------------------------------------
+    absent = [m for m in certificate.months if m.absence_days]
+    if absent:
+        story.append(heading(_("Absence per calendar month, in days")))
+        rows = [
+            [_("Month"), _("Sick leave"), _("Parental leave"), _("Temporary parental leave"),
+             _("Unpaid leave")]
+        ]  # fmt: skip
+        for month in absent:
+            rows.append(
+                [
+                    _month(month.month, lang),
+                    str(month.sick_leave_days),
+                    str(month.parental_leave_days),
+                    str(month.temporary_parental_leave_days),
+                    str(month.unpaid_leave_days),
+                ]
+            )
+        rows.append(
+            [
+                _("Total"),
+                str(sum(m.sick_leave_days for m in absent)),
+                str(sum(m.parental_leave_days for m in absent)),
+                str(sum(m.temporary_parental_leave_days for m in absent)),
+                str(sum(m.unpaid_leave_days for m in absent)),
+            ]
+        )
+        rest = (CONTENT_WIDTH - 36 * mm) / 4
+        table = _table(rows, [36 * mm, rest, rest, rest, rest], numeric_from=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, -1), (-1, -1), "Helvetica-Bold"),
+                    ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
+                ]
+            )
+        )
+        story.append(table)
     story.append(Spacer(1, 3 * mm))
     currency = "kr" if lang == "sv" else "SEK"
     notes = [
@@ -302,6 +343,11 @@ def certificate_pdf(
                 months=listed
             )
         )
+    if absent:
+        notes.append(
+            _("Absence is the calendar days of absence the employer has confirmed, in each "
+              "month of the range.")
+        )  # fmt: skip
     sick = sum(m.sick_days for m in certificate.months)
     if sick:
         notes.append(_("Sick days with sick pay in these months: {days}.").format(days=sick))

@@ -62,12 +62,13 @@ from kooperativ.documents._pdf import (
     render_parts,
 )
 from kooperativ.i18n import format_amount, format_day, translator
-from kooperativ.payroll.runs import Payslip
+from kooperativ.payroll.runs import Payslip, PayslipLine
 from kooperativ.payroll.trace import tax_mode_text
 
 __all__ = [
     "LINE_LABELS",
     "find_note",
+    "line_text",
     "mask_bank_account",
     "mask_last_four",
     "payslip_pdf",
@@ -86,6 +87,14 @@ LINE_LABELS: dict[str, str] = {
     "taxable_allowance": "Taxable allowance",
     "expense": "Expense paid back",
     "travel_allowance": "Tax-free allowance",
+}
+
+#: Message ids of a travel allowance line's text, by allowance and taxable or not.
+ALLOWANCE_TEXTS: dict[tuple[str, bool], str] = {
+    ("per_diem", False): "Per diem, travel claim {number}",
+    ("per_diem", True): "Per diem, taxable part, travel claim {number}",
+    ("mileage", False): "Car allowance, travel claim {number}",
+    ("mileage", True): "Car allowance, taxable part, travel claim {number}",
 }
 
 _RULE = colors.HexColor("#BBBBBB")
@@ -192,6 +201,56 @@ def _month(period: str, lang: str) -> str:
 
     first = date(int(period[:4]), int(period[5:7]), 1)
     return format_date(first, format="LLLL y", locale=_format_locale(lang))
+
+
+def line_text(line: PayslipLine, lang: str) -> str:
+    """What a payslip line is, written in ``lang`` from its machine fields.
+
+    The run stores each line's ``text`` once, in Swedish, as the record; a payslip in
+    English must not show it. So the document writes the line again from what the line
+    says it is: an assignment's number, a salary request's number and day
+    (*Löneuttag 4 (25 nov. 2026)* / *Salary request 4 (25 Nov 2026)*), holiday pay and
+    what it is earned on, the sick pay rate, the qualifying-day deduction, an expense's
+    or a travel claim's number and kind of allowance. The member's own words (an
+    expense's description, a trip's destination, kept in ``note``) are printed as
+    written. A line without machine fields (one written by hand) is printed as its
+    ``text``.
+
+    Examples:
+        >>> from kooperativ.payroll.runs import PayslipLine
+        >>> line = PayslipLine(kind="expense", text="Utlägg 3: Tåg", amount="450",
+        ...     expense_number=3, note="Tåg")
+        >>> line_text(line, "en"), line_text(line, "sv")
+        ('Expense 3: Tåg', 'Utlägg 3: Tåg')
+    """
+    _ = _texts(lang)
+    text: str | None = None
+    if line.kind == "salary" and line.assignment_number is not None:
+        text = _("Assignment {number}").format(number=line.assignment_number)
+    elif line.kind == "salary" and line.request_number is not None:
+        text = _("Salary request {number}").format(number=line.request_number)
+        if line.day is not None:
+            text = f"{text} ({_day(line.day, lang)})"
+    elif line.kind == "holiday_pay":
+        text = _("Holiday pay on sick pay") if line.basis == "sick_pay" else _("Holiday pay")
+    elif line.kind == "sick_pay":
+        text = (
+            _("Sick pay {rate}").format(rate=_percent(line.rate, lang))
+            if line.rate is not None
+            else _("Sick pay")
+        )
+    elif line.kind == "sick_deduction":
+        text = _("Qualifying-day deduction")
+    elif line.kind in ("taxable_allowance", "travel_allowance") and (
+        line.allowance is not None and line.expense_number is not None
+    ):
+        message = ALLOWANCE_TEXTS[(line.allowance, line.kind == "taxable_allowance")]
+        text = _(message).format(number=line.expense_number)
+    elif line.kind == "expense" and line.expense_number is not None:
+        text = _("Expense {number}").format(number=line.expense_number)
+    if text is None:
+        return line.text
+    return f"{text}: {line.note}" if line.note else text
 
 
 def _plain(value: Decimal) -> Decimal:
@@ -353,7 +412,8 @@ def _story(
         for line in payslip.lines:
             if line.taxable is not taxable:
                 continue
-            text: Any = line.text if len(line.text) <= 48 else paragraph(line.text)
+            written = line_text(line, lang)
+            text: Any = written if len(written) <= 48 else paragraph(written)
             rows.append(
                 [
                     _(LINE_LABELS[line.kind]),
@@ -416,7 +476,13 @@ def _story(
         employer_side.append([_("Occupational pension"), money(payslip.pension)])
     if payslip.pension_tax:
         employer_side.append([_("Tax on pension premium"), money(payslip.pension_tax)])
-    if payslip.budget:
+    cooperative = payslip.cooperative_cost
+    if cooperative:
+        # The cooperative paid part of the cost (sick pay): both parts and the whole.
+        employer_side.append([_("From your budget"), money(payslip.budget)])
+        employer_side.append([_("From the cooperative"), money(cooperative)])
+        employer_side.append([_("Whole cost"), money(payslip.budget + cooperative)])
+    elif payslip.budget:
         employer_side.append([_("Total cost, from your budget"), money(payslip.budget)])
     half_width = CONTENT_WIDTH / 2 - 2 * mm
 
@@ -452,6 +518,12 @@ def _story(
     notes: list[str] = []
     if payslip.sick_days:
         notes.append(_("Sick days counted for sick pay: {days}").format(days=payslip.sick_days))
+    if cooperative:
+        notes.append(
+            _("The cooperative pays the sick pay, the holiday pay on it and the employer "
+              "contributions on both ({amount}); they are not taken from your budget.")
+            .format(amount=money(cooperative))
+        )  # fmt: skip
     if not show_person_id:
         notes.append(
             _("The last four digits of your personal identity number and all but the last "

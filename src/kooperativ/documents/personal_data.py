@@ -3,7 +3,8 @@
 
 The document shows what :meth:`kooperativ.services.privacy.PrivacyService.export` gathers
 about one member, section by section: the register entry (in full: it is their own),
-assignments, employment contracts with the recorded signatures, hours, membership fees,
+assignments, employment contracts with the recorded signatures, hours, salary requests,
+payslips, expenses and travel claims, membership fees,
 their part of each meeting (a secret ballot is listed without its choice, which nobody
 knows), the audit events about their records, how long each record is kept and why, and
 their rights. Labels come from the ``privacy`` catalog (Swedish and English); the forms of
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from reportlab.lib import colors
@@ -157,6 +159,7 @@ def personal_data_pdf(
     story.extend(_assignments(data, _, day, lang))
     story.extend(_contracts(data, law, _, doc_, day, lang))
     story.extend(_hours(data, _, lang))
+    story.extend(_pay(data, _, day, lang))
     story.extend(_fees(data, _, day, lang))
     story.extend(_meetings(data, _, day, messages(lang)))
     story.extend(_audit(data, _, lang))
@@ -305,6 +308,53 @@ def _hours(data: PersonalData, _: Say, lang: str) -> list[Flowable]:
         )
     header = [_("No."), _("Month"), _("Hours"), _("Reported by"), _("Confirmed by")]
     return [KeepTogether([heading(_("Hours worked")), _grid(header, rows, [8, 14, 12, 38, 38])])]
+
+
+def _pay(data: PersonalData, _: Say, day: Day, lang: str) -> list[Flowable]:
+    """Salary requests, payslips, expenses and travel claims, a table each (if any)."""
+
+    def money(value: Decimal) -> str:
+        return format_amount(value, lang)
+
+    found: list[Flowable] = []
+    if data.salary_requests:
+        rows = [
+            [str(r.number), day(r.pay_date), money(r.budget), money(r.payout)]
+            for r in data.salary_requests
+        ]
+        header = [_("No."), _("Pay date"), _("Budget"), _("Paid out")]
+        found.append(
+            KeepTogether([heading(_("Salary requests")), _grid(header, rows, [8, 20, 20, 20])])
+        )
+    if data.payslips:
+        rows = [
+            [
+                str(p.run_number), p.period, day(p.pay_date), money(p.taxable_pay),
+                money(p.preliminary_tax), money(p.payout),
+            ]
+            for p in data.payslips
+        ]  # fmt: skip
+        header = [
+            _("Payroll run"), _("Pay period"), _("Pay date"), _("Taxable pay"),
+            _("Preliminary tax"), _("Paid out"),
+        ]  # fmt: skip
+        found.append(
+            KeepTogether([heading(_("Payslips")), _grid(header, rows, [12, 14, 18, 20, 20, 20])])
+        )
+    if data.expenses:
+        rows = [[str(e.number), day(e.date), e.description, money(e.amount)] for e in data.expenses]
+        header = [_("No."), _("Date"), _("Description"), _("Amount")]
+        found.append(KeepTogether([heading(_("Expenses")), _grid(header, rows, [8, 18, 50, 18])]))
+    if data.travel_claims:
+        rows = [
+            [str(c.number), day(c.date), c.destination, money(c.tax_free), money(c.taxable)]
+            for c in data.travel_claims
+        ]
+        header = [_("No."), _("Date"), _("Destination"), _("Tax-free"), _("Taxable")]
+        found.append(
+            KeepTogether([heading(_("Travel claims")), _grid(header, rows, [8, 18, 40, 18, 18])])
+        )
+    return found
 
 
 def _fees(data: PersonalData, _: Say, day: Day, lang: str) -> list[Flowable]:

@@ -20,6 +20,10 @@ only, for the calendar months from ``first`` to ``last``:
 * **hours** per month: the hours the employer has *confirmed*
   (:class:`~kooperativ.employment.models.HoursReport`); hours reported but not confirmed
   are shown apart and not certified;
+* **absence** per month: the calendar days of each kind of absence the employer has
+  *confirmed* (:class:`~kooperativ.absence.models.Absence`: sick leave, parental leave,
+  temporary parental leave, unpaid leave), counted inside the range, each day of a kind
+  once; absences reported but not confirmed are not certified;
 * **pay** per month: the taxable pay of the member's payslips for that pay period
   (:class:`~kooperativ.payroll.runs.Payslip`), holiday pay apart; a payslip replaced by a
   correction counts no more, its replacement does.
@@ -52,12 +56,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 from uuid import UUID
 
 from pydantic import Field
 
 from kooperativ._model import Record
+from kooperativ.absence.models import Absence, AbsenceKind, days_between
 from kooperativ.employment.dates import month_end, month_start
 from kooperativ.employment.models import EmploymentContract, EndReason, HoursReport
 from kooperativ.errors import InputError
@@ -100,6 +105,15 @@ class CertificatePeriod(Record):
     end_note: str | None = None
 
 
+#: The field of :class:`CertificateMonth` that counts each kind of absence.
+_ABSENCE_FIELDS: dict[AbsenceKind, str] = {
+    AbsenceKind.SICK: "sick_leave_days",
+    AbsenceKind.PARENTAL_LEAVE: "parental_leave_days",
+    AbsenceKind.TEMPORARY_PARENTAL_LEAVE: "temporary_parental_leave_days",
+    AbsenceKind.UNPAID_LEAVE: "unpaid_leave_days",
+}
+
+
 class CertificateMonth(Record):
     """One calendar month on the certificate.
 
@@ -113,6 +127,13 @@ class CertificateMonth(Record):
         holiday_pay: Holiday pay (*semesterersättning*) for the month.
         sick_days: Days of sick leave the payslips counted for sick pay.
         payslips: How many payslips the pay comes from.
+        sick_leave_days: Calendar days of confirmed sick leave (*sjukfrånvaro*).
+        parental_leave_days: Calendar days of confirmed parental leave
+            (*föräldraledighet*).
+        temporary_parental_leave_days: Calendar days of confirmed temporary parental
+            leave (*vård av barn*).
+        unpaid_leave_days: Calendar days of confirmed other unpaid leave
+            (*tjänstledighet*).
     """
 
     month: str
@@ -123,6 +144,17 @@ class CertificateMonth(Record):
     holiday_pay: Decimal = ZERO_ORE
     sick_days: int = Field(default=0, ge=0)
     payslips: int = Field(default=0, ge=0)
+    sick_leave_days: int = Field(default=0, ge=0)
+    parental_leave_days: int = Field(default=0, ge=0)
+    temporary_parental_leave_days: int = Field(default=0, ge=0)
+    unpaid_leave_days: int = Field(default=0, ge=0)
+
+    @property
+    def absence_days(self) -> dict[str, int]:
+        """The days of each kind of absence (:class:`~kooperativ.absence.models.AbsenceKind`
+        values), kinds without a day left out."""
+        found = {kind.value: getattr(self, _ABSENCE_FIELDS[kind]) for kind in AbsenceKind}
+        return {kind: days for kind, days in found.items() if days}
 
     @property
     def taxable_pay(self) -> Decimal:
@@ -220,6 +252,7 @@ def build_certificate(
     first: date,
     last: date,
     issued_on: date,
+    absences: Iterable[Absence] = (),
 ) -> EmploymentCertificate:
     """The certificate of one member for the calendar months from ``first`` to ``last``.
 
@@ -236,20 +269,27 @@ def build_certificate(
         first: The first day asked about.
         last: The last day asked about.
         issued_on: The day of issue (decides whether an employment has ended).
+        absences: Their absences (any order; those not confirmed and the days outside
+            the range left out).
 
     Returns:
         The certificate.
 
     Raises:
         InputError: ``last`` is before ``first`` (field ``last``), or a record is another
-            member's (field ``contracts``, ``hours`` or ``payslips``).
+            member's (field ``contracts``, ``hours``, ``payslips`` or ``absences``).
     """
     if last < first:
         raise InputError("last", "{last} is before {first}", last=last, first=first)
     contracts = list(contracts)
     hours = list(hours)
     payslips = list(payslips)
-    for field, records in (("contracts", contracts), ("hours", hours), ("payslips", payslips)):
+    absences = list(absences)
+    checked: tuple[tuple[str, list[Any]], ...] = (
+        ("contracts", contracts), ("hours", hours), ("payslips", payslips),
+        ("absences", absences),
+    )  # fmt: skip
+    for field, records in checked:
         for record in records:
             if record.member_id != member_id:
                 raise InputError(
@@ -291,6 +331,13 @@ def build_certificate(
         holiday[slip.period] += slip.holiday_pay
         sick[slip.period] += slip.sick_days
         count[slip.period] += 1
+    # Absence: each confirmed day of the range, per kind, counted once.
+    away: dict[tuple[date, AbsenceKind], set[date]] = defaultdict(set)
+    for absence in absences:
+        if not absence.confirmed or not absence.overlaps(first, last):
+            continue
+        for day in days_between(max(first, absence.first_day), min(last, absence.last_day)):
+            away[(month_start(day), absence.kind)].add(day)
     rows = []
     for key, month in keys.items():
         row = CertificateMonth(
@@ -302,8 +349,12 @@ def build_certificate(
             holiday_pay=holiday.get(key, ZERO_ORE),
             sick_days=sick.get(key, 0),
             payslips=count.get(key, 0),
+            **{field: len(away.get((month, kind), ())) for kind, field in _ABSENCE_FIELDS.items()},
         )
-        if row.days_employed or row.hours or row.hours_unconfirmed or row.payslips:
+        if (
+            row.days_employed or row.hours or row.hours_unconfirmed or row.payslips
+            or row.absence_days
+        ):  # fmt: skip
             rows.append(row)
     return EmploymentCertificate(
         member_id=member_id,
@@ -326,8 +377,9 @@ def certificate_json(certificate: EmploymentCertificate) -> str:
         >>> cert = EmploymentCertificate(member_id=UUID(int=7), member_number=7,
         ...     name="Ada Lund", person_id="19850312-****", first=date(2026, 3, 1),
         ...     last=date(2026, 3, 31), issued_on=date(2026, 4, 2))
-        >>> json.loads(certificate_json(cert))["totals"]
-        {'holiday_pay': '0.00', 'hours': '0', 'hours_unconfirmed': '0', 'pay': '0.00'}
+        >>> totals = json.loads(certificate_json(cert))["totals"]
+        >>> totals["pay"], totals["absence_days"]["sick"]
+        ('0.00', 0)
     """
     data = certificate.model_dump(mode="json")
     data["totals"] = {
@@ -338,4 +390,8 @@ def certificate_json(certificate: EmploymentCertificate) -> str:
     }
     for row, month in zip(data["months"], certificate.months, strict=True):
         row["taxable_pay"] = str(month.taxable_pay)
+    data["totals"]["absence_days"] = {
+        kind.value: sum(getattr(m, field) for m in certificate.months)
+        for kind, field in _ABSENCE_FIELDS.items()
+    }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)

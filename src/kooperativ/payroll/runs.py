@@ -96,6 +96,16 @@ class PayslipLine(Record):
         expense_number: The expense (or travel claim) it pays back, if one.
         allowance: For a travel allowance line: ``per_diem`` (*traktamente*) or
             ``mileage`` (*bilersättning*), what it is booked as.
+        day: For a salary request's line: the day the request asked to be paid.
+        rate: For a sick pay line: the share of the pay lost that is paid (``0.80``).
+        basis: For a holiday pay line on other pay than the salary: what it is earned
+            on (``sick_pay``: *semesterersättning på sjuklön*).
+        note: The member's own words behind the line, printed as written in every
+            language: an expense's description, a travel claim's destination.
+
+    ``text`` is the line as the run wrote it (Swedish, the record); a payslip document
+    writes each line again in its own language from the machine fields above (see
+    :func:`kooperativ.documents.payslip.line_text`).
     """
 
     kind: str
@@ -106,6 +116,10 @@ class PayslipLine(Record):
     request_number: int | None = None
     expense_number: int | None = None
     allowance: Literal["per_diem", "mileage"] | None = None
+    day: dt.date | None = None
+    rate: Decimal | None = None
+    basis: Literal["sick_pay"] | None = None
+    note: str | None = Field(default=None, max_length=200)
 
     @field_validator("kind")
     @classmethod
@@ -154,7 +168,9 @@ class Payslip(Record):
         expenses: What is paid back tax-free (expenses, tax-free allowances).
         net_pay: ``taxable_pay − preliminary_tax``.
         payout: ``net_pay + expenses``: what reaches the bank account.
-        budget: What the pay cost the member's account (the whole salary cost).
+        budget: What the pay cost the member's account: the whole cost (:attr:`cost`)
+            but what the cooperative paid (:attr:`cooperative_cost`, the sick pay where
+            the cooperative pays it).
         ytd_taxable_pay: Taxable pay this calendar year up to and including this payslip.
         ytd_preliminary_tax: Tax withheld this year up to and including this payslip.
         request_numbers: The salary requests paid.
@@ -248,6 +264,23 @@ class Payslip(Record):
         return sum(
             (ln.amount for ln in self.lines if ln.kind == "travel_allowance"), Decimal("0.00")
         )
+
+    @property
+    def cost(self) -> Decimal:
+        """What the pay cost in all: the taxable pay, the employer's contributions, the
+        pension and its tax, and the tax-free travel allowances (expenses paid back are
+        the member's own outlays, not a cost of the pay)."""
+        return (
+            self.taxable_pay + self.employer_contributions + self.pension + self.pension_tax
+            + self.travel_tax_free
+        )  # fmt: skip
+
+    @property
+    def cooperative_cost(self) -> Decimal:
+        """What the cooperative paid of :attr:`cost` rather than the member's account
+        (:attr:`budget`): with ``[payroll] sick_pay_from = "cooperative"``, the sick pay,
+        the holiday pay on it and the contributions on both. Never negative."""
+        return max(self.cost - self.budget, Decimal("0.00"))
 
     @property
     def travel_taxable(self) -> Decimal:

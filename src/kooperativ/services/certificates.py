@@ -2,7 +2,8 @@
 """The employer's certificate (*arbetsgivarintyg*) of a member, from the stored records.
 
 :meth:`CertificateService.certificate` reads the member's employment contracts, reports
-of hours and payslips and builds the certificate for the calendar months asked
+of hours, payslips and absences (in one unit of work) and builds the certificate for
+the calendar months asked
 (:func:`kooperativ.employment.certificate.build_certificate`); :meth:`~CertificateService.pdf`
 and :meth:`~CertificateService.json` give it as a PDF and as JSON. A member gets their
 own certificate only; the officers who read the whole register get anyone's. The personal
@@ -81,6 +82,7 @@ class CertificateService(Service):
             contracts = uow.contracts.of_member(found.id)
             hours = uow.hours.of_member(found.id)
             payslips = _payslips(uow, found.id)
+            absences = uow.absences.overlapping(first, last, member_id=found.id)
         certificate = build_certificate(
             member_id=found.id,
             member_number=found.number,
@@ -89,6 +91,7 @@ class CertificateService(Service):
             contracts=contracts,
             hours=hours,
             payslips=payslips,
+            absences=absences,
             first=first,
             last=last,
             issued_on=self._coop.now().date(),

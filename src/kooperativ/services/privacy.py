@@ -60,13 +60,17 @@ from kooperativ.assignments.models import Assignment, AssignmentStatus
 from kooperativ.clients.models import Client
 from kooperativ.employment.models import EmploymentContract, HoursReport
 from kooperativ.errors import ConflictError, InputError, PermissionDenied, RulesError, Term
+from kooperativ.expenses.models import Expense
+from kooperativ.expenses.salary_requests import SalaryRequest
 from kooperativ.governance.meeting import Mandate, Meeting, Reservation
 from kooperativ.governance.register import MembershipFee, Registrant, RollEntry
 from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSettings
+from kooperativ.payroll.runs import Payslip
 from kooperativ.security import Actor
 from kooperativ.services._base import Ref, Service, resolve
 from kooperativ.storage.base import UnitOfWork
 from kooperativ.storage.query import Eq, Mentions
+from kooperativ.travel.claims import TravelClaim
 
 __all__ = [
     "LEFT_TEXTS",
@@ -496,6 +500,11 @@ class PersonalData(_Model):
         contracts: Their employment contracts, with the signatures (who and when).
         hours: Their hours reports.
         absences: Their absences (sick leave, parental and other leave).
+        salary_requests: Their salary requests (amount, pay date, who approved them).
+        expenses: Their expenses (outlays paid back): description, amounts, receipt.
+        travel_claims: Their travel claims (trip, allowances, what was paid).
+        payslips: Their payslips of every payroll run, as stored (the snapshot of name,
+            personnummer, bank account and tax mode the run used, every line, the trace).
         membership_fees: Their membership fee payments.
         meetings: Their part of each meeting record.
         audit: The audit events about their records and made by them.
@@ -518,6 +527,10 @@ class PersonalData(_Model):
     contracts: tuple[EmploymentContract, ...] = ()
     hours: tuple[HoursReport, ...] = ()
     absences: tuple[Absence, ...] = ()
+    salary_requests: tuple[SalaryRequest, ...] = ()
+    expenses: tuple[Expense, ...] = ()
+    travel_claims: tuple[TravelClaim, ...] = ()
+    payslips: tuple[Payslip, ...] = ()
     membership_fees: tuple[MembershipFee, ...] = ()
     meetings: tuple[MeetingPart, ...] = ()
     audit: tuple[AuditEntry, ...] = ()
@@ -1280,6 +1293,10 @@ class PrivacyService(Service):
             contracts = uow.contracts.of_member(person.id)
             hours = uow.hours.of_member(person.id)
             absences = uow.absences.of_member(person.id)
+            requests = sorted(uow.salary_requests.of_member(person.id), key=lambda r: r.number)
+            expenses = sorted(uow.expenses.of_member(person.id), key=lambda e: e.number)
+            claims = sorted(uow.travel_claims.of_member(person.id), key=lambda c: c.number)
+            payslips = sorted(uow.payslips.of_member(person.id), key=lambda p: p.number)
             fees = uow.membership_fees.of_member(person.id)
             as_client = uow.clients.select(Eq("person_id", person.person_id))
             clients = {i: uow.clients.find(i) for i in {job.client_id for job in jobs}}
@@ -1290,6 +1307,10 @@ class PrivacyService(Service):
                 "contract": list(contracts),
                 "hours": list(hours),
                 "absence": list(absences),
+                "salary_request": list(requests),
+                "expense": list(expenses),
+                "travel_claim": list(claims),
+                "payslip": list(payslips),
                 "membership_fee": list(fees),
                 "client": list(as_client),
             }
@@ -1344,6 +1365,10 @@ class PrivacyService(Service):
             contracts=tuple(contracts),
             hours=tuple(hours),
             absences=tuple(absences),
+            salary_requests=tuple(requests),
+            expenses=tuple(expenses),
+            travel_claims=tuple(claims),
+            payslips=tuple(payslips),
             membership_fees=tuple(fees),
             meetings=tuple(meetings),
             audit=tuple(audit),

@@ -299,6 +299,7 @@ def _result(request: SickPayRequest, periods: list[_Period], params: ParameterSe
                 text=translate("Sick pay {rate}").format(rate=_percent(rate)),
                 amount=pay,
                 quantity=Decimal(len(paid)),
+                rate=rate,
             )
         )
         trace.append(
