@@ -237,6 +237,7 @@ NOT_MEMBER_DATA: dict[type, dict[str, str]] = {
         "send_link": "authenticates a person: sends a link only to the member's own address",
         "sign_in_link": "authenticates a person: the token is the member's own",
         "actor": "maps a session token to its own member",
+        "reauthenticate": "confirms the member of a session token again (their own)",
         "sign_out": "ends the session of the token given, nothing else",
     },
 }

@@ -103,9 +103,9 @@ def test_a_member_signs_in_by_link_and_downloads_her_payslip(
             page.get_by_role("button", name="Logga in hos Interim kultur").click()
             page.get_by_role("heading", name="Välkommen, Ada Lind").wait_for()
 
-            page.get_by_role("link", name="Mina lönebesked").click()
+            page.get_by_role("link", name="Mina lönespecifikationer").click()
             with page.expect_download() as info:
-                page.get_by_role("link", name="Lönebesked för 2026-11 (PDF)").click()
+                page.get_by_role("link", name="Lönespecifikation för 2026-11 (PDF)").click()
             saved = tmp_path / "payslip.pdf"
             info.value.save_as(saved)
             assert saved.read_bytes().startswith(b"%PDF")

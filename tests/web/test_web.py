@@ -26,6 +26,7 @@ FORMS: list[tuple[str, dict[str, str]]] = [
     ("/sign-in", {"email": "ada@example.se", "password": PASSWORD}),
     ("/sign-in/link", {"email": "ada@example.se"}),
     ("/sign-out", {}),
+    ("/contracts/1/sign", {"password": PASSWORD}),
 ]
 
 
@@ -59,8 +60,9 @@ def test_a_form_without_its_csrf_token_is_refused(
     for data in (fields, {**fields, "csrf": "0" * 64}):
         response = client.post(path, data=data)
         assert response.status_code == 403
-    # Nothing happened: no link sent, still signed in.
+    # Nothing happened: no link sent, nothing signed, still signed in.
     assert not list(outbox.glob("*.eml"))
+    assert "Skriv under avtal 1" in client.get("/contracts").text
     assert client.get("/").status_code == 200
 
 
@@ -262,3 +264,46 @@ def test_sign_in_only_redirects_within_the_site(client: TestClient) -> None:
               "next": "//evil.example/"},
     )  # fmt: skip
     assert response.headers["location"] == "/"
+
+
+def test_a_member_signs_her_contract_after_confirming_her_password(
+    client: TestClient, coop: Cooperative
+) -> None:
+    sign_in(client)
+    page = client.get("/contracts").text
+    assert "Skriv under avtal 1" in page and "Skriv under avtal 2" not in page
+    wrong = client.post("/contracts/1/sign", data={"csrf": csrf_of(page), "password": "nej"})
+    assert wrong.status_code == 401 and "fel e-postadress eller lösenord" in wrong.text
+    assert coop.contracts.get(coop.actor_for_member(2), 1).signed_by_employee is None
+    empty = client.post("/contracts/1/sign", data={"csrf": csrf_of(page), "password": ""})
+    assert empty.status_code == 401 and "bekräfta med ditt lösenord" in empty.text
+    signed = client.post("/contracts/1/sign", data={"csrf": csrf_of(page), "password": PASSWORD})
+    assert signed.status_code == 303
+    contract = coop.contracts.get(coop.actor_for_member(2), 1)
+    assert contract.signed_by_employee is not None
+    assert "Skriv under avtal 1" not in client.get("/contracts").text
+    assert "Inget väntar på dig just nu." in client.get("/").text
+
+
+def test_another_members_contract_cannot_be_signed(client: TestClient, coop: Cooperative) -> None:
+    sign_in(client)
+    token = csrf_of(client.get("/contracts").text)
+    response = client.post("/contracts/2/sign", data={"csrf": token, "password": PASSWORD})
+    assert response.status_code == 404
+    assert coop.contracts.get(coop.actor_for_member(3), 2).signed_by_employee is None
+
+
+def test_a_fresh_sign_in_by_link_is_enough_to_sign(
+    client: TestClient, coop: Cooperative, outbox: Path, clock: Clock
+) -> None:
+    token = csrf_of(client.get("/sign-in").text)
+    client.post("/sign-in/link", data={"email": "ada@example.se", "csrf": token})
+    link = link_in_outbox(outbox)
+    client.post(link, data={"csrf": csrf_of(client.get(link).text)})
+    clock.advance(minutes=11)
+    page = client.get("/contracts").text
+    late = client.post("/contracts/1/sign", data={"csrf": csrf_of(page)})
+    assert late.status_code == 401
+    clock.advance(minutes=-2)
+    assert client.post("/contracts/1/sign", data={"csrf": csrf_of(page)}).status_code == 303
+    assert coop.contracts.get(coop.actor_for_member(2), 1).signed_by_employee is not None

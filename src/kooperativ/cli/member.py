@@ -295,13 +295,12 @@ def member_exclude(cli: CliContext, member: MemberArg, on: OnOption = None) -> N
 @shared_options(actor=True)
 def member_password(cli: CliContext, member: MemberArg) -> None:
     """Set a member's password for the web app (read from a prompt, or standard input)."""
-    _ = cli.texts("web")
     password = typer.prompt(
-        _("New password"), hide_input=True, confirmation_prompt=_("Repeat the password")
+        cli._("New password"), hide_input=True, confirmation_prompt=cli._("Repeat the password")
     )
     with cli.guard(), cli.open() as coop:
         coop.access.set_password(cli.actor(coop), member, password)
-    cli.print(_("Password of member {number} set.").format(number=member))
+    cli.print(cli._("Password of member {number} set.").format(number=member))
 
 
 def register(app: typer.Typer) -> None:

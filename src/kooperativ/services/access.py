@@ -46,6 +46,7 @@ __all__ = [
     "MAX_FAILURES",
     "MAX_LINKS",
     "MIN_PASSWORD",
+    "REAUTH_MINUTES",
     "SESSION_HOURS",
     "AccessService",
     "SignIn",
@@ -64,6 +65,8 @@ MAX_LINKS = 5
 FAILURE_MINUTES = 15
 #: The shortest password accepted.
 MIN_PASSWORD = 10
+#: How recent a sign-in by link must be to count as re-authentication (minutes).
+REAUTH_MINUTES = 10
 
 #: argon2id with the library's defaults (RFC 9106's second recommended option).
 _HASHER = PasswordHasher()
@@ -71,6 +74,7 @@ _HASHER = PasswordHasher()
 WRONG = "wrong e-mail address or password"
 LOCKED = "too many attempts: wait {minutes} minutes and try again"
 LINK_INVALID = "the link is no longer valid: ask for a new one"
+REAUTH = "confirm with your password, or sign in again by link and sign within {minutes} minutes"
 
 
 def token_hash(token: str) -> str:
@@ -304,6 +308,59 @@ class AccessService(Service):
         if member is None or not _may_sign_in(member, now):
             return None
         return Actor.for_member(member.id, member.name, member.roles)
+
+    def reauthenticate(self, token: str, password: str | None) -> Actor:
+        """The member of session ``token``, confirmed again before a weighty step (signing
+        a contract): by their password, or — for a member who signs in by link — by a
+        sign-in less than :data:`REAUTH_MINUTES` minutes old.
+
+        A wrong password counts as a failed sign-in (rate-limited the same way).
+
+        Raises:
+            PermissionDenied: No active session, a wrong password, too many attempts, or
+                (without a password) a sign-in that is not recent.
+        """
+        now = self._coop.now()
+        digest = token_hash(token)
+
+        def work(uow: UnitOfWork) -> Actor | tuple[str, dict[str, object]]:
+            session = uow.web_sessions.by_hash(digest)
+            if session is None or not session.active(now):
+                return REAUTH, {"minutes": REAUTH_MINUTES}
+            member = uow.members.get(session.member_id)
+            if not _may_sign_in(member, now):
+                return REAUTH, {"minutes": REAUTH_MINUTES}
+            actor = Actor.for_member(member.id, member.name, member.roles)
+            if not password:
+                if session.method == "link" and now - session.created_at < timedelta(
+                    minutes=REAUTH_MINUTES
+                ):
+                    return actor
+                return REAUTH, {"minutes": REAUTH_MINUTES}
+            old = uow.credentials.of_member(member.id)
+            credential = _window(
+                old or Credential(number=uow.credentials.next_number(), member_id=member.id), now
+            )
+            if credential.failures >= MAX_FAILURES:
+                return LOCKED, {"minutes": FAILURE_MINUTES}
+            if _verify(credential.password_hash, password):
+                return actor
+            failed = credential.evolve(
+                failures=credential.failures + 1,
+                failures_since=credential.failures_since or now,
+            )
+            if old is None:
+                uow.credentials.add(failed)
+            else:
+                uow.credentials.update(failed)
+            self._audit(uow, member.name, "credential.failure", failed, old)
+            return WRONG, {}
+
+        outcome = self._transaction(work)
+        if isinstance(outcome, Actor):
+            return outcome
+        template, params = outcome
+        raise PermissionDenied(template, **params)
 
     def sign_out(self, token: str) -> bool:
         """End the session of ``token`` (revoked: the cookie no longer signs in).

@@ -327,6 +327,30 @@ class _Pages:
         found = self.coop.contracts.list(actor)
         return self.render(request, "contracts.html", actor, contracts=found)
 
+    async def contract_sign(self, request: Request, actor: Actor) -> Response:
+        fields = await self.form(request)
+        if fields is None:
+            return self.refused(request)
+        number = int(request.path_params["number"])
+        self.coop.contracts.get(actor, number)  # another member's: 404 before anything
+        try:
+            confirmed = self.coop.access.reauthenticate(
+                request.cookies.get(SESSION_COOKIE, ""), fields.get("password") or None
+            )
+        except PermissionDenied as error:
+            found = self.coop.contracts.list(actor)
+            return self.render(
+                request,
+                "contracts.html",
+                actor,
+                status=401,
+                contracts=found,
+                problem=self.error(request, error),
+                problem_contract=number,
+            )
+        self.coop.contracts.sign(confirmed, number, "employee")
+        return _secured(RedirectResponse("/contracts", status_code=303))
+
     async def contract_pdf(self, request: Request, actor: Actor) -> Response:
         number = int(request.path_params["number"])
         data = self.coop.contracts.pdf(actor, number, lang=self.language(request))
@@ -427,5 +451,6 @@ def create_app(
         Route("/payslips/{run:int}/{member:int}.pdf", member(pages.payslip_pdf)),
         Route("/contracts", member(pages.contracts)),
         Route("/contracts/{number:int}.pdf", member(pages.contract_pdf)),
+        Route("/contracts/{number:int}/sign", member(pages.contract_sign), methods=["POST"]),
     ]
     return Starlette(routes=routes)
