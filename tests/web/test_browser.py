@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -109,6 +110,7 @@ def test_a_member_signs_in_by_link_and_downloads_her_payslip(
             saved = tmp_path / "payslip.pdf"
             info.value.save_as(saved)
             assert saved.read_bytes().startswith(b"%PDF")
+            _screenshots(page, base, tmp_path)
             if shutil.which("pdftotext"):
                 import subprocess
 
@@ -121,3 +123,18 @@ def test_a_member_signs_in_by_link_and_downloads_her_payslip(
                 assert "Ada Lind" in text and "Bo Ek" not in text
         finally:
             browser.close()
+
+
+def _screenshots(page: Any, base: str, tmp_path: Path) -> None:
+    """The main pages at phone and desktop widths, into ``KOOPERATIV_SCREENSHOTS`` (to be
+    looked at) or the test's folder; on a phone no page scrolls sideways."""
+    folder = Path(os.environ.get("KOOPERATIV_SCREENSHOTS", tmp_path / "screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    for width, height, name in ((390, 844, "phone"), (1280, 800, "desktop")):
+        page.set_viewport_size({"width": width, "height": height})
+        for path in ("/", "/account", "/payslips", "/contracts"):
+            page.goto(base + path)
+            label = path.strip("/") or "home"
+            page.screenshot(path=str(folder / f"{label}-{name}.png"), full_page=True)
+            sideways = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+            assert not sideways, f"{path} scrolls sideways at {width} px"
