@@ -307,3 +307,16 @@ def test_a_fresh_sign_in_by_link_is_enough_to_sign(
     clock.advance(minutes=-2)
     assert client.post("/contracts/1/sign", data={"csrf": csrf_of(page)}).status_code == 303
     assert coop.contracts.get(coop.actor_for_member(2), 1).signed_by_employee is not None
+
+
+def test_home_lists_the_meetings_in_progress(client: TestClient, coop: Cooperative) -> None:
+    from datetime import date
+
+    from kooperativ import Actor
+
+    coop.governance.create(
+        Actor.admin(), kind="annual", held_on=date(2026, 12, 10), title="Årsmöte 2026"
+    )
+    sign_in(client)
+    home = client.get("/").text
+    assert "Pågående möten" in home and "Möte 1, 10 dec. 2026: Årsmöte 2026" in home

@@ -300,7 +300,15 @@ class _Pages:
         contracts = self.coop.contracts.list(actor)
         to_sign = [c for c in contracts if c.signed_by_employee is None]
         account = self.coop.ledger.member_account(actor, member)
-        return self.render(request, "home.html", actor, to_sign=to_sign, balance=account.closing)
+        meetings = [m for m in self.coop.governance.list(actor) if m.state == "open"]
+        return self.render(
+            request,
+            "home.html",
+            actor,
+            to_sign=to_sign,
+            balance=account.closing,
+            meetings=meetings,
+        )
 
     async def account(self, request: Request, actor: Actor) -> Response:
         member = _member_id(actor)
