@@ -139,7 +139,7 @@ class AccessService(Service):
         return self._transaction(work)
 
     def sign_in_password(self, login: str, password: str) -> SignIn:
-        """Sign in with an e-mail address (or member number) and a password.
+        """Sign in with an e-mail address and a password.
 
         Raises:
             PermissionDenied: A wrong address or password (the same message for both), a
