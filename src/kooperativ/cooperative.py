@@ -43,6 +43,7 @@ from kooperativ.rules.parameters import ParameterSet, with_overrides
 from kooperativ.security import Actor
 from kooperativ.services._base import Problem, Ref, Service, resolve
 from kooperativ.services.absence import AbsenceService
+from kooperativ.services.access import AccessService
 from kooperativ.services.assignments import AssignmentService
 from kooperativ.services.audit import AuditService
 from kooperativ.services.certificates import CertificateService
@@ -126,6 +127,8 @@ class Cooperative:
             (:class:`~kooperativ.services.audit.AuditService`).
         privacy: Personal data: export, retention and minimising
             (:class:`~kooperativ.services.privacy.PrivacyService`).
+        access: Signing in to the web app: passwords, one-time links, sessions
+            (:class:`~kooperativ.services.access.AccessService`).
     """
 
     def __init__(
@@ -164,6 +167,7 @@ class Cooperative:
         self.projects = ProjectService(self)
         self.certificates = CertificateService(self)
         self.travel = TravelService(self)
+        self.access = AccessService(self)
         if bylaws is not None:
             self.governance._bylaws = bylaws
 

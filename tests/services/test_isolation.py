@@ -31,6 +31,7 @@ from kooperativ.errors import InputError, KooperativError, PermissionDenied
 from kooperativ.i18n import messages
 from kooperativ.members.models import Member, Role
 from kooperativ.services.absence import AbsenceService
+from kooperativ.services.access import AccessService
 from kooperativ.services.assignments import AssignmentService
 from kooperativ.services.audit import AuditService
 from kooperativ.services.certificates import CertificateService
@@ -229,6 +230,16 @@ NOT_MEMBER_DATA: dict[type, dict[str, str]] = {
         "sick_pay_in": "runs inside a caller's unit of work (the payroll run): only code "
         "that already holds the store reaches it; sick_pay is its checked door",
     },
+    AccessService: {
+        "check": "the administrator's check (Cooperative.check)",
+        "sign_in_password": "authenticates a person (no actor yet): returns only the "
+        "session of the member whose password was given",
+        "send_link": "authenticates a person: sends a link only to the member's own address",
+        "sign_in_link": "authenticates a person: the token is the member's own",
+        "actor": "maps a session token to its own member",
+        "reauthenticate": "confirms the member of a session token again (their own)",
+        "sign_out": "ends the session of the token given, nothing else",
+    },
 }
 
 #: Methods tested below, per service (reads and the writes a member might try on others).
@@ -337,6 +348,7 @@ COVERED: dict[type, set[str]] = {
     },
     CertificateService: {"certificate", "pdf", "json"},
     AbsenceService: {"get", "list", "report", "confirm", "sick_pay"},
+    AccessService: {"set_password", "revoke"},
 }
 
 
@@ -820,6 +832,16 @@ def test_travel_claims(world: World) -> None:
         lambda: travel.payable(w.stranger, 2, ON),
     ):
         _refused(call)
+
+
+def test_access(world: World) -> None:
+    coop, ada, admin = world.coop, world.ada, world.admin
+    coop.access.set_password(admin, 3, "bos långa lösenord")
+    _refused(lambda: coop.access.set_password(ada, 3, "adas försök att ta över"))
+    _refused(lambda: coop.access.revoke(ada, 3))
+    _refused(lambda: coop.access.set_password(world.stranger, 2, "en främlings försök"))
+    assert coop.access.set_password(ada, 2, "adas eget lösenord").member_id == ada.member_id
+    assert coop.access.revoke(ada, 2) == 0
 
 
 def test_audit(world: World) -> None:

@@ -136,6 +136,9 @@ COMMANDS: dict[str, Entry] = {
         PANELS[4],
     ),
     "db": Entry("kooperativ.cli.db", "The database.", PANELS[4]),
+    "serve": Entry(
+        "kooperativ.cli.serve", "Run the members' web app on the cooperative.", PANELS[0]
+    ),
     "privacy": Entry(
         "kooperativ.cli.privacy",
         "Personal data: access, portability, retention, pseudonymisation (GDPR).",

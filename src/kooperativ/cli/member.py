@@ -291,6 +291,18 @@ def member_exclude(cli: CliContext, member: MemberArg, on: OnOption = None) -> N
     _status_change(cli, "exclude", "Member {number} excluded from {day}.", member, on)
 
 
+@member_app.command("password")
+@shared_options(actor=True)
+def member_password(cli: CliContext, member: MemberArg) -> None:
+    """Set a member's password for the web app (read from a prompt, or standard input)."""
+    password = typer.prompt(
+        cli._("New password"), hide_input=True, confirmation_prompt=cli._("Repeat the password")
+    )
+    with cli.guard(), cli.open() as coop:
+        coop.access.set_password(cli.actor(coop), member, password)
+    cli.print(cli._("Password of member {number} set.").format(number=member))
+
+
 def register(app: typer.Typer) -> None:
     """Add ``member`` to ``app``."""
     app.add_typer(member_app, name="member")

@@ -50,6 +50,7 @@ from uuid import UUID
 
 from kooperativ._model import Record
 from kooperativ.absence.models import Absence, AbsenceKind
+from kooperativ.access.models import Credential, LoginToken, WebSession
 from kooperativ.accounts.ledger import Entry
 from kooperativ.accounts.models import ClosedPeriod, Voucher
 from kooperativ.assignments.models import Assignment, AssignmentStatus
@@ -93,10 +94,12 @@ __all__ = [
     "ClientRepository",
     "ClosedPeriodRepository",
     "ContractRepository",
+    "CredentialRepository",
     "ExpenseRepository",
     "GrantRepository",
     "HoursRepository",
     "InvoiceRepository",
+    "LoginTokenRepository",
     "MeetingRepository",
     "MemberRepository",
     "MembershipFeeRepository",
@@ -112,6 +115,7 @@ __all__ = [
     "TravelClaimRepository",
     "UnitOfWork",
     "VoucherRepository",
+    "WebSessionRepository",
     "chunks",
     "ocr_digits",
     "transaction",
@@ -511,6 +515,38 @@ class TravelClaimRepository(Repository[TravelClaim], Protocol):
         )
 
 
+class CredentialRepository(Repository[Credential], Protocol):
+    """``uow.credentials``: members' passwords (hashed) and failed sign-ins."""
+
+    def of_member(self, member_id: UUID) -> Credential | None:
+        """The member's credential, if any."""
+        return _first(self.select(Eq("member_id", _id(member_id))))
+
+
+class LoginTokenRepository(Repository[LoginToken], Protocol):
+    """``uow.login_tokens``: one-time sign-in links, by their token's SHA-256."""
+
+    def by_hash(self, token_hash: str) -> LoginToken | None:
+        """The link whose token has SHA-256 ``token_hash``."""
+        return _first(self.select(Eq("token_hash", token_hash)))
+
+    def of_member(self, member_id: UUID) -> list[LoginToken]:
+        """The member's links."""
+        return self.select(Eq("member_id", _id(member_id)))
+
+
+class WebSessionRepository(Repository[WebSession], Protocol):
+    """``uow.web_sessions``: signed-in browsers, by their token's SHA-256."""
+
+    def by_hash(self, token_hash: str) -> WebSession | None:
+        """The session whose token has SHA-256 ``token_hash``."""
+        return _first(self.select(Eq("token_hash", token_hash)))
+
+    def of_member(self, member_id: UUID) -> list[WebSession]:
+        """The member's sessions."""
+        return self.select(Eq("member_id", _id(member_id)))
+
+
 class PaymentRepository(Repository[Payment], Protocol):
     """``uow.payments``: incoming payments, by idempotency key, status, invoice and day.
     The key is unique: adding a second payment with a key already stored is refused."""
@@ -861,6 +897,9 @@ class UnitOfWork(Protocol):
     payroll_runs: PayrollRunRepository
     payslips: PayslipRepository
     travel_claims: TravelClaimRepository
+    credentials: CredentialRepository
+    login_tokens: LoginTokenRepository
+    web_sessions: WebSessionRepository
     projects: ProjectRepository
     grants: GrantRepository
     absences: AbsenceRepository

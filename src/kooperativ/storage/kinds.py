@@ -26,6 +26,7 @@ from uuid import UUID
 
 from kooperativ._model import Record
 from kooperativ.absence.models import Absence
+from kooperativ.access.models import Credential, LoginToken, WebSession
 from kooperativ.accounts.models import ClosedPeriod, Voucher
 from kooperativ.assignments.models import Assignment
 from kooperativ.clients.models import Client
@@ -410,6 +411,35 @@ KINDS: dict[str, Kind] = _kinds(
             Column("first_day", "date", lambda a: a.first_day),
             Column("last_day", "date", lambda a: a.last_day),
             Column("confirmed", "bool", lambda a: a.confirmed),
+        ),
+    ),
+    # Signing in to the web app: passwords (hashed), one-time links and sessions (their
+    # tokens' SHA-256, looked up by it).
+    Kind(
+        "credential",
+        Credential,
+        "credentials",
+        "credentials",
+        (Column("member_id", "id", lambda c: c.member_id, "member"),),
+    ),
+    Kind(
+        "login_token",
+        LoginToken,
+        "login_tokens",
+        "login_tokens",
+        (
+            Column("member_id", "id", lambda t: t.member_id, "member"),
+            Column("token_hash", "text", lambda t: t.token_hash),
+        ),
+    ),
+    Kind(
+        "web_session",
+        WebSession,
+        "web_sessions",
+        "web_sessions",
+        (
+            Column("member_id", "id", lambda s: s.member_id, "member"),
+            Column("token_hash", "text", lambda s: s.token_hash),
         ),
     ),
 )

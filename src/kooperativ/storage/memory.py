@@ -35,6 +35,7 @@ from uuid import UUID, uuid4
 
 from kooperativ._model import Record
 from kooperativ.absence.models import Absence
+from kooperativ.access.models import Credential, LoginToken, WebSession
 from kooperativ.accounts.ledger import Entry, entries_of
 from kooperativ.accounts.models import ClosedPeriod, Voucher
 from kooperativ.assignments.models import Assignment
@@ -60,10 +61,12 @@ from kooperativ.storage.base import (
     ClientRepository,
     ClosedPeriodRepository,
     ContractRepository,
+    CredentialRepository,
     ExpenseRepository,
     GrantRepository,
     HoursRepository,
     InvoiceRepository,
+    LoginTokenRepository,
     MeetingRepository,
     MemberRepository,
     MembershipFeeRepository,
@@ -78,6 +81,7 @@ from kooperativ.storage.base import (
     TravelClaimRepository,
     UnitOfWork,
     VoucherRepository,
+    WebSessionRepository,
 )
 from kooperativ.storage.kinds import KINDS, Kind, Value
 from kooperativ.storage.query import (
@@ -412,6 +416,18 @@ class _TravelClaims(_MemoryRepository[TravelClaim], TravelClaimRepository):
     pass
 
 
+class _Credentials(_MemoryRepository[Credential], CredentialRepository):
+    pass
+
+
+class _LoginTokens(_MemoryRepository[LoginToken], LoginTokenRepository):
+    pass
+
+
+class _WebSessions(_MemoryRepository[WebSession], WebSessionRepository):
+    pass
+
+
 def refuse_payment_key(key: str) -> ConflictError:
     """The error for a second payment with a key already stored."""
     return ConflictError("a payment with the key {key} is already registered", key=key)
@@ -697,6 +713,15 @@ class _MemoryUnitOfWork:
         self.payslips: PayslipRepository = _Payslips(KINDS["payslip"], Payslip, state, write)
         self.travel_claims: TravelClaimRepository = _TravelClaims(
             KINDS["travel_claim"], TravelClaim, state, write
+        )
+        self.credentials: CredentialRepository = _Credentials(
+            KINDS["credential"], Credential, state, write
+        )
+        self.login_tokens: LoginTokenRepository = _LoginTokens(
+            KINDS["login_token"], LoginToken, state, write
+        )
+        self.web_sessions: WebSessionRepository = _WebSessions(
+            KINDS["web_session"], WebSession, state, write
         )
         self.projects: ProjectRepository = _Projects(KINDS["project"], Project, state, write)
         self.grants: GrantRepository = _Grants(KINDS["grant"], Grant, state, write)

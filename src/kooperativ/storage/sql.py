@@ -102,6 +102,7 @@ from sqlalchemy.types import TypeEngine
 
 from kooperativ._model import Record
 from kooperativ.absence.models import Absence
+from kooperativ.access.models import Credential, LoginToken, WebSession
 from kooperativ.accounts.ledger import Entry
 from kooperativ.accounts.models import ClosedPeriod, Voucher
 from kooperativ.assignments.models import Assignment
@@ -133,10 +134,12 @@ from kooperativ.storage.base import (
     ClientRepository,
     ClosedPeriodRepository,
     ContractRepository,
+    CredentialRepository,
     ExpenseRepository,
     GrantRepository,
     HoursRepository,
     InvoiceRepository,
+    LoginTokenRepository,
     MeetingRepository,
     MemberRepository,
     MembershipFeeRepository,
@@ -151,6 +154,7 @@ from kooperativ.storage.base import (
     TravelClaimRepository,
     UnitOfWork,
     VoucherRepository,
+    WebSessionRepository,
 )
 from kooperativ.storage.kinds import KINDS, ColumnType, Kind, Link
 from kooperativ.storage.memory import (
@@ -777,6 +781,18 @@ class _TravelClaims(_SqlRepository[TravelClaim], TravelClaimRepository):
     pass
 
 
+class _Credentials(_SqlRepository[Credential], CredentialRepository):
+    pass
+
+
+class _LoginTokens(_SqlRepository[LoginToken], LoginTokenRepository):
+    pass
+
+
+class _WebSessions(_SqlRepository[WebSession], WebSessionRepository):
+    pass
+
+
 class _Payments(_SqlRepository[Payment], PaymentRepository):
     """Payments; the key is unique (a unique index, and a clear error before it)."""
 
@@ -1174,6 +1190,13 @@ class _SqlUnitOfWork:
         self.travel_claims: TravelClaimRepository = _TravelClaims(
             self, KINDS["travel_claim"], TravelClaim
         )
+        self.credentials: CredentialRepository = _Credentials(self, KINDS["credential"], Credential)
+        self.login_tokens: LoginTokenRepository = _LoginTokens(
+            self, KINDS["login_token"], LoginToken
+        )
+        self.web_sessions: WebSessionRepository = _WebSessions(
+            self, KINDS["web_session"], WebSession
+        )
         self.projects: ProjectRepository = _Projects(self, KINDS["project"], Project)
         self.grants: GrantRepository = _Grants(self, KINDS["grant"], Grant)
         self.absences: AbsenceRepository = _Absences(self, KINDS["absence"], Absence)
@@ -1256,7 +1279,7 @@ class SqlStore:
     """
 
     #: The Alembic revision this version of kooperativ expects.
-    HEAD: ClassVar[str] = "0014"
+    HEAD: ClassVar[str] = "0015"
 
     def __init__(self, url: str, *, lock_timeout: float = 15.0) -> None:
         self.url = mask_url(url)

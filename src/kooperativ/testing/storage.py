@@ -64,6 +64,7 @@ from hypothesis import strategies as st
 
 from kooperativ._model import Record
 from kooperativ.absence.models import Absence, AbsenceKind
+from kooperativ.access.models import Credential, LoginToken, WebSession
 from kooperativ.accounts.models import (
     ClosedPeriod,
     DocumentRef,
@@ -282,6 +283,7 @@ class Sample:
     payslips: tuple[Payslip, ...] = ()
     absences: tuple[Absence, ...] = ()
     travel_claims: tuple[TravelClaim, ...] = ()
+    access: tuple[Credential, LoginToken, WebSession] | None = None
 
     def by_kind(self) -> dict[str, list[Record]]:
         """The records by kind name."""
@@ -305,6 +307,9 @@ class Sample:
             "grant": [self.grant],
             "absence": list(self.absences),
             "travel_claim": list(self.travel_claims),
+            "credential": [self.access[0]] if self.access else [],
+            "login_token": [self.access[1]] if self.access else [],
+            "web_session": [self.access[2]] if self.access else [],
         }
 
 
@@ -474,6 +479,40 @@ def sample() -> Sample:
         *payroll_records(member),
         absences=absence_records(member.id, contract.id),
         travel_claims=(travel_claim_record(member.id, first.id),),
+        access=access_records(member.id),
+    )
+
+
+def access_records(member_id: uuid.UUID) -> tuple[Credential, LoginToken, WebSession]:
+    """A member's password credential (with a failed attempt), a used sign-in link and a
+    signed-out web session."""
+    at = datetime(2025, 3, 3, 9, 0, tzinfo=STOCKHOLM_SUMMER)
+    return (
+        Credential(
+            number=1,
+            member_id=member_id,
+            password_hash="$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo",
+            failures=1,
+            failures_since=at,
+            set_at=datetime(2025, 3, 1, 8, 0, tzinfo=UTC),
+        ),
+        LoginToken(
+            number=1,
+            member_id=member_id,
+            token_hash="0f" * 32,
+            created_at=at,
+            expires_at=datetime(2025, 3, 3, 9, 15, tzinfo=STOCKHOLM_SUMMER),
+            used_at=datetime(2025, 3, 3, 9, 2, tzinfo=STOCKHOLM_SUMMER),
+        ),
+        WebSession(
+            number=1,
+            member_id=member_id,
+            token_hash="a1" * 32,
+            created_at=datetime(2025, 3, 3, 9, 2, tzinfo=STOCKHOLM_SUMMER),
+            expires_at=datetime(2025, 3, 3, 21, 2, tzinfo=STOCKHOLM_SUMMER),
+            method="link",
+            revoked_at=datetime(2025, 3, 3, 11, 0, tzinfo=UTC),
+        ),
     )
 
 
