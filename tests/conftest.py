@@ -24,10 +24,16 @@ import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from kooperativ.storage import Store, open_store
+
+# Property tests are judged on what they find, never on how fast one example runs: on a
+# busy machine hypothesis's default 200 ms deadline fails tests that are right.
+settings.register_profile("kooperativ", deadline=None)
+settings.load_profile("kooperativ")
 
 #: Environment variable naming the PostgreSQL server the tests may use.
 TEST_DATABASE_ENV = "KOOPERATIV_TEST_DATABASE_URL"
