@@ -377,7 +377,7 @@ def test_a_group_without_a_command_shows_its_help_and_no_error() -> None:
 def test_a_plain_command_does_not_load_typers_help_renderer(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "sys.argv = ['kooperativ', 'init', sys.argv[1]]\n"
+        "sys.argv = ['kooperativ', 'init', sys.argv[1], '--no-tests']\n"
         "from kooperativ.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print('typer.rich_utils' in sys.modules)\n"
@@ -389,7 +389,7 @@ def test_a_plain_command_does_not_load_typers_help_renderer(tmp_path: Path) -> N
 
 
 def test_init_imports_no_database_layer(tmp_path: Path) -> None:
-    loaded = _imported_after("init", str(tmp_path / "fresh"))
+    loaded = _imported_after("init", str(tmp_path / "fresh"), "--no-tests")
     assert (tmp_path / "fresh" / "cooperative.toml").is_file()
     assert not {"sqlalchemy", "kooperativ.cooperative", "kooperativ.services"} & loaded
 

@@ -11,20 +11,38 @@ import pytest
 
 from kooperativ.errors import ConfigError, InputError
 from kooperativ.governance.bylaws import DecisionType, load_bylaws, parse_bylaws, parse_share
-from kooperativ.governance.tally import MajorityBase
+from kooperativ.governance.tally import ElectionMethod, MajorityBase
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "interim_kultur"
 
 
 def test_the_example_bylaws_load_and_cite_existing_paragraphs() -> None:
     bylaws = load_bylaws(EXAMPLE / "bylaws.toml")
-    assert len(bylaws.rules) == 2
+    assert len(bylaws.rules) == 3
     old, new = bylaws.rules_on(date(2026, 12, 31)), bylaws.rules_on(date(2027, 1, 1))
     assert old.decisions.bylaw_amendment.two_meetings is True
     assert new.decisions.bylaw_amendment.two_meetings is False
     assert new.decisions.bylaw_amendment.share == Fraction(2, 3)
     assert new.proxies.max_principals == 1 and new.quorum.share == Fraction(1, 4)
     assert load_bylaws(EXAMPLE) == bylaws  # the folder works too
+
+
+def test_the_example_follows_the_demo_meeting_s_amendment_of_section_13() -> None:
+    # The demo's annual meeting of 2027-03-20 (demo.toml [meeting], motion 3) adopts ranked
+    # ballots (STV) for board elections; the meeting itself is judged by the rules of its
+    # day, and the new method holds from the next day.
+    bylaws = load_bylaws(EXAMPLE)
+    on_the_day, next_day = bylaws.rules_on(date(2027, 3, 20)), bylaws.rules_on(date(2027, 3, 21))
+    assert on_the_day.elections.method == ElectionMethod.BLOCK_PLURALITY
+    assert next_day.elections.method == ElectionMethod.STV
+    assert next_day.elections.reference == "§ 13"
+    assert next_day.decisions.bylaw_amendment == on_the_day.decisions.bylaw_amendment
+    text = (EXAMPLE / "stadgar.md").read_text("utf-8")
+    demo = (EXAMPLE / "demo.toml").read_text("utf-8")
+    wording = (
+        "Val av styrelse sker med rangordnade valsedlar och avgörs med enkel överförbar röst (STV)."
+    )
+    assert wording in demo and wording in text.replace("\n", " ")
 
 
 def test_no_rules_before_the_first_period() -> None:
