@@ -24,15 +24,16 @@ import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from kooperativ.storage import Store, open_store
 
-# Property tests are judged on what they find, never on how fast one example runs: on a
-# busy machine hypothesis's default 200 ms deadline fails tests that are right.
-settings.register_profile("kooperativ", deadline=None)
+# Property tests are judged on what they find, never on how fast one example runs or is
+# made: on a busy machine hypothesis's 200 ms deadline and its "too slow" health check fail
+# tests that are right.
+settings.register_profile("kooperativ", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("kooperativ")
 
 #: Environment variable naming the PostgreSQL server the tests may use.
