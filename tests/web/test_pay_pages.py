@@ -177,7 +177,8 @@ def test_a_member_hands_in_an_expense_with_a_receipt_file(
         expense.vat.__class__("250.00"),
         "submitted",
     )
-    stored = Path(coop.folder or ".") / "receipts" / expense.receipt
+    (stored,) = (Path(coop.folder or ".") / "receipts").iterdir()
+    assert expense.receipt == stored.name and stored.suffix == ".pdf"
     assert stored.read_bytes() == b"%PDF-1.4 receipt"
     page = client.get("/expenses").text
     assert "Färg till scenen" in page and "inlämnat" in page
@@ -197,13 +198,14 @@ def test_a_bad_expense_is_shown_next_to_its_field_and_writes_nothing(
     sign_in(client)
     token = csrf_of(client.get("/expenses").text)
     data = {"description": "Färg", "receipt": "K-1", **fields, "csrf": token}
-    response = client.post("/expenses/new", data=data)
+    receipt = {"file": ("kvitto.png", b"\x89PNG receipt", "image/png")}
+    response = client.post("/expenses/new", data=data, files=receipt)
     assert response.status_code == 400
     problem = re.search(rf'id="problem-{field}">([^<]*)</p>', response.text)
     assert problem, response.text
     assert words in problem.group(1).lower()
     assert coop.expenses.list(ADMIN) == []
-    assert not (Path(coop.folder or ".") / "receipts").exists()
+    assert not list((Path(coop.folder or ".") / "receipts").glob("*"))
 
 
 def test_a_member_sees_only_her_own_requests_and_expenses(

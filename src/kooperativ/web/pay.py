@@ -158,8 +158,7 @@ class _PayPages:
         try:
             day = _day(fields.get("date", ""), "date")
             receipt = fields.get("receipt", "").strip()
-            content = b""
-            suffix = ""
+            stored: Path | None = None
             if isinstance(upload, UploadFile) and upload.filename:
                 suffix = Path(upload.filename).suffix.lower()
                 if suffix not in RECEIPT_SUFFIXES:
@@ -169,17 +168,27 @@ class _PayPages:
                 content = await upload.read(MAX_RECEIPT_BYTES + 1)
                 if len(content) > MAX_RECEIPT_BYTES:
                     raise InputError("file", "the receipt file is larger than 10 MB")
-                if not receipt:
-                    receipt = f"{day.isoformat()}-{secrets.token_hex(4)}{suffix}"
-            self.coop.expenses.add(
-                actor,
-                member=member,
-                date=day,
-                description=fields.get("description", ""),
-                receipt=receipt,
-                amount=_number(fields.get("amount", "")),
-                vat=_number(fields.get("vat", "")) or "0",
-            )
+                # A name of our own, never the uploaded one: it becomes the reference.
+                name = f"{day.isoformat()}-{secrets.token_hex(6)}{suffix}"
+                receipt = f"{receipt} ({name})" if receipt else name
+                folder = Path(self.coop.folder or ".") / "receipts"
+                folder.mkdir(parents=True, exist_ok=True)
+                stored = folder / name
+                stored.write_bytes(content)
+            try:
+                self.coop.expenses.add(
+                    actor,
+                    member=member,
+                    date=day,
+                    description=fields.get("description", ""),
+                    receipt=receipt,
+                    amount=_number(fields.get("amount", "")),
+                    vat=_number(fields.get("vat", "")) or "0",
+                )
+            except BaseException:
+                if stored is not None:  # nothing half-written: no file without its expense
+                    stored.unlink(missing_ok=True)
+                raise
         except InputError as error:
             return await self.expenses(
                 request,
@@ -188,12 +197,6 @@ class _PayPages:
                 problems={error.field: self.problem(request, error)},
                 given=fields,
             )
-        if content:
-            folder = Path(self.coop.folder or ".") / "receipts"
-            folder.mkdir(parents=True, exist_ok=True)
-            target = folder / Path(receipt).name
-            if not target.exists():
-                target.write_bytes(content)
         return _secured(RedirectResponse("/expenses", status_code=303))
 
     # -- the officers' approvals ---------------------------------------------------------
