@@ -339,3 +339,21 @@ def test_english_pages_are_english(client: TestClient) -> None:
     page = client.get("/pay").text
     assert "Request a salary" in page and "Begär" not in page
     assert PAY_DAY  # the fixture's pay day is November's
+
+
+def test_a_receipt_file_that_is_not_a_pdf_or_image_is_refused(
+    client: TestClient, coop: Cooperative
+) -> None:
+    sign_in(client)
+    token = csrf_of(client.get("/expenses").text)
+    data = {"date": "2026-11-10", "description": "Färg", "amount": "100", "vat": "20",
+            "receipt": "", "csrf": token}  # fmt: skip
+    response = client.post(
+        "/expenses/new",
+        data=data,
+        files={"file": ("kvitto.exe", b"MZ", "application/x-msdownload")},
+    )
+    assert response.status_code == 400
+    problem = re.search(r'id="problem-file">([^<]*)</p>', response.text)
+    assert problem and "PDF-, JPEG- eller PNG-fil" in problem.group(1)
+    assert coop.expenses.list(ADMIN) == []
