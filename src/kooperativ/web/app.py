@@ -445,6 +445,8 @@ def create_app(
     if deliver is None:
         folder = outbox or (Path(coop.folder or ".") / "outbox")
         deliver = Outbox(folder)
+    from kooperativ.web.pay import pay_routes
+
     pages = _Pages(coop, deliver, secure)
     member = pages.member_page
     routes = [
@@ -460,5 +462,6 @@ def create_app(
         Route("/contracts", member(pages.contracts)),
         Route("/contracts/{number:int}.pdf", member(pages.contract_pdf)),
         Route("/contracts/{number:int}/sign", member(pages.contract_sign), methods=["POST"]),
+        *pay_routes(pages, member),
     ]
     return Starlette(routes=routes)
