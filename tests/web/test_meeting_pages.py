@@ -211,3 +211,51 @@ def test_swedish_meeting_pages_have_no_english(
         assert not ENGLISH.findall(text), text
     client.get("/language/en")
     assert "Meetings" in client.get("/meetings").text
+
+
+def test_a_proxy_votes_for_the_principal(
+    client: TestClient, coop: Cooperative, ranked: int
+) -> None:
+    """Bo, absent, gave Tove a written proxy: Tove's page offers to vote for him."""
+    g = coop.governance
+    created = g.create(ADMIN, kind="extra", held_on=DAY, title="Ombud")
+    g.attend(ADMIN, created.number, [1, 2])
+    g.proxy(ADMIN, created.number, principal=3, proxy=1, dated=DAY)
+    g.motion(ADMIN, created.number, title="Ny logotyp")
+    sign_in(client, "tove@example.se")
+    page = f"/meetings/{created.number}"
+    html = client.get(page).text
+    assert "Bo Ek (som ombud)" in html
+    url = f"{page}/motions/1/vote"
+    assert _vote(client, url, page, {"choice": "no", "for": "3"}).status_code == 303  # type: ignore[attr-defined]
+    votes = g.get(ADMIN, created.number).motion(1).next_poll().box.votes
+    bo = coop.actor_for_member(3).member_id
+    tove = coop.actor_for_member(1).member_id
+    assert [(v.voter, v.cast_by, v.by_proxy, v.choice) for v in votes] == [
+        (bo, tove, True, ("no",))
+    ]
+    # Ada holds no proxy for Bo: refused, nothing written.
+    client.cookies.clear()
+    sign_in(client)
+    refused = _vote(client, url, page, {"choice": "yes", "for": "3"})
+    assert refused.status_code == 400 or refused.status_code == 403  # type: ignore[attr-defined]
+    assert len(g.get(ADMIN, created.number).motion(1).next_poll().box.votes) == 1
+
+
+def test_minutes_once_closed(client: TestClient, coop: Cooperative, meeting: int) -> None:
+    sign_in(client)
+    pdf = f"/meetings/{meeting}/minutes.pdf"
+    assert client.get(pdf).status_code == 404  # not before the meeting is closed
+    assert pdf not in client.get(f"/meetings/{meeting}").text
+    coop.governance.acclaim(ADMIN, meeting, 1, "adopted")
+    tove = coop.actor_for_member(1)
+    coop.governance.vote(tove, meeting, election=1, choice=["Ulla"])
+    coop.governance.close(ADMIN, meeting)  # counts the election
+    closed = coop.governance.get(ADMIN, meeting)
+    page = client.get(f"/meetings/{meeting}").text
+    assert pdf in page and "<form" not in page.split("</header>")[1]  # no more voting
+    for decision in closed.decisions():
+        assert decision.wording("sv") in page  # the minutes' words
+    response = client.get(pdf)
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert response.headers["content-type"] == "application/pdf"
