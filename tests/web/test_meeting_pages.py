@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
@@ -61,7 +62,7 @@ def ranked(coop: Cooperative, meeting: int) -> int:
     return created.number
 
 
-def _vote(client: TestClient, url: str, page: str, data: dict[str, str]) -> object:
+def _vote(client: TestClient, url: str, page: str, data: dict[str, str]) -> Any:
     html = client.get(page).text
     return client.post(url, data={"csrf": csrf_of(html), **data})
 
@@ -97,13 +98,13 @@ def test_a_member_votes_once(client: TestClient, coop: Cooperative, meeting: int
     page = f"/meetings/{meeting}"
     url = f"{page}/motions/1/vote"
     first = _vote(client, url, page, {"choice": "yes"})
-    assert first.status_code == 303  # type: ignore[attr-defined]
-    assert first.headers["location"] == f"{page}#motion-1"  # type: ignore[attr-defined]
+    assert first.status_code == 303
+    assert first.headers["location"] == f"{page}#motion-1"
     before = coop.governance.get(ADMIN, meeting)
     assert len(before.motion(1).next_poll().box.votes) == 1
     second = _vote(client, url, page, {"choice": "no"})
-    assert second.status_code == 409  # type: ignore[attr-defined]
-    assert 'class="problem"' in second.text  # type: ignore[attr-defined]
+    assert second.status_code == 409
+    assert 'class="problem"' in second.text
     after = coop.governance.get(ADMIN, meeting)
     assert after == before  # nothing written
     assert "Du har röstat." in client.get(page).text
@@ -119,8 +120,8 @@ def test_a_member_without_a_vote_is_refused(
     assert "obetald medlemsavgift" in html  # the reason, in the röstlängd's words
     before = coop.governance.get(ADMIN, meeting)
     response = _vote(client, f"{page}/motions/1/vote", page, {"choice": "yes"})
-    assert response.status_code == 400  # type: ignore[attr-defined]
-    assert 'class="problem"' in response.text  # type: ignore[attr-defined]
+    assert response.status_code == 400
+    assert 'class="problem"' in response.text
     assert coop.governance.get(ADMIN, meeting) == before
 
 
@@ -138,7 +139,7 @@ def test_a_ranked_ballot_is_recorded_and_counted(
         client.cookies.clear()
         sign_in(client, email)
         assert 'name="rank-2"' in client.get(page).text
-        assert _vote(client, url, page, ballot).status_code == 303  # type: ignore[attr-defined]
+        assert _vote(client, url, page, ballot).status_code == 303
     recorded = coop.governance.get(ADMIN, ranked).election(1).box
     assert sorted(v.choice for v in recorded.votes) == [("Dan",), ("Dan", "Cilla"), ("Eva", "Dan")]
     # By hand: 3 ballots, 1 seat, Droop quota floor(3 / 2) + 1 = 2; first preferences
@@ -161,9 +162,9 @@ def test_a_bad_rank_is_shown_next_to_the_form(
     page = f"/meetings/{ranked}"
     before = coop.governance.get(ADMIN, ranked)
     response = _vote(client, f"{page}/elections/1/vote", page, {"rank-0": "1", "rank-1": "1"})
-    assert response.status_code == 400  # type: ignore[attr-defined]
-    assert 'id="problem-election-1"' in response.text  # type: ignore[attr-defined]
-    assert "samma plats" in response.text  # type: ignore[attr-defined]
+    assert response.status_code == 400
+    assert 'id="problem-election-1"' in response.text
+    assert "samma plats" in response.text
     assert coop.governance.get(ADMIN, ranked) == before
 
 
@@ -173,8 +174,8 @@ def test_a_secret_ballot_has_no_link_to_the_member(
     sign_in(client)
     page = f"/meetings/{meeting}"
     response = _vote(client, f"{page}/elections/1/vote", page, {"mark-1": "1"})
-    assert response.status_code == 303  # type: ignore[attr-defined]
-    assert "Per" not in response.headers["location"]  # type: ignore[attr-defined]
+    assert response.status_code == 303
+    assert "Per" not in response.headers["location"]
     stored = coop.governance.get(ADMIN, meeting)
     box = stored.election(1).box
     assert box.secret and box.votes == () and box.choices == ()
@@ -227,7 +228,7 @@ def test_a_proxy_votes_for_the_principal(
     html = client.get(page).text
     assert "Bo Ek (som ombud)" in html
     url = f"{page}/motions/1/vote"
-    assert _vote(client, url, page, {"choice": "no", "for": "3"}).status_code == 303  # type: ignore[attr-defined]
+    assert _vote(client, url, page, {"choice": "no", "for": "3"}).status_code == 303
     votes = g.get(ADMIN, created.number).motion(1).next_poll().box.votes
     bo = coop.actor_for_member(3).member_id
     tove = coop.actor_for_member(1).member_id
@@ -238,7 +239,7 @@ def test_a_proxy_votes_for_the_principal(
     client.cookies.clear()
     sign_in(client)
     refused = _vote(client, url, page, {"choice": "yes", "for": "3"})
-    assert refused.status_code == 400 or refused.status_code == 403  # type: ignore[attr-defined]
+    assert refused.status_code == 400 or refused.status_code == 403
     assert len(g.get(ADMIN, created.number).motion(1).next_poll().box.votes) == 1
 
 
@@ -259,3 +260,26 @@ def test_minutes_once_closed(client: TestClient, coop: Cooperative, meeting: int
     response = client.get(pdf)
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert response.headers["content-type"] == "application/pdf"
+
+
+def test_bad_forms_are_refused_with_nothing_written(
+    client: TestClient, coop: Cooperative, meeting: int
+) -> None:
+    sign_in(client)
+    page = f"/meetings/{meeting}"
+    before = coop.governance.get(ADMIN, meeting)
+    assert _vote(client, f"{page}/motions/9/vote", page, {"choice": "yes"}).status_code == 404
+    assert _vote(client, "/meetings/99/motions/1/vote", page, {"choice": "yes"}).status_code == 404
+    for data in (
+        {"choice": "kanske"},
+        {"choice": "yes", "for": "Bo"},
+        {"choice": "yes", "for": "3"},
+    ):
+        response = _vote(client, f"{page}/motions/1/vote", page, data)
+        assert response.status_code in (400, 403)
+        assert 'id="problem-motion-1"' in response.text
+    assert (
+        "medlemsnummer"
+        in _vote(client, f"{page}/motions/1/vote", page, {"choice": "yes", "for": "Bo"}).text
+    )
+    assert coop.governance.get(ADMIN, meeting) == before

@@ -134,23 +134,21 @@ class _MeetingPages:
         number = int(request.path_params["number"])
         item = int(request.path_params["item"])
         meeting = self.coop.governance.get(actor, number)  # not readable: 404
-        principal = fields.get("for", "0").strip() or "0"
         try:
-            on_behalf = int(principal) if principal != "0" else None
-        except ValueError:
-            on_behalf = None
-        try:
+            election = meeting.election(item) if kind == "election" else None
             if kind == "motion":
                 meeting.motion(item)
-                choice: str | list[str] = fields.get("choice", "")
+        except InputError:
+            raise NotFoundError(kind, str(item)) from None
+        try:
+            on_behalf = _principal(fields.get("for", ""))
+            if election is None:
                 self.coop.governance.vote(
-                    actor, number, motion=item, choice=choice, member=on_behalf
+                    actor, number, motion=item, choice=fields.get("choice", ""), member=on_behalf
                 )
             else:
-                election = meeting.election(item)
-                choice = _ballot(election, fields)
                 self.coop.governance.vote(
-                    actor, number, election=item, choice=choice, member=on_behalf
+                    actor, number, election=item, choice=_ballot(election, fields), member=on_behalf
                 )
         except NotFoundError:
             raise
@@ -164,6 +162,17 @@ class _MeetingPages:
                 problem_item=f"{kind}-{item}",
             )
         return RedirectResponse(f"/meetings/{number}#{kind}-{item}", status_code=303)
+
+
+def _principal(given: str) -> int | None:
+    """The member number a proxy votes for (``None``: the voter themself)."""
+    given = given.strip()
+    if given in ("", "0"):
+        return None
+    try:
+        return int(given)
+    except ValueError:
+        raise InputError("for", "{value!r} is not a member number", value=given) from None
 
 
 def _ballot(election: Election, fields: dict[str, str]) -> list[str]:
