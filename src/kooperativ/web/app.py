@@ -38,6 +38,7 @@ from kooperativ.errors import (
 )
 from kooperativ.i18n import format_amount, format_day, messages, translator
 from kooperativ.security import Actor
+from kooperativ.web.meetings import meeting_routes
 
 if TYPE_CHECKING:
     from kooperativ.cooperative import Cooperative
@@ -463,5 +464,6 @@ def create_app(
         Route("/contracts/{number:int}.pdf", member(pages.contract_pdf)),
         Route("/contracts/{number:int}/sign", member(pages.contract_sign), methods=["POST"]),
         *pay_routes(pages, member),
+        *meeting_routes(pages, member),
     ]
     return Starlette(routes=routes)
