@@ -320,3 +320,4 @@ def test_home_lists_the_meetings_in_progress(client: TestClient, coop: Cooperati
     sign_in(client)
     home = client.get("/").text
     assert "Pågående möten" in home and "Möte 1, 10 dec. 2026: Årsmöte 2026" in home
+    assert 'href="/meetings/1"' in home  # the meeting's own page
