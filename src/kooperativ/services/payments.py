@@ -437,23 +437,7 @@ class PaymentService(Service):
                     "client who paid it",
                     invoice=target.label,
                 )
-            if target.status is InvoiceStatus.CREDITED:
-                raise ConflictError(
-                    "invoice {invoice} is credited in full: nothing is open", invoice=target.label
-                )
-            if target.currency != found.currency:
-                raise InputError(
-                    "invoice",
-                    "invoice {invoice} is in {invoice_currency}, the payment in {currency}",
-                    invoice=target.label,
-                    invoice_currency=target.currency,
-                    currency=found.currency,
-                )
-            balance = self._balance(uow, target)
-            if balance.open <= 0:
-                raise ConflictError(
-                    "invoice {invoice} is paid already: nothing is open", invoice=target.label
-                )
+            balance = self._open_to(uow, target, found)
             used = wanted if wanted is not None else min(found.credit, balance.open)
             if used > found.credit:
                 raise InputError(
@@ -865,6 +849,28 @@ class PaymentService(Service):
             if invoice.kind is InvoiceKind.INVOICE
         ]
 
+    def _open_to(self, uow: UnitOfWork, invoice: Invoice, payment: Payment) -> Balance:
+        """``invoice``'s balance, if ``payment``'s money can go to it: refused when it is
+        credited in full, in another currency, or paid already."""
+        if invoice.status is InvoiceStatus.CREDITED:
+            raise ConflictError(
+                "invoice {invoice} is credited in full: nothing is open", invoice=invoice.label
+            )
+        if payment.currency != invoice.currency:
+            raise InputError(
+                "invoice",
+                "invoice {invoice} is in {invoice_currency}, the payment in {currency}",
+                invoice=invoice.label,
+                invoice_currency=invoice.currency,
+                currency=payment.currency,
+            )
+        balance = self._balance(uow, invoice)
+        if balance.open <= 0:
+            raise ConflictError(
+                "invoice {invoice} is paid already: nothing is open", invoice=invoice.label
+            )
+        return balance
+
     def _balance(self, uow: UnitOfWork, invoice: Invoice) -> Balance:
         credited = sum((c.total for c in uow.invoices.credits_of(invoice.id)), ZERO_ORE)
         paid = sum(
@@ -980,23 +986,7 @@ class PaymentService(Service):
     ) -> Payment:
         """``payment`` allocated to ``invoice`` (the open amount first, the rest credit),
         booked, with the invoice's status updated."""
-        if invoice.status is InvoiceStatus.CREDITED:
-            raise ConflictError(
-                "invoice {invoice} is credited in full: nothing is open", invoice=invoice.label
-            )
-        if payment.currency != invoice.currency:
-            raise InputError(
-                "invoice",
-                "invoice {invoice} is in {invoice_currency}, the payment in {currency}",
-                invoice=invoice.label,
-                invoice_currency=invoice.currency,
-                currency=payment.currency,
-            )
-        balance = self._balance(uow, invoice)
-        if balance.open <= 0:
-            raise ConflictError(
-                "invoice {invoice} is paid already: nothing is open", invoice=invoice.label
-            )
+        balance = self._open_to(uow, invoice, payment)
         settles = min(payment.amount, balance.open)
         credit = payment.amount - settles
         voucher = self._book(uow, actor, invoice, payment, settles, credit, balance.paid)
