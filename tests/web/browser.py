@@ -11,6 +11,7 @@ Chromium or Playwright missing skips the browser tests, unless
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -18,6 +19,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from email import message_from_bytes
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,7 @@ import pytest
 from kooperativ import Cooperative
 from kooperativ.web import create_app
 
-from .conftest import PASSWORD, link_in_outbox
+from .conftest import PASSWORD
 
 #: Debian's chromium (``KOOPERATIV_CHROMIUM`` names another).
 CHROMIUM = Path(os.environ.get("KOOPERATIV_CHROMIUM", "/usr/bin/chromium"))
@@ -114,7 +116,7 @@ def person(browser: Any, base: str, *, phone: bool = False) -> Any:
     desktop's size."""
     options: dict[str, Any] = {"base_url": base, "accept_downloads": True, "locale": "sv-SE"}
     if phone:
-        options.update(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+        options.update(viewport=PHONE, is_mobile=True, has_touch=True)
     else:
         options.update(viewport=DESKTOP)
     context = browser.new_context(**options)
@@ -124,15 +126,32 @@ def person(browser: Any, base: str, *, phone: bool = False) -> Any:
 
 
 def sign_in_by_link(page: Any, outbox: Path, email: str, name: str) -> None:
-    """Ask for a sign-in link, open it from the newest e-mail, press the button; wait for
-    the home page greeting ``name``."""
+    """Ask for a sign-in link, open it from the e-mail that came to ``email``, press the
+    button; wait for the home page greeting ``name``."""
+    before = set(outbox.glob("*.eml"))
     page.goto("/sign-in")
     page.locator("#link-email").fill(email)
     page.get_by_role("button", name="Skicka mig en länk").click()
     page.get_by_role("heading", name="Titta i din e-post").wait_for()
-    page.goto(link_in_outbox(outbox))
+    page.goto(link_in_mail(outbox, email, before))
     page.get_by_role("button", name="Logga in hos").click()
     page.get_by_role("heading", name=f"Välkommen, {name}").wait_for()
+
+
+def link_in_mail(outbox: Path, email: str, seen: set[Path]) -> str:
+    """The sign-in link (its path) in the one new message to ``email`` in the outbox."""
+    new = [
+        path
+        for path in set(outbox.glob("*.eml")) - seen
+        if email in str(message_from_bytes(path.read_bytes())["To"])
+    ]
+    assert len(new) == 1, f"{len(new)} new messages to {email}"
+    message = message_from_bytes(new[0].read_bytes())
+    body = message.get_payload(decode=True)
+    assert isinstance(body, bytes)
+    found = re.search(r"https?://[^/\s]+(/sign-in/link/\S+)", body.decode())
+    assert found, body
+    return found.group(1)
 
 
 def sign_in_by_password(page: Any, email: str, name: str, password: str = PASSWORD) -> None:

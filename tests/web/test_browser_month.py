@@ -61,6 +61,22 @@ BO = {"email": "bo@example.se", "name": "Bo Ek"}
 CANDIDATES = ["Cilla Berg", "Dan Holm", "Eva Ström"]
 
 
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One chromium for the module's tests (each person gets a context of their own)."""
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture
+def people(browser: Any) -> Iterator[list[Any]]:
+    """The browser contexts a test opens, closed after it."""
+    contexts: list[Any] = []
+    yield contexts
+    for context in contexts:
+        context.close()
+
+
 @dataclass
 class Town:
     """The cooperative, its clock, the app's address and its outbox."""
@@ -70,10 +86,18 @@ class Town:
     base: str
     outbox: Path
     shots: Path
+    browser: Any
+    contexts: list[Any]
+
+    def person(self, *, phone: bool = False) -> Any:
+        """A page in a new browser context: one person, their own cookies."""
+        page = person(self.browser, self.base, phone=phone)
+        self.contexts.append(page.context)
+        return page
 
 
 @pytest.fixture
-def town(tmp_path: Path) -> Iterator[Town]:
+def town(tmp_path: Path, browser: Any, people: list[Any]) -> Iterator[Town]:
     """conftest's cooperative with Siv on the board, served on SQLite in a thread."""
     require_browser()
     folder = Cooperative.init(tmp_path / "coop", "interim_kultur")
@@ -88,7 +112,7 @@ def town(tmp_path: Path) -> Iterator[Town]:
         )  # fmt: skip
         coop.access.set_password(ADMIN, siv.number, PASSWORD)
         with serve(coop, outbox) as base:
-            yield Town(coop, clock, base, outbox, screenshot_folder(tmp_path))
+            yield Town(coop, clock, base, outbox, screenshot_folder(tmp_path), browser, people)
 
 
 # -- forms ------------------------------------------------------------------------------------
@@ -152,131 +176,130 @@ def sign_in_again(page: Any, who: dict[str, str]) -> None:
 
 def test_a_month_in_the_browser(town: Town, tmp_path: Path) -> None:
     coop, base, shots = town.coop, town.base, town.shots
-    with chromium() as browser:
-        ada = person(browser, base)
-        siv = person(browser, base)
-        tove = person(browser, base)
+    ada = town.person()
+    siv = town.person()
+    tove = town.person()
 
-        # Ada signs in by a link from her e-mail and registers an assignment.
-        ada.goto("/assignments")
-        assert ada.url.startswith(f"{base}/sign-in")
-        sign_in_by_link(ada, town.outbox, ADA["email"], ADA["name"])
-        post(
-            ada,
-            "/assignments/new",
-            {
-                "client": "1",
-                "description": "Ljussättning av julspelet",
-                "start": "2026-11-30",
-                "end": "2026-12-11",
-                "agreed_amount": "20000",
-            },
-            on="/assignments",
-        )
-        mine = coop.assignments.list(ADMIN, member=2)
-        job = max(mine, key=lambda a: a.number)
-        assert job.description == "Ljussättning av julspelet"
-        assert job.status.value == "planned" and job.agreed_amount == 20000
-        ada.get_by_text("Ljussättning av julspelet").first.wait_for()
-        screenshots(ada, shots, "assignments")
+    # Ada signs in by a link from her e-mail and registers an assignment.
+    ada.goto("/assignments")
+    assert ada.url.startswith(f"{base}/sign-in")
+    sign_in_by_link(ada, town.outbox, ADA["email"], ADA["name"])
+    post(
+        ada,
+        "/assignments/new",
+        {
+            "client": "1",
+            "description": "Ljussättning av julspelet",
+            "start": "2026-11-30",
+            "end": "2026-12-11",
+            "agreed_amount": "20000",
+        },
+        on="/assignments",
+    )
+    mine = coop.assignments.list(ADMIN, member=2)
+    job = max(mine, key=lambda a: a.number)
+    assert job.description == "Ljussättning av julspelet"
+    assert job.status.value == "planned" and job.agreed_amount == 20000
+    ada.get_by_text("Ljussättning av julspelet").first.wait_for()
+    screenshots(ada, shots, "assignments")
 
-        # The board approves it: the assignment is active and has a draft contract.
-        sign_in_by_password(siv, SIV["email"], SIV["name"])
-        post(siv, f"/board/assignments/{job.number}/approve", on="/board/assignments")
-        assert coop.assignments.get(ADMIN, job.number).status.value == "active"
-        (contract,) = [c for c in coop.contracts.list(ADMIN, member=2) if c.start == job.start]
-        assert contract.signed_by_employee is None and contract.signed_by_employer is None
+    # The board approves it: the assignment is active and has a draft contract.
+    sign_in_by_password(siv, SIV["email"], SIV["name"])
+    post(siv, f"/board/assignments/{job.number}/approve", on="/board/assignments")
+    assert coop.assignments.get(ADMIN, job.number).status.value == "active"
+    (contract,) = [c for c in coop.contracts.list(ADMIN, member=2) if c.start == job.start]
+    assert contract.signed_by_employee is None and contract.signed_by_employer is None
 
-        # Ada signs it with her password; Siv signs for the employer with hers.
-        ada.goto("/contracts")
-        screenshots(ada, shots, "contracts")
-        post(ada, f"/contracts/{contract.number}/sign", {"password": PASSWORD})
-        post(
-            siv,
-            f"/board/contracts/{contract.number}/sign",
-            {"password": PASSWORD},
-            on="/board/contracts",
-        )
-        contract = coop.contracts.get(ADMIN, contract.number)
-        assert contract.signed_by_employee is not None
-        assert contract.signed_by_employer is not None
-        assert {s.name for s in contract.signatures} == {ADA["name"], SIV["name"]}
+    # Ada signs it with her password; Siv signs for the employer with hers.
+    ada.goto("/contracts")
+    screenshots(ada, shots, "contracts")
+    post(ada, f"/contracts/{contract.number}/sign", {"password": PASSWORD})
+    post(
+        siv,
+        f"/board/contracts/{contract.number}/sign",
+        {"password": PASSWORD},
+        on="/board/contracts",
+    )
+    contract = coop.contracts.get(ADMIN, contract.number)
+    assert contract.signed_by_employee is not None
+    assert contract.signed_by_employer is not None
+    assert {s.name for s in contract.signatures} == {ADA["name"], SIV["name"]}
 
-        # Ada reports her hours; Tove (the treasurer) confirms them.
-        post(
-            ada,
-            "/hours/new",
-            {"assignment": str(job.number), "month": "2026-12", "hours": "64",
-             "note": "Repetitioner"},
-            on="/hours",
-        )  # fmt: skip
-        (hours,) = coop.employment.list_hours(ADMIN, assignment=job.number)
-        assert hours.hours == 64 and hours.confirmed_by is None
-        screenshots(ada, shots, "hours")
-        sign_in_by_password(tove, TOVE["email"], TOVE["name"])
-        post(tove, f"/board/hours/{hours.number}/confirm", on="/board/hours")
-        hours = coop.employment.list_hours(ADMIN, assignment=job.number)[0]
-        assert hours.confirmed_by == TOVE["name"]
+    # Ada reports her hours; Tove (the treasurer) confirms them.
+    post(
+        ada,
+        "/hours/new",
+        {"assignment": str(job.number), "month": "2026-12", "hours": "64",
+         "note": "Repetitioner"},
+        on="/hours",
+    )  # fmt: skip
+    (hours,) = coop.employment.list_hours(ADMIN, assignment=job.number)
+    assert hours.hours == 64 and hours.confirmed_by is None
+    screenshots(ada, shots, "hours")
+    sign_in_by_password(tove, TOVE["email"], TOVE["name"])
+    post(tove, f"/board/hours/{hours.number}/confirm", on="/board/hours")
+    hours = coop.employment.list_hours(ADMIN, assignment=job.number)[0]
+    assert hours.confirmed_by == TOVE["name"]
 
-        # Siv invoices the assignment; Tove registers the client's payment.
-        post(siv, "/board/invoices/new", {"assignment": str(job.number)}, on="/board/invoices")
-        (invoice,) = [i for i in coop.invoices.list(ADMIN, member=2) if job.id in i.assignment_ids]
-        assert invoice.total == 25000  # 20 000 kr and 25 % VAT
-        post(
-            tove,
-            "/board/payments/new",
-            {"invoice": str(invoice.number), "amount": str(invoice.total), "date": "2026-11-27"},
-            on="/board/payments",
-        )
-        assert coop.invoices.get(ADMIN, invoice.number).status.value == "paid"
-        available = coop.salary_requests.availability(ADMIN, 2).available
-        assert available > 0
+    # Siv invoices the assignment; Tove registers the client's payment.
+    post(siv, "/board/invoices/new", {"assignment": str(job.number)}, on="/board/invoices")
+    (invoice,) = [i for i in coop.invoices.list(ADMIN, member=2) if job.id in i.assignment_ids]
+    assert invoice.total == 25000  # 20 000 kr and 25 % VAT
+    post(
+        tove,
+        "/board/payments/new",
+        {"invoice": str(invoice.number), "amount": str(invoice.total), "date": "2026-11-27"},
+        on="/board/payments",
+    )
+    assert coop.invoices.get(ADMIN, invoice.number).status.value == "paid"
+    available = coop.salary_requests.availability(ADMIN, 2).available
+    assert available > 0
 
-        # Ada asks for all that is available, paid on Christmas Day; Tove approves.
-        post(ada, "/pay/requests", {"pay_date": "2026-12-25"}, on="/pay")
-        (request,) = coop.salary_requests.list(ADMIN, member=2, status="requested")
-        assert request.budget == available
-        screenshots(ada, shots, "pay")
-        post(tove, f"/approvals/requests/{request.number}/approve", on="/approvals")
+    # Ada asks for all that is available, paid on Christmas Day; Tove approves.
+    post(ada, "/pay/requests", {"pay_date": "2026-12-25"}, on="/pay")
+    (request,) = coop.salary_requests.list(ADMIN, member=2, status="requested")
+    assert request.budget == available
+    screenshots(ada, shots, "pay")
+    post(tove, f"/approvals/requests/{request.number}/approve", on="/approvals")
 
-        # Tove computes December's payroll run and approves it with her password.
-        post(
-            tove,
-            "/board/runs/new",
-            {"period": "2026-12", "pay_date": "2026-12-25"},
-            on="/board/runs",
-        )
-        (run,) = coop.payroll_runs.list(ADMIN, period="2026-12")
-        assert run.status.value == "draft" and run.payslips == 1
-        screenshots(tove, shots, "board-runs")
-        post(tove, f"/approvals/runs/{run.number}/approve", {"password": PASSWORD}, on="/approvals")
-        run = coop.payroll_runs.show(ADMIN, run.number)
-        assert run.status.value == "approved" and run.approved_by == TOVE["name"]
-        (slip,) = coop.payroll_runs.payslips(ADMIN, run.number, member=2)
+    # Tove computes December's payroll run and approves it with her password.
+    post(
+        tove,
+        "/board/runs/new",
+        {"period": "2026-12", "pay_date": "2026-12-25"},
+        on="/board/runs",
+    )
+    (run,) = coop.payroll_runs.list(ADMIN, period="2026-12")
+    assert run.status.value == "draft" and run.payslips == 1
+    screenshots(tove, shots, "board-runs")
+    post(tove, f"/approvals/runs/{run.number}/approve", {"password": PASSWORD}, on="/approvals")
+    run = coop.payroll_runs.show(ADMIN, run.number)
+    assert run.status.value == "approved" and run.approved_by == TOVE["name"]
+    (slip,) = coop.payroll_runs.payslips(ADMIN, run.number, member=2)
 
-        # Ada downloads her payslip: her name and her pay are on it.
-        ada.goto("/payslips")
-        screenshots(ada, shots, "payslips")
-        saved = download(
-            ada,
-            ada.get_by_role("link", name="Lönespecifikation för 2026-12 (PDF)"),
-            tmp_path / "payslip-2026-12.pdf",
-        )
-        text = pdf_text(saved)
-        assert ADA["name"] in text and BO["name"] not in text
-        assert format_amount(slip.payout, "sv").replace("\u00a0", " ") in text
+    # Ada downloads her payslip: her name and her pay are on it.
+    ada.goto("/payslips")
+    screenshots(ada, shots, "payslips")
+    saved = download(
+        ada,
+        ada.get_by_role("link", name="Lönespecifikation för 2026-12 (PDF)"),
+        tmp_path / "payslip-2026-12.pdf",
+    )
+    text = pdf_text(saved)
+    assert ADA["name"] in text and BO["name"] not in text
+    assert format_amount(slip.payout, "sv").replace("\u00a0", " ") in text
 
-        ada.goto("/")
-        screenshots(ada, shots, "home")
-        siv.goto("/board")
-        screenshots(siv, shots, "board")
+    ada.goto("/")
+    screenshots(ada, shots, "home")
+    siv.goto("/board")
+    screenshots(siv, shots, "board")
 
 
 # -- the annual meeting -----------------------------------------------------------------------
 
 
 def test_an_annual_meeting_with_a_secret_ranked_election(town: Town, tmp_path: Path) -> None:
-    coop, clock, base, shots = town.coop, town.clock, town.base, town.shots
+    coop, clock, shots = town.coop, town.clock, town.shots
     # 25 March 2027: the bylaws in force from 21 March elect by STV; the annual meeting on
     # 20 April is called between six and two weeks ahead. Every member has paid their fees
     # (registered from the bank, not in the browser).
@@ -286,117 +309,116 @@ def test_an_annual_meeting_with_a_secret_ranked_election(town: Town, tmp_path: P
             coop.governance.pay_fee(
                 ADMIN, member, year=year, amount="200", paid_on=date(year, 1, 10)
             )
-    with chromium() as browser:
-        siv = person(browser, base)
-        sign_in_by_password(siv, SIV["email"], SIV["name"])
+    siv = town.person()
+    sign_in_by_password(siv, SIV["email"], SIV["name"])
 
-        # Siv creates the meeting and sends the notice.
-        post(
-            siv,
-            "/board/meetings/new",
-            {"kind": "annual", "held_on": "2027-04-20", "title": "Årsmöte 2027",
-             "location": "Kulturhuset"},
-            on="/board/meetings",
-        )  # fmt: skip
-        (meeting,) = coop.governance.list(ADMIN)
-        assert meeting.kind.value == "annual" and meeting.held_on == date(2027, 4, 20)
-        page = f"/board/meetings/{meeting.number}"
-        sent_before = set(town.outbox.glob("*.eml"))
-        post(siv, f"{page}/notice", on=page)
-        notices = set(town.outbox.glob("*.eml")) - sent_before
-        assert len(notices) == 4  # every member on the register has an e-mail address
-        meeting = coop.governance.get(ADMIN, meeting.number)
-        assert meeting.notice is not None and meeting.notice.sent_on == date(2027, 3, 25)
+    # Siv creates the meeting and sends the notice.
+    post(
+        siv,
+        "/board/meetings/new",
+        {"kind": "annual", "held_on": "2027-04-20", "title": "Årsmöte 2027",
+         "location": "Kulturhuset"},
+        on="/board/meetings",
+    )  # fmt: skip
+    (meeting,) = coop.governance.list(ADMIN)
+    assert meeting.kind.value == "annual" and meeting.held_on == date(2027, 4, 20)
+    page = f"/board/meetings/{meeting.number}"
+    sent_before = set(town.outbox.glob("*.eml"))
+    post(siv, f"{page}/notice", on=page)
+    notices = set(town.outbox.glob("*.eml")) - sent_before
+    assert len(notices) == 4  # every member on the register has an e-mail address
+    meeting = coop.governance.get(ADMIN, meeting.number)
+    assert meeting.notice is not None and meeting.notice.sent_on == date(2027, 3, 25)
 
-        # A board proposal and the election of the board, secret (asked for by Ada).
-        post(
-            siv,
-            f"{page}/motions",
-            {"title": "Ny logotyp", "text": "Föreningen byter logotyp."},
-            on=f"{page}/motions",
-        )
-        post(
-            siv,
-            f"{page}/elections",
-            {"title": "Styrelse", "seats": "2", "method": "stv",
-             "candidates": "\n".join(CANDIDATES), "secret": True},
-            on=f"{page}/elections",
-        )  # fmt: skip
-        meeting = coop.governance.get(ADMIN, meeting.number)
-        (election,) = meeting.elections
-        assert election.method.value == "stv" and election.box.secret
-        assert list(election.candidates) == CANDIDATES
+    # A board proposal and the election of the board, secret (asked for by Ada).
+    post(
+        siv,
+        f"{page}/motions",
+        {"title": "Ny logotyp", "text": "Föreningen byter logotyp."},
+        on=f"{page}/motions",
+    )
+    post(
+        siv,
+        f"{page}/elections",
+        {"title": "Styrelse", "seats": "2", "method": "stv",
+         "candidates": "\n".join(CANDIDATES), "secret": True},
+        on=f"{page}/elections",
+    )  # fmt: skip
+    meeting = coop.governance.get(ADMIN, meeting.number)
+    (election,) = meeting.elections
+    assert election.method.value == "stv" and election.box.secret
+    assert list(election.candidates) == CANDIDATES
 
-        # The meeting day: all four are present.
-        clock.now = datetime(2027, 4, 20, 18, 0, tzinfo=UTC)
-        sign_in_again(siv, SIV)
-        siv.goto(page)
-        attend = siv.locator(f"form[action='{page}/attend']")
-        for box in attend.locator("input[type=checkbox]").all():
-            box.check()
-        post(siv, f"{page}/attend")
-        assert len(coop.governance.get(ADMIN, meeting.number).present) == 4
+    # The meeting day: all four are present.
+    clock.now = datetime(2027, 4, 20, 18, 0, tzinfo=UTC)
+    sign_in_again(siv, SIV)
+    siv.goto(page)
+    attend = siv.locator(f"form[action='{page}/attend']")
+    for box in attend.locator("input[type=checkbox]").all():
+        box.check()
+    post(siv, f"{page}/attend")
+    assert len(coop.governance.get(ADMIN, meeting.number).present) == 4
 
-        # The members vote on their phones: the motion, and the candidates ranked.
-        ballots = {
-            "ada": (ADA, "yes", {0: 1, 1: 2}),  # Cilla, Dan
-            "bo": (BO, "no", {1: 1, 2: 2}),  # Dan, Eva
-            "tove": (TOVE, "yes", {0: 1, 1: 2}),  # Cilla, Dan
-            "siv": (SIV, "yes", {0: 1, 2: 2}),  # Cilla, Eva
-        }
-        phones = {}
-        for key, (who, choice, ranks) in ballots.items():
-            phone = person(browser, base, phone=True)
-            phones[key] = phone
-            sign_in_by_password(phone, who["email"], who["name"])
-            vote_page = f"/meetings/{meeting.number}"
-            post(phone, f"{vote_page}/motions/1/vote", {"choice": choice}, on=vote_page)
-            if key == "ada":
-                screenshots(phone, shots, "meeting-vote")
-            ranking = {f"rank-{index}": str(rank) for index, rank in ranks.items()}
-            landed = post(phone, f"{vote_page}/elections/1/vote", ranking)
-            # The address names no choice, and the page keeps none.
-            assert landed.endswith(f"{vote_page}#election-1"), landed
-            assert phone.get_by_text("Du har röstat.").count() >= 1
-            for field in phone.locator("input[name^='rank-']").all():
-                assert field.input_value() == ""
+    # The members vote on their phones: the motion, and the candidates ranked.
+    ballots = {
+        "ada": (ADA, "yes", {0: 1, 1: 2}),  # Cilla, Dan
+        "bo": (BO, "no", {1: 1, 2: 2}),  # Dan, Eva
+        "tove": (TOVE, "yes", {0: 1, 1: 2}),  # Cilla, Dan
+        "siv": (SIV, "yes", {0: 1, 2: 2}),  # Cilla, Eva
+    }
+    phones = {}
+    for key, (who, choice, ranks) in ballots.items():
+        phone = town.person(phone=True)
+        phones[key] = phone
+        sign_in_by_link(phone, town.outbox, who["email"], who["name"])
+        vote_page = f"/meetings/{meeting.number}"
+        post(phone, f"{vote_page}/motions/1/vote", {"choice": choice}, on=vote_page)
+        if key == "ada":
+            screenshots(phone, shots, "meeting-vote")
+        ranking = {f"rank-{index}": str(rank) for index, rank in ranks.items()}
+        landed = post(phone, f"{vote_page}/elections/1/vote", ranking)
+        # The address names no choice, and the page keeps none.
+        assert landed.endswith(f"{vote_page}#election-1"), landed
+        assert phone.get_by_text("Du har röstat.").count() >= 1
+        for field in phone.locator("input[name^='rank-']").all():
+            assert field.input_value() == ""
 
-        # Nobody's page shows who voted what: the secret box keeps no voter beside a ballot.
-        siv.goto(page)
-        screenshots(siv, shots, "board-meeting")
-        voters = {ADA["name"], BO["name"], TOVE["name"], SIV["name"]}
-        for phone in phones.values():
-            phone.reload()
-            _no_ballot_beside_a_name(phone.content(), voters)
-        _no_ballot_beside_a_name(siv.content(), voters)
-        box = coop.governance.get(ADMIN, meeting.number).election(1).box
-        # Secret: who has voted, and no ballot in the record until the count.
-        assert len(box.voters) == 4 and not box.votes and not box.choices
+    # Nobody's page shows who voted what: the secret box keeps no voter beside a ballot.
+    siv.goto(page)
+    screenshots(siv, shots, "board-meeting")
+    voters = {ADA["name"], BO["name"], TOVE["name"], SIV["name"]}
+    for phone in phones.values():
+        phone.reload()
+        _no_ballot_beside_a_name(phone.content(), voters)
+    _no_ballot_beside_a_name(siv.content(), voters)
+    box = coop.governance.get(ADMIN, meeting.number).election(1).box
+    # Secret: who has voted, and no ballot in the record until the count.
+    assert len(box.voters) == 4 and not box.votes and not box.choices
 
-        # Siv counts and closes; the minutes show the result.
-        post(siv, f"{page}/motions/1/count", on=page)
-        post(siv, f"{page}/elections/1/count", on=page)
-        post(siv, f"{page}/close", on=page)
-        meeting = coop.governance.get(ADMIN, meeting.number)
-        assert meeting.state.value == "closed"
-        assert meeting.motion(1).outcome == "adopted"
-        elected = meeting.election(1).decision.elected
-        assert list(elected) == ["Cilla Berg", "Dan Holm"]
+    # Siv counts and closes; the minutes show the result.
+    post(siv, f"{page}/motions/1/count", on=page)
+    post(siv, f"{page}/elections/1/count", on=page)
+    post(siv, f"{page}/close", on=page)
+    meeting = coop.governance.get(ADMIN, meeting.number)
+    assert meeting.state.value == "closed"
+    assert meeting.motion(1).outcome == "adopted"
+    elected = meeting.election(1).decision.elected
+    assert list(elected) == ["Cilla Berg", "Dan Holm"]
 
-        ada = phones["ada"]
-        ada.goto(f"/meetings/{meeting.number}")
-        minutes = download(
-            ada,
-            ada.get_by_role("link", name="Protokollet (PDF)"),
-            tmp_path / "minutes.pdf",
-        )
-        text = pdf_text(minutes)
-        assert "Utfall: valda i ordning Cilla Berg, Dan Holm." in text
-        assert "Utfall: förslaget är bifallet." in text
-        election_part = text.split("§ 9 Val")[1].split("§ 10")[0]
-        assert "sluten omröstning" in election_part
-        for name in voters:  # the secret ballots name no voter
-            assert name not in election_part, name
+    ada = phones["ada"]
+    ada.goto(f"/meetings/{meeting.number}")
+    minutes = download(
+        ada,
+        ada.get_by_role("link", name="Protokollet (PDF)"),
+        tmp_path / "minutes.pdf",
+    )
+    text = pdf_text(minutes)
+    assert "Utfall: valda i ordning Cilla Berg, Dan Holm." in text
+    assert "Utfall: förslaget är bifallet." in text
+    election_part = text.split("§ 9 Val")[1].split("§ 10")[0]
+    assert "sluten omröstning" in election_part
+    for name in voters:  # the secret ballots name no voter
+        assert name not in election_part, name
 
 
 def _no_ballot_beside_a_name(html: str, voters: set[str]) -> None:
