@@ -24,9 +24,11 @@ back from the library. Screenshots of the main pages at 390 and 1280 px go to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from email import message_from_bytes
 from pathlib import Path
 from typing import Any
 
@@ -327,6 +329,11 @@ def test_an_annual_meeting_with_a_secret_ranked_election(town: Town, tmp_path: P
     post(siv, f"{page}/notice", on=page)
     notices = set(town.outbox.glob("*.eml")) - sent_before
     assert len(notices) == 4  # every member on the register has an e-mail address
+    to_ada = _mail_to(notices, ADA["email"])
+    assert "Du har rösträtt vid mötet." in to_ada  # her own line of the röstlängd
+    link = re.search(r"https?://[^/\s]+(/meetings/\d+)", to_ada)
+    assert link is not None and link.group(1) == f"/meetings/{meeting.number}"
+    vote_page = link.group(1)
     meeting = coop.governance.get(ADMIN, meeting.number)
     assert meeting.notice is not None and meeting.notice.sent_on == date(2027, 3, 25)
 
@@ -371,7 +378,7 @@ def test_an_annual_meeting_with_a_secret_ranked_election(town: Town, tmp_path: P
         phone = town.person(phone=True)
         phones[key] = phone
         sign_in_by_link(phone, town.outbox, who["email"], who["name"])
-        vote_page = f"/meetings/{meeting.number}"
+        # The meeting's page, from the link in the notice.
         post(phone, f"{vote_page}/motions/1/vote", {"choice": choice}, on=vote_page)
         if key == "ada":
             screenshots(phone, shots, "meeting-vote")
@@ -402,6 +409,10 @@ def test_an_annual_meeting_with_a_secret_ranked_election(town: Town, tmp_path: P
     meeting = coop.governance.get(ADMIN, meeting.number)
     assert meeting.state.value == "closed"
     assert meeting.motion(1).outcome == "adopted"
+    opened = meeting.election(1).box
+    # Counted: the ballots in the record, sorted, beside no one.
+    assert opened.opened and len(opened.choices) == 4 and not opened.votes
+    assert list(opened.choices) == sorted(opened.choices)
     elected = meeting.election(1).decision.elected
     assert list(elected) == ["Cilla Berg", "Dan Holm"]
 
@@ -419,6 +430,19 @@ def test_an_annual_meeting_with_a_secret_ranked_election(town: Town, tmp_path: P
     assert "sluten omröstning" in election_part
     for name in voters:  # the secret ballots name no voter
         assert name not in election_part, name
+
+
+def _mail_to(paths: set[Path], email: str) -> str:
+    """The text of the one message among ``paths`` to ``email``."""
+    found = [
+        message
+        for message in (message_from_bytes(path.read_bytes()) for path in paths)
+        if email in str(message["To"])
+    ]
+    assert len(found) == 1, f"{len(found)} messages to {email}"
+    body = found[0].get_payload(decode=True)
+    assert isinstance(body, bytes)
+    return body.decode()
 
 
 def _no_ballot_beside_a_name(html: str, voters: set[str]) -> None:
