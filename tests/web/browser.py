@@ -56,13 +56,6 @@ def require_browser() -> None:
         pytest.skip(reason)
 
 
-def free_port() -> int:
-    """A TCP port free on this machine just now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @contextmanager
 def serve(coop: Cooperative, outbox: Path) -> Iterator[str]:
     """The web app on ``coop`` served by uvicorn in a thread; yields its base URL.
@@ -72,14 +65,19 @@ def serve(coop: Cooperative, outbox: Path) -> Iterator[str]:
     """
     import uvicorn
 
+    # The socket is bound here and handed to uvicorn: no other process can take the port
+    # between choosing it and listening on it.
+    listening = socket.socket()
+    listening.bind(("127.0.0.1", 0))
+    port = int(listening.getsockname()[1])
     config = uvicorn.Config(
         create_app(coop, outbox=outbox, secure=False),
         host="127.0.0.1",
-        port=free_port(),
+        port=port,
         log_level="warning",
     )
     served = uvicorn.Server(config)
-    thread = threading.Thread(target=served.run, daemon=True)
+    thread = threading.Thread(target=served.run, kwargs={"sockets": [listening]}, daemon=True)
     thread.start()
     # Waiting for the server thread to listen (no page is asked for before it does).
     for _ in range(400):
@@ -87,12 +85,14 @@ def serve(coop: Cooperative, outbox: Path) -> Iterator[str]:
             break
         time.sleep(0.05)
     if not served.started:
+        listening.close()
         pytest.fail("the web app did not start")
     try:
-        yield f"http://127.0.0.1:{config.port}"
+        yield f"http://127.0.0.1:{port}"
     finally:
         served.should_exit = True
         thread.join(timeout=10)
+        listening.close()
 
 
 @contextmanager
