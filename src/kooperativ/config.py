@@ -529,6 +529,17 @@ class OidcConfig(_Section):
         "cannot tell its own (behind a proxy)",
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _no_secret(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "client_secret" in data:
+            raise KeyPathError(
+                "client_secret",
+                "never write the secret in this file: name the environment variable "
+                "that holds it in client_secret_env",
+            )
+        return data
+
     @field_validator("issuer")
     @classmethod
     def _issuer(cls, value: str) -> str:
