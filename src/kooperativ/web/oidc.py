@@ -288,7 +288,13 @@ class _OidcPages:
     def _redirect_uri(self, request: Request) -> str:
         assert self.provider is not None
         given = self.provider.config.redirect_uri
-        return given or str(request.url_for("oidc_callback"))
+        if given:
+            return given
+        uri = str(request.url_for("oidc_callback"))
+        if self.pages.secure and uri.startswith("http://"):
+            # Behind a TLS proxy that does not say so: the site is https all the same.
+            uri = "https://" + uri.removeprefix("http://")
+        return uri
 
     async def start(self, request: Request) -> Response:
         provider = self.provider
