@@ -11,6 +11,7 @@ no session, no audit event."""
 from __future__ import annotations
 
 import base64
+import re
 import secrets
 from collections.abc import Iterator
 from datetime import date
@@ -22,7 +23,7 @@ import httpx
 import pytest
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from joserfc import jwt
-from joserfc.jwk import RSAKey
+from joserfc.jwk import OctKey, RSAKey
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -67,6 +68,7 @@ class FakeProvider:
         self.auth_method = auth_method
         self.key = rsa_key("provider")
         self.signing_key = self.key
+        self.shared_key = False  # sign with the client secret (HS256) instead
         self.person: dict[str, Any] = {
             "sub": "ada-at-idp",
             "email": "ada@example.se",
@@ -144,8 +146,12 @@ class FakeProvider:
             **self.person,
             **self.tamper,
         }
-        header = {"alg": "RS256", "kid": self.signing_key.kid}
-        id_token = jwt.encode(header, claims, self.signing_key)
+        if self.shared_key:
+            secret = OctKey.import_key(SECRET)
+            id_token = jwt.encode({"alg": "HS256"}, claims, secret, algorithms=["HS256"])
+        else:
+            header = {"alg": "RS256", "kid": self.signing_key.kid}
+            id_token = jwt.encode(header, claims, self.signing_key)
         return JSONResponse(
             {"access_token": "at-" + secrets.token_hex(8), "token_type": "Bearer",
              "expires_in": 300, "id_token": id_token}
@@ -415,6 +421,8 @@ def test_an_id_token_signed_by_another_key_is_refused(
     assert_refused(coop, oidc_sign_in(client, provider), before, VERIFY)
     provider.signing_key = forged  # an unknown key id: the keys are fetched again, in vain
     assert_refused(coop, oidc_sign_in(client, provider), before, VERIFY)
+    provider.shared_key = True  # a shared-key algorithm is never accepted
+    assert_refused(coop, oidc_sign_in(client, provider), before, VERIFY)
 
 
 def test_an_unknown_address_is_refused(
@@ -475,6 +483,8 @@ def test_the_button_is_shown_only_when_configured(
 ) -> None:
     page = client.get("/sign-in").text
     assert 'id="oidc"' in page and "Logga in med e-legitimation" in page
+    visible = re.sub(r"<[^>]+>", " ", re.sub(r"<style.*?</style>", " ", page, flags=re.DOTALL))
+    assert not re.search(r"\b(Sign|identity|provider|e-ID)\b", visible.replace("English", ""))
     with open_coop(tmp_path / "plain", clock, "") as plain:
         bare = TestClient(create_app(plain, outbox=tmp_path / "out", secure=False))
         assert 'id="oidc"' not in bare.get("/sign-in").text

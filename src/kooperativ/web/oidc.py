@@ -43,6 +43,7 @@ from authlib.oidc.core import CodeIDToken
 from joserfc import jwt
 from joserfc.errors import InvalidKeyIdError, JoseError
 from joserfc.jwk import KeySet
+from joserfc.jws import JWSRegistry
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -235,11 +236,16 @@ class Provider:
             for alg in metadata.get("id_token_signing_alg_values_supported") or ["RS256"]
             if alg in ALGORITHMS
         ]
+        if not allowed:
+            raise Refused(UNVERIFIED, "the provider signs with no algorithm accepted here")
+        # Header parameters a provider adds besides the registered ones are let through
+        # (as Authlib's own clients do); the algorithm must be one of ``allowed``.
+        registry = JWSRegistry(algorithms=allowed, strict_check_header=False)
         try:
             try:
-                token = jwt.decode(id_token, await self.keys(), algorithms=allowed)
+                token = jwt.decode(id_token, await self.keys(), registry=registry)
             except InvalidKeyIdError:
-                token = jwt.decode(id_token, await self.keys(fresh=True), algorithms=allowed)
+                token = jwt.decode(id_token, await self.keys(fresh=True), registry=registry)
             checked = CodeIDToken(
                 token.claims,
                 token.header,
