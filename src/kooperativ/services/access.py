@@ -303,7 +303,9 @@ class AccessService(Service):
         names, by ``email`` (an address the provider has verified, compared without
         regard to case) or by ``person_id`` (compared in the country's normal form), and
         opens a session as the other sign-ins do (audited as ``web_session.open``, the
-        session's method ``method``).
+        session's method ``method``). It takes no actor: the caller vouches for the
+        identity (the web app calls it only with the claims of an ID token it has
+        verified), as ``sign_in_password`` vouches for nothing but the password.
 
         Args:
             subject: The provider's identifier of the person (the ``sub`` claim).
