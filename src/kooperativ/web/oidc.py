@@ -413,6 +413,12 @@ def oidc_routes(
             return httpx.AsyncClient(transport=transport, timeout=10.0)
 
         provider = Provider(config, http)
+        if provider.secret() is None:
+            _log.warning(
+                "OIDC: the environment variable %s (the client secret) is not set: "
+                "signing in through the provider will not work",
+                config.client_secret_env,
+            )
         pages.templates.globals["oidc_button"] = _button(config.label)
     handlers = _OidcPages(pages, provider)
     return [
