@@ -64,8 +64,10 @@ __all__ = [
     "InvoicingConfig",
     "KeyPathError",
     "LedgerConfig",
+    "OidcConfig",
     "PayrollConfig",
     "StorageConfig",
+    "WebConfig",
     "load_config",
     "parse_config",
 ]
@@ -486,6 +488,115 @@ class LedgerConfig(_Section):
         return self
 
 
+class OidcConfig(_Section):
+    """Signing in to the web app through an OpenID Connect provider (``[web.oidc]``).
+
+    A cooperative with an e-ID broker (or any provider that speaks OpenID Connect) names
+    it here; the sign-in page then shows its button. The provider must know this site's
+    callback address (``https://<site>/sign-in/oidc/callback``) and give the cooperative
+    a client id and secret. The secret is never written in this file: ``client_secret_env``
+    names the environment variable that holds it when ``kooperativ serve`` runs.
+
+    ``match`` tells how the person the provider signed in is found in the register:
+    ``email`` by the provider's verified ``email`` claim (an unverified address is
+    refused), or ``personal_number`` by the claim named ``claim`` (an e-ID broker's
+    personal identity number), compared with the member's in normal form.
+    """
+
+    issuer: str = Field(
+        description="The provider's address; its discovery document is at "
+        "<issuer>/.well-known/openid-configuration"
+    )
+    client_id: str = Field(min_length=1, description="The client id the provider gave")
+    client_secret_env: str = Field(
+        description="The name of the environment variable holding the client secret"
+    )
+    scopes: str = Field(default="openid email", description="The scopes asked for")
+    match: Literal["email", "personal_number"] = Field(
+        default="email", description="How a member is found: by e-mail or personal number"
+    )
+    claim: str | None = Field(
+        default=None, description="The ID token's claim holding the personal number"
+    )
+    label: str | None = Field(default=None, description="The button's text on the sign-in page")
+    token_auth: Literal["client_secret_basic", "client_secret_post"] = Field(
+        default="client_secret_basic",
+        description="How the client authenticates at the token endpoint",
+    )
+    redirect_uri: str | None = Field(
+        default=None,
+        description="The callback address registered at the provider, when the site "
+        "cannot tell its own (behind a proxy)",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_secret(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "client_secret" in data:
+            raise KeyPathError(
+                "client_secret",
+                "never write the secret in this file: name the environment variable "
+                "that holds it in client_secret_env",
+            )
+        return data
+
+    @field_validator("issuer")
+    @classmethod
+    def _issuer(cls, value: str) -> str:
+        if not _web_address(value):
+            raise ValueError("must be an https:// address (http:// only on this machine)")
+        return value.rstrip("/")
+
+    @field_validator("redirect_uri")
+    @classmethod
+    def _redirect(cls, value: str | None) -> str | None:
+        if value is not None and not (
+            _web_address(value) and value.endswith("/sign-in/oidc/callback")
+        ):
+            raise ValueError(
+                "must be this site's https:// address ending in /sign-in/oidc/callback"
+            )
+        return value
+
+    @field_validator("client_secret_env")
+    @classmethod
+    def _secret_env(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", value):
+            raise ValueError(
+                "must be the name of an environment variable (letters, digits and _), "
+                "not the secret itself"
+            )
+        return value
+
+    @field_validator("scopes")
+    @classmethod
+    def _scopes(cls, value: str) -> str:
+        if "openid" not in value.split():
+            raise ValueError("must include openid")
+        return " ".join(value.split())
+
+    @model_validator(mode="after")
+    def _claim_given(self) -> OidcConfig:
+        if self.match == "personal_number" and not self.claim:
+            raise KeyPathError(
+                "claim", 'is needed with match = "personal_number" (the claim\'s name)'
+            )
+        return self
+
+
+def _web_address(value: str) -> bool:
+    """Whether ``value`` is an https address, or an http one on this machine."""
+    if re.fullmatch(r"https://[^\s/?#@]+(/[^\s?#]*)?", value):
+        return True
+    return bool(re.fullmatch(r"http://(localhost|127\.0\.0\.1)(:\d+)?(/[^\s?#]*)?", value))
+
+
+class WebConfig(_Section):
+    """The members' web app (``[web]``): for now, an optional OpenID Connect provider."""
+
+    oidc: OidcConfig | None = None
+
+
 class StorageConfig(_Section):
     """Where the records are kept (a URL; the default is ``kooperativ.db`` in the folder)."""
 
@@ -522,6 +633,7 @@ class CooperativeConfig(_Section):
     employment: EmploymentConfig = Field(default_factory=EmploymentConfig)
     ledger: LedgerConfig = Field(default_factory=LedgerConfig)
     storage: StorageConfig = Field(default_factory=StorageConfig)
+    web: WebConfig = Field(default_factory=WebConfig)
     _national: BaseModel | None = PrivateAttr(default=None)
 
     @property
