@@ -123,7 +123,7 @@ def _usage(command: Command) -> str:
     has_options = any(p.param_type_name == "option" for p in command.params)
     pieces = [str(command.options_metavar)] if has_options else []
     for param in command.params:
-        if param.param_type_name == "argument" and not param.hidden:
+        if param.param_type_name == "argument" and not getattr(param, "hidden", False):
             name = str(param.name).upper() + ("..." if param.nargs == -1 else "")
             pieces.append(name if param.required else f"[{name}]")
     return " ".join(pieces)
@@ -213,8 +213,14 @@ def render_cli_reference(language: str = "en") -> str:
                     continue
                 usage = _usage(command)
                 body.extend(["```", f"kooperativ {full} {usage}".rstrip(), "```", ""])
-                own = [p for p in command.params if not _is_common(p) and not p.hidden]
-                shared = [p for p in command.params if _is_common(p) and not p.hidden]
+                own = [
+                    p
+                    for p in command.params
+                    if not _is_common(p) and not getattr(p, "hidden", False)
+                ]
+                shared = [
+                    p for p in command.params if _is_common(p) and not getattr(p, "hidden", False)
+                ]
                 if own:
                     body.extend(_table([(p, ctx) for p in own], words))
                 if shared:
