@@ -28,3 +28,44 @@ def test_the_cli_reference_names_every_command() -> None:
     for name in COMMANDS:
         assert f"### `kooperativ {name}`" in page
     assert "`--coop`, `-C`" in page
+
+
+def test_every_configuration_key_has_a_description() -> None:
+    from kooperativ.config_reference import undescribed_fields
+
+    assert undescribed_fields() == [], "give each field Field(description=...)"
+
+
+@pytest.mark.parametrize("what", ["page", "cooperative", "bylaws"])
+def test_the_configuration_reference_is_current(what: str) -> None:
+    from kooperativ.config_reference import FILES, render
+
+    assert (ROOT / FILES[what]).read_text("utf-8") == render(what), (
+        f"{FILES[what]} is out of date: run "
+        f"python -m kooperativ.config_reference {what} > {FILES[what]}"
+    )
+
+
+def test_the_example_configuration_fits_the_schema() -> None:
+    import tomllib
+
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is not installed")
+    from kooperativ.config_reference import bylaws_schema, cooperative_schema
+
+    folder = ROOT / "examples" / "interim_kultur"
+    for name, schema in (
+        ("cooperative.toml", cooperative_schema()),
+        ("bylaws.toml", bylaws_schema()),
+    ):
+        data = tomllib.loads((folder / name).read_text("utf-8"))
+        jsonschema.validate(_jsonable(data), schema)
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()  # type: ignore[attr-defined]
+    return value
