@@ -12,6 +12,8 @@ Regenerate them with::
     python -m kooperativ.config_reference cooperative > docs/reference/cooperative.schema.json
     python -m kooperativ.config_reference bylaws > docs/reference/bylaws.schema.json
 
+``kooperativ config schema`` prints the same schemas.
+
 The example column shows the value in the Interim kultur example's files.
 """
 
@@ -63,7 +65,7 @@ python -m kooperativ.config_reference page > docs/reference/configuration.md
 
 The same models give JSON Schemas for editors and other tools:
 [cooperative.schema.json](cooperative.schema.json) (with Sweden's section `[se]`) and
-[bylaws.schema.json](bylaws.schema.json).
+[bylaws.schema.json](bylaws.schema.json); `kooperativ config schema` prints them.
 
 Amounts and rates are strings (`"0.06"`), read as exact decimals; shares in the bylaws are
 fractions in strings (`"2/3"`); dates are TOML dates (`2026-01-01`). A key that is not

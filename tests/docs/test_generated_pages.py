@@ -69,3 +69,25 @@ def _jsonable(value: object) -> object:
     if hasattr(value, "isoformat"):
         return value.isoformat()  # type: ignore[attr-defined]
     return value
+
+
+@pytest.mark.parametrize(("args", "what"), [([], "cooperative"), (["--bylaws"], "bylaws")])
+def test_config_schema_prints_the_committed_schema(args: list[str], what: str) -> None:
+    from typer.testing import CliRunner
+
+    from kooperativ.cli import app
+    from kooperativ.config_reference import FILES
+
+    result = CliRunner().invoke(app, ["config", "schema", *args])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (ROOT / FILES[what]).read_text("utf-8")
+
+
+def test_config_schema_names_the_option_of_an_unknown_country() -> None:
+    from typer.testing import CliRunner
+
+    from kooperativ.cli import app
+
+    result = CliRunner().invoke(app, ["config", "schema", "--country", "XX", "--lang", "en"])
+    assert result.exit_code == 2
+    assert "--country" in result.stdout + result.stderr
