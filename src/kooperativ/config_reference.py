@@ -134,9 +134,22 @@ def cooperative_schema(country: str = "SE") -> dict[str, Any]:
         "$ref": f"#/$defs/{section.__name__}",
         "description": f"The law of {country}: the keys only a cooperative there sets",
     }
+    roles = _accounts(country)
+    schema["properties"]["accounts"]["propertyNames"] = {"enum": list(roles)}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "cooperative.toml"
     return schema
+
+
+def _accounts(country: str) -> dict[str, tuple[int, str]]:
+    """The country's account roles: role → (default number, the account's name)."""
+    from kooperativ.rules.country import get_country
+
+    found = get_country(country)
+    names = found.account_names()
+    return {
+        role: (number, names.get(number, "")) for role, number in found.chart_of_accounts().items()
+    }
 
 
 def bylaws_schema() -> dict[str, Any]:
@@ -303,6 +316,25 @@ def render_configuration_reference(country: str = "SE") -> str:
         ]
     )
     _section(f"[{key}]", national, cooperative.get(key), lines, 4)
+    lines.extend(
+        [
+            "### `[accounts]`",
+            "",
+            f"The account each role books to: {country}'s chart of accounts by default. A "
+            "role may get another number; no role may be added (accounts of your own go "
+            "under `[ledger.accounts]`). The description is the default account's name in the "
+            "chart.",
+            "",
+            "| key | type | default | description | example |",
+            "|---|---|---|---|---|",
+        ]
+    )
+    example_accounts = cooperative.get("accounts", {})
+    for role, (number, name) in _accounts(country).items():
+        example = example_accounts.get(role)
+        shown = "" if example is None else f"`{example}`"
+        lines.append(f"| `{role}` | integer | `{number}` | {_cell(name)} | {shown} |")
+    lines.append("")
     lines.extend(["## bylaws.toml", ""])
     _section("bylaws.toml", Bylaws, bylaws, lines, 3)
     text = "\n".join(lines)
