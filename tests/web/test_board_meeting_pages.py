@@ -359,3 +359,29 @@ def test_swedish_board_pages_have_no_english(
         assert not ENGLISH.findall(text), (path, ENGLISH.findall(text))
     board.get("/language/en")
     assert "New meeting" in board.get("/board/meetings").text
+
+
+def test_steps_on_a_closed_meeting_or_a_missing_item(
+    board: TestClient, coop: Cooperative, meeting: int, outbox: Path
+) -> None:
+    base = f"/board/meetings/{meeting}"
+    coop.governance.motion(ADMIN, meeting, title="Ny logotyp")
+    coop.governance.acclaim(ADMIN, meeting, 1, "adopted")
+    assert _post(board, base, f"{base}/motions/9/count", {}).status_code == 404
+    assert _post(board, base, f"{base}/elections/1/count", {}).status_code == 404
+    assert _post(board, base, "/board/meetings/99/close", {}).status_code == 404
+    coop.governance.close(ADMIN, meeting)
+    before = _state(coop)
+    for step, data in (
+        ("notice", {"sent_on": "2027-03-01"}),
+        ("officers", {"chair": "Ada Lind"}),
+        ("close", {}),
+    ):
+        response = _post(board, base, f"{base}/{step}", data)
+        assert response.status_code == 409, step
+        shown = re.search(
+            rf'class="problem" role="alert" id="problem-{step}">([^<]*)<', response.text
+        )
+        assert shown and "avslutat" in shown.group(1)  # no form left to describe
+    assert _state(coop) == before
+    assert not list(outbox.glob("*.eml"))

@@ -293,6 +293,12 @@ class _BoardMeetingPages:
         if fields is None:
             return self.pages.refused(request)
         meeting = self._meeting(request, actor)  # a missing meeting: 404
+        kind, _sep, number = form.partition("-")
+        if number:  # a missing motion or election: 404 too
+            try:
+                meeting.motion(int(number)) if kind == "motion" else meeting.election(int(number))
+            except InputError:
+                raise NotFoundError(kind, number) from None
         try:
             anchor = action(fields, meeting)
         except _Refused as refused:
