@@ -385,3 +385,32 @@ def test_steps_on_a_closed_meeting_or_a_missing_item(
         assert shown and "avslutat" in shown.group(1)  # no form left to describe
     assert _state(coop) == before
     assert not list(outbox.glob("*.eml"))
+
+
+def test_a_board_meeting_is_noticed_to_those_who_may_read_it(
+    coop: Cooperative, meeting: int
+) -> None:
+    """Only Tove (an officer) reads a board meeting; a mail that cannot go is counted."""
+    from email.message import EmailMessage
+
+    from kooperativ.web import create_app
+
+    delivered: list[EmailMessage] = []
+
+    def deliver(message: EmailMessage) -> None:
+        if message["To"] == "ada@example.se":
+            raise OSError("the mail server is away")
+        delivered.append(message)
+
+    with TestClient(create_app(coop, deliver=deliver, secure=False)) as client:
+        client.follow_redirects = False
+        sign_in(client, TOVE)
+        board_meeting = coop.governance.create(ADMIN, kind="board", held_on=DAY).number
+        page = f"/board/meetings/{board_meeting}"
+        response = _post(client, page, f"{page}/notice", {"sent_on": "2027-03-01"})
+        assert response.headers["location"].startswith(f"{page}?sent=1&failed=0")
+        assert [m["To"] for m in delivered] == [TOVE]
+        page = f"/board/meetings/{meeting}"
+        response = _post(client, page, f"{page}/notice", {"sent_on": "2027-03-01"})
+        shown = client.get(response.headers["location"]).text
+        assert "till 2 medlemmar" in shown and "till 1 medlem kunde inte skickas" in shown

@@ -16,6 +16,7 @@ bad value next to its field, with status 400, and nothing is written.
 
 from __future__ import annotations
 
+import smtplib
 from collections.abc import Callable
 from datetime import date
 from email.message import EmailMessage
@@ -25,7 +26,13 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from kooperativ.errors import ConflictError, InputError, KooperativError, NotFoundError
+from kooperativ.errors import (
+    ConflictError,
+    InputError,
+    KooperativError,
+    NotFoundError,
+    PermissionDenied,
+)
 from kooperativ.governance.bylaws import DecisionType
 from kooperativ.governance.findings import problem_text
 from kooperativ.governance.meeting import Meeting, MeetingKind, MeetingState
@@ -203,8 +210,14 @@ class _BoardMeetingPages:
         self._board(actor)
         meeting = self._meeting(request, actor)
         sent = request.query_params.get("sent", "")
-        count = int(sent) if sent.isdigit() else None
-        return self._manage(request, actor, meeting, sent=count)
+        failed = request.query_params.get("failed", "")
+        return self._manage(
+            request,
+            actor,
+            meeting,
+            sent=int(sent) if sent.isdigit() else None,
+            failed=int(failed) if failed.isdigit() else 0,
+        )
 
     def _manage(
         self,
@@ -215,6 +228,7 @@ class _BoardMeetingPages:
         problems: dict[str, str] | None = None,
         given: dict[str, str] | None = None,
         sent: int | None = None,
+        failed: int = 0,
     ) -> Response:
         lang = self.pages.language(request)
         rules = self.coop.governance.rules_on(meeting.held_on)
@@ -275,6 +289,7 @@ class _BoardMeetingPages:
             reservations=meeting.reservations,
             people=[(e.number, f"{e.number} {e.name}") for e in meeting.roll.entries],
             sent=sent,
+            failed=failed,
             today=self.coop.now().date().isoformat(),
             problems=problems or {},
             given=given or {},
@@ -338,22 +353,31 @@ class _BoardMeetingPages:
                 request, actor, meeting, status, {where: self._problem(request, error)}, fields
             )
         base = str(request.base_url).rstrip("/")
-        sent = self._send_notices(actor, found, base)
+        sent, failed = self._send_notices(actor, found, base)
         return RedirectResponse(
-            f"/board/meetings/{found.number}?sent={sent}#notice", status_code=303
+            f"/board/meetings/{found.number}?sent={sent}&failed={failed}#notice", status_code=303
         )
 
-    def _send_notices(self, actor: Actor, meeting: Meeting, base: str) -> int:
-        """One e-mail to each member on the meeting's register who has an address."""
+    def _send_notices(self, actor: Actor, meeting: Meeting, base: str) -> tuple[int, int]:
+        """One e-mail to each member on the register who has an address and may read the
+        meeting (a board meeting: the officers only); how many were sent, and failed."""
         register = {m.id: m for m in self.coop.members.list(actor)}
-        sent = 0
+        sent = failed = 0
         for entry in meeting.roll.entries:
             member = register.get(entry.member_id)
             if member is None or not member.email:
                 continue
-            self.pages.deliver(self._notice_mail(meeting, member, base))
-            sent += 1
-        return sent
+            try:  # the service decides who may read the meeting, as on the pages
+                self.coop.governance.get(self.coop.actor_for_member(member.id), meeting.id)
+            except (PermissionDenied, NotFoundError):
+                continue
+            try:
+                self.pages.deliver(self._notice_mail(meeting, member, base))
+            except (OSError, smtplib.SMTPException):
+                failed += 1
+            else:
+                sent += 1
+        return sent, failed
 
     def _notice_mail(self, meeting: Meeting, member: Member, base: str) -> EmailMessage:
         """The notice to ``member`` in their language, with their own röstlängd entry only."""
