@@ -452,6 +452,7 @@ def create_app(
         folder = outbox or (Path(coop.folder or ".") / "outbox")
         deliver = Outbox(folder)
     from kooperativ.web.oidc import oidc_routes
+    from kooperativ.web.board_meetings import board_meeting_routes
     from kooperativ.web.pay import pay_routes
 
     pages = _Pages(coop, deliver, secure)
@@ -472,5 +473,6 @@ def create_app(
         *pay_routes(pages, member),
         *meeting_routes(pages, member),
         *oidc_routes(pages, member, oidc_transport),
+        *board_meeting_routes(pages, member),
     ]
     return Starlette(routes=routes)
