@@ -167,6 +167,27 @@ def post(page: Any, action: str, fields: dict[str, str | bool] | None = None, **
     return str(page.url)
 
 
+def refused(page: Any, action: str, fields: dict[str, str | bool], *, field: str, **at: str) -> str:
+    """Submit a form that must be refused: answered 400 on the same page, the problem
+    next to ``field`` (which names it in ``aria-describedby``). Returns the problem."""
+    if "on" in at:
+        page.goto(at["on"])
+    form = page.locator(f"form[action='{action}']").first
+    _fill(form, fields)
+    with page.expect_navigation() as navigation:
+        form.locator("button[type=submit], button:not([type])").first.click()
+    answer = navigation.value
+    assert answer.request.redirected_from is None and answer.status == 400, answer.status
+    described = page.locator(f"[name='{field}']").first.get_attribute("aria-describedby") or ""
+    problems = [
+        page.locator(f"[id='{name}']")
+        for name in described.split()
+        if page.locator(f"[id='{name}'].problem").count()
+    ]
+    assert problems, f"no problem next to {field!r}: {_problems(page)!r}"
+    return " ".join(problem.inner_text() for problem in problems)
+
+
 def sign_in_again(page: Any, who: dict[str, str]) -> None:
     """Sign in by password when the session has run out (the clock moved on)."""
     page.context.clear_cookies()
@@ -186,18 +207,18 @@ def test_a_month_in_the_browser(town: Town, tmp_path: Path) -> None:
     ada.goto("/assignments")
     assert ada.url.startswith(f"{base}/sign-in")
     sign_in_by_link(ada, town.outbox, ADA["email"], ADA["name"])
-    post(
-        ada,
-        "/assignments/new",
-        {
-            "client": "1",
-            "description": "Ljussättning av julspelet",
-            "start": "2026-11-30",
-            "end": "2026-12-11",
-            "agreed_amount": "20000",
-        },
-        on="/assignments",
-    )
+    given = {
+        "client": "1",
+        "description": "Ljussättning av julspelet",
+        "start": "2026-11-30",
+        "end": "2026-11-20",  # a slip: before the first day
+        "agreed_amount": "20000",
+    }
+    before = coop.assignments.list(ADMIN, member=2)
+    problem = refused(ada, "/assignments/new", given, on="/assignments", field="end")
+    assert "2026-11-20" in problem
+    assert coop.assignments.list(ADMIN, member=2) == before  # nothing written
+    post(ada, "/assignments/new", {"end": "2026-12-11"})  # the rest is kept in the form
     mine = coop.assignments.list(ADMIN, member=2)
     job = max(mine, key=lambda a: a.number)
     assert job.description == "Ljussättning av julspelet"
