@@ -479,7 +479,7 @@ def run_month(
                 ways=", ".join(PAYMENT_WAYS),
             )
 
-    payments = []
+    payments: list[Payment] = []
     for invoice in sorted(invoices, key=paid_day):
         day = paid_day(invoice)
         at(day)
@@ -815,7 +815,8 @@ def camt054_notification(
         add(info, "Tp/CdOrPrtry/Cd", "SCOR")
         add(info, "Ref", reference)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def _web_data(path: Path) -> dict[str, Any]:
