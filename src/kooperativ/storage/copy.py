@@ -120,7 +120,8 @@ def _occupied(connection: Connection) -> list[str]:
 
 
 def _refuse(target: str, occupied: list[str]) -> InputError:
-    shown = ", ".join(occupied[:5]) + (" …" if len(occupied) > 5 else "")
+    # Table names are the database's: quoted, as code, in every language.
+    shown = ", ".join(f"'{name}'" for name in occupied[:5]) + (" …" if len(occupied) > 5 else "")
     return InputError(
         "to",
         "{url} is not empty (it holds {tables}): copy into an empty database or schema",
