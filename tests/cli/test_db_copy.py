@@ -163,3 +163,12 @@ def test_the_summary_fits_80_columns(populated: Path, tmp_path: Path) -> None:
     assert all(len(line) <= 80 for line in out.splitlines()), out
     assert "Audit trail intact in the copy" in out
     assert "Payroll runs" in out and "Voucher lines" in out
+
+
+def test_a_member_who_may_not_manage_may_not_copy(populated: Path, tmp_path: Path) -> None:
+    target = tmp_path / "members.db"
+    code, out = run(
+        "db", "copy", "--coop", str(populated), "--to", f"sqlite:///{target}", "--as", "3"
+    )
+    assert code != 0, out
+    assert not target.exists()

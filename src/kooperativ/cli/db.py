@@ -68,7 +68,7 @@ TABLE_LABELS = {
 
 
 @db_app.command("copy")
-@shared_options(json=True)
+@shared_options(actor=True, json=True)
 def copy_to(
     cli: CliContext,
     to: Annotated[
@@ -92,6 +92,8 @@ def copy_to(
         from kooperativ.storage.sql import SqlStore
 
         with cli.open() as coop:
+            # The copy holds every member's data: only those who may manage may make one.
+            cli.actor(coop).require_manager("copy the database")
             if not isinstance(coop.store, SqlStore):
                 raise InputError(
                     "database", "{url} is not an SQL database: nothing to copy from",
