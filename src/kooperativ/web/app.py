@@ -451,8 +451,8 @@ def create_app(
     if deliver is None:
         folder = outbox or (Path(coop.folder or ".") / "outbox")
         deliver = Outbox(folder)
-    from kooperativ.web.oidc import oidc_routes
     from kooperativ.web.board_meetings import board_meeting_routes
+    from kooperativ.web.oidc import oidc_routes
     from kooperativ.web.pay import pay_routes
 
     pages = _Pages(coop, deliver, secure)
