@@ -446,6 +446,7 @@ def create_app(
     if deliver is None:
         folder = outbox or (Path(coop.folder or ".") / "outbox")
         deliver = Outbox(folder)
+    from kooperativ.web.board import board_routes
     from kooperativ.web.pay import pay_routes
 
     pages = _Pages(coop, deliver, secure)
@@ -465,5 +466,6 @@ def create_app(
         Route("/contracts/{number:int}/sign", member(pages.contract_sign), methods=["POST"]),
         *pay_routes(pages, member),
         *meeting_routes(pages, member),
+        *board_routes(pages, member),
     ]
     return Starlette(routes=routes)
