@@ -18,6 +18,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from kooperativ import Cooperative
+from kooperativ.members.models import Role
 from kooperativ.web.board import fix_page
 
 from .conftest import ADMIN, NOW, PASSWORD, csrf_of, sign_in
@@ -118,11 +119,11 @@ def main_of(html: str) -> str:
 # -- who may come in ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_signed_out_is_sent_to_sign_in(client: TestClient, path: str) -> None:
-    response = client.get(path)
-    assert response.status_code == 303
-    assert response.headers["location"] == f"/sign-in?next={path}"
+def test_signed_out_is_sent_to_sign_in(client: TestClient) -> None:
+    for path in PAGES:
+        response = client.get(path)
+        assert response.status_code == 303
+        assert response.headers["location"] == f"/sign-in?next={path}"
 
 
 def test_a_plain_member_finds_nothing_under_board(client: TestClient, coop: Cooperative) -> None:
@@ -139,14 +140,12 @@ def test_a_plain_member_finds_nothing_under_board(client: TestClient, coop: Coop
     assert written(coop) == before
 
 
-@pytest.mark.parametrize(("path", "fields"), FORMS)
-def test_a_form_without_its_csrf_token_is_refused(
-    client: TestClient, coop: Cooperative, path: str, fields: dict[str, str]
-) -> None:
+def test_a_form_without_its_csrf_token_is_refused(client: TestClient, coop: Cooperative) -> None:
     before = written(coop)
     sign_in(client, TOVE)
-    for data in (fields, {**fields, "csrf": "0" * 64}):
-        assert client.post(path, data=data).status_code == 403
+    for path, fields in FORMS:
+        for data in (fields, {**fields, "csrf": "0" * 64}):
+            assert client.post(path, data=data).status_code == 403, path
     assert written(coop) == before
 
 
@@ -173,57 +172,59 @@ PAYMENT = {"invoice": "1", "ocr": "", "amount": "100", "date": "2026-11-27"}
 RUN = {"period": "2026-12", "pay_date": "2026-12-25"}
 
 
+#: Bad values of every form: (path, fields, the field whose message is expected, words
+#: of the message in Swedish).
+BAD: list[tuple[str, dict[str, str], str, str]] = [
+    ("/board/invoices/new", {"assignment": ""}, "assignment", "ange numret"),
+    ("/board/invoices/new", {"assignment": "ett"}, "assignment", "inget nummer"),
+    ("/board/invoices/new", {"assignment": "99"}, "assignment", "inget uppdrag 99"),
+    ("/board/invoices/new", {"assignment": "1", "issue_date": "2026-13-01"}, "issue_date",
+     "inget datum"),
+    ("/board/payments/new", {**PAYMENT, "invoice": ""}, "invoice", "OCR-nummer"),
+    ("/board/payments/new", {**PAYMENT, "invoice": "99"}, "invoice", "ingen faktura 99"),
+    ("/board/payments/new", {**PAYMENT, "invoice": "", "ocr": "12345"}, "ocr",
+     "ingen öppen faktura"),
+    ("/board/payments/new", {**PAYMENT, "invoice": "", "ocr": "A-12"}, "ocr",
+     "inget OCR-nummer"),
+    ("/board/payments/new", {**PAYMENT, "amount": ""}, "amount", "belopp"),
+    ("/board/payments/new", {**PAYMENT, "amount": "-100"}, "amount", "mer än noll"),
+    ("/board/payments/new", {**PAYMENT, "amount": "0"}, "amount", "mer än noll"),
+    ("/board/payments/new", {**PAYMENT, "amount": "mycket"}, "amount", "belopp"),
+    ("/board/payments/new", {**PAYMENT, "date": ""}, "date", "datum"),
+    ("/board/payments/new", {**PAYMENT, "date": "igår"}, "date", "inget datum"),
+    ("/board/runs/new", {**RUN, "period": ""}, "period", "löneperiod"),
+    ("/board/runs/new", {**RUN, "period": "2026-13"}, "period", "ÅÅÅÅ-MM"),
+    ("/board/runs/new", {**RUN, "period": "december"}, "period", "ÅÅÅÅ-MM"),
+    ("/board/runs/new", {**RUN, "pay_date": ""}, "pay_date", "datum"),
+    ("/board/runs/new", {**RUN, "pay_date": "25/12"}, "pay_date", "inget datum"),
+    ("/board/runs/new", {"period": "2027-03", "pay_date": "2027-03-25"}, "period",
+     "löneuttag"),
+    ("/board/runs/1/paid", {"paid_on": ""}, "paid_on-1", "datum"),
+    ("/board/runs/1/paid", {"paid_on": "2026-02-30"}, "paid_on-1", "inget datum"),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
-    ("path", "fields", "field", "words"),
-    [
-        ("/board/invoices/new", {"assignment": ""}, "assignment", "ange numret"),
-        ("/board/invoices/new", {"assignment": "ett"}, "assignment", "inget nummer"),
-        ("/board/invoices/new", {"assignment": "99"}, "assignment", "inget uppdrag 99"),
-        ("/board/invoices/new", {"assignment": "1", "issue_date": "2026-13-01"}, "issue_date",
-         "inget datum"),
-        ("/board/payments/new", {**PAYMENT, "invoice": ""}, "invoice", "OCR-nummer"),
-        ("/board/payments/new", {**PAYMENT, "invoice": "99"}, "invoice", "ingen faktura 99"),
-        ("/board/payments/new", {**PAYMENT, "invoice": "", "ocr": "12345"}, "ocr",
-         "ingen öppen faktura"),
-        ("/board/payments/new", {**PAYMENT, "invoice": "", "ocr": "A-12"}, "ocr",
-         "inget OCR-nummer"),
-        ("/board/payments/new", {**PAYMENT, "amount": ""}, "amount", "belopp"),
-        ("/board/payments/new", {**PAYMENT, "amount": "-100"}, "amount", "mer än noll"),
-        ("/board/payments/new", {**PAYMENT, "amount": "0"}, "amount", "mer än noll"),
-        ("/board/payments/new", {**PAYMENT, "amount": "mycket"}, "amount", "belopp"),
-        ("/board/payments/new", {**PAYMENT, "date": ""}, "date", "datum"),
-        ("/board/payments/new", {**PAYMENT, "date": "igår"}, "date", "inget datum"),
-        ("/board/runs/new", {**RUN, "period": ""}, "period", "löneperiod"),
-        ("/board/runs/new", {**RUN, "period": "2026-13"}, "period", "ÅÅÅÅ-MM"),
-        ("/board/runs/new", {**RUN, "period": "december"}, "period", "ÅÅÅÅ-MM"),
-        ("/board/runs/new", {**RUN, "pay_date": ""}, "pay_date", "datum"),
-        ("/board/runs/new", {**RUN, "pay_date": "25/12"}, "pay_date", "inget datum"),
-        ("/board/runs/new", {"period": "2027-03", "pay_date": "2027-03-25"}, "period",
-         "löneuttag"),
-        ("/board/runs/1/paid", {"paid_on": ""}, "paid_on-1", "datum"),
-        ("/board/runs/1/paid", {"paid_on": "2026-02-30"}, "paid_on-1", "inget datum"),
-    ],
-)  # fmt: skip
+    "form", ["/board/invoices/new", "/board/payments/new", "/board/runs/new", "/board/runs/1/paid"]
+)
 def test_a_bad_value_is_shown_next_to_its_field_and_writes_nothing(
-    client: TestClient,
-    coop: Cooperative,
-    path: str,
-    fields: dict[str, str],
-    field: str,
-    words: str,
+    client: TestClient, coop: Cooperative, form: str
 ) -> None:
     before = written(coop)
     token = token_of(client)
-    response = client.post(path, data={**fields, "csrf": token})
-    assert response.status_code == 400, response.text
-    problem = re.search(
-        rf'<p class="problem" role="alert" id="problem-{field}">([^<]*)</p>', response.text
-    )
-    assert problem, response.text
-    assert words.lower() in problem.group(1).lower(), problem.group(1)
-    input_tag = re.search(rf'<input id="{field}" name="[a-z_]+"[^>]*>', response.text)
-    assert input_tag and f"problem-{field}" in input_tag.group(0)
-    assert f'<label for="{field}">' in response.text
+    cases = [case for case in BAD if case[0] == form]
+    assert cases
+    for path, fields, field, words in cases:
+        response = client.post(path, data={**fields, "csrf": token})
+        assert response.status_code == 400, (fields, response.text)
+        problem = re.search(
+            rf'<p class="problem" role="alert" id="problem-{field}">([^<]*)</p>', response.text
+        )
+        assert problem, (fields, response.text)
+        assert words.lower() in problem.group(1).lower(), (fields, problem.group(1))
+        input_tag = re.search(rf'<input id="{field}" name="[a-z_]+"[^>]*>', response.text)
+        assert input_tag and f"problem-{field}" in input_tag.group(0), fields
+        assert f'<label for="{field}">' in response.text
     assert written(coop) == before
 
 
@@ -480,13 +481,13 @@ ENGLISH = re.compile(
 )
 
 
-@pytest.mark.parametrize("path", PAGES[:8])
-def test_swedish_pages_have_no_english(client: TestClient, path: str) -> None:
+def test_swedish_pages_have_no_english(client: TestClient) -> None:
     sign_in(client, TOVE)
-    response = client.get(path)
-    assert response.status_code == 200
-    visible = re.sub(r"<[^>]+>", " ", response.text.split("<body>")[1])
-    assert not ENGLISH.findall(visible), ENGLISH.findall(visible)
+    for path in PAGES[:8]:
+        response = client.get(path)
+        assert response.status_code == 200
+        visible = re.sub(r"<[^>]+>", " ", response.text.split("<body>")[1])
+        assert not ENGLISH.findall(visible), (path, ENGLISH.findall(visible))
 
 
 def test_english_pages_are_english(client: TestClient) -> None:
@@ -496,3 +497,19 @@ def test_english_pages_are_english(client: TestClient) -> None:
     assert "What waits" in page and ">Board<" in page and "Styrelsen" not in page
     runs = client.get("/board/runs").text
     assert "Compute a payroll run" in runs and "Lönekörningar" not in runs
+
+
+def test_a_board_member_who_is_not_treasurer_is_told_what_is_the_treasurers(
+    client: TestClient, coop: Cooperative
+) -> None:
+    coop.members.set_roles(ADMIN, 3, frozenset({Role.BOARD}))  # Bo joins the board
+    before = written(coop)
+    sign_in(client, "bo@example.se")
+    token = csrf_of(client.get("/board").text)
+    hours = client.post("/board/hours/1/confirm", data={"csrf": token})
+    assert hours.status_code == 403 and 'id="problem-hours-1"' in hours.text
+    payment = client.post("/board/payments/new", data={**PAYMENT, "csrf": token})
+    assert payment.status_code == 403
+    problem = re.search(r'id="problem-invoice">([^<]*)</p>', payment.text)
+    assert problem and "kassör" in problem.group(1)
+    assert written(coop) == before
