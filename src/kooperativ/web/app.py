@@ -451,6 +451,7 @@ def create_app(
     if deliver is None:
         folder = outbox or (Path(coop.folder or ".") / "outbox")
         deliver = Outbox(folder)
+    from kooperativ.web.board import board_routes
     from kooperativ.web.board_meetings import board_meeting_routes
     from kooperativ.web.oidc import oidc_routes
     from kooperativ.web.pay import pay_routes
@@ -472,6 +473,7 @@ def create_app(
         Route("/contracts/{number:int}/sign", member(pages.contract_sign), methods=["POST"]),
         *pay_routes(pages, member),
         *meeting_routes(pages, member),
+        *board_routes(pages, member),
         *oidc_routes(pages, member, oidc_transport),
         *board_meeting_routes(pages, member),
     ]
