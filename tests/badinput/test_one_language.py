@@ -61,7 +61,7 @@ COMMANDS = {
         *("employment", "payroll", "salary", "tax", "tax-table", "meeting", "fee", "bylaws"),
         *("audit", "db", "privacy", "ledger", "account", "expense", "salary-request"),
         *("bank", "project", "absence", "certificate", "export"),
-        *("travel", "serve"),
+        *("travel", "serve", "access"),
     ],
     "member": ["add", "list", "show", "update", "admit", "resign", "exclude", "password"],
     "client": ["add", "list", "show", "update"],
@@ -81,6 +81,7 @@ COMMANDS = {
     "bylaws": ["check"],
     "audit": ["verify", "list", "head"],
     "db": ["upgrade"],
+    "access": ["cleanup"],
     "privacy": ["export", "retention", "due", "minimise", "pseudonymise", "pseudonymise-client"],
     "ledger": ["book", "list", "show", "correct", "close", "balance"],
     "account": ["show", "statement"],
@@ -268,6 +269,7 @@ privacy minimise 3 --yes
 privacy pseudonymise 3 --yes
 privacy pseudonymise-client 1 --yes
 db upgrade
+access cleanup
 member exclude 99
 payroll payslips 99 --out TMP/slips
 export pain001 --run 99

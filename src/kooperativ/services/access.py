@@ -34,7 +34,7 @@ from kooperativ.access.models import Credential, LoginToken, WebSession
 from kooperativ.errors import InputError, PermissionDenied
 from kooperativ.members.models import Member, MemberStatus
 from kooperativ.security import Actor
-from kooperativ.services._base import Service, resolve
+from kooperativ.services._base import SYSTEM_ACTOR, Service, resolve
 from kooperativ.storage.base import UnitOfWork
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ __all__ = [
     "REAUTH_MINUTES",
     "SESSION_HOURS",
     "AccessService",
+    "Cleanup",
     "SignIn",
     "token_hash",
 ]
@@ -93,6 +94,14 @@ class SignIn:
     token: str
     session: WebSession
     actor: Actor
+
+
+@dataclass(frozen=True)
+class Cleanup:
+    """What :meth:`AccessService.cleanup` deleted."""
+
+    sessions: int
+    links: int
 
 
 class AccessService(Service):
@@ -404,6 +413,44 @@ class AccessService(Service):
             return ended
 
         return self._transaction(work)
+
+    # -- cleaning up ------------------------------------------------------------------------
+
+    def cleanup(self) -> Cleanup:
+        """Delete the sessions that have ended (expired or signed out) and the sign-in
+        links that can no longer be used (used or expired).
+
+        A link is kept until it is older than the rate limit's window
+        (:data:`FAILURE_MINUTES`), as the links sent within it are counted. Each deletion
+        is on the audit trail (``web_session.remove``, ``login_token.remove``). Run by
+        ``kooperativ serve`` when it starts and by ``kooperativ access cleanup``; running
+        it again deletes nothing more.
+
+        Returns:
+            How many sessions and links were deleted.
+        """
+        now = self._coop.now()
+        window = now - timedelta(minutes=FAILURE_MINUTES)
+
+        def work(uow: UnitOfWork) -> Cleanup:
+            sessions = [s for s in uow.web_sessions.list() if not s.active(now)]
+            links = [
+                t for t in uow.login_tokens.list() if not t.usable(now) and t.created_at <= window
+            ]
+            for session in sessions:
+                uow.web_sessions.remove(session)
+                self._audit_removal(uow, "web_session.remove", session)
+            for link in links:
+                uow.login_tokens.remove(link)
+                self._audit_removal(uow, "login_token.remove", link)
+            return Cleanup(sessions=len(sessions), links=len(links))
+
+        return self._transaction(work)
+
+    def _audit_removal(self, uow: UnitOfWork, action: str, old: LoginToken | WebSession) -> None:
+        entity = "web_session" if isinstance(old, WebSession) else "login_token"
+        self._record_configuration(uow)
+        self._append(uow, SYSTEM_ACTOR, action, entity, str(old.id), old.content_hash(), None)
 
     # -- helpers ----------------------------------------------------------------------------
 
