@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 
 import httpx
-from _web import ADMIN, add_members, load, schema, server, server_url, sessions
+from _web import ADMIN, add_members, light_passwords, load, schema, server, server_url, sessions
 
 from kooperativ import Cooperative
 from kooperativ.web.app import SESSION_COOKIE
@@ -66,6 +66,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4)
     args = parser.parse_args()
     print(f"before: {load()}")
+    light_passwords()
     with tempfile.TemporaryDirectory() as tmp, schema(server_url(args.url)) as url:
         folder = Cooperative.init(Path(tmp) / "coop", "interim_kultur")
         start = time.perf_counter()

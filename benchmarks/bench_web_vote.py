@@ -10,7 +10,7 @@ general meeting where all attend with one motion (yes/no) open for votes. It sta
 httpx, one browser (cookie jar) per member:
 
 1. *sign-in*: each member opens ``/sign-in`` and signs in with their password (argon2id
-   on the server);
+   on the server, with light parameters: see ``_web.light_passwords``);
 2. *vote*: each member opens the meeting's page and posts their vote;
 3. *again*: each member posts a second vote, which must be refused (409).
 
@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import httpx
-from _web import ADMIN, PASSWORD, add_members, load, schema, server, server_url
+from _web import ADMIN, PASSWORD, add_members, light_passwords, load, schema, server, server_url
 
 from kooperativ import Cooperative
 
@@ -85,6 +85,7 @@ def main() -> int:
     args = parser.parse_args()
     count: int = args.members
     print(f"before: {load()}")
+    light_passwords()
     with tempfile.TemporaryDirectory() as tmp, schema(server_url(args.url)) as url:
         folder = Cooperative.init(Path(tmp) / "coop", "interim_kultur")
         start = time.perf_counter()
