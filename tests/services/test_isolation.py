@@ -241,6 +241,8 @@ NOT_MEMBER_DATA: dict[type, dict[str, str]] = {
         "actor": "maps a session token to its own member",
         "reauthenticate": "confirms the member of a session token again (their own)",
         "sign_out": "ends the session of the token given, nothing else",
+        "cleanup": "housekeeping run by the server (no actor): deletes ended sessions and "
+        "spent links, returns only their counts",
     },
 }
 

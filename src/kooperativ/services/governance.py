@@ -48,7 +48,7 @@ from kooperativ.members.models import Member
 from kooperativ.security import Actor
 from kooperativ.services._base import Problem, Ref, Service, build, resolve
 from kooperativ.storage.base import UnitOfWork
-from kooperativ.storage.query import one_of
+from kooperativ.storage.query import Eq, one_of
 
 __all__ = ["GovernanceService"]
 
@@ -244,14 +244,16 @@ class GovernanceService(Service):
             raise PermissionDenied("{name} may not read the board's meetings", name=actor.name)
         return found
 
-    def list(self, actor: Actor) -> builtins.list[Meeting]:
-        """The meetings ``actor`` may read, by number."""
+    def list(self, actor: Actor, *, state: str | None = None) -> builtins.list[Meeting]:
+        """The meetings ``actor`` may read, by number; with ``state`` only those in it
+        (``"open"``: in progress), chosen by the store's index before any is read."""
         self._require_reader(actor)
+        wanted = () if state is None else (Eq("state", state),)
         with self._read() as uow:
             if actor.can_read_all:
-                found = uow.meetings.list()
+                found = uow.meetings.select(*wanted) if wanted else uow.meetings.list()
             else:
-                found = uow.meetings.select(one_of("kind", sorted(_MEMBER_READS)))
+                found = uow.meetings.select(one_of("kind", sorted(_MEMBER_READS)), *wanted)
         return [m for m in found if self._may_read(actor, m)]
 
     def _change(

@@ -303,7 +303,7 @@ class _Pages:
         contracts = self.coop.contracts.list(actor)
         to_sign = [c for c in contracts if c.signed_by_employee is None]
         account = self.coop.ledger.member_account(actor, member)
-        meetings = [m for m in self.coop.governance.list(actor) if m.state == "open"]
+        meetings = self.coop.governance.list(actor, state="open")
         return self.render(
             request,
             "home.html",
