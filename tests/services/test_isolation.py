@@ -250,7 +250,7 @@ NOT_MEMBER_DATA: dict[type, dict[str, str]] = {
 COVERED: dict[type, set[str]] = {
     MemberService: {"get", "list", "update", "resign", "add", "admit", "exclude", "set_roles"},
     ClientService: {"get", "list", "add", "update"},
-    AssignmentService: {"get", "list", "view", "views", "add", "set_status"},
+    AssignmentService: {"get", "list", "view", "views", "add", "set_status", "approve"},
     ContractService: {
         "get",
         "list",
@@ -506,6 +506,7 @@ def test_assignments(world: World) -> None:
         )
     )
     _refused(lambda: coop.assignments.set_status(ada, 2, "completed"))
+    _refused(lambda: coop.assignments.approve(ada, 2, made_on=date(2026, 5, 1)))
 
 
 def test_contracts(world: World) -> None:
