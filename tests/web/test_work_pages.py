@@ -278,7 +278,7 @@ def test_a_member_updates_their_details_and_tax_table(
     event = coop.audit.events(ADMIN)[-1]
     assert event.action == "member.update" and event.actor == "Ada Lind"
     saved = client.get(response.headers["location"]).text
-    assert "Dina uppgifter är sparade" in saved and "table:33:1" in saved
+    assert "Dina uppgifter är sparade" in saved and "Skattetabell 33, kolumn 1" in saved
     # An empty bank account field keeps the account; the same values write nothing.
     assert post(client, "/profile", "/profile", dict(FORMS[2][1])).status_code == 303
     assert coop.members.get(ADMIN, 2) == ada
@@ -289,7 +289,7 @@ def test_a_tax_mode_the_board_set_stays(client: TestClient, coop: Cooperative) -
     coop.members.update(ADMIN, 2, tax_mode="sink")
     sign_in(client)
     page = client.get("/profile").text
-    assert 'id="tax_table"' not in page and "styrelsen" in page
+    assert 'id="tax_table"' not in page and "styrelsen" in page and "SINK" in page
     assert post(client, "/profile", "/profile", {**FORMS[2][1], "tax_table": "", "tax_column": ""})
     assert coop.members.get(ADMIN, 2).tax.mode == "sink"
 
