@@ -64,8 +64,10 @@ __all__ = [
     "InvoicingConfig",
     "KeyPathError",
     "LedgerConfig",
+    "OidcConfig",
     "PayrollConfig",
     "StorageConfig",
+    "WebConfig",
     "load_config",
     "parse_config",
 ]
@@ -98,26 +100,30 @@ class IdentityConfig(_Section):
     organisation number, the VAT number (the organisation's own) and the payment numbers.
     """
 
-    name: str = Field(min_length=1)
+    name: str = Field(min_length=1, description="The legal name, as on invoices and contracts")
     legal_form: str | None = Field(
         default=None, description="e.g. aktiebolag, ideell förening, ekonomisk förening"
     )
     orgnr: str = Field(description="The organisation number, in the country's form")
-    vat_number: str | None = None
-    bankgiro: str | None = None
-    plusgiro: str | None = None
-    iban: str | None = None
-    bic: str | None = None
-    email: EmailStr | None = None
-    phone: str | None = None
-    website: str | None = None
+    vat_number: str | None = Field(
+        default=None, description="The VAT registration number (the organisation's own)"
+    )
+    bankgiro: str | None = Field(default=None, description="The bankgiro number clients pay to")
+    plusgiro: str | None = Field(default=None, description="The plusgiro number clients pay to")
+    iban: str | None = Field(default=None, description="The bank account as an IBAN")
+    bic: str | None = Field(default=None, description="The bank's BIC (SWIFT code)")
+    email: EmailStr | None = Field(default=None, description="The e-mail address")
+    phone: str | None = Field(default=None, description="The telephone number")
+    website: str | None = Field(default=None, description="The website's address")
     f_tax: bool = Field(default=True, description="Approved for F-tax (Godkänd för F-skatt)")
     peppol_id: str | None = Field(
         default=None,
         description="The Peppol participant id (scheme:identifier, e.g. 0007:5598765435), "
         "the electronic address of Peppol invoices",
     )
-    address: Address
+    address: Address = Field(
+        description="The postal address (a table: street, postal_code, city, country)"
+    )
 
     @field_validator("peppol_id")
     @classmethod
@@ -223,11 +229,15 @@ class FeeOverrideConfig(_FeeTerms):
     """
 
     member: int = Field(ge=1, description="The member number (medlemsnummer)")
-    rate: Decimal | None = None
-    minimum: Decimal | None = None
-    maximum: Decimal | None = None
-    valid_from: date | None = Field(default=None, alias="from")
-    valid_to: date | None = Field(default=None, alias="to")
+    rate: Decimal | None = Field(default=None, description="The member's own rate, e.g. 0.04")
+    minimum: Decimal | None = Field(default=None, description="The member's own least fee")
+    maximum: Decimal | None = Field(default=None, description="The member's own most fee")
+    valid_from: date | None = Field(
+        default=None, alias="from", description="The first day it applies (default: always)"
+    )
+    valid_to: date | None = Field(
+        default=None, alias="to", description="The last day it applies (default: always)"
+    )
     note: str = Field(min_length=1, description="Why the member pays another fee")
 
     @model_validator(mode="after")
@@ -278,17 +288,24 @@ class FeeConfig(_FeeTerms):
     """
 
     rate: Decimal = Field(description="Share of the invoiced amount excl. VAT, e.g. 0.06")
-    basis: Literal["invoiced_excl_vat"] = "invoiced_excl_vat"
+    basis: Literal["invoiced_excl_vat"] = Field(
+        default="invoiced_excl_vat",
+        description="What the rate is of: the invoiced amount excluding VAT (the only basis)",
+    )
     minimum: Decimal = Field(default=ZERO, description="The least fee on one invoice")
     maximum: Decimal | None = Field(default=None, description="The most fee on one invoice")
-    note: str | None = None
+    note: str | None = Field(default=None, description="Why: e.g. the meeting's decision")
     taken: Literal["on_invoicing", "on_payment"] = Field(
         default="on_invoicing",
         description="When the fee is booked to the member's account: when the invoice is "
         "issued or when the client pays it",
     )
-    periods: tuple[FeePeriodConfig, ...] = ()
-    members: tuple[FeeOverrideConfig, ...] = ()
+    periods: tuple[FeePeriodConfig, ...] = Field(
+        default=(), description="Changes of the fee from a day on ([[fees.periods]])"
+    )
+    members: tuple[FeeOverrideConfig, ...] = Field(
+        default=(), description="Members' own fee terms ([[fees.members]])"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> FeeConfig:
@@ -332,14 +349,16 @@ class AdvancesConfig(_Section):
     ``total`` (the most all members together), at least one of them.
     """
 
-    allowed: bool = False
+    allowed: bool = Field(
+        default=False, description="Whether a salary may be paid before the client pays"
+    )
     per_member: Decimal | None = Field(
         default=None, description="The most one member may be paid before the clients pay"
     )
     total: Decimal | None = Field(
         default=None, description="The most all members together may be paid ahead"
     )
-    note: str | None = None
+    note: str | None = Field(default=None, description="Why: e.g. the board's decision")
 
     @field_validator("per_member", "total", mode="before")
     @classmethod
@@ -377,7 +396,9 @@ class AdvancesConfig(_Section):
 class PayrollConfig(_Section):
     """How salaries are paid (the national rules are in the country's section)."""
 
-    pay_day: int = Field(default=25, ge=1, le=28)
+    pay_day: int = Field(
+        default=25, ge=1, le=28, description="The day of the month salaries are paid"
+    )
     pension_rate: Decimal = Field(
         default=ZERO, description="Occupational pension as a share of the taxable pay"
     )
@@ -405,10 +426,16 @@ class PayrollConfig(_Section):
 class InvoicingConfig(_Section):
     """Invoice numbering and terms."""
 
-    series: str = Field(default="A", min_length=1, max_length=5)
-    first_number: int = Field(default=1, ge=1)
-    payment_terms_days: int = Field(default=30, ge=0, le=120)
-    late_interest: str | None = None
+    series: str = Field(
+        default="A", min_length=1, max_length=5, description="The invoice numbers' series"
+    )
+    first_number: int = Field(default=1, ge=1, description="The number of the first invoice")
+    payment_terms_days: int = Field(
+        default=30, ge=0, le=120, description="Days from the invoice date to the due date"
+    )
+    late_interest: str | None = Field(
+        default=None, description="The late-payment interest clause printed on invoices"
+    )
     rounding: bool = Field(
         default=False, description="Round the total to whole kronor (öresavrundning)"
     )
@@ -420,9 +447,18 @@ class EmploymentConfig(_Section):
     default_type: str | None = Field(
         default=None, description="The cooperative's usual form of employment; else the law's"
     )
-    place_of_work: str = "Enligt uppdraget"
-    collective_agreement: str | None = None
-    warn_months: int = Field(default=10, ge=1, le=24)
+    place_of_work: str = Field(
+        default="Enligt uppdraget", description="The place of work a contract names by default"
+    )
+    collective_agreement: str | None = Field(
+        default=None, description="The collective agreement the contracts name, if any"
+    )
+    warn_months: int = Field(
+        default=10,
+        ge=1,
+        le=24,
+        description="Warn when a member's fixed-term employment time reaches this many months",
+    )
 
 
 #: The ledger's series by default: letter → what it holds.
@@ -442,12 +478,17 @@ class LedgerConfig(_Section):
     name) to the country's chart, e.g. ``1910 = "Kassa"`` under ``[ledger.accounts]``.
     """
 
-    series: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_SERIES))
+    series: dict[str, str] = Field(
+        default_factory=lambda: dict(DEFAULT_SERIES),
+        description="The voucher series: letters → what the series holds",
+    )
     invoices: str = Field(default="A", description="The series of invoices and credit notes")
     payments: str = Field(default="B", description="The series of payments")
     payroll: str = Field(default="L", description="The series of payroll")
     manual: str = Field(default="M", description="The series of manual vouchers")
-    accounts: dict[int, str] = Field(default_factory=dict)
+    accounts: dict[int, str] = Field(
+        default_factory=dict, description="Accounts added to the chart: number → name"
+    )
 
     @field_validator("series")
     @classmethod
@@ -486,10 +527,125 @@ class LedgerConfig(_Section):
         return self
 
 
+class OidcConfig(_Section):
+    """Signing in to the web app through an OpenID Connect provider (``[web.oidc]``).
+
+    A cooperative with an e-ID broker (or any provider that speaks OpenID Connect) names
+    it here; the sign-in page then shows its button. The provider must know this site's
+    callback address (``https://<site>/sign-in/oidc/callback``) and give the cooperative
+    a client id and secret. The secret is never written in this file: ``client_secret_env``
+    names the environment variable that holds it when ``kooperativ serve`` runs.
+
+    ``match`` tells how the person the provider signed in is found in the register:
+    ``email`` by the provider's verified ``email`` claim (an unverified address is
+    refused), or ``personal_number`` by the claim named ``claim`` (an e-ID broker's
+    personal identity number), compared with the member's in normal form.
+    """
+
+    issuer: str = Field(
+        description="The provider's address; its discovery document is at "
+        "<issuer>/.well-known/openid-configuration"
+    )
+    client_id: str = Field(min_length=1, description="The client id the provider gave")
+    client_secret_env: str = Field(
+        description="The name of the environment variable holding the client secret"
+    )
+    scopes: str = Field(default="openid email", description="The scopes asked for")
+    match: Literal["email", "personal_number"] = Field(
+        default="email", description="How a member is found: by e-mail or personal number"
+    )
+    claim: str | None = Field(
+        default=None, description="The ID token's claim holding the personal number"
+    )
+    label: str | None = Field(default=None, description="The button's text on the sign-in page")
+    token_auth: Literal["client_secret_basic", "client_secret_post"] = Field(
+        default="client_secret_basic",
+        description="How the client authenticates at the token endpoint",
+    )
+    redirect_uri: str | None = Field(
+        default=None,
+        description="The callback address registered at the provider, when the site "
+        "cannot tell its own (behind a proxy)",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_secret(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "client_secret" in data:
+            raise KeyPathError(
+                "client_secret",
+                "never write the secret in this file: name the environment variable "
+                "that holds it in client_secret_env",
+            )
+        return data
+
+    @field_validator("issuer")
+    @classmethod
+    def _issuer(cls, value: str) -> str:
+        if not _web_address(value):
+            raise ValueError("must be an https:// address (http:// only on this machine)")
+        return value.rstrip("/")
+
+    @field_validator("redirect_uri")
+    @classmethod
+    def _redirect(cls, value: str | None) -> str | None:
+        if value is not None and not (
+            _web_address(value) and value.endswith("/sign-in/oidc/callback")
+        ):
+            raise ValueError(
+                "must be this site's https:// address ending in /sign-in/oidc/callback"
+            )
+        return value
+
+    @field_validator("client_secret_env")
+    @classmethod
+    def _secret_env(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", value):
+            raise ValueError(
+                "must be the name of an environment variable (letters, digits and _), "
+                "not the secret itself"
+            )
+        return value
+
+    @field_validator("scopes")
+    @classmethod
+    def _scopes(cls, value: str) -> str:
+        if "openid" not in value.split():
+            raise ValueError("must include openid")
+        return " ".join(value.split())
+
+    @model_validator(mode="after")
+    def _claim_given(self) -> OidcConfig:
+        if self.match == "personal_number" and not self.claim:
+            raise KeyPathError(
+                "claim", 'is needed with match = "personal_number" (the claim\'s name)'
+            )
+        return self
+
+
+def _web_address(value: str) -> bool:
+    """Whether ``value`` is an https address, or an http one on this machine."""
+    if re.fullmatch(r"https://[^\s/?#@]+(/[^\s?#]*)?", value):
+        return True
+    return bool(re.fullmatch(r"http://(localhost|127\.0\.0\.1)(:\d+)?(/[^\s?#]*)?", value))
+
+
+class WebConfig(_Section):
+    """The members' web app (``[web]``): for now, an optional OpenID Connect provider."""
+
+    oidc: OidcConfig | None = Field(
+        default=None,
+        description="An OpenID Connect provider members may sign in through (e.g. an e-ID broker)",
+    )
+
+
 class StorageConfig(_Section):
     """Where the records are kept (a URL; the default is ``kooperativ.db`` in the folder)."""
 
-    url: str | None = None
+    url: str | None = Field(
+        default=None,
+        description="The database URL (default: sqlite:///FOLDER/kooperativ.db)",
+    )
 
 
 class CooperativeConfig(_Section):
@@ -504,24 +660,48 @@ class CooperativeConfig(_Section):
         national: The country's own section (``[se]``), validated by its schema.
     """
 
-    country: str = Field(min_length=2, max_length=2)
-    language: str = Field(min_length=2)
+    country: str = Field(
+        min_length=2, max_length=2, description="The country whose law applies (ISO code)"
+    )
+    language: str = Field(
+        min_length=2, description="The language of documents and messages (e.g. sv, en)"
+    )
     example_values: bool = Field(
         default=False, description="True while the file still holds the example's values"
     )
-    employer: IdentityConfig
+    employer: IdentityConfig = Field(
+        description="The legal entity that employs the members, invoices and pays salaries"
+    )
     association: IdentityConfig | None = Field(
         default=None,
         description="The association that owns the employer, if it is a separate entity",
     )
-    fees: FeeConfig
-    advances: AdvancesConfig = Field(default_factory=AdvancesConfig)
-    payroll: PayrollConfig = Field(default_factory=PayrollConfig)
-    accounts: dict[str, int] = Field(default_factory=dict)
-    invoicing: InvoicingConfig = Field(default_factory=InvoicingConfig)
-    employment: EmploymentConfig = Field(default_factory=EmploymentConfig)
-    ledger: LedgerConfig = Field(default_factory=LedgerConfig)
-    storage: StorageConfig = Field(default_factory=StorageConfig)
+    fees: FeeConfig = Field(description="The cooperative's fee on what members invoice")
+    advances: AdvancesConfig = Field(
+        default_factory=AdvancesConfig, description="Salary before the client pays (förskott)"
+    )
+    payroll: PayrollConfig = Field(
+        default_factory=PayrollConfig, description="How salaries are paid"
+    )
+    accounts: dict[str, int] = Field(
+        default_factory=dict,
+        description="Account numbers by role: changes to the country's chart of accounts",
+    )
+    invoicing: InvoicingConfig = Field(
+        default_factory=InvoicingConfig, description="Invoice numbering and terms"
+    )
+    employment: EmploymentConfig = Field(
+        default_factory=EmploymentConfig, description="Defaults for employment contracts"
+    )
+    ledger: LedgerConfig = Field(
+        default_factory=LedgerConfig, description="The ledger's voucher series and own accounts"
+    )
+    storage: StorageConfig = Field(
+        default_factory=StorageConfig, description="Where the records are kept"
+    )
+    web: WebConfig = Field(
+        default_factory=WebConfig, description="The members' web app (`kooperativ serve`)"
+    )
     _national: BaseModel | None = PrivateAttr(default=None)
 
     @property

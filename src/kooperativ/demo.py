@@ -16,11 +16,14 @@
 before, never another one), opens it on SQLite and registers the members, fees, clients,
 assignments and contracts of the example's ``demo.toml`` (:func:`load_demo`).
 :func:`run_month` then runs the month of the ``[month]`` table of ``demo.toml`` through
-the cooperative's services, as its treasurer would: invoices → payments → salary
-requests → payroll run → payslips, AGI, pain.001 and SIE 4, written into the folder.
+the cooperative's services, as its treasurer would: invoices → payments (by OCR, or from
+a camt.054 bank notification it writes and imports) → salary requests → payroll run →
+payslips, AGI, pain.001 and SIE 4, written into the folder.
 :func:`run_meeting` holds the association's annual meeting of the ``[meeting]`` table
 through the governance services: notice, röstlängd with a proxy, a member's motion, a bylaw
 amendment, an election by secret ballot, and the minutes as PDF.
+:func:`open_web` gives the members of the ``[web]`` table the demo's password, so the web
+app (``kooperativ serve``) can be tried with them at once.
 Every step happens on the demo's own dates (a :class:`DemoClock`), never today's, so the
 demo gives the same figures and files every time.
 :func:`report` gathers what the demo shows: the salary each assignment would pay, the
@@ -66,8 +69,12 @@ __all__ = [
     "DemoMeeting",
     "DemoMonth",
     "DemoReport",
+    "DemoUser",
+    "DemoWeb",
+    "camt054_notification",
     "create",
     "load_demo",
+    "open_web",
     "report",
     "run_meeting",
     "run_month",
@@ -88,7 +95,14 @@ FOLDERS = {
     "pain001": "filer",
     "sie": "filer/sie",
     "minutes_pdf": "stamma",
+    "camt054": "bank",
 }
+#: The ways ``[[month.payments]]`` can arrive: registered by the invoice's OCR number, or
+#: in a camt.054 notification from the bank that the demo writes and imports.
+PAYMENT_WAYS = ("ocr", "camt054")
+#: Where the web app writes e-mail (sign-in links) when no SMTP server is given, relative
+#: to the cooperative's folder.
+OUTBOX = "outbox"
 
 
 class DemoClock:
@@ -147,12 +161,12 @@ class DemoFile:
     """A file the demo wrote.
 
     Attributes:
-        kind: What it is: ``invoice_pdf``, ``peppol``, ``payslip_pdf``, ``agi``,
-            ``pain001``, ``sie`` or ``minutes_pdf`` (machine codes, the keys of
+        kind: What it is: ``invoice_pdf``, ``peppol``, ``camt054``, ``payslip_pdf``,
+            ``agi``, ``pain001``, ``sie`` or ``minutes_pdf`` (machine codes, the keys of
             :data:`FOLDERS`).
         path: Where, relative to the demo folder.
         about: What it is of: an invoice (``A1``), a member number, a period, a year, a
-            meeting's date.
+            meeting's date, a bank notification's day.
     """
 
     kind: str
@@ -166,7 +180,8 @@ class DemoMonth:
 
     Attributes:
         invoices: The month's invoices, one per completed assignment.
-        payments: The clients' payments of them.
+        payments: The clients' payments of them, by payment day (those of a camt.054
+            file as the import stored them).
         requests: The members' salary requests (approved; those paid in a later period
             stay approved).
         run: The month's payroll run, approved and paid.
@@ -201,6 +216,40 @@ class DemoMeeting:
     notice_problems: list[Problem]
     decisions: list[Decision]
     files: list[DemoFile] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    """A demo member who can sign in to the web app.
+
+    Attributes:
+        number: The member number.
+        name: The member's name.
+        email: The e-mail address to sign in with (sign-in links are sent there).
+        roles: The member's offices (``board``, ``treasurer`` …; none: a member).
+    """
+
+    number: int
+    name: str
+    email: str
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DemoWeb:
+    """How to try the web app on the demo: what :func:`open_web` set up.
+
+    Attributes:
+        password: The demo password the users were given (a demo value, printed for
+            anyone to read: never a real member's password).
+        users: The members who can sign in with it.
+        outbox: Where e-mail goes when the web app has no SMTP server (relative to the
+            demo folder): sign-in links land there as files.
+    """
+
+    password: str
+    users: list[DemoUser]
+    outbox: Path = Path(OUTBOX)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -347,7 +396,9 @@ def run_month(
     1. an invoice for every assignment that ended in the month of ``invoice_date``, issued
        that day (``fakturor/``: a PDF each, and a Peppol BIS 3.0 file for a client with a
        Peppol id);
-    2. the clients' payments, registered by OCR on the days of ``[[month.payments]]``;
+    2. the clients' payments on the days of ``[[month.payments]]``: registered by OCR, or
+       (``via = "camt054"``) written as the bank's camt.054 notification (``bank/``) and
+       imported from it;
     3. each member of ``[[month.salary_requests]]`` asks for all that is on their account,
        approved by the treasurer (``month.treasurer``), or by the board member
        (``month.board``) for the treasurer's own request;
@@ -417,14 +468,38 @@ def run_month(
         day: date = paid_on[number]
         return day
 
-    payments = []
-    for invoice in sorted(invoices, key=paid_day):
-        at(paid_day(invoice))
-        payments.append(
-            coop.payments.register(
-                treasurer, invoice.payment_reference, invoice.total, paid_day(invoice)
+    ways = {int(p["assignment"]): str(p.get("via", "ocr")) for p in month.get("payments", [])}
+    for way in ways.values():
+        if way not in PAYMENT_WAYS:
+            raise ConfigError(
+                str(path or target / DEMO_FILE),
+                "month.payments",
+                "{way!r} is not a way of paying (choose {ways})",
+                way=way,
+                ways=", ".join(PAYMENT_WAYS),
             )
-        )
+
+    payments: list[Payment] = []
+    for invoice in sorted(invoices, key=paid_day):
+        day = paid_day(invoice)
+        at(day)
+        if ways[by_assignment[invoice.assignment_ids[0]]] == "camt054":
+            # The bank tells of the payment in a camt.054 notification; the treasurer
+            # imports the file and the payment is matched by its OCR number.
+            data = camt054_notification(
+                message_id=f"DEMO-{day:%Y%m%d}-{invoice.label}",
+                created=datetime.combine(day, time(7, 0)),
+                account=coop.config.employer.bankgiro or "",
+                payments=[(invoice.payment_reference, invoice.total, invoice.buyer.name, day)],
+            )
+            made = _write(target, "camt054", f"camt054-{day}.xml", data, day.isoformat())
+            files.append(made)
+            imported = coop.payments.import_camt054(treasurer, data, made.path.as_posix())
+            payments.extend(imported.payments)
+        else:
+            payments.append(
+                coop.payments.register(treasurer, invoice.payment_reference, invoice.total, day)
+            )
     # 3. Salary requests: each member asks for what is on their account; an officer who is
     # not the member approves.
     requests = []
@@ -667,3 +742,125 @@ def run_meeting(
         decisions=meeting.decisions(),
         files=files,
     )
+
+
+def camt054_notification(
+    *,
+    message_id: str,
+    created: datetime,
+    account: str,
+    payments: list[tuple[str, Decimal, str, date]],
+) -> bytes:
+    """A bank's camt.054.001.08 notification of incoming payments to a bankgiro number.
+
+    The demo's stand-in for the file a bank sends: one booked credit entry per payment,
+    with the payer's name and the invoice's OCR number as a structured creditor reference.
+
+    Args:
+        message_id: The notification's ``GrpHdr/MsgId``.
+        created: When the bank made it (local time).
+        account: The bankgiro number paid to.
+        payments: Each payment as ``(OCR number, amount, payer, day booked)``.
+
+    Returns:
+        The XML file's bytes (UTF-8).
+
+    Examples:
+        >>> from kooperativ.bank.camt054 import read_camt054
+        >>> data = camt054_notification(message_id="M1", created=datetime(2026, 12, 14, 7),
+        ...     account="555-1239", payments=[("1234", Decimal("100.00"), "Kund AB",
+        ...     date(2026, 12, 14))])
+        >>> (payment,) = read_camt054(data).transactions
+        >>> payment.amount, payment.structured_references, payment.debtor_name
+        (Decimal('100.00'), ('1234',), 'Kund AB')
+    """
+    from xml.etree import ElementTree as ET
+
+    namespace = "urn:iso:std:iso:20022:tech:xsd:camt.054.001.08"
+    root = ET.Element("Document", xmlns=namespace)
+    message = ET.SubElement(root, "BkToCstmrDbtCdtNtfctn")
+
+    def add(parent: ET.Element, path: str, text: str | None = None, **attributes: str) -> None:
+        element = parent
+        for name in path.split("/"):
+            element = ET.SubElement(element, name)
+        element.attrib.update(attributes)
+        element.text = text
+
+    header = ET.SubElement(message, "GrpHdr")
+    add(header, "MsgId", message_id)
+    add(header, "CreDtTm", created.isoformat(timespec="seconds"))
+    notification = ET.SubElement(message, "Ntfctn")
+    add(notification, "Id", f"{message_id}-1")
+    add(notification, "CreDtTm", created.isoformat(timespec="seconds"))
+    account_element = ET.SubElement(notification, "Acct")
+    other = ET.SubElement(ET.SubElement(account_element, "Id"), "Othr")
+    add(other, "Id", account.replace("-", ""))
+    add(other, "SchmeNm/Prtry", "BGNR")
+    add(account_element, "Ccy", "SEK")
+    for index, (reference, amount, payer, day) in enumerate(payments, start=1):
+        entry = ET.SubElement(notification, "Ntry")
+        add(entry, "Amt", f"{amount:.2f}", Ccy="SEK")
+        add(entry, "CdtDbtInd", "CRDT")
+        add(entry, "Sts/Cd", "BOOK")
+        add(entry, "BookgDt/Dt", day.isoformat())
+        add(entry, "ValDt/Dt", day.isoformat())
+        details = ET.SubElement(ET.SubElement(entry, "NtryDtls"), "TxDtls")
+        add(details, "Refs/AcctSvcrRef", f"{message_id}-{index}")
+        add(details, "Amt", f"{amount:.2f}", Ccy="SEK")
+        add(details, "CdtDbtInd", "CRDT")
+        add(details, "RltdPties/Dbtr/Pty/Nm", payer)
+        creditor = ET.SubElement(ET.SubElement(details, "RmtInf"), "Strd")
+        info = ET.SubElement(creditor, "CdtrRefInf")
+        add(info, "Tp/CdOrPrtry/Cd", "SCOR")
+        add(info, "Ref", reference)
+    ET.indent(root)
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
+
+
+def _web_data(path: Path) -> dict[str, Any]:
+    data = _read(path).get("web")
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), "web", "the demo data has no [web] table")
+    return data
+
+
+def open_web(coop: Cooperative, folder: Path | str, *, path: Path | None = None) -> DemoWeb:
+    """Give the members of the ``[web]`` table the demo's password, for the web app.
+
+    ``kooperativ serve --coop FOLDER`` then lets each of them sign in with their e-mail
+    address and the password, or ask for a sign-in link, which the web app writes to
+    ``FOLDER/outbox/`` when it has no SMTP server.
+
+    Args:
+        coop: The demo cooperative.
+        folder: The demo folder.
+        path: The demo data (default: ``demo.toml`` in ``folder``).
+
+    Raises:
+        ConfigError: The demo data has no ``[web]`` table.
+        InputError: A password the access rules refuse, or a member without an e-mail
+            address (field ``web.members``).
+    """
+    source = path or Path(folder) / DEMO_FILE
+    data = _web_data(source)
+    password = str(data.get("password", ""))
+    admin = Actor.admin("demo")
+    users = []
+    for number in data.get("members", []):
+        member = coop.members.get(admin, int(number))
+        if not member.email:
+            raise InputError(
+                "web.members", "member {number} has no e-mail address", number=member.number
+            )
+        coop.access.set_password(admin, member.number, password)
+        users.append(
+            DemoUser(
+                number=member.number,
+                name=f"{member.first_name} {member.last_name}",
+                email=member.email,
+                roles=tuple(sorted(str(r) for r in member.roles if r is not Role.MEMBER)),
+            )
+        )
+    return DemoWeb(password=password, users=users)

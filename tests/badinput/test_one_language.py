@@ -61,7 +61,7 @@ COMMANDS = {
         *("employment", "payroll", "salary", "tax", "tax-table", "meeting", "fee", "bylaws"),
         *("audit", "db", "privacy", "ledger", "account", "expense", "salary-request"),
         *("bank", "project", "absence", "certificate", "export"),
-        *("travel", "serve"),
+        *("travel", "serve", "config"),
     ],
     "member": ["add", "list", "show", "update", "admit", "resign", "exclude", "password"],
     "client": ["add", "list", "show", "update"],
@@ -79,8 +79,9 @@ COMMANDS = {
     ],
     "fee": ["pay", "list"],
     "bylaws": ["check"],
+    "config": ["schema"],
     "audit": ["verify", "list", "head"],
-    "db": ["upgrade"],
+    "db": ["upgrade", "copy"],
     "privacy": ["export", "retention", "due", "minimise", "pseudonymise", "pseudonymise-client"],
     "ledger": ["book", "list", "show", "correct", "close", "balance"],
     "account": ["show", "statement"],
@@ -268,6 +269,9 @@ privacy minimise 3 --yes
 privacy pseudonymise 3 --yes
 privacy pseudonymise-client 1 --yes
 db upgrade
+db copy --to sqlite:///TMP/copy.db
+db copy --to sqlite:///TMP/copy.db
+db copy --to nonsense://x
 member exclude 99
 payroll payslips 99 --out TMP/slips
 export pain001 --run 99
@@ -287,7 +291,7 @@ _JSON = re.compile(
     r"^(check|member (list|show|add|update)|client|assignment|payroll|salary|!?tax |contract"
     r" (show|list|sign|end|create)|invoice (create|list|show|credit)|employment|fee|"
     r"meeting (create|show|notice|agenda|vote|"
-    r"close|election|verify|import|list)|audit|privacy (export|retention|due|pseudonymise)|"
+    r"close|election|verify|import|list)|audit|privacy (export|retention|due|pseudonymise)|db copy|"
     r"!bylaws)"
 )
 

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 
@@ -20,11 +21,13 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from kooperativ import demo
+from kooperativ.bank.camt054 import read_camt054
 from kooperativ.cli import app
 from kooperativ.cooperative import Cooperative
 from kooperativ.countries.se.agi import COMPONENT_NAMESPACE, INSTANCE_NAMESPACE
 from kooperativ.countries.se.sie import read_sie
 from kooperativ.invoicing.models import InvoiceStatus
+from kooperativ.payments.models import PaymentStatus
 from kooperativ.payroll.runs import RunStatus
 from kooperativ.security import Actor
 
@@ -93,6 +96,27 @@ def test_invoices_of_the_completed_assignments_equal_them(built: Built) -> None:
     (peppol,) = read(built, "peppol")
     root = etree.fromstring(peppol)
     assert etree.QName(root).localname == "Invoice"
+
+
+def test_one_payment_arrives_in_a_camt054_file_and_is_imported(built: Built) -> None:
+    # demo.toml: the municipality pays invoice A2 (32 500 kr) through its bank on 14
+    # December; the demo writes the bank's camt.054 notification and imports it.
+    (made,) = (f for f in built.month.files if f.kind == "camt054")
+    assert made.path.as_posix() == "bank/camt054-2026-12-14.xml"
+    data = (built.folder / made.path).read_bytes()
+    (incoming,) = read_camt054(data).transactions
+    assert incoming.amount == Decimal("32500.00") and incoming.currency == "SEK"
+    with Cooperative.open(built.folder) as coop:
+        (a2,) = (i for i in coop.invoices.list(ADMIN) if i.label == "A2")
+        assert incoming.structured_references == (a2.payment_reference,)
+        payments = coop.payments.list(ADMIN)
+        (imported,) = (p for p in payments if p.source == made.path.as_posix())
+        assert imported.status is PaymentStatus.MATCHED and imported.invoice_ids == (a2.id,)
+        assert imported.paid_on == date(2026, 12, 14) and imported.amount == a2.total
+        assert sum(p.source == "manual" for p in payments) == 3  # the others: by OCR
+        # The same file again stores nothing (the bank's file may come twice).
+        again = coop.payments.import_camt054(ADMIN, data, made.path.as_posix())
+        assert again.nothing_new and len(coop.payments.list(ADMIN)) == 4
 
 
 # -- the payroll run and its files --------------------------------------------------------------
@@ -241,6 +265,7 @@ def test_the_command_lists_every_file_at_80_columns(tmp_path: Path) -> None:
         "filer/pain001-2026-12-1.xml",
         "filer/sie/bokforing-2026.se",
         "stamma/protokoll-arsmote-2027.pdf",
+        "bank/camt054-2026-12-14.xml",
     ):
         assert path in done.stdout, path
         assert (tmp_path / "d" / path).is_file(), path

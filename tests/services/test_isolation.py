@@ -236,6 +236,8 @@ NOT_MEMBER_DATA: dict[type, dict[str, str]] = {
         "session of the member whose password was given",
         "send_link": "authenticates a person: sends a link only to the member's own address",
         "sign_in_link": "authenticates a person: the token is the member's own",
+        "sign_in_identity": "authenticates a person the web app has verified through the "
+        "identity provider's ID token: a session only for the member its claims name",
         "actor": "maps a session token to its own member",
         "reauthenticate": "confirms the member of a session token again (their own)",
         "sign_out": "ends the session of the token given, nothing else",

@@ -86,7 +86,7 @@ class WebSession(Record):
         token_hash: SHA-256 (hex) of the cookie's token.
         created_at: When the member signed in.
         expires_at: When the session ends at the latest.
-        method: How the member signed in (``password`` or ``link``).
+        method: How the member signed in (``password``, ``link`` or ``oidc``).
         revoked_at: When it was ended (signed out or revoked), if it was.
     """
 

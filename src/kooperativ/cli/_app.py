@@ -136,6 +136,11 @@ COMMANDS: dict[str, Entry] = {
         PANELS[4],
     ),
     "db": Entry("kooperativ.cli.db", "The database.", PANELS[4]),
+    "config": Entry(
+        "kooperativ.cli.configuration",
+        "The configuration files: their JSON Schemas.",
+        PANELS[0],
+    ),
     "serve": Entry(
         "kooperativ.cli.serve", "Run the members' web app on the cooperative.", PANELS[0]
     ),

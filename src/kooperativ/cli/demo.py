@@ -1,19 +1,20 @@
 # SPDX-License-Identifier: EUPL-1.2
 """``kooperativ demo``: the Interim kultur demo cooperative, built, run for a month, its
-annual meeting held, shown.
+annual meeting held, its web app made ready to try, shown.
 
-The building, the month and the meeting are :mod:`kooperativ.demo` (a program gets the
-same cooperative and files); this module only prints what
-:func:`kooperativ.demo.run_month` and :func:`kooperativ.demo.run_meeting` made and
-:func:`kooperativ.demo.report` finds, in tables that fit 80 columns. Its own texts are in
-the ``demo`` catalog.
+The building, the month, the meeting and the web users are :mod:`kooperativ.demo` (a
+program gets the same cooperative and files); this module only prints what
+:func:`kooperativ.demo.run_month`, :func:`kooperativ.demo.run_meeting` and
+:func:`kooperativ.demo.open_web` made and :func:`kooperativ.demo.report` finds, in tables
+that fit 80 columns, or with ``--json`` as one JSON object (:func:`summary`). Its own
+texts are in the ``demo`` catalog.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -22,9 +23,9 @@ from kooperativ.cli._context import CliContext, shared_options
 
 if TYPE_CHECKING:
     from kooperativ.cooperative import Cooperative
-    from kooperativ.demo import DemoMeeting, DemoMonth, DemoReport
+    from kooperativ.demo import DemoMeeting, DemoMonth, DemoReport, DemoWeb
 
-__all__ = ["register"]
+__all__ = ["register", "summary"]
 
 #: The payslip items of the payroll table, in payslip order, with their labels.
 SALARY_ITEMS = (
@@ -44,6 +45,15 @@ FILE_LABELS = {
     "pain001": "Salary payments {about} (pain.001)",
     "sie": "Bookkeeping {about} (SIE 4)",
     "minutes_pdf": "Minutes {about} (PDF)",
+    "camt054": "Bank file {about} (camt.054)",
+}
+
+#: The offices of the demo's web users, in the ``demo`` catalog.
+ROLE_LABELS = {
+    "board": "board member",
+    "treasurer": "treasurer",
+    "auditor": "auditor",
+    "admin": "administrator",
 }
 
 #: A motion's outcome in the meeting table, in the ``demo`` catalog.
@@ -55,7 +65,7 @@ OUTCOME_LABELS = {
 }
 
 
-@shared_options(coop=False)
+@shared_options(coop=False, json=True)
 def demo(
     cli: CliContext,
     folder: Annotated[
@@ -72,8 +82,156 @@ def demo(
             lang = cli.language if cli.chosen_language else None
             month = library.run_month(coop, folder, clock=clock, lang=lang)
             meeting = library.run_meeting(coop, folder, clock=clock, lang=lang)
+            web = library.open_web(coop, folder)
             report = library.report(coop, month.run.pay_date)
-            _show(cli, coop, folder, month, report, meeting)
+            if cli.as_json:
+                cli.print_json(summary(coop, folder, month, report, meeting, web))
+            else:
+                _show(cli, coop, folder, month, report, meeting)
+                _web(cli, folder, web)
+
+
+def summary(
+    coop: Cooperative,
+    folder: Path,
+    month: DemoMonth,
+    report: DemoReport,
+    meeting: DemoMeeting,
+    web: DemoWeb,
+) -> dict[str, Any]:
+    """What ``kooperativ demo --json`` prints: the folder, the files (paths relative to it),
+    the key figures of the month and the meeting, the checks and how to open the web app.
+
+    Amounts are strings (``"75000.00"``), days ISO dates; the keys are stable.
+    """
+    from kooperativ.security import Actor
+
+    admin = Actor.admin()
+    paid = {invoice: p.paid_on for p in month.payments for invoice in p.invoice_ids}
+    run = month.run
+    items = [field for field, _label in SALARY_ITEMS]
+    return {
+        "folder": folder.as_posix(),
+        "cooperative": coop.config.employer.name,
+        "database": "kooperativ.db",
+        "counts": {
+            "members": len(coop.members.list(admin)),
+            "clients": len(coop.clients.list(admin)),
+            "assignments": len(report.salaries),
+            "invoices": len(month.invoices),
+            "payments": len(month.payments),
+            "payslips": len(month.payslips),
+            "audit_events": report.events,
+        },
+        "invoices": [
+            {
+                "label": i.label,
+                "client": i.buyer.name,
+                "issued": i.issue_date.isoformat(),
+                "total": f"{i.total:.2f}",
+                "paid_on": paid[i.id].isoformat() if i.id in paid else None,
+            }
+            for i in month.invoices
+        ],
+        "payments": [
+            {
+                "number": p.number,
+                "paid_on": p.paid_on.isoformat(),
+                "amount": f"{p.amount:.2f}",
+                "source": p.source,
+            }
+            for p in month.payments
+        ],
+        "payroll_run": {
+            "number": run.number,
+            "period": run.period,
+            "pay_date": run.pay_date.isoformat(),
+            "payslips": [
+                {
+                    "member": slip.member_number,
+                    "name": slip.name,
+                    **{field: f"{getattr(slip, field):.2f}" for field in items},
+                }
+                for slip in month.payslips
+            ],
+            "totals": {
+                field: f"{sum((getattr(s, field) for s in month.payslips), Decimal(0)):.2f}"
+                for field in items
+            },
+        },
+        "meeting": {
+            "number": meeting.meeting.number,
+            "held_on": meeting.meeting.held_on.isoformat(),
+            "voters": len(meeting.meeting.roll.voter_ids),
+            "present": meeting.meeting.attending(),
+            "decisions": [
+                {
+                    "item": d.item,
+                    "title": d.title,
+                    "outcome": d.outcome,
+                    "elected": list(d.elected),
+                }
+                for d in meeting.decisions
+            ],
+        },
+        "files": [
+            {"kind": f.kind, "path": f.path.as_posix(), "about": f.about}
+            for f in [*month.files, *meeting.files]
+        ],
+        "checks": {
+            "ledger_balances": month.ledger_total == 0,
+            "ledger_total": f"{month.ledger_total:.2f}",
+            "audit_intact": not report.audit_problems,
+            "problems": [str(problem) for problem in report.problems],
+        },
+        "web": {
+            "command": f"kooperativ serve --coop {folder.as_posix()}",
+            "url": "http://127.0.0.1:8000/",
+            "password": web.password,
+            "demo_password": True,
+            "users": [
+                {"member": u.number, "name": u.name, "email": u.email, "roles": list(u.roles)}
+                for u in web.users
+            ],
+            "outbox": (folder / web.outbox).as_posix(),
+        },
+    }
+
+
+def _web(cli: CliContext, folder: Path, web: DemoWeb) -> None:
+    """How to open the web app with the demo's users: fits 80 columns."""
+    from rich.markup import escape
+
+    t = cli.texts("demo")
+    cli.print("")
+    cli.print(t("Try the web app:"))
+    cli.print(f"  kooperativ serve --coop {escape(folder.as_posix())}")
+    cli.print(t("then open http://127.0.0.1:8000/ and sign in as one of them:"))
+    cli.print(
+        table(
+            "",
+            [t("E-mail"), t("Member"), t("Role")],
+            [
+                (
+                    u.email,
+                    f"{u.number} {u.name}",
+                    ", ".join(t(ROLE_LABELS.get(r, r)) for r in u.roles) or t("member"),
+                )
+                for u in web.users
+            ],
+            compact=True,
+        )
+    )
+    cli.print(
+        t("Password: {password} (a demo password: never use it for real people)").format(
+            password=web.password
+        )
+    )
+    cli.print(
+        t("Sign-in links sent by e-mail land as files in {outbox}/.").format(
+            outbox=escape((folder / web.outbox).as_posix())
+        )
+    )
 
 
 def _show(

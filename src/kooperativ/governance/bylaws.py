@@ -130,7 +130,9 @@ class _Rules(BaseModel):
 
 class _Cited(_Rules):
     #: The paragraph of ``stadgar.md`` the rule comes from, e.g. ``"§ 7"``.
-    reference: str = ""
+    reference: str = Field(
+        default="", description="The paragraph of stadgar.md the rule comes from, e.g. § 7"
+    )
 
 
 class VotingRights(_Cited):
@@ -145,11 +147,22 @@ class VotingRights(_Cited):
         one_vote_each: One member, one vote (EFL 6 kap. by analogy; the only form supported).
     """
 
-    statuses: tuple[Literal["member", "applicant"], ...] = ("member",)
-    fee_paid: Literal["current_year", "previous_year", "none"] = "current_year"
-    minimum_membership_days: int = Field(default=0, ge=0, le=3660)
-    no_arrears: bool = False
-    one_vote_each: Literal[True] = True
+    statuses: tuple[Literal["member", "applicant"], ...] = Field(
+        default=("member",), description="Membership statuses that may vote"
+    )
+    fee_paid: Literal["current_year", "previous_year", "none"] = Field(
+        default="current_year",
+        description="Which year's membership fee must be paid by the meeting date",
+    )
+    minimum_membership_days: int = Field(
+        default=0, ge=0, le=3660, description="Days a person must have been a member"
+    )
+    no_arrears: bool = Field(
+        default=False, description="Every fee year up to the required one must be paid"
+    )
+    one_vote_each: Literal[True] = Field(
+        default=True, description="One member, one vote (the only form supported)"
+    )
 
 
 class MeetingRules(_Cited):
@@ -170,17 +183,42 @@ class MeetingRules(_Cited):
         adjusters: How many *justerare* check and sign the minutes.
     """
 
-    annual_from_month: int = Field(default=1, ge=1, le=12)
-    annual_to_month: int = Field(default=6, ge=1, le=12)
-    notice_earliest_days: int = Field(default=42, ge=0)
-    notice_latest_days: int = Field(default=14, ge=0)
-    extra_notice_earliest_days: int = Field(default=42, ge=0)
-    extra_notice_latest_days: int = Field(default=14, ge=0)
-    notice_methods: tuple[str, ...] = ("email", "letter")
-    motion_deadline_days: int = Field(default=28, ge=0)
-    extra_meeting_share: Fraction = Fraction(1, 10)
-    extra_meeting_auditor: bool = True
-    adjusters: int = Field(default=2, ge=1, le=3)
+    annual_from_month: int = Field(
+        default=1, ge=1, le=12, description="The annual meeting is held in this month or later"
+    )
+    annual_to_month: int = Field(
+        default=6, ge=1, le=12, description="… and in this month or earlier"
+    )
+    notice_earliest_days: int = Field(
+        default=42, ge=0, description="The notice goes out at most this many days before"
+    )
+    notice_latest_days: int = Field(
+        default=14, ge=0, description="… and at least this many days before"
+    )
+    extra_notice_earliest_days: int = Field(
+        default=42, ge=0, description="The same for an extra meeting: at most"
+    )
+    extra_notice_latest_days: int = Field(
+        default=14, ge=0, description="The same for an extra meeting: at least"
+    )
+    notice_methods: tuple[str, ...] = Field(
+        default=("email", "letter"), description="How notice may be given (email, letter …)"
+    )
+    motion_deadline_days: int = Field(
+        default=28,
+        ge=0,
+        description="A motion reaches the board at least this many days before the meeting",
+    )
+    extra_meeting_share: Fraction = Field(
+        default=Fraction(1, 10),
+        description="Share of the voting members who may demand an extra meeting, e.g. 1/10",
+    )
+    extra_meeting_auditor: bool = Field(
+        default=True, description="The auditor may demand an extra meeting"
+    )
+    adjusters: int = Field(
+        default=2, ge=1, le=3, description="How many adjusters (justerare) sign the minutes"
+    )
 
     @field_validator("extra_meeting_share", mode="before")
     @classmethod
@@ -215,8 +253,12 @@ class QuorumRules(_Cited):
     the meeting date; ``count_proxies`` says whether members represented by a proxy count.
     """
 
-    share: Fraction = Fraction(0)
-    count_proxies: bool = True
+    share: Fraction = Field(
+        default=Fraction(0), description="Share of the voting members who must be present"
+    )
+    count_proxies: bool = Field(
+        default=True, description="Members represented by a proxy count as present"
+    )
 
     @field_validator("share", mode="before")
     @classmethod
@@ -244,11 +286,17 @@ class ProxyRules(_Cited):
         max_age_days: The mandate may be at most this old on the meeting date.
     """
 
-    allowed: bool = False
-    who: Literal["voting_member", "member", "anyone"] = "voting_member"
-    max_principals: int = Field(default=1, ge=1, le=50)
-    written: bool = True
-    max_age_days: int = Field(default=365, ge=1)
+    allowed: bool = Field(default=False, description="A member may vote through a proxy")
+    who: Literal["voting_member", "member", "anyone"] = Field(
+        default="voting_member", description="Who may act as proxy"
+    )
+    max_principals: int = Field(
+        default=1, ge=1, le=50, description="How many members one proxy may represent"
+    )
+    written: bool = Field(default=True, description="The mandate must be written and dated")
+    max_age_days: int = Field(
+        default=365, ge=1, description="The mandate's greatest age on the meeting date"
+    )
 
 
 class DecisionType(StrEnum):
@@ -278,14 +326,33 @@ class DecisionRule(_Cited):
         annual_only: Only an annual meeting may take this decision.
     """
 
-    share: Fraction = Fraction(1, 2)
-    strict: bool = True
-    base: Literal["cast", "present", "members"] = "cast"
-    counts_blank: bool = False
-    tie: Literal["chair", "lot", "rejected"] = "chair"
-    two_meetings: bool = False
-    second_share: Fraction = Fraction(1, 2)
-    annual_only: bool = False
+    share: Fraction = Field(
+        default=Fraction(1, 2), description="The share of the base the yes votes need, e.g. 2/3"
+    )
+    strict: bool = Field(
+        default=True, description="true: more than the share; false: at least the share"
+    )
+    base: Literal["cast", "present", "members"] = Field(
+        default="cast",
+        description="What the share is of: votes cast, voters present or all voting members",
+    )
+    counts_blank: bool = Field(
+        default=False, description="Blank votes and abstentions count as votes cast"
+    )
+    tie: Literal["chair", "lot", "rejected"] = Field(
+        default="chair",
+        description="A tie: the chair's casting vote, the lot, or the proposal falls",
+    )
+    two_meetings: bool = Field(
+        default=False,
+        description="Needs second_share at two consecutive meetings, one of them annual",
+    )
+    second_share: Fraction = Field(
+        default=Fraction(1, 2), description="The majority at each of the two meetings"
+    )
+    annual_only: bool = Field(
+        default=False, description="Only an annual meeting may take this decision"
+    )
 
     @field_validator("share", "second_share", mode="before")
     @classmethod
@@ -349,10 +416,18 @@ def _qualified() -> DecisionRule:
 class DecisionRules(_Rules):
     """The majority of each decision type (defaults: EFL 6 kap. 33 and 35 §§ by analogy)."""
 
-    ordinary: DecisionRule = Field(default_factory=_ordinary)
-    bylaw_amendment: DecisionRule = Field(default_factory=_qualified)
-    dissolution: DecisionRule = Field(default_factory=_qualified)
-    exclusion: DecisionRule = Field(default_factory=_qualified)
+    ordinary: DecisionRule = Field(
+        default_factory=_ordinary, description="Ordinary matters (default: simple majority)"
+    )
+    bylaw_amendment: DecisionRule = Field(
+        default_factory=_qualified, description="Amending the bylaws (default: 2/3)"
+    )
+    dissolution: DecisionRule = Field(
+        default_factory=_qualified, description="Dissolving the association (default: 2/3)"
+    )
+    exclusion: DecisionRule = Field(
+        default_factory=_qualified, description="Excluding a member (default: 2/3)"
+    )
 
     def rule(self, kind: DecisionType | str) -> DecisionRule:
         """The rule of decision type ``kind``."""
@@ -371,9 +446,13 @@ class ElectionRules(_Cited):
             as the chair's casting vote in elections has been ruled wrong).
     """
 
-    method: ElectionMethod = ElectionMethod.BLOCK_PLURALITY
-    secret: Literal["on_request", "always", "never"] = "on_request"
-    tie: Literal["lot"] = "lot"
+    method: ElectionMethod = Field(
+        default=ElectionMethod.BLOCK_PLURALITY, description="The counting method"
+    )
+    secret: Literal["on_request", "always", "never"] = Field(
+        default="on_request", description="Secret ballot: when a voter asks, always or never"
+    )
+    tie: Literal["lot"] = Field(default="lot", description="A tie is decided by lot")
 
 
 class DigitalDecisionRules(_Cited):
@@ -385,9 +464,13 @@ class DigitalDecisionRules(_Cited):
         types: The decision types that may be taken this way.
     """
 
-    allowed: bool = False
-    minimum_days: int = Field(default=7, ge=1)
-    types: tuple[DecisionType, ...] = (DecisionType.ORDINARY,)
+    allowed: bool = Field(default=False, description="The bylaws allow decisions by digital vote")
+    minimum_days: int = Field(
+        default=7, ge=1, description="At least this many days between the call and the deadline"
+    )
+    types: tuple[DecisionType, ...] = Field(
+        default=(DecisionType.ORDINARY,), description="The decision types taken this way"
+    )
 
 
 class RuleSet(_Rules):
@@ -399,16 +482,33 @@ class RuleSet(_Rules):
         adopted: Which decision adopted this version (free text for the record).
     """
 
-    valid_from: date
-    valid_to: date | None = None
-    adopted: str | None = None
-    voting_rights: VotingRights = Field(default_factory=VotingRights)
-    meetings: MeetingRules = Field(default_factory=MeetingRules)
-    quorum: QuorumRules = Field(default_factory=QuorumRules)
-    proxies: ProxyRules = Field(default_factory=ProxyRules)
-    decisions: DecisionRules = Field(default_factory=DecisionRules)
-    elections: ElectionRules = Field(default_factory=ElectionRules)
-    digital_decisions: DigitalDecisionRules = Field(default_factory=DigitalDecisionRules)
+    valid_from: date = Field(description="The first day in force")
+    valid_to: date | None = Field(
+        default=None, description="The last day in force (default: until further notice)"
+    )
+    adopted: str | None = Field(
+        default=None, description="Which decision adopted this version, for the record"
+    )
+    voting_rights: VotingRights = Field(
+        default_factory=VotingRights, description="Who has a vote at a general meeting"
+    )
+    meetings: MeetingRules = Field(
+        default_factory=MeetingRules, description="When and how general meetings are called"
+    )
+    quorum: QuorumRules = Field(
+        default_factory=QuorumRules, description="When a general meeting may decide"
+    )
+    proxies: ProxyRules = Field(default_factory=ProxyRules, description="Voting through a proxy")
+    decisions: DecisionRules = Field(
+        default_factory=DecisionRules, description="The majority of each decision type"
+    )
+    elections: ElectionRules = Field(
+        default_factory=ElectionRules, description="How elections are held"
+    )
+    digital_decisions: DigitalDecisionRules = Field(
+        default_factory=DigitalDecisionRules,
+        description="Decisions by digital vote with a deadline",
+    )
 
     @model_validator(mode="after")
     def _period(self) -> RuleSet:
@@ -445,9 +545,13 @@ class Bylaws(_Rules):
         rules: The dated rule sets; periods may not overlap.
     """
 
-    source: str = STADGAR_FILE
-    name: str | None = None
-    rules: tuple[RuleSet, ...] = Field(min_length=1)
+    source: str = Field(
+        default=STADGAR_FILE, description="The file with the bylaws' text, beside bylaws.toml"
+    )
+    name: str | None = Field(default=None, description="The association's name in the bylaws")
+    rules: tuple[RuleSet, ...] = Field(
+        min_length=1, description="The dated rule sets ([[rules]]), oldest first"
+    )
 
     @field_validator("rules")
     @classmethod

@@ -45,10 +45,12 @@ class Role(StrEnum):
 class Address(Record):
     """A postal address."""
 
-    street: str = Field(min_length=1)
-    postal_code: str = Field(min_length=1)
-    city: str = Field(min_length=1)
-    country: str = Field(default="SE", min_length=2, max_length=2)
+    street: str = Field(min_length=1, description="Street and number")
+    postal_code: str = Field(min_length=1, description="Postal code")
+    city: str = Field(min_length=1, description="City (postort)")
+    country: str = Field(
+        default="SE", min_length=2, max_length=2, description="Country code (ISO 3166)"
+    )
 
 
 class TaxSettings(Record):

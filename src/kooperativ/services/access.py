@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FAILURE_MINUTES",
+    "FRESH_METHODS",
     "LINK_MINUTES",
     "MAX_FAILURES",
     "MAX_LINKS",
@@ -75,6 +76,14 @@ WRONG = "wrong e-mail address or password"
 LOCKED = "too many attempts: wait {minutes} minutes and try again"
 LINK_INVALID = "the link is no longer valid: ask for a new one"
 REAUTH = "confirm with your password, or sign in again by link and sign within {minutes} minutes"
+NO_MEMBER_EMAIL = "no member is registered with this e-mail address"
+NO_MEMBER_PERSON = "no member is registered with this personal identity number"
+SEVERAL_MEMBERS = "more than one member matches: ask the board to correct the register"
+LEFT = "your membership has ended: you can no longer sign in"
+
+#: Sign-ins that prove who the member is at that moment (a one-time link, an identity
+#: provider): one less than :data:`REAUTH_MINUTES` old counts as re-authentication.
+FRESH_METHODS = ("link", "oidc")
 
 
 def token_hash(token: str) -> str:
@@ -278,6 +287,71 @@ class AccessService(Service):
             raise PermissionDenied(LINK_INVALID)
         return outcome
 
+    # -- identity providers -----------------------------------------------------------------
+
+    def sign_in_identity(
+        self,
+        subject: str,
+        *,
+        email: str | None = None,
+        person_id: str | None = None,
+        method: str = "oidc",
+    ) -> SignIn:
+        """Sign in a person an identity provider has authenticated (OpenID Connect).
+
+        The web app has checked the provider's ID token; this finds the one member it
+        names, by ``email`` (an address the provider has verified, compared without
+        regard to case) or by ``person_id`` (compared in the country's normal form), and
+        opens a session as the other sign-ins do (audited as ``web_session.open``, the
+        session's method ``method``). It takes no actor: the caller vouches for the
+        identity (the web app calls it only with the claims of an ID token it has
+        verified), as ``sign_in_password`` vouches for nothing but the password.
+
+        Args:
+            subject: The provider's identifier of the person (the ``sub`` claim).
+            email: The verified e-mail address, to find the member by.
+            person_id: The personal identity number, to find the member by.
+            method: How the member signed in, kept on the session.
+
+        Raises:
+            TypeError: No ``subject``, or not exactly one of ``email`` and ``person_id``.
+            PermissionDenied: No member, more than one, or one whose membership has ended.
+        """
+        if not subject or (email is None) == (person_id is None):
+            raise TypeError("sign_in_identity needs the subject and one of email, person_id")
+        wanted: str | None = None
+        if person_id is not None:
+            try:
+                wanted = self._coop.country.validate_person_id(person_id)
+            except InputError:
+                raise PermissionDenied(NO_MEMBER_PERSON) from None
+        now = self._coop.now()
+
+        def work(uow: UnitOfWork) -> SignIn | str:
+            if email is not None:
+                text = email.strip().lower()
+                found = [
+                    m
+                    for m in uow.members.list()
+                    if m.email is not None and str(m.email).lower() == text
+                ]
+                missing = NO_MEMBER_EMAIL
+            else:
+                found = [m for m in uow.members.list() if m.person_id == wanted]
+                missing = NO_MEMBER_PERSON
+            if not found:
+                return missing
+            if len(found) > 1:
+                return SEVERAL_MEMBERS
+            if not _may_sign_in(found[0], now):
+                return LEFT
+            return self._open_session(uow, found[0], method, now)
+
+        outcome = self._transaction(work)
+        if isinstance(outcome, SignIn):
+            return outcome
+        raise PermissionDenied(outcome)
+
     # -- sessions ---------------------------------------------------------------------------
 
     def _open_session(self, uow: UnitOfWork, member: Member, method: str, now: datetime) -> SignIn:
@@ -311,8 +385,9 @@ class AccessService(Service):
 
     def reauthenticate(self, token: str, password: str | None) -> Actor:
         """The member of session ``token``, confirmed again before a weighty step (signing
-        a contract): by their password, or — for a member who signs in by link — by a
-        sign-in less than :data:`REAUTH_MINUTES` minutes old.
+        a contract): by their password, or — for a member who signs in by link or through
+        an identity provider (:data:`FRESH_METHODS`) — by a sign-in less than
+        :data:`REAUTH_MINUTES` minutes old.
 
         A wrong password counts as a failed sign-in (rate-limited the same way).
 
@@ -332,7 +407,7 @@ class AccessService(Service):
                 return REAUTH, {"minutes": REAUTH_MINUTES}
             actor = Actor.for_member(member.id, member.name, member.roles)
             if not password:
-                if session.method == "link" and now - session.created_at < timedelta(
+                if session.method in FRESH_METHODS and now - session.created_at < timedelta(
                     minutes=REAUTH_MINUTES
                 ):
                     return actor

@@ -12,6 +12,7 @@ import builtins
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from kooperativ.assignments.models import (
     MAX_AMOUNT,
@@ -24,6 +25,9 @@ from kooperativ.members.models import MemberStatus
 from kooperativ.money import ORE, to_decimal
 from kooperativ.security import Actor
 from kooperativ.services._base import Problem, Ref, Service, build, resolve
+
+if TYPE_CHECKING:
+    from kooperativ.employment.models import EmploymentContract
 
 __all__ = ["AssignmentService"]
 
@@ -177,6 +181,28 @@ class AssignmentService(Service):
             uow.assignments.update(after)
             self._record(uow, actor, "assignment.status", before, after)
         return after
+
+    def approve(self, actor: Actor, ref: Ref, *, made_on: date) -> EmploymentContract:
+        """The board approves a planned assignment: it becomes active and gets its draft
+        employment contract (made ``made_on``), in one unit of work.
+
+        Both are written or neither: a contract the law or the register refuses (the
+        member is not a member on the first day, the work is over …) leaves the assignment
+        planned, so no assignment is active without a contract.
+
+        Returns:
+            The new contract, signed by nobody yet.
+
+        Raises:
+            ConflictError: The assignment is completed or cancelled, or already has a
+                contract for the period.
+            InputError: A contract that cannot be made (see
+                :meth:`~kooperativ.services.contracts.ContractService.create`).
+            PermissionDenied: The actor is not board, treasurer or admin.
+            NotFoundError: No such assignment.
+        """
+        actor.require_manager("approve assignments")
+        return self._coop.contracts.create(actor, assignment=ref, made_on=made_on, activate=True)
 
     def get(self, actor: Actor, ref: Ref) -> Assignment:
         """An assignment by number or id (a member sees only their own)."""

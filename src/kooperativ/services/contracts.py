@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
+from kooperativ.assignments.models import Assignment, AssignmentStatus
 from kooperativ.employment import defaults
 from kooperativ.employment.dates import sane_day
 from kooperativ.employment.models import (
@@ -182,6 +183,7 @@ class ContractService(Service):
         social_insurance: str | None = None,
         training: str | None = None,
         work_abroad: WorkAbroad | None = None,
+        activate: bool = False,
     ) -> EmploymentContract:
         """Create the employment contract for one assignment, or one for several.
 
@@ -202,6 +204,9 @@ class ContractService(Service):
             end: Last day, if not the last assignment's end (none for an open-ended form).
             basis: Grounds for a vikariat or säsong (whom or which season).
             holiday_pay: ``semesterersattning`` (paid out) or ``semesterlon`` (leave).
+            activate: Also make the assignments ``active`` (the board approving planned
+                assignments), in the same unit of work: both are written or neither, so
+                no assignment is active without its contract.
 
         Other arguments are the contract's fields (:class:`EmploymentContract`).
 
@@ -211,7 +216,8 @@ class ContractService(Service):
                 first day, a contract made after its assignment ended, terms the law does
                 not allow (a trial period over six months, holiday paid out over a longer
                 employment …), or another bad field.
-            ConflictError: An assignment already has a contract overlapping the period.
+            ConflictError: An assignment already has a contract overlapping the period,
+                or (with ``activate``) is completed or cancelled.
             PermissionDenied: The actor is not board, treasurer or admin.
         """
         actor.require_manager("create employment contracts")
@@ -354,9 +360,27 @@ class ContractService(Service):
             }
             contract = build(EmploymentContract, data)
             law.validate_contract(contract, parameters)
+            if activate:
+                self._activate(uow, actor, jobs)
             uow.contracts.add(contract)
             self._record(uow, actor, "contract.create", None, contract)
         return contract
+
+    def _activate(self, uow: UnitOfWork, actor: Actor, jobs: Sequence[Assignment]) -> None:
+        """Make ``jobs`` active inside the contract's unit of work (planned → active)."""
+        for job in jobs:
+            if job.status is AssignmentStatus.ACTIVE:
+                continue
+            if not job.status.can_become(AssignmentStatus.ACTIVE):
+                raise ConflictError(
+                    "assignment {number} is {current} and cannot become {wanted}",
+                    number=job.number,
+                    current=Term(job.status.value),
+                    wanted=Term(AssignmentStatus.ACTIVE.value),
+                )
+            after = build(Assignment, {**job.model_dump(), "status": AssignmentStatus.ACTIVE})
+            uow.assignments.update(after)
+            self._record(uow, actor, "assignment.status", job, after)
 
     # -- read -------------------------------------------------------------------------------
 

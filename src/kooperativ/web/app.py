@@ -42,6 +42,8 @@ from kooperativ.web.meetings import meeting_routes
 from kooperativ.web.work import work_routes
 
 if TYPE_CHECKING:
+    import httpx
+
     from kooperativ.cooperative import Cooperative
 
 __all__ = ["LANGUAGES", "SESSION_COOKIE", "Outbox", "SmtpMailer", "create_app"]
@@ -432,6 +434,7 @@ def create_app(
     outbox: Path | None = None,
     deliver: Callable[[EmailMessage], None] | None = None,
     secure: bool = True,
+    oidc_transport: httpx.AsyncBaseTransport | None = None,
 ) -> Starlette:
     """The members' web app on ``coop``.
 
@@ -443,10 +446,15 @@ def create_app(
         deliver: Sends e-mail (e.g. :class:`SmtpMailer`).
         secure: Whether cookies are ``Secure`` (sent over HTTPS only): true unless served
             over plain HTTP on this machine.
+        oidc_transport: The HTTP transport to the OpenID Connect provider of
+            ``[web.oidc]`` (default: the network; the tests' fake provider).
     """
     if deliver is None:
         folder = outbox or (Path(coop.folder or ".") / "outbox")
         deliver = Outbox(folder)
+    from kooperativ.web.board import board_routes
+    from kooperativ.web.board_meetings import board_meeting_routes
+    from kooperativ.web.oidc import oidc_routes
     from kooperativ.web.pay import pay_routes
 
     pages = _Pages(coop, deliver, secure)
@@ -467,5 +475,8 @@ def create_app(
         *pay_routes(pages, member),
         *meeting_routes(pages, member),
         *work_routes(pages, member),
+        *board_routes(pages, member),
+        *oidc_routes(pages, member, oidc_transport),
+        *board_meeting_routes(pages, member),
     ]
     return Starlette(routes=routes)

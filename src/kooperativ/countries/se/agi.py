@@ -153,10 +153,22 @@ class AgiSettings(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
-    contact_name: str | None = Field(default=None, min_length=1)
-    contact_phone: str | None = Field(default=None, min_length=1)
-    contact_email: EmailStr | None = None
-    xsd: str | None = Field(default=None, min_length=1)
+    contact_name: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Who Skatteverket may ask about the declaration (default: the employer)",
+    )
+    contact_phone: str | None = Field(
+        default=None, min_length=1, description="Their phone (default: [employer] phone)"
+    )
+    contact_email: EmailStr | None = Field(
+        default=None, description="Their e-mail (default: [employer] email)"
+    )
+    xsd: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Skatteverket's schema to validate each declaration against (optional)",
+    )
 
     @field_validator("xsd")
     @classmethod

@@ -134,11 +134,27 @@ class SwedishSettings(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
-    holiday_pay: HolidayPayPolicy = HolidayPayPolicy.SEMESTERERSATTNING
-    default_tax: str = "table:33:1"
-    tax_tables: Literal["computed", "loaded"] = "computed"
-    tax_table_files: tuple[str, ...] = Field(default=(), validate_default=True)
-    agi: AgiSettings = Field(default_factory=AgiSettings)
+    holiday_pay: HolidayPayPolicy = Field(
+        default=HolidayPayPolicy.SEMESTERERSATTNING,
+        description="Holiday pay with each salary: semesterersattning (12 %) or none",
+    )
+    default_tax: str = Field(
+        default="table:33:1",
+        description="The tax mode of a member whose own (A-skattsedel) is not registered",
+    )
+    tax_tables: Literal["computed", "loaded"] = Field(
+        default="computed",
+        description="Tax tables computed from the parameters, or loaded from Skatteverket's files",
+    )
+    tax_table_files: tuple[str, ...] = Field(
+        default=(),
+        validate_default=True,
+        description="Skatteverket's table files, inside the folder, when tax_tables = loaded",
+    )
+    agi: AgiSettings = Field(
+        default_factory=AgiSettings,
+        description="The employer declaration's (AGI) contact person and schema",
+    )
 
     @field_validator("default_tax")
     @classmethod
