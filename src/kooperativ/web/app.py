@@ -39,6 +39,7 @@ from kooperativ.errors import (
 from kooperativ.i18n import format_amount, format_day, messages, translator
 from kooperativ.security import Actor
 from kooperativ.web.meetings import meeting_routes
+from kooperativ.web.work import work_routes
 
 if TYPE_CHECKING:
     import httpx
@@ -473,6 +474,7 @@ def create_app(
         Route("/contracts/{number:int}/sign", member(pages.contract_sign), methods=["POST"]),
         *pay_routes(pages, member),
         *meeting_routes(pages, member),
+        *work_routes(pages, member),
         *board_routes(pages, member),
         *oidc_routes(pages, member, oidc_transport),
         *board_meeting_routes(pages, member),
