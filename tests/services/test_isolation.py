@@ -279,6 +279,8 @@ COVERED: dict[type, set[str]] = {
         "attend",
         "proxy",
         "motion",
+        "motion_deadline",
+        "submit_motion",
         "amend",
         "acclaim",
         "election",
@@ -630,6 +632,9 @@ def test_governance(world: World) -> None:
     _refused(lambda: gov.attend(ada, 1, [3]))
     _refused(lambda: gov.proxy(ada, 1, principal=3, proxy=2, dated=date(2026, 3, 1)))
     _refused(lambda: gov.motion(ada, 1, title="x"))
+    # A member's own motion goes to a general meeting, never to the board's.
+    _refused(lambda: gov.motion_deadline(ada, 2))
+    _refused(lambda: gov.submit_motion(ada, 2, title="x", text="y"))
     _refused(lambda: gov.amend(ada, 1, 1, "x"))
     _refused(lambda: gov.acclaim(ada, 1, 1, "adopted"))
     _refused(lambda: gov.election(ada, 1, office="Revisor", seats=1, candidates=["Ada Lind"]))
