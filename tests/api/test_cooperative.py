@@ -326,11 +326,23 @@ def test_member_update_by_the_member_and_by_a_manager(coop: Cooperative, admin: 
     event = coop.audit.events(admin)[-1]
     assert event.action == "member.update" and event.actor == "Alva Berglund"
     assert event.before_hash == alva.content_hash()
-    # A member may not change their tax mode, nor another member's record.
-    with pytest.raises(PermissionDenied, match="tax_mode"):
-        coop.members.update(as_alva, 1, tax_mode="table:30:1")
+    # A member may set their own tax table and column (audited), nothing else as tax
+    # mode, and nothing of another member's record.
+    own = coop.members.update(as_alva, 1, tax_mode="table:30:1")
+    assert own.tax.mode == "table:30:1"
+    event = coop.audit.events(admin)[-1]
+    assert event.action == "member.update" and event.actor == "Alva Berglund"
+    assert event.before_hash == updated.content_hash()
+    count = event_count(coop)
+    for mode in ("sink", "adjusted:25", "side-income", "one-off:300000", "no-info:30:1"):
+        with pytest.raises(PermissionDenied, match="tax"):
+            coop.members.update(as_alva, 1, tax_mode=mode)
     with pytest.raises(PermissionDenied):
         coop.members.update(as_alva, 2, phone="1")
+    with pytest.raises(PermissionDenied):
+        coop.members.update(coop.actor_for_member(2), 1, tax_mode="table:31:1")
+    assert event_count(coop) == count
+    assert coop.members.get(admin, 1).tax.mode == "table:30:1"
     # A manager may; the tax mode is validated by the country.
     taxed = coop.members.update(admin, 1, tax_mode="table:34:1")
     assert taxed.tax.mode == "table:34:1"
@@ -579,3 +591,13 @@ def test_the_demo_is_built_by_the_library(tmp_path: Path) -> None:
         demo.create(tmp_path)  # a folder it did not make
     with demo.create(tmp_path / "d") as again:  # its own folder: replaced
         assert len(again.members.list(Actor.admin())) == 5
+
+
+def test_a_member_keeps_a_tax_mode_the_board_set(coop: Cooperative, admin: Actor) -> None:
+    add_member(coop, admin)
+    coop.members.update(admin, 1, tax_mode="sink")
+    count = event_count(coop)
+    with pytest.raises(PermissionDenied, match="sink"):
+        coop.members.update(coop.actor_for_member(1), 1, tax_mode="table:33:1")
+    assert coop.members.get(admin, 1).tax.mode == "sink"
+    assert event_count(coop) == count

@@ -61,7 +61,7 @@ COMMANDS = {
         *("employment", "payroll", "salary", "tax", "tax-table", "meeting", "fee", "bylaws"),
         *("audit", "db", "privacy", "ledger", "account", "expense", "salary-request"),
         *("bank", "project", "absence", "certificate", "export"),
-        *("travel", "serve", "config"),
+        *("travel", "serve", "config", "access"),
     ],
     "member": ["add", "list", "show", "update", "admit", "resign", "exclude", "password"],
     "client": ["add", "list", "show", "update"],
@@ -82,6 +82,7 @@ COMMANDS = {
     "config": ["schema"],
     "audit": ["verify", "list", "head"],
     "db": ["upgrade", "copy"],
+    "access": ["cleanup"],
     "privacy": ["export", "retention", "due", "minimise", "pseudonymise", "pseudonymise-client"],
     "ledger": ["book", "list", "show", "correct", "close", "balance"],
     "account": ["show", "statement"],
@@ -272,6 +273,7 @@ db upgrade
 db copy --to sqlite:///TMP/copy.db
 db copy --to sqlite:///TMP/copy.db
 db copy --to nonsense://x
+access cleanup
 member exclude 99
 payroll payslips 99 --out TMP/slips
 export pain001 --run 99

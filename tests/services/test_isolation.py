@@ -241,6 +241,8 @@ NOT_MEMBER_DATA: dict[type, dict[str, str]] = {
         "actor": "maps a session token to its own member",
         "reauthenticate": "confirms the member of a session token again (their own)",
         "sign_out": "ends the session of the token given, nothing else",
+        "cleanup": "housekeeping run by the server (no actor): deletes ended sessions and "
+        "spent links, returns only their counts",
     },
 }
 
@@ -248,7 +250,7 @@ NOT_MEMBER_DATA: dict[type, dict[str, str]] = {
 COVERED: dict[type, set[str]] = {
     MemberService: {"get", "list", "update", "resign", "add", "admit", "exclude", "set_roles"},
     ClientService: {"get", "list", "add", "update"},
-    AssignmentService: {"get", "list", "view", "views", "add", "set_status"},
+    AssignmentService: {"get", "list", "view", "views", "add", "set_status", "approve"},
     ContractService: {
         "get",
         "list",
@@ -277,6 +279,8 @@ COVERED: dict[type, set[str]] = {
         "attend",
         "proxy",
         "motion",
+        "motion_deadline",
+        "submit_motion",
         "amend",
         "acclaim",
         "election",
@@ -504,6 +508,7 @@ def test_assignments(world: World) -> None:
         )
     )
     _refused(lambda: coop.assignments.set_status(ada, 2, "completed"))
+    _refused(lambda: coop.assignments.approve(ada, 2, made_on=date(2026, 5, 1)))
 
 
 def test_contracts(world: World) -> None:
@@ -627,6 +632,9 @@ def test_governance(world: World) -> None:
     _refused(lambda: gov.attend(ada, 1, [3]))
     _refused(lambda: gov.proxy(ada, 1, principal=3, proxy=2, dated=date(2026, 3, 1)))
     _refused(lambda: gov.motion(ada, 1, title="x"))
+    # A member's own motion goes to a general meeting, never to the board's.
+    _refused(lambda: gov.motion_deadline(ada, 2))
+    _refused(lambda: gov.submit_motion(ada, 2, title="x", text="y"))
     _refused(lambda: gov.amend(ada, 1, 1, "x"))
     _refused(lambda: gov.acclaim(ada, 1, 1, "adopted"))
     _refused(lambda: gov.election(ada, 1, office="Revisor", seats=1, candidates=["Ada Lind"]))

@@ -282,6 +282,11 @@ def test_a_member_signs_her_contract_after_confirming_her_password(
     contract = coop.contracts.get(coop.actor_for_member(2), 1)
     assert contract.signed_by_employee is not None
     assert "Skriv under avtal 1" not in client.get("/contracts").text
+    # November's hours are still to report (the home page asks for them), then nothing.
+    assert "Timmar att rapportera för 2026-11" in client.get("/").text
+    coop.employment.add_hours(
+        coop.actor_for_member(2), assignment=1, month=contract.start.replace(day=1), hours="8"
+    )
     assert "Inget väntar på dig just nu." in client.get("/").text
 
 

@@ -144,6 +144,7 @@ COMMANDS: dict[str, Entry] = {
     "serve": Entry(
         "kooperativ.cli.serve", "Run the members' web app on the cooperative.", PANELS[0]
     ),
+    "access": Entry("kooperativ.cli.access", "Signing in to the web app.", PANELS[4]),
     "privacy": Entry(
         "kooperativ.cli.privacy",
         "Personal data: access, portability, retention, pseudonymisation (GDPR).",

@@ -40,6 +40,14 @@ SecureOption = Annotated[
     ),
 ]
 
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        help="Worker processes (each opens the cooperative; use PostgreSQL for several).",
+        min=1,
+    ),
+]
+
 
 def serve(
     cli: CliContext,
@@ -47,33 +55,60 @@ def serve(
     port: PortOption = 8000,
     smtp: SmtpOption = None,
     secure_cookies: SecureOption = None,
+    workers: WorkersOption = 1,
 ) -> None:
     """Run the members' web app on the cooperative."""
     with cli.guard():
         coop = cli.open()
+        done = coop.access.cleanup()
     import uvicorn
 
-    from kooperativ.web import SmtpMailer, create_app
+    from kooperativ.cli.access import cleaned
+    from kooperativ.web import create_app
+    from kooperativ.web.worker import smtp_mailer
 
-    deliver = None
-    if smtp is not None:
-        name, _sep, number = smtp.partition(":")
-        deliver = SmtpMailer(name, int(number) if number.isdigit() else 25)
-    app = create_app(
-        coop,
-        deliver=deliver,
-        secure=host not in LOCAL_HOSTS if secure_cookies is None else secure_cookies,
-    )
+    secure = host not in LOCAL_HOSTS if secure_cookies is None else secure_cookies
     _ = cli.texts("web")
+    if done.sessions or done.links:
+        cli.print(cleaned(cli, done.sessions, done.links))
     cli.print(
         _("Serving {name} on http://{host}:{port}/").format(
             name=coop.config.governing_body.name, host=host, port=port
         )
     )
+    if workers > 1:
+        coop.close()
+        _environment(cli, smtp, secure)
+        from kooperativ.web.worker import FACTORY
+
+        uvicorn.run(
+            FACTORY, factory=True, workers=workers, host=host, port=port, log_level="warning"
+        )
+        return
+    app = create_app(coop, deliver=smtp_mailer(smtp) if smtp is not None else None, secure=secure)
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
         coop.close()
+
+
+def _environment(cli: CliContext, smtp: str | None, secure: bool) -> None:
+    """Tell the worker processes what to open (they import the app by name)."""
+    import os
+    from pathlib import Path
+
+    from kooperativ.web import worker
+
+    os.environ[worker.FOLDER_ENV] = str((cli.folder or Path(".")).resolve())
+    if cli.database:
+        os.environ[worker.DATABASE_ENV] = cli.database
+    else:
+        os.environ.pop(worker.DATABASE_ENV, None)
+    if smtp is not None:
+        os.environ[worker.SMTP_ENV] = smtp
+    else:
+        os.environ.pop(worker.SMTP_ENV, None)
+    os.environ[worker.SECURE_ENV] = "1" if secure else "0"
 
 
 def register(app: typer.Typer) -> None:

@@ -34,7 +34,7 @@ from kooperativ.access.models import Credential, LoginToken, WebSession
 from kooperativ.errors import InputError, PermissionDenied
 from kooperativ.members.models import Member, MemberStatus
 from kooperativ.security import Actor
-from kooperativ.services._base import Service, resolve
+from kooperativ.services._base import SYSTEM_ACTOR, Service, resolve
 from kooperativ.storage.base import UnitOfWork
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ __all__ = [
     "REAUTH_MINUTES",
     "SESSION_HOURS",
     "AccessService",
+    "Cleanup",
     "SignIn",
     "token_hash",
 ]
@@ -104,6 +105,14 @@ class SignIn:
     actor: Actor
 
 
+@dataclass(frozen=True)
+class Cleanup:
+    """What :meth:`AccessService.cleanup` deleted."""
+
+    sessions: int
+    links: int
+
+
 class AccessService(Service):
     """Passwords, one-time sign-in links and sessions of the web app."""
 
@@ -150,45 +159,59 @@ class AccessService(Service):
     def sign_in_password(self, login: str, password: str) -> SignIn:
         """Sign in with an e-mail address and a password.
 
+        The attempt is counted (``credential.attempt``) before the password is checked,
+        and the check (argon2id, slow on purpose) runs outside the write transaction, so
+        that one member's sign-in does not hold up every other writer (votes at a
+        meeting) and simultaneous guesses cannot pass the rate limit. A right password
+        then resets the count (``credential.reset``) and opens the session.
+
         Raises:
             PermissionDenied: A wrong address or password (the same message for both), a
                 member who may not sign in, or too many failed attempts.
         """
         now = self._coop.now()
 
-        def work(uow: UnitOfWork) -> SignIn | tuple[str, dict[str, object]]:
+        def attempt(uow: UnitOfWork) -> tuple[Member, str | None]:
+            # A refusal here writes nothing: raised, it rolls nothing back.
             member = self._find_login(uow, login)
             if member is None:
-                return WRONG, {}
+                raise PermissionDenied(WRONG)
             old = uow.credentials.of_member(member.id)
             credential = old or Credential(
                 number=uow.credentials.next_number(), member_id=member.id
             )
             credential = _window(credential, now)
             if credential.failures >= MAX_FAILURES:
-                return LOCKED, {"minutes": FAILURE_MINUTES}
-            if not _verify(credential.password_hash, password):
-                failed = credential.evolve(
-                    failures=credential.failures + 1,
-                    failures_since=credential.failures_since or now,
-                )
-                if old is None:
-                    uow.credentials.add(failed)
-                else:
-                    uow.credentials.update(failed)
-                self._audit(uow, member.name, "credential.failure", failed, old)
-                return WRONG, {}
-            if credential.failures and old is not None:
-                reset = credential.evolve(failures=0, failures_since=None)
-                uow.credentials.update(reset)
-                self._audit(uow, member.name, "credential.reset", reset, old)
-            return self._open_session(uow, member, "password", now)
+                raise PermissionDenied(LOCKED, minutes=FAILURE_MINUTES)
+            counted = credential.evolve(
+                failures=credential.failures + 1,
+                failures_since=credential.failures_since or now,
+            )
+            if old is None:
+                uow.credentials.add(counted)
+            else:
+                uow.credentials.update(counted)
+            self._audit(uow, member.name, "credential.attempt", counted, old)
+            return member, credential.password_hash
 
-        outcome = self._transaction(work)
-        if isinstance(outcome, SignIn):
-            return outcome
-        template, params = outcome
-        raise PermissionDenied(template, **params)
+        member, digest = self._transaction(attempt)
+        if not _verify(digest, password):
+            raise PermissionDenied(WRONG)
+
+        def open_session(uow: UnitOfWork) -> SignIn | None:
+            found = uow.members.get(member.id)
+            current = uow.credentials.of_member(found.id)
+            if current is None or current.password_hash != digest:
+                return None  # the password was changed meanwhile
+            reset = current.evolve(failures=0, failures_since=None)
+            uow.credentials.update(reset)
+            self._audit(uow, found.name, "credential.reset", reset, current)
+            return self._open_session(uow, found, "password", now)
+
+        signed = self._transaction(open_session)
+        if signed is None:
+            raise PermissionDenied(WRONG)
+        return signed
 
     # -- one-time links ---------------------------------------------------------------------
 
@@ -479,6 +502,44 @@ class AccessService(Service):
             return ended
 
         return self._transaction(work)
+
+    # -- cleaning up ------------------------------------------------------------------------
+
+    def cleanup(self) -> Cleanup:
+        """Delete the sessions that have ended (expired or signed out) and the sign-in
+        links that can no longer be used (used or expired).
+
+        A link is kept until it is older than the rate limit's window
+        (:data:`FAILURE_MINUTES`), as the links sent within it are counted. Each deletion
+        is on the audit trail (``web_session.remove``, ``login_token.remove``). Run by
+        ``kooperativ serve`` when it starts and by ``kooperativ access cleanup``; running
+        it again deletes nothing more.
+
+        Returns:
+            How many sessions and links were deleted.
+        """
+        now = self._coop.now()
+        window = now - timedelta(minutes=FAILURE_MINUTES)
+
+        def work(uow: UnitOfWork) -> Cleanup:
+            sessions = [s for s in uow.web_sessions.list() if not s.active(now)]
+            links = [
+                t for t in uow.login_tokens.list() if not t.usable(now) and t.created_at <= window
+            ]
+            for session in sessions:
+                uow.web_sessions.remove(session)
+                self._audit_removal(uow, "web_session.remove", session)
+            for link in links:
+                uow.login_tokens.remove(link)
+                self._audit_removal(uow, "login_token.remove", link)
+            return Cleanup(sessions=len(sessions), links=len(links))
+
+        return self._transaction(work)
+
+    def _audit_removal(self, uow: UnitOfWork, action: str, old: LoginToken | WebSession) -> None:
+        entity = "web_session" if isinstance(old, WebSession) else "login_token"
+        self._record_configuration(uow)
+        self._append(uow, SYSTEM_ACTOR, action, entity, str(old.id), old.content_hash(), None)
 
     # -- helpers ----------------------------------------------------------------------------
 

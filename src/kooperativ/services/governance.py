@@ -23,7 +23,7 @@ from __future__ import annotations
 import builtins
 import secrets
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
@@ -44,11 +44,11 @@ from kooperativ.governance.secrecy import BallotSeal, open_ballot, plain_ballot
 from kooperativ.governance.tally import ElectionMethod
 from kooperativ.governance.verify import VerifyReport, verify_meeting
 from kooperativ.governance.voting import Ballot, ballot_size
-from kooperativ.members.models import Member
+from kooperativ.members.models import Member, MemberStatus
 from kooperativ.security import Actor
 from kooperativ.services._base import Problem, Ref, Service, build, resolve
 from kooperativ.storage.base import UnitOfWork
-from kooperativ.storage.query import one_of
+from kooperativ.storage.query import Eq, one_of
 
 __all__ = ["GovernanceService"]
 
@@ -244,14 +244,16 @@ class GovernanceService(Service):
             raise PermissionDenied("{name} may not read the board's meetings", name=actor.name)
         return found
 
-    def list(self, actor: Actor) -> builtins.list[Meeting]:
-        """The meetings ``actor`` may read, by number."""
+    def list(self, actor: Actor, *, state: str | None = None) -> builtins.list[Meeting]:
+        """The meetings ``actor`` may read, by number; with ``state`` only those in it
+        (``"open"``: in progress), chosen by the store's index before any is read."""
         self._require_reader(actor)
+        wanted = () if state is None else (Eq("state", state),)
         with self._read() as uow:
             if actor.can_read_all:
-                found = uow.meetings.list()
+                found = uow.meetings.select(*wanted) if wanted else uow.meetings.list()
             else:
-                found = uow.meetings.select(one_of("kind", sorted(_MEMBER_READS)))
+                found = uow.meetings.select(one_of("kind", sorted(_MEMBER_READS)), *wanted)
         return [m for m in found if self._may_read(actor, m)]
 
     def _change(
@@ -437,6 +439,70 @@ class GovernanceService(Service):
                 submitted_on=submitted_on,
                 item=item,
                 previous=reading,
+            )
+
+        return self._change(actor, ref, "meeting.motion", step)
+
+    def motion_deadline(self, actor: Actor, ref: Ref) -> date:
+        """The last day a member's motion to meeting ``ref`` reaches the board in time:
+        the bylaws' ``motion_deadline_days`` (in force on the meeting day) before it.
+
+        Raises:
+            PermissionDenied: The actor may not read this meeting.
+            NotFoundError: No such meeting.
+        """
+        meeting = self.get(actor, ref)
+        days = self.rules_on(meeting.held_on).meetings.motion_deadline_days
+        return meeting.held_on - timedelta(days=days)
+
+    def submit_motion(self, actor: Actor, ref: Ref, *, title: str, text: str) -> Meeting:
+        """A member's own motion (*motion*) to a general meeting, by the bylaws' deadline.
+
+        The member must be a member of the association on the meeting's register; the
+        motion is theirs (``proposer`` is their name, ``by_board`` false) and reaches the
+        board today (the cooperative's clock). The last day is
+        :meth:`motion_deadline`: ``motion_deadline_days`` before the meeting day.
+
+        Raises:
+            InputError: An empty title.
+            ConflictError: The deadline has passed (it is named), or the meeting is closed.
+            PermissionDenied: The actor is not a member of the association on the
+                meeting's register, or may not read the meeting (the board's).
+            NotFoundError: No such meeting.
+        """
+        if actor.member_id is None:
+            raise PermissionDenied("{actor} is not a member", actor=actor.name)
+        if not title.strip():
+            raise InputError("title", "is required")
+        today = self._coop.now().date()
+
+        def step(m: Meeting, rules: RuleSet, uow: UnitOfWork) -> Meeting:
+            m.require_open()
+            deadline = m.held_on - timedelta(days=rules.meetings.motion_deadline_days)
+            if today > deadline:
+                raise ConflictError(
+                    "the last day for motions to meeting {number} was {deadline} "
+                    "({days} days before the meeting, {reference})",
+                    number=m.number,
+                    deadline=deadline,
+                    days=rules.meetings.motion_deadline_days,
+                    reference=rules.meetings.reference,
+                )
+            m = self._refresh(m, rules, uow)
+            person = m.person(actor.member_id) if actor.member_id is not None else None
+            if person is None or person.status is not MemberStatus.MEMBER:
+                raise PermissionDenied(
+                    "{name} is not a member of the association on the meeting's register",
+                    name=actor.name,
+                )
+            return proceedings.add_motion(
+                m,
+                rules,
+                title=title.strip(),
+                text=text.strip(),
+                proposer=person.name,
+                by_board=False,
+                submitted_on=today,
             )
 
         return self._change(actor, ref, "meeting.motion", step)

@@ -3,8 +3,8 @@
 
 Members are added, admitted, changed and leave through :class:`MemberService`; each change
 is one transaction with its audit event. A member may change their own contact details,
-bank account and language (:meth:`MemberService.update`); the board, the treasurer and the
-administrator may change anything.
+bank account, language and tax table (:meth:`MemberService.update`); the board, the
+treasurer and the administrator may change anything.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from kooperativ.members.models import Address, Member, MemberStatus, Role, TaxSe
 from kooperativ.security import Actor
 from kooperativ.services._base import Problem, Ref, Service, build, resolve
 
-__all__ = ["KEEP", "OWN_FIELDS", "MemberService"]
+__all__ = ["KEEP", "OWN_FIELDS", "OWN_TAX_MODES", "MemberService"]
 
 
 class _Keep(Enum):
@@ -30,8 +30,15 @@ class _Keep(Enum):
 #: Default of :meth:`MemberService.update`'s arguments: leave the field as it is.
 KEEP: Final = _Keep.KEEP
 
-#: The fields a member may change on their own record (contact details, bank, language).
-OWN_FIELDS = frozenset({"email", "phone", "address", "bank_account", "language"})
+#: The fields a member may change on their own record (contact details, bank, language;
+#: the tax mode within :data:`OWN_TAX_MODES`).
+OWN_FIELDS = frozenset({"email", "phone", "address", "bank_account", "language", "tax_mode"})
+
+#: The kinds of tax mode (the short form's first part) a member may set on their own
+#: record: an ordinary tax table and column, as their tax decision says (``table:33:1``).
+#: Every other mode (SINK, an adjusted percentage, side income …) and any change away
+#: from one is the board's, the treasurer's or the administrator's.
+OWN_TAX_MODES = frozenset({"table"})
 
 
 def _may_leave(on: date) -> Callable[[Member], None]:
@@ -191,8 +198,8 @@ class MemberService(Service):
         (``member.update``); a change to the same values writes nothing.
 
         Args:
-            actor: The member themself (contact details, bank account, language) or a
-                manager (anything).
+            actor: The member themself (contact details, bank account, language, and an
+                ordinary table tax mode, :data:`OWN_TAX_MODES`) or a manager (anything).
             ref: The member's number or id.
             email: E-mail address.
             phone: Telephone number.
@@ -204,7 +211,8 @@ class MemberService(Service):
 
         Raises:
             InputError: Nothing to change, or a wrong value (the field is named).
-            PermissionDenied: A member changing another member, or their own tax mode.
+            PermissionDenied: A member changing another member, or setting their own tax
+                mode to anything but an ordinary table, or away from a mode the board set.
             NotFoundError: No such member.
         """
         changes: dict[str, Any] = {
@@ -245,10 +253,26 @@ class MemberService(Service):
             if not isinstance(mode, str) or not mode.strip():
                 raise InputError("tax_mode", "is required")
             normal = self._coop.validate_tax_mode(mode, "tax_mode")
+            if not actor.can_manage:
+                self._require_own_tax_mode(actor, member, normal)
             changes["tax"] = member.tax.model_copy(update={"mode": normal})
         if isinstance(changes.get("language"), str):
             changes["language"] = _language(changes["language"])
         return self._change(actor, member.id, "member.update", **changes)
+
+    @staticmethod
+    def _require_own_tax_mode(actor: Actor, member: Member, mode: str) -> None:
+        """Refuse a member's own tax mode outside :data:`OWN_TAX_MODES`, or a change away
+        from a mode only an officer may set (the member's SINK or adjustment stays)."""
+        current = member.tax.mode
+        for wanted in (mode, current):
+            if wanted is not None and wanted.split(":")[0] not in OWN_TAX_MODES:
+                raise PermissionDenied(
+                    "{actor} may set only a tax table and column as their tax mode, not "
+                    "{mode} (board, treasurer or admin only)",
+                    actor=actor.name,
+                    mode=wanted,
+                )
 
     def masked(self, member: Member) -> Member:
         """A copy of ``member`` for display: personal identity number and bank account

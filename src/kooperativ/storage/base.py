@@ -534,6 +534,14 @@ class LoginTokenRepository(Repository[LoginToken], Protocol):
         """The member's links."""
         return self.select(Eq("member_id", _id(member_id)))
 
+    def remove(self, record: LoginToken) -> None:
+        """Delete a stored link (used or expired, cleaned up).
+
+        Raises:
+            NotFoundError: No link has its id.
+        """
+        ...
+
 
 class WebSessionRepository(Repository[WebSession], Protocol):
     """``uow.web_sessions``: signed-in browsers, by their token's SHA-256."""
@@ -545,6 +553,14 @@ class WebSessionRepository(Repository[WebSession], Protocol):
     def of_member(self, member_id: UUID) -> list[WebSession]:
         """The member's sessions."""
         return self.select(Eq("member_id", _id(member_id)))
+
+    def remove(self, record: WebSession) -> None:
+        """Delete a stored session (ended or expired, cleaned up).
+
+        Raises:
+            NotFoundError: No session has its id.
+        """
+        ...
 
 
 class PaymentRepository(Repository[Payment], Protocol):

@@ -420,11 +420,29 @@ class _Credentials(_MemoryRepository[Credential], CredentialRepository):
     pass
 
 
-class _LoginTokens(_MemoryRepository[LoginToken], LoginTokenRepository):
+#: The kinds whose records may be deleted (cleaned up).
+_Spent = TypeVar("_Spent", LoginToken, WebSession)
+
+
+class _Removable(_MemoryRepository[_Spent]):
+    """A repository whose records may be deleted (cleaned up)."""
+
+    def remove(self, record: _Spent) -> None:
+        if not self._write:
+            raise read_only(self._name)
+        record_id = str(record.id)
+        row = self._table.rows.pop(record_id, None)
+        if row is None:
+            raise NotFoundError(self._name, record_id)
+        del self._table.numbers[row.number]
+        self._versions.pop(record_id, None)
+
+
+class _LoginTokens(_Removable[LoginToken], LoginTokenRepository):
     pass
 
 
-class _WebSessions(_MemoryRepository[WebSession], WebSessionRepository):
+class _WebSessions(_Removable[WebSession], WebSessionRepository):
     pass
 
 

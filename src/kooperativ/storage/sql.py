@@ -785,11 +785,28 @@ class _Credentials(_SqlRepository[Credential], CredentialRepository):
     pass
 
 
-class _LoginTokens(_SqlRepository[LoginToken], LoginTokenRepository):
+#: The kinds whose records may be deleted (cleaned up).
+_Spent = TypeVar("_Spent", LoginToken, WebSession)
+
+
+class _Removable(_SqlRepository[_Spent]):
+    """A repository whose records may be deleted (cleaned up)."""
+
+    def remove(self, record: _Spent) -> None:
+        if not self._uow.write:
+            raise read_only(self._name)
+        record_id = str(record.id)
+        statement = delete(self._table).where(self._table.c.id == record_id)
+        if self._run(statement).rowcount != 1:
+            raise NotFoundError(self._name, record_id)
+        self._versions.pop(record_id, None)
+
+
+class _LoginTokens(_Removable[LoginToken], LoginTokenRepository):
     pass
 
 
-class _WebSessions(_SqlRepository[WebSession], WebSessionRepository):
+class _WebSessions(_Removable[WebSession], WebSessionRepository):
     pass
 
 

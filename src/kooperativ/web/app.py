@@ -39,6 +39,7 @@ from kooperativ.errors import (
 from kooperativ.i18n import format_amount, format_day, messages, translator
 from kooperativ.security import Actor
 from kooperativ.web.meetings import meeting_routes
+from kooperativ.web.work import work_routes
 
 if TYPE_CHECKING:
     import httpx
@@ -303,7 +304,7 @@ class _Pages:
         contracts = self.coop.contracts.list(actor)
         to_sign = [c for c in contracts if c.signed_by_employee is None]
         account = self.coop.ledger.member_account(actor, member)
-        meetings = [m for m in self.coop.governance.list(actor) if m.state == "open"]
+        meetings = self.coop.governance.list(actor, state="open")
         return self.render(
             request,
             "home.html",
@@ -473,6 +474,7 @@ def create_app(
         Route("/contracts/{number:int}/sign", member(pages.contract_sign), methods=["POST"]),
         *pay_routes(pages, member),
         *meeting_routes(pages, member),
+        *work_routes(pages, member),
         *board_routes(pages, member),
         *oidc_routes(pages, member, oidc_transport),
         *board_meeting_routes(pages, member),

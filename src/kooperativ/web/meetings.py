@@ -78,6 +78,7 @@ class _MeetingPages:
         status: int = 200,
         problem: str | None = None,
         problem_item: str | None = None,
+        **extra: Any,
     ) -> Response:
         lang = self.pages.language(request)
         me = actor.member_id
@@ -109,6 +110,7 @@ class _MeetingPages:
             closed=not is_open,
             problem=problem,
             problem_item=problem_item,
+            **extra,
         )
 
     async def minutes(self, request: Request, actor: Actor) -> Response:

@@ -1,0 +1,120 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Members loading their home page at once, through the web app on PostgreSQL.
+
+Run: ``python benchmarks/bench_web_home.py [--url postgresql+psycopg://…] [--members 300]
+[--clients 50] [--seconds 20] [--workers 4]`` (the server from
+``KOOPERATIV_TEST_DATABASE_URL`` by default). In a schema of its own (created, and dropped
+afterwards) it makes a cooperative of ``--members`` members, each with a booked share of
+an invoice on their account, one client, an assignment and an employment contract for
+each of the first ``--clients`` members, and a general meeting in progress. It signs those
+members in (sessions through ``coop.access``), starts ``kooperativ serve --workers N`` as a
+subprocess, and ``--clients`` threads with httpx — one member each — load ``/`` again and
+again for ``--seconds`` seconds. It prints the requests per second and the 50th, 95th and
+99th percentile of the response time, and the load average. The issue's target: the 95th
+percentile under 100 ms with 50 members at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import httpx
+from _web import ADMIN, add_members, light_passwords, load, schema, server, server_url, sessions
+
+from kooperativ import Cooperative
+from kooperativ.web.app import SESSION_COOKIE
+
+
+def populate(coop: Cooperative, members: int, active: int) -> None:
+    add_members(coop, members)
+    coop.clients.add(ADMIN, name="Stadsteatern", orgnr="5560360793")
+    for n in range(1, members + 1):
+        coop.ledger.book(
+            ADMIN,
+            {
+                "series": "M",
+                "date": date(2026, 5, 25),
+                "text": "Andel av faktura",
+                "lines": [
+                    {"account": 1930, "amount": "10000.00"},
+                    {"account": 2890, "amount": "-10000.00", "member": n},
+                ],
+            },
+        )
+    for n in range(1, active + 1):
+        assignment = coop.assignments.add(
+            ADMIN, member=n, client=1, description="Scenografi",
+            start=date(2026, 11, 2), end=date(2026, 11, 20), agreed_amount="30000",
+        )  # fmt: skip
+        coop.contracts.create(ADMIN, assignment=assignment.number, made_on=date(2026, 10, 20))
+    coop.governance.create(ADMIN, kind="annual", held_on=date(2026, 12, 10), title="Årsmöte")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="PostgreSQL server (default: $KOOPERATIV_TEST_DATABASE_URL)")
+    parser.add_argument("--members", type=int, default=300)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=4)
+    args = parser.parse_args()
+    print(f"before: {load()}")
+    light_passwords()
+    with tempfile.TemporaryDirectory() as tmp, schema(server_url(args.url)) as url:
+        folder = Cooperative.init(Path(tmp) / "coop", "interim_kultur")
+        start = time.perf_counter()
+        with Cooperative.open(folder, url) as coop:
+            populate(coop, args.members, args.clients)
+            tokens = sessions(coop, range(1, args.clients + 1))
+        print(f"setup: {args.members} members, {args.clients} signed in: "
+              f"{time.perf_counter() - start:.1f} s")  # fmt: skip
+
+        times: list[float] = []
+        failures: list[int] = []
+        lock = threading.Lock()
+        with server(folder, url, args.workers) as base:
+            stop = time.monotonic() + args.seconds
+            barrier = threading.Barrier(args.clients)
+
+            def browse(token: str) -> None:
+                mine: list[float] = []
+                with httpx.Client(base_url=base, timeout=60) as browser:
+                    browser.cookies.set(SESSION_COOKIE, token)
+                    barrier.wait()
+                    while time.monotonic() < stop:
+                        began = time.perf_counter()
+                        answer = browser.get("/")
+                        mine.append(time.perf_counter() - began)
+                        if answer.status_code != 200:
+                            with lock:
+                                failures.append(answer.status_code)
+                with lock:
+                    times.extend(mine)
+
+            threads = [threading.Thread(target=browse, args=(t,)) for t in tokens.values()]
+            began = time.perf_counter()
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            wall = time.perf_counter() - began
+            print(f"during: {load()}")
+    cuts = statistics.quantiles(times, n=100)
+    print(
+        f"kooperativ serve --workers {args.workers}, {args.clients} members at once, "
+        f"{wall:.1f} s: {len(times)} requests, {len(times) / wall:.1f} requests/s; "
+        f"p50 {cuts[49] * 1000:.0f} ms, p95 {cuts[94] * 1000:.0f} ms, "
+        f"p99 {cuts[98] * 1000:.0f} ms; failures {len(failures)}"
+    )
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
