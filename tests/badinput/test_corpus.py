@@ -192,8 +192,8 @@ CASES: dict[str, Case] = {
         ("member", "update", "1", "--phone", "1", "--as", "3"), ("Cecilia Ek", "member")
     ),
     "member-update-own-tax": Case(
-        ("member", "update", "3", "--tax", "table:30:1", "--as", "3"),
-        ("may not change tax_mode",),
+        ("member", "update", "3", "--tax", "side-income", "--as", "3"),
+        ("may set only a tax table and column",),
     ),
     # -- member admit / resign / exclude ------------------------------------------------------
     "member-admit-member": Case(("member", "admit", "1"), ("member 1 is member, not applicant",)),
@@ -1584,7 +1584,7 @@ SWEDISH = {
     "member-show-unknown": ("fel:", "medlem", "'99'"),
     "member-show-other": ("Cecilia Ek får bara se sina egna uppgifter (medlemsuppgifter)",),
     "member-update-nothing": ("ändring: ange minst ett fält att ändra",),
-    "member-update-own-tax": ("får inte ändra skatteform",),
+    "member-update-own-tax": ("får bara ange en skattetabell och kolumn",),
     "assignment-zero": ("avtalat belopp: måste vara större än noll",),
     "assignment-absurd": ("avtalat belopp", "orimligt stort (högst 100\u00a0000\u00a0000)"),
     "assignment-bad-start": ("första dag: '2026-13-01' är inget datum (skriv ÅÅÅÅ-MM-DD)",),

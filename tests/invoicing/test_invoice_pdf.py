@@ -122,11 +122,15 @@ def test_the_logo_from_templates(world: World, tmp_path: Path) -> None:
     from PIL import Image
 
     folder = world.coop.folder
-    assert folder is not None and find_logo(folder) is None
+    assert folder is not None
+    # The example ships its own logo; start from a folder without one.
+    (folder / "templates" / "logo.png").unlink(missing_ok=True)
+    assert find_logo(folder) is None
+    invoice = world.coop.invoices.create(world.admin, assignments=[world.workshop.number])
+    assert b"/Subtype /Image" not in world.coop.invoices.pdf(world.admin, invoice.number)
     (folder / "templates").mkdir(exist_ok=True)
     Image.new("RGB", (300, 100), (180, 40, 60)).save(folder / "templates" / "logo.png")
     assert find_logo(folder) == folder / "templates" / "logo.png"
-    invoice = world.coop.invoices.create(world.admin, assignments=[world.workshop.number])
     with_logo = world.coop.invoices.pdf(world.admin, invoice.number)
     assert b"/Subtype /Image" in with_logo
     assert b"/Subtype /Image" not in invoice_pdf(invoice)

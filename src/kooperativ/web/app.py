@@ -114,6 +114,23 @@ class _Pages:
 
     # -- request helpers --------------------------------------------------------------------
 
+    @property
+    def logo_file(self) -> Path | None:
+        """The cooperative's logo (``templates/logo.png`` … in its folder), if it has one."""
+        from kooperativ.documents.invoice import find_logo
+
+        return find_logo(self.coop.folder)
+
+    async def logo(self, request: Request) -> Response:
+        """The logo shown in every page's header (404 when the folder has none)."""
+        path = self.logo_file
+        if path is None:
+            return self.not_found(request, None)
+        media = "image/png" if path.suffix == ".png" else "image/jpeg"
+        response = Response(path.read_bytes(), media_type=media)
+        response.headers["Cache-Control"] = "public, max-age=3600"
+        return _secured(response)
+
     def language(self, request: Request) -> str:
         chosen = request.cookies.get(LANGUAGE_COOKIE)
         if chosen in LANGUAGES:
@@ -170,6 +187,7 @@ class _Pages:
             lang=lang,
             other=next(code for code in LANGUAGES if code != lang),
             coop_name=self.coop.config.governing_body.name,
+            logo=self.logo_file is not None,
             csrf=self.csrf_token(key),
             actor=actor,
             path=request.url.path,
@@ -466,6 +484,7 @@ def create_app(
         Route("/sign-in/link/{token}", pages.use_link, methods=["GET", "POST"]),
         Route("/sign-out", pages.sign_out, methods=["POST"]),
         Route("/language/{code}", pages.language_choice),
+        Route("/logo", pages.logo),
         Route("/account", member(pages.account)),
         Route("/payslips", member(pages.payslips)),
         Route("/payslips/{run:int}/{member:int}.pdf", member(pages.payslip_pdf)),

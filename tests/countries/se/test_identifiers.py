@@ -71,8 +71,27 @@ def test_bankgiro_plusgiro_ocr() -> None:
 
 def test_bank_account() -> None:
     assert ids.validate_bank_account("5001", "1234563") == "5001-1234563"
-    with pytest.raises(InputError, match="control digit"):
+    with pytest.raises(InputError, match="check digit is wrong"):
         ids.validate_bank_account("5001", "1234564")
+
+
+@pytest.mark.parametrize(
+    ("clearing", "account", "swedish"),
+    [
+        ("5001", "1234564", "5001-1234564: kontonumrets kontrollsiffra är fel"),
+        ("9999", "1", "9999-1: ingen svensk bank har det clearingnumret"),
+        ("5001", "12", "5001-12: ett kontonummer hos SEB har 7 siffror"),
+    ],
+)
+def test_a_wrong_bank_account_is_explained_in_swedish(
+    clearing: str, account: str, swedish: str
+) -> None:
+    """bankkonto's English reasons become our own templates: nothing English with sv."""
+    from kooperativ.i18n import messages
+
+    with pytest.raises(InputError) as info:
+        ids.validate_bank_account(clearing, account)
+    assert info.value.render(messages("sv")) == f"bankkonto: {swedish}"
 
 
 def test_iban_bic() -> None:

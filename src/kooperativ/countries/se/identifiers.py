@@ -237,11 +237,37 @@ def validate_bank_account(clearing: str, account: str, field: str = "bank_accoun
     try:
         bankkonto.validate(c, a)
     except Exception as exc:  # bankkonto raises several exception types
-        raise InputError(
-            field, "{clearing}-{account}: {reason}", clearing=clearing, account=account,
-            reason=str(exc),
-        ) from None  # fmt: skip
+        raise _bank_account_problem(str(exc), clearing, account, field) from None
     return f"{c}-{a}"
+
+
+def _bank_account_problem(reason: str, clearing: str, account: str, field: str) -> InputError:
+    """``bankkonto``'s English reason as one of our own translated templates."""
+    given = {"clearing": clearing, "account": account}
+    length = re.search(r"for (.+) must be (\d+) digits", reason)
+    if length:
+        return InputError(
+            field,
+            "{clearing}-{account}: an account number at {bank} has {digits} digits",
+            bank=length.group(1),
+            digits=int(length.group(2)),
+            **given,
+        )
+    if "control digit" in reason:
+        return InputError(
+            field, "{clearing}-{account}: the account number's check digit is wrong", **given
+        )
+    if "does not correspond to any Swedish bank" in reason:
+        return InputError(
+            field, "{clearing}-{account}: no Swedish bank has this clearing number", **given
+        )
+    if "Clearing number" in reason:
+        return InputError(
+            field,
+            "{clearing}-{account}: a clearing number has four digits from 1000 to 9999",
+            **given,
+        )
+    return InputError(field, "{clearing}-{account} is not a Swedish bank account", **given)
 
 
 def parse_bank_account(value: str, field: str = "bank_account") -> str:
