@@ -171,11 +171,11 @@ class AccessService(Service):
         """
         now = self._coop.now()
 
-        def attempt(uow: UnitOfWork) -> tuple[Member, str | None]:
+        def attempt(uow: UnitOfWork) -> tuple[Member | None, str | None]:
             # A refusal here writes nothing: raised, it rolls nothing back.
             member = self._find_login(uow, login)
             if member is None:
-                raise PermissionDenied(WRONG)
+                return None, None  # refused below, after as much work as a real check
             old = uow.credentials.of_member(member.id)
             credential = old or Credential(
                 number=uow.credentials.next_number(), member_id=member.id
@@ -195,7 +195,10 @@ class AccessService(Service):
             return member, credential.password_hash
 
         member, digest = self._transaction(attempt)
-        if not _verify(digest, password):
+        # An unknown address costs the same argon2 work as a wrong password, so that the
+        # time taken does not tell who is registered.
+        matches = _verify(digest, password)
+        if member is None or not matches:
             raise PermissionDenied(WRONG)
 
         def open_session(uow: UnitOfWork) -> SignIn | None:
