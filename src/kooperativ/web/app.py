@@ -221,6 +221,17 @@ class _Pages:
             text=_("There is nothing here for you."),
         )
 
+    def reauthenticate(self, request: Request, fields: dict[str, str]) -> Actor:
+        """The signed-in member's actor once their password (the form's ``password``) or
+        a fresh sign-in by link confirms them, before a signature or an approval.
+
+        Raises:
+            PermissionDenied: No password and no fresh sign-in, or a wrong password.
+        """
+        return self.coop.access.reauthenticate(
+            request.cookies.get(SESSION_COOKIE, ""), fields.get("password") or None
+        )
+
     def error(self, request: Request, error: KooperativError) -> str:
         return error.render(messages(self.language(request)))
 
@@ -364,9 +375,7 @@ class _Pages:
         number = int(request.path_params["number"])
         self.coop.contracts.get(actor, number)  # another member's: 404 before anything
         try:
-            confirmed = self.coop.access.reauthenticate(
-                request.cookies.get(SESSION_COOKIE, ""), fields.get("password") or None
-            )
+            confirmed = self.reauthenticate(request, fields)
         except PermissionDenied as error:
             found = self.coop.contracts.list(actor)
             return self.render(

@@ -36,7 +36,8 @@ from kooperativ.errors import (
 from kooperativ.i18n import messages, plural, translator
 from kooperativ.problems import Problem
 from kooperativ.security import Actor
-from kooperativ.web.app import SESSION_COOKIE, Handler, MemberHandler, _Pages, _pdf, _secured
+from kooperativ.web.app import Handler, MemberHandler, _Pages, _pdf, _secured
+from kooperativ.web.forms import menu_texts, require_officer, typed_amount
 
 __all__ = ["FIX_PAGES", "board_routes", "fix_page"]
 
@@ -85,12 +86,6 @@ def fix_page(code: str) -> str:
     return FIX_PAGES.get(code.split(".", 1)[0], "/board")
 
 
-def _require_board(actor: Actor) -> None:
-    """Refuse (as *404*) anyone who does not manage the cooperative."""
-    if not actor.can_manage:
-        raise PermissionDenied("{actor} is not a member of the board", actor=actor.name)
-
-
 def _day(value: str, field: str) -> date:
     text = value.strip()
     if not text:
@@ -99,11 +94,6 @@ def _day(value: str, field: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise InputError(field, "{value} is not a date (use YYYY-MM-DD)", value=value) from None
-
-
-def _number(value: str) -> str:
-    """An amount as typed (``1 234,50``) in the form the services read (``1234.50``)."""
-    return value.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
 
 
 def _whole(value: str, field: str, what: str) -> int:
@@ -146,7 +136,7 @@ class _BoardPages:
     async def posted(self, request: Request, actor: Actor) -> dict[str, str] | None:
         """The form of a board page: ``None`` when its CSRF token is wrong (after the
         check that the page is the actor's, so that others learn nothing)."""
-        _require_board(actor)
+        require_officer(actor)
         return await self.pages.form(request)
 
     def today(self) -> date:
@@ -170,7 +160,7 @@ class _BoardPages:
     # -- the overview ----------------------------------------------------------------------
 
     async def overview(self, request: Request, actor: Actor) -> Response:
-        _require_board(actor)
+        require_officer(actor)
         lang = self.pages.language(request)
         texts = messages(lang)
         findings = [
@@ -201,7 +191,7 @@ class _BoardPages:
     # -- the register ----------------------------------------------------------------------
 
     async def members(self, request: Request, actor: Actor) -> Response:
-        _require_board(actor)
+        require_officer(actor)
         shown = [self.coop.members.masked(m) for m in self.coop.members.list(actor)]
         return self.show(request, "board_members.html", actor, members=shown)
 
@@ -215,7 +205,7 @@ class _BoardPages:
         problem: str | None = None,
         problem_at: int | None = None,
     ) -> Response:
-        _require_board(actor)
+        require_officer(actor)
         found = self.coop.assignments.views(actor, self.coop.assignments.list(actor))
         found.sort(key=lambda a: (a.status.value != "planned", a.number))
         return self.show(
@@ -268,7 +258,7 @@ class _BoardPages:
         problem: str | None = None,
         problem_at: int | None = None,
     ) -> Response:
-        _require_board(actor)
+        require_officer(actor)
         found = self.coop.contracts.list(actor)
         found.sort(key=lambda c: (c.signed_by_employer is not None, c.number))
         return self.show(
@@ -292,9 +282,7 @@ class _BoardPages:
         number = int(request.path_params["number"])
         self.coop.contracts.get(actor, number)  # none such: 404
         try:
-            confirmed = self.coop.access.reauthenticate(
-                request.cookies.get(SESSION_COOKIE, ""), fields.get("password") or None
-            )
+            confirmed = self.pages.reauthenticate(request, fields)
         except PermissionDenied as error:
             return await self.contracts(request, actor, 401, self.problem(request, error), number)
         try:
@@ -317,7 +305,7 @@ class _BoardPages:
         problem: str | None = None,
         problem_at: int | None = None,
     ) -> Response:
-        _require_board(actor)
+        require_officer(actor)
         reports = self.coop.employment.list_hours(actor)
         reports.sort(key=lambda h: (h.confirmed, h.month, h.number))
         jobs = {a.id: a.number for a in self.coop.assignments.list(actor)}
@@ -361,7 +349,7 @@ class _BoardPages:
         problems: dict[str, str] | None = None,
         given: dict[str, str] | None = None,
     ) -> Response:
-        _require_board(actor)
+        require_officer(actor)
         found = self.coop.invoices.list(actor)
         balances = {
             i.id: self.coop.payments.balance(actor, i.id)
@@ -421,13 +409,13 @@ class _BoardPages:
         return self.back("/board/invoices")
 
     async def invoice_pdf(self, request: Request, actor: Actor) -> Response:
-        _require_board(actor)
+        require_officer(actor)
         number = int(request.path_params["number"])
         data = self.coop.invoices.pdf(actor, number, lang=self.pages.language(request))
         return _pdf(data, f"invoice-{number}.pdf")
 
     async def invoice_xml(self, request: Request, actor: Actor) -> Response:
-        _require_board(actor)
+        require_officer(actor)
         number = int(request.path_params["number"])
         try:
             data = self.coop.invoices.peppol(actor, number, lang=self.pages.language(request))
@@ -449,7 +437,7 @@ class _BoardPages:
         given: dict[str, str] | None = None,
         problem_at: int | None = None,
     ) -> Response:
-        _require_board(actor)
+        require_officer(actor)
         return self.show(
             request,
             "board_payments.html",
@@ -493,7 +481,7 @@ class _BoardPages:
         field = "invoice"
         try:
             field, payee = self._payee(actor, fields)
-            amount = _number(fields.get("amount", ""))
+            amount = typed_amount(fields.get("amount", ""))
             if not amount:
                 raise InputError("amount", "give the amount paid")
             paid_on = _day(fields.get("date", ""), "date")
@@ -550,7 +538,7 @@ class _BoardPages:
         given: dict[str, str] | None = None,
         problem_at: int | None = None,
     ) -> Response:
-        _require_board(actor)
+        require_officer(actor)
         found = self.coop.payroll_runs.list(actor)
         mine = set()
         if actor.member_id is not None:
@@ -618,7 +606,7 @@ class _BoardPages:
         return self.back("/board/runs")
 
     async def run_pain001(self, request: Request, actor: Actor) -> Response:
-        _require_board(actor)
+        require_officer(actor)
         number = int(request.path_params["number"])
         try:
             data = self.coop.payroll_runs.payment_file(actor, number)
@@ -637,15 +625,10 @@ class _BoardPages:
         return _secured(response)
 
 
-def _nav_text(text: str, lang: str) -> str:
-    """``text`` of the board pages in ``lang`` (for the menu on every page)."""
-    return str(translator(lang, "web_board")(text))
-
-
 def board_routes(pages: _Pages, member: Callable[[MemberHandler], Handler]) -> list[Route]:
     """The board pages' routes (``member`` wraps a handler for signed-in members)."""
     board = _BoardPages(pages)
-    pages.templates.globals["t_board"] = _nav_text
+    pages.templates.globals["t_board"] = menu_texts("web_board")
     post = ["POST"]
     return [
         Route("/board", member(board.overview)),

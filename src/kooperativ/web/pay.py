@@ -27,13 +27,13 @@ from kooperativ.errors import ConflictError, InputError, KooperativError, Permis
 from kooperativ.i18n import translator
 from kooperativ.security import Actor
 from kooperativ.web.app import (
-    SESSION_COOKIE,
     Handler,
     MemberHandler,
     _member_id,
     _Pages,
     _secured,
 )
+from kooperativ.web.forms import menu_texts, require_officer, typed_amount
 
 __all__ = ["pay_routes"]
 
@@ -48,11 +48,6 @@ def _day(value: str, field: str) -> date:
         return date.fromisoformat(value.strip())
     except ValueError:
         raise InputError(field, "{value} is not a date (use YYYY-MM-DD)", value=value) from None
-
-
-def _require_officer(actor: Actor) -> None:
-    if not actor.can_manage:
-        raise PermissionDenied("{actor} is not a member of the board", actor=actor.name)
 
 
 class _PayPages:
@@ -182,8 +177,8 @@ class _PayPages:
                     date=day,
                     description=fields.get("description", ""),
                     receipt=receipt,
-                    amount=_number(fields.get("amount", "")),
-                    vat=_number(fields.get("vat", "")) or "0",
+                    amount=typed_amount(fields.get("amount", "")),
+                    vat=typed_amount(fields.get("vat", "")) or "0",
                 )
             except BaseException:
                 if stored is not None:  # nothing half-written: no file without its expense
@@ -209,7 +204,7 @@ class _PayPages:
         problem: str | None = None,
         problem_at: str | None = None,
     ) -> Response:
-        _require_officer(actor)
+        require_officer(actor)
         names = {m.id: m.name for m in self.coop.members.list(actor)}
         return self.show(
             request,
@@ -228,7 +223,7 @@ class _PayPages:
         return await self.approvals(request, actor)
 
     async def decide(self, request: Request, actor: Actor) -> Response:
-        _require_officer(actor)
+        require_officer(actor)
         fields = await self.pages.form(request)
         if fields is None:
             return self.pages.refused(request)
@@ -255,16 +250,14 @@ class _PayPages:
         return _secured(RedirectResponse("/approvals", status_code=303))
 
     async def approve_run(self, request: Request, actor: Actor) -> Response:
-        _require_officer(actor)
+        require_officer(actor)
         fields = await self.pages.form(request)
         if fields is None:
             return self.pages.refused(request)
         number = int(request.path_params["number"])
         self.coop.payroll_runs.show(actor, number)  # none such: 404
         try:
-            confirmed = self.coop.access.reauthenticate(
-                request.cookies.get(SESSION_COOKIE, ""), fields.get("password") or None
-            )
+            confirmed = self.pages.reauthenticate(request, fields)
             self.coop.payroll_runs.approve(confirmed, number)
         except (InputError, PermissionDenied, ConflictError) as error:
             return await self.approvals(
@@ -277,20 +270,10 @@ class _PayPages:
         return _secured(RedirectResponse("/approvals", status_code=303))
 
 
-def _number(value: str) -> str:
-    """An amount as typed (``1 234,50``) in the form the services read (``1234.50``)."""
-    return value.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
-
-
-def _nav_text(text: str, lang: str) -> str:
-    """``text`` of the pay pages in ``lang`` (for the menu on every page)."""
-    return str(translator(lang, "web_pay")(text))
-
-
 def pay_routes(pages: _Pages, member: Callable[[MemberHandler], Handler]) -> list[Route]:
     """The pay pages' routes (``member`` wraps a handler for signed-in members)."""
     pay = _PayPages(pages)
-    pages.templates.globals["t_pay"] = _nav_text
+    pages.templates.globals["t_pay"] = menu_texts("web_pay")
     return [
         Route("/pay", member(pay.pay_page)),
         Route("/pay/assignments/{number:int}", member(pay.preview)),

@@ -32,6 +32,7 @@ from kooperativ.governance.meeting import Meeting, MeetingState
 from kooperativ.i18n import translator
 from kooperativ.members.models import MemberStatus
 from kooperativ.security import Actor
+from kooperativ.web.forms import menu_texts, typed_amount
 
 if TYPE_CHECKING:
     from kooperativ.employment.models import EmploymentContract
@@ -97,7 +98,7 @@ def _whole(value: str, field: str) -> int:
 
 def _amount(value: str, field: str) -> str:
     """An amount as typed (``1 234,50``) in the form the services read (``1234.50``)."""
-    text = value.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    text = typed_amount(value)
     if not text:
         raise InputError(field, "is required")
     return text
@@ -480,15 +481,10 @@ def _profile_changes(fields: dict[str, str]) -> dict[str, Any]:
     return changes
 
 
-def _nav_text(text: str, lang: str) -> str:
-    """``text`` of the work pages in ``lang`` (for the menu and the home page)."""
-    return str(_texts(lang)(text))
-
-
 def work_routes(pages: _Pages, member: Callable[[MemberHandler], Handler]) -> list[Route]:
     """The member's work pages' routes (``member`` wraps a handler for signed-in members)."""
     work = _WorkPages(pages)
-    pages.templates.globals["t_work"] = _nav_text
+    pages.templates.globals["t_work"] = menu_texts("web_work")
     pages.templates.globals["work_texts"] = _texts
     pages.templates.globals["hours_to_report"] = work.hours_to_report
     pages.templates.globals["motion_deadline"] = work.motion_deadline
