@@ -445,8 +445,7 @@ def test_the_overview_shows_what_waits_and_the_check_with_links(
                  "meetings"):  # fmt: skip
         href = f"/board/{page}"
         assert f'href="{href}"' in text
-    row = re.search(r"<tr><td>fel</td><td>uppdrag 6</td><td>([^<]*)</td><td><a href=\"([^\"]*)\"",
-                    text)  # fmt: skip
+    row = re.search(r"<li><strong>fel</strong>, uppdrag 6: ([^<]*)\n<a href=\"([^\"]*)\"", text)
     assert row, text
     assert row.group(1) == "inget anställningsavtal" and row.group(2) == "/board/assignments"
 
