@@ -72,9 +72,15 @@ def add_locale_dir(folder: Path) -> None:
 
 def available_languages() -> tuple[str, ...]:
     """Every language with at least one installed catalog, sorted (``('en', 'sv')``)."""
+    return _languages(tuple(_locale_dirs))
+
+
+@cache
+def _languages(folders: tuple[Path, ...]) -> tuple[str, ...]:
+    """The languages of ``folders``' catalogs (looked up once: every text asks)."""
     found = {
         entry.name
-        for folder in _locale_dirs
+        for folder in folders
         if folder.is_dir()
         for entry in folder.iterdir()
         if (entry / "LC_MESSAGES").is_dir()

@@ -942,6 +942,12 @@ class Store(Protocol):
         """
         ...
 
+    def reading(self) -> AbstractContextManager[None]:
+        """A block in which this thread's read units of work may share one snapshot (a page
+        reading from several services); writes in it are their own transactions, and the
+        reads after a write see it. A backend whose reads are cheap may do nothing."""
+        ...
+
     def upgrade(self) -> None:
         """Bring the schema up to date, once even if several processes call it at once."""
         ...

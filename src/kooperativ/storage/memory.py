@@ -798,6 +798,11 @@ class MemoryStore:
         """
         return self._writing() if write else self._reading()
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Nothing to share: each read here is a snapshot already, taken without a lock."""
+        yield
+
     def upgrade(self) -> None:
         """Nothing to do: the in-memory backend has no schema."""
 

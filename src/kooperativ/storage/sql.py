@@ -58,6 +58,7 @@ import re
 import sqlite3
 import threading
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, suppress
 from datetime import date
@@ -411,6 +412,52 @@ _BUSY_STATES = frozenset({"55P03"})
 _BUSY_TEXT = re.compile(r"database (table )?is (locked|busy)")
 
 
+# --- records read ----------------------------------------------------------------------------
+
+
+class _Parsed:
+    """The records this process has read lately, by kind and id, with the text they came from.
+
+    Parsing and validating a large record (a meeting holds its register snapshot: a few
+    hundred members and their fees) costs far more than reading its text; a page that
+    shows the meetings in progress reads the same, unchanged record again and again. A
+    record is frozen, so the one parsed may be handed out again, but only for the very
+    text it was parsed from: the stored text is compared whole, so a change by another
+    process, a rolled-back write or a migration is never served from here. Only texts of
+    :data:`_PARSED_FROM` characters or more are kept (small ones parse in microseconds),
+    at most :data:`_PARSED_KEPT` of them, the least recently read going first.
+    """
+
+    def __init__(self) -> None:
+        self._records: OrderedDict[tuple[str, str], tuple[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def record(self, record_class: type[R], kind: str, record_id: str, data: str) -> R:
+        """The record stored as ``data``: the one parsed before from that text, else parsed."""
+        if len(data) < _PARSED_FROM:
+            return record_class.model_validate_json(data)
+        key = (kind, record_id)
+        with self._lock:
+            found = self._records.get(key)
+            if found is not None and found[0] == data:
+                self._records.move_to_end(key)
+                record: R = found[1]
+                return record
+        record = record_class.model_validate_json(data)
+        with self._lock:
+            self._records[key] = (data, record)
+            self._records.move_to_end(key)
+            while len(self._records) > _PARSED_KEPT:
+                self._records.popitem(last=False)
+        return record
+
+
+#: The shortest stored text :class:`_Parsed` keeps the record of (characters).
+_PARSED_FROM = 4096
+#: How many parsed records :class:`_Parsed` keeps.
+_PARSED_KEPT = 256
+
+
 # --- repositories --------------------------------------------------------------------------
 
 
@@ -436,7 +483,7 @@ class _SqlRepository(Generic[R]):
 
     def _load(self, record_id: str, data: str, version: int) -> R:
         self._versions[record_id] = version
-        return self._class.model_validate_json(data)
+        return self._store.parsed.record(self._class, self._name, record_id, data)
 
     def _rows(self, *where: ColumnElement[bool], limit: int | None = None) -> list[R]:
         table = self._table
@@ -1277,6 +1324,63 @@ def _create_sqlite_file(path: Path) -> None:
         temporary.unlink(missing_ok=True)
 
 
+class _ReadFailed(Exception):
+    """Ends a shared read transaction in which a read raised (it is rolled back)."""
+
+
+class _Sharing:
+    """The read transaction that read units of work share in :meth:`SqlStore.reading`."""
+
+    def __init__(self) -> None:
+        self._open: AbstractContextManager[UnitOfWork] | None = None
+        self._uow: UnitOfWork | None = None
+        self._users = 0
+        self._stale = False
+        self._failed = False
+
+    def take(
+        self, opening: Callable[[], AbstractContextManager[UnitOfWork]]
+    ) -> AbstractContextManager[UnitOfWork] | None:
+        """The shared unit of work to read in, opened if need be; ``None`` when a write
+        since it was opened is not over yet (the caller opens one of its own)."""
+        if self._stale:
+            if self._users:
+                return None
+            self.end()
+        if self._uow is None:
+            self._open = opening()
+            self._uow = self._open.__enter__()
+        return self._using(self._uow)
+
+    @contextmanager
+    def _using(self, uow: UnitOfWork) -> Iterator[UnitOfWork]:
+        self._users += 1
+        try:
+            yield uow
+        except BaseException:
+            self._stale = self._failed = True
+            raise
+        finally:
+            self._users -= 1
+
+    def written(self) -> None:
+        """A write began: the reads after it must see it, so they need a new snapshot."""
+        if self._uow is not None:
+            self._stale = True
+
+    def end(self) -> None:
+        """Close the shared transaction: rolled back if a read in it raised, else committed
+        (nothing was written in it)."""
+        opened, failed = self._open, self._failed
+        self._open, self._uow, self._stale, self._failed = None, None, False, False
+        if opened is None:
+            return
+        if failed:
+            opened.__exit__(_ReadFailed, _ReadFailed(), None)
+        else:
+            opened.__exit__(None, None, None)
+
+
 class SqlStore:
     """A :class:`~kooperativ.storage.base.Store` on SQLite or PostgreSQL.
 
@@ -1304,6 +1408,8 @@ class SqlStore:
         self._file: Path | None = None
         self._prepared = False
         self._local = threading.local()
+        #: Large records parsed lately (see :class:`_Parsed`).
+        self.parsed = _Parsed()
         self._shared_connection_lock: threading.RLock | None = None
         try:
             parsed = make_url(url)
@@ -1444,6 +1550,48 @@ class SqlStore:
 
     @contextmanager
     def _unit_of_work(self, write: bool) -> Iterator[UnitOfWork]:
+        sharing: _Sharing | None = getattr(self._local, "sharing", None)
+        if sharing is not None and write:
+            sharing.written()
+            try:
+                with self._transaction(True) as uow:
+                    yield uow
+            finally:
+                sharing.written()  # also a snapshot taken by a read inside the write
+            return
+        shared = None if sharing is None else sharing.take(lambda: self._transaction(False))
+        if shared is not None:
+            with shared as uow:
+                yield uow
+            return
+        with self._transaction(write) as uow:
+            yield uow
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Let the read units of work this thread opens in the block share one transaction.
+
+        A page that asks several services for what it shows would otherwise open a read
+        transaction for each; in the block they read from one snapshot, taken at the first
+        read, and so also agree with each other. A write unit of work in the block is its
+        own transaction as always, and the reads after it start a new snapshot that sees
+        it. A read that raises ends the shared transaction (the next read starts a new
+        one). Nested blocks are one block; on ``sqlite://`` (one connection for all) the
+        block changes nothing.
+        """
+        if self._shared_connection_lock is not None or getattr(self._local, "sharing", None):
+            yield
+            return
+        sharing = _Sharing()
+        self._local.sharing = sharing
+        try:
+            yield
+        finally:
+            self._local.sharing = None
+            sharing.end()
+
+    @contextmanager
+    def _transaction(self, write: bool) -> Iterator[UnitOfWork]:
         with self._exclusive(write):
             connection = self._connect()
             try:

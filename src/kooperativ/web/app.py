@@ -399,6 +399,15 @@ class _Pages:
         """``handler`` for signed-in members only; a refused or missing record is 404."""
 
         async def page(request: Request) -> Response:
+            if request.method in ("GET", "HEAD"):
+                # A page reads from one snapshot: one read transaction, not one for each
+                # service it asks. (Not around a POST: reading its form waits, and other
+                # requests run meanwhile in this thread.)
+                with self.coop.store.reading():
+                    return await signed_in(request)
+            return await signed_in(request)
+
+        async def signed_in(request: Request) -> Response:
             actor = self.actor(request)
             if actor is None:
                 target = quote(request.url.path, safe="/")
