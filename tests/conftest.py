@@ -24,10 +24,12 @@ import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
+from argon2 import PasswordHasher
 from hypothesis import HealthCheck, settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from kooperativ.services import access
 from kooperativ.storage import Store, open_store
 
 # Property tests are judged on what they find, never on how fast one example runs or is
@@ -117,3 +119,28 @@ def make_store(database_url: str) -> Iterator[Callable[[], Store]]:
 def store(make_store: Callable[[], Store]) -> Store:
     """A store on a fresh, migrated database, on each backend."""
     return make_store()
+
+
+#: The library's password hasher (argon2id, RFC 9106's second recommended option), kept
+#: for the test of its parameters while the tests hash with a light one.
+LIBRARY_HASHER = access._HASHER
+
+
+@pytest.fixture(autouse=True, scope="session")
+def light_passwords() -> Iterator[None]:
+    """Hash the tests' passwords with a light argon2id (one pass over 8 MiB) instead of the
+    library's (three passes over 64 MiB, about 0.2 s a hash here, and a web test's
+    cooperative sets three passwords and signs in). A verification reads the parameters
+    from the hash itself, so the code paths are the library's; ``tests/web/test_hashing.py``
+    checks the library's own parameters."""
+    access._HASHER = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+    try:
+        yield
+    finally:
+        access._HASHER = LIBRARY_HASHER
+
+
+@pytest.fixture
+def library_hasher() -> PasswordHasher:
+    """The library's own password hasher (see :func:`light_passwords`)."""
+    return LIBRARY_HASHER
