@@ -1750,6 +1750,22 @@ class StorageContract:
         with reader.unit_of_work(write=False) as uow:
             assert uow.members.count() == 2
 
+    def test_a_reading_block_reads_and_sees_its_own_writes(self, store: Store) -> None:
+        # Whether reads in the block share one snapshot is the backend's choice; what
+        # every backend must do: reads work, and a write in the block is seen after it.
+        with store.reading():
+            with store.unit_of_work(write=False) as uow:
+                assert uow.members.count() == 0
+            with store.unit_of_work() as uow:
+                uow.members.add(member_record(1))
+            with store.unit_of_work(write=False) as uow:
+                assert [m.number for m in uow.members.list()] == [1]
+            with store.reading(), store.unit_of_work(write=False) as uow:  # nested
+                assert uow.members.count() == 1
+        with store.unit_of_work() as uow:  # nothing held after the block
+            uow.members.add(member_record(2, first_name="Karin"))
+        assert _count(store)[0] == 2
+
     def test_write_units_of_work_do_not_nest(self, store: Store) -> None:
         outer = store.unit_of_work()
         with outer, pytest.raises(StorageError, match="do not nest"), store.unit_of_work():
