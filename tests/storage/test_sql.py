@@ -123,6 +123,9 @@ def test_migration_0004_fills_the_columns_from_the_stored_records(sql_url: str) 
                     )
         store.upgrade("0004")
         assert store.current_revision() == "0004"
+        # Later migrations add columns of their own (0016: a member's e-mail address); the
+        # repositories read the columns of this version, so read at the head.
+        store.upgrade()
         with store.unit_of_work(write=False) as uow:
             stored = {
                 kind: list(uow.repository(name).stored())
@@ -145,6 +148,39 @@ def test_migration_0004_fills_the_columns_from_the_stored_records(sql_url: str) 
         # Nothing but the missing audit events is wrong with these records.
         report = verify_trail([], stored)
         assert {p.message for p in report.problems} == {"stored without an audit event"}
+    finally:
+        store.close()
+
+
+def test_migration_0016_fills_the_members_email_column(sql_url: str) -> None:
+    members = [
+        member_record(1, email="Astrid.Lindgren@Example.se"),
+        member_record(2, first_name="Karin"),
+        member_record(3, first_name="Pippi", email="pippi@example.se"),
+    ]
+    store = SqlStore(sql_url)
+    try:
+        store.upgrade("0015")
+        with store.engine.begin() as connection:
+            for member in members:
+                connection.execute(
+                    text(f"INSERT INTO members (id, number, data) VALUES ({SLOTS})"),
+                    {"i": str(member.id), "n": member.number, "d": member.canonical_json()},
+                )
+        store.upgrade()
+        with store.engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT number, email, data FROM members ORDER BY number")
+            ).all()
+        assert [(n, e) for n, e, _ in rows] == [
+            (1, "astrid.lindgren@example.se"),
+            (2, None),
+            (3, "pippi@example.se"),
+        ]
+        assert [d for _, _, d in rows] == [m.canonical_json() for m in members]  # untouched
+        with store.unit_of_work(write=False) as uow:
+            assert uow.members.with_email(" ASTRID.lindgren@example.SE ") == [members[0]]
+            assert uow.members.with_email("karin@example.se") == []
     finally:
         store.close()
 

@@ -355,12 +355,7 @@ class AccessService(Service):
 
         def work(uow: UnitOfWork) -> SignIn | str:
             if email is not None:
-                text = email.strip().lower()
-                found = [
-                    m
-                    for m in uow.members.list()
-                    if m.email is not None and str(m.email).lower() == text
-                ]
+                found = uow.members.with_email(email)
                 missing = NO_MEMBER_EMAIL
             else:
                 found = [m for m in uow.members.list() if m.person_id == wanted]
@@ -551,10 +546,8 @@ class AccessService(Service):
         text = login.strip().lower()
         if not text or "@" not in text:
             return None
-        for member in uow.members.list():
-            if member.email is not None and str(member.email).lower() == text:
-                return member
-        return None
+        found = uow.members.with_email(text)
+        return found[0] if found else None
 
     def _audit(
         self,

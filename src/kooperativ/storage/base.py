@@ -246,11 +246,16 @@ def chunks(values: Iterable[str], size: int = CHUNK) -> Iterator[tuple[str, ...]
 
 
 class MemberRepository(Repository[Member], Protocol):
-    """``uow.members``: the register, queried by personnummer and status."""
+    """``uow.members``: the register, queried by personnummer, e-mail address and status."""
 
     def by_person_id(self, person_id: str) -> Member | None:
         """The member with ``person_id`` (the lowest number if the register holds two)."""
         return _first(self.select(Eq("person_id", person_id), limit=1))
+
+    def with_email(self, address: str) -> list[Member]:
+        """Members registered with the e-mail ``address`` (compared without regard to case,
+        blanks around it ignored), by number."""
+        return self.select(Eq("email", address.strip().lower()))
 
     def with_status(self, *statuses: MemberStatus | str) -> list[Member]:
         """Members with one of ``statuses``."""

@@ -12,7 +12,7 @@ the memory backend its indexes, and ``kooperativ audit verify`` checks that the 
 columns still agree with the records.
 
 >>> KINDS["member"].table, [column.name for column in KINDS["member"].columns]
-('members', ['person_id', 'status', 'left_on'])
+('members', ['person_id', 'status', 'left_on', 'email'])
 """
 
 from __future__ import annotations
@@ -157,6 +157,7 @@ KINDS: dict[str, Kind] = _kinds(
             Column("person_id", "text", lambda m: m.person_id),
             Column("status", "text", lambda m: m.status),
             Column("left_on", "date", lambda m: m.left_on),
+            Column("email", "text", lambda m: None if m.email is None else str(m.email).lower()),
         ),
     ),
     Kind(

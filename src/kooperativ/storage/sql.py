@@ -1400,7 +1400,7 @@ class SqlStore:
     """
 
     #: The Alembic revision this version of kooperativ expects.
-    HEAD: ClassVar[str] = "0015"
+    HEAD: ClassVar[str] = "0016"
 
     def __init__(self, url: str, *, lock_timeout: float = 15.0) -> None:
         self.url = mask_url(url)

@@ -1145,7 +1145,9 @@ class StorageContract:
     # -- queries ----------------------------------------------------------------------------
 
     def test_member_and_client_queries(self, store: Store) -> None:
-        astrid = member_record(1, status=MemberStatus.MEMBER, joined_on=date(2025, 1, 1))
+        astrid = member_record(
+            1, status=MemberStatus.MEMBER, joined_on=date(2025, 1, 1), email="Astrid@Example.se"
+        )
         karin = member_record(2, first_name="Karin", person_id="198503129804")
         bruno = member_record(
             3,
@@ -1171,11 +1173,19 @@ class StorageContract:
             assert found is not None and found.number == 1
             assert uow.clients.by_orgnr("2120000787") is None
             assert uow.members.select(Eq("person_id", "190711149999"), limit=1) == [astrid]
+            assert uow.members.with_email(" astrid@example.SE") == [astrid]  # any case
+            assert uow.members.with_email("karin@example.se") == []
         with store.unit_of_work() as uow:  # a changed record is found by its new values
             uow.members.update(
-                karin.evolve(person_id="194611159808", status="member", joined_on=date(2025, 2, 1))
+                karin.evolve(
+                    person_id="194611159808",
+                    status="member",
+                    joined_on=date(2025, 2, 1),
+                    email="astrid@example.se",
+                )
             )
         with store.unit_of_work(write=False) as uow:
+            assert [m.number for m in uow.members.with_email("ASTRID@example.se")] == [1, 2]
             assert uow.members.by_person_id("198503129804") is None
             changed = uow.members.by_person_id("194611159808")
             assert changed is not None and changed.number == 2
