@@ -79,10 +79,16 @@ def serve(
     if workers > 1:
         coop.close()
         _environment(cli, smtp, secure)
-        from kooperativ.web.worker import FACTORY
+        from kooperativ.web.worker import FACTORY, NoDelayH11Protocol
 
         uvicorn.run(
-            FACTORY, factory=True, workers=workers, host=host, port=port, log_level="warning"
+            FACTORY,
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level="warning",
+            http=NoDelayH11Protocol,
         )
         return
     app = create_app(coop, deliver=smtp_mailer(smtp) if smtp is not None else None, secure=secure)

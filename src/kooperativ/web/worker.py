@@ -21,13 +21,16 @@ when uvicorn stops it. Sessions live in the store, so any worker serves any requ
 
 from __future__ import annotations
 
+import asyncio
 import os
+import socket
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from kooperativ.web.app import SmtpMailer, create_app
 
@@ -37,6 +40,7 @@ __all__ = [
     "FOLDER_ENV",
     "SECURE_ENV",
     "SMTP_ENV",
+    "NoDelayH11Protocol",
     "app_from_environment",
     "smtp_mailer",
 ]
@@ -51,6 +55,25 @@ SMTP_ENV = "KOOPERATIV_SERVE_SMTP"
 SECURE_ENV = "KOOPERATIV_SERVE_SECURE"
 #: The import string uvicorn is given for the factory.
 FACTORY = "kooperativ.web.worker:app_from_environment"
+
+
+class NoDelayH11Protocol(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol, with Nagle's algorithm off on each connection.
+
+    For several workers uvicorn binds the listening socket itself with protocol number 0,
+    and asyncio switches Nagle's algorithm off (``TCP_NODELAY``) only on connections whose
+    socket says ``IPPROTO_TCP``. A response goes out as two writes (the head, then the
+    body), so with Nagle on the body waited for the client's delayed acknowledgement of
+    the head: 40 ms more on every page (measured: 56 ms a page with four workers against
+    12 ms with one, the same app). ``kooperativ serve --workers N`` serves with this.
+    """
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        sock = transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            with suppress(OSError):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        super().connection_made(transport)
 
 
 def smtp_mailer(relay: str) -> SmtpMailer:
