@@ -73,7 +73,7 @@ def waiting(coop: Cooperative) -> None:
         ADMIN, member=2, client=1, description="Affisch", start=date(2026, 10, 1),
         end=date(2026, 10, 20), agreed_amount="3000", status="planned",
     )  # fmt: skip
-    coop.employment.add_hours(ADMIN, assignment=1, month=date(2026, 11, 1), hours="40")
+    coop.employment.add_hours(ADMIN, assignment=1, month=date(2026, 11, 1), hours="37.5")
     coop.employment.add_hours(ADMIN, assignment=4, month=date(2026, 11, 1), hours="8")
     coop.invoices.create(ADMIN, assignments=[2], issue_date=date(2026, 11, 21))
     coop.payments.import_camt054(ADMIN, BANK_FILE.read_bytes(), "bankgirot.xml")
@@ -308,6 +308,7 @@ def test_the_treasurer_confirms_hours_but_not_her_own(
     token = token_of(client)
     page = client.get("/board/hours")
     assert page.status_code == 200
+    assert '<td class="num">37,5</td>' in page.text  # hours as written in Swedish
     assert client.post("/board/hours/1/confirm", data={"csrf": token}).status_code == 303
     (report, _own) = coop.employment.list_hours(ADMIN)
     assert report.confirmed_by == "Tove Kassör"

@@ -216,7 +216,7 @@ def test_a_member_reports_hours_and_home_stops_asking(
         date(2026, 11, 1), Decimal("37.5"), "Bygget", False
     )  # fmt: skip
     listing = client.get("/hours").text
-    assert "2026-11" in listing and "37,50" in listing and "Inte än" in listing
+    assert "2026-11" in listing and '<td class="num">37,5</td>' in listing and "Inte än" in listing
     assert "Timmar att rapportera för 2026-11" not in client.get("/").text
 
 

@@ -36,7 +36,7 @@ from kooperativ.errors import (
     NotFoundError,
     PermissionDenied,
 )
-from kooperativ.i18n import format_amount, format_day, messages, translator
+from kooperativ.i18n import format_amount, format_day, format_number, messages, translator
 from kooperativ.security import Actor
 from kooperativ.web.meetings import meeting_routes
 from kooperativ.web.work import work_routes
@@ -192,6 +192,7 @@ class _Pages:
             actor=actor,
             path=request.url.path,
             amount=lambda value: format_amount(value, lang),
+            number=lambda value: format_number(value, lang),
             day=lambda value: format_day(value, lang),
             **context,
         )
