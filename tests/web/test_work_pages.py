@@ -301,6 +301,7 @@ PROFILE = dict(FORMS[2][1])
     ("changes", "field", "words"),
     [
         ({"email": "ada@"}, "email", "inte giltig"),
+        ({"email": ""}, "email", "ange en e-postadress"),
         ({"street": ""}, "street", "krävs"),
         ({"postal_code": ""}, "postal_code", "krävs"),
         ({"city": ""}, "city", "krävs"),

@@ -314,7 +314,8 @@ class _WorkPages:
             return self.pages.refused(request)
         me = self._me(actor)
         try:
-            changes = _profile_changes(fields)
+            had_email = self.coop.members.get(actor, me).email is not None
+            changes = _profile_changes(fields, keep_email=had_email)
             self.coop.members.update(actor, me, **changes)
         except (InputError, ConflictError) as error:
             given = {name: fields.get(name, "") for name in PROFILE_FIELDS}
@@ -449,15 +450,20 @@ class _WorkPages:
         return sorted(set(found), key=lambda x: (x[2], x[0]))
 
 
-def _profile_changes(fields: dict[str, str]) -> dict[str, Any]:
+def _profile_changes(fields: dict[str, str], keep_email: bool) -> dict[str, Any]:
     """The profile form as :meth:`MemberService.update`'s arguments.
 
-    An empty e-mail or telephone clears it; an empty address (all three fields) clears
-    it, a partial one is refused; an empty bank account keeps the one registered; empty
-    tax table and column keep the tax mode.
+    An empty telephone clears it; an empty e-mail is refused when the member has one
+    (``keep_email``: they sign in and get notices with it; the administrator can still
+    clear it); an empty address (all three fields) clears it, a partial one is refused;
+    an empty bank account keeps the one registered; empty tax table and column keep the
+    tax mode.
     """
+    email = fields.get("email", "").strip() or None
+    if email is None and keep_email:
+        raise InputError("email", "give an e-mail address: you sign in and get notices with it")
     changes: dict[str, Any] = {
-        "email": fields.get("email", "").strip() or None,
+        "email": email,
         "phone": fields.get("phone", "").strip() or None,
     }
     address = {name: fields.get(name, "").strip() for name in ADDRESS_FIELDS}
