@@ -46,6 +46,7 @@ FORMS: list[tuple[str, dict[str, str]]] = [
     ("/board/invoices/new", {"assignment": "1", "issue_date": "2026-11-27"}),
     ("/board/payments/new", {"invoice": "1", "amount": "100", "date": "2026-11-27"}),
     ("/board/payments/1/resolve", {"invoice": "1"}),
+    ("/board/payments/import", {}),
     ("/board/runs/new", {"period": "2026-12", "pay_date": "2026-12-25"}),
     ("/board/runs/1/paid", {"paid_on": "2026-11-25"}),
 ]
@@ -512,4 +513,85 @@ def test_a_board_member_who_is_not_treasurer_is_told_what_is_the_treasurers(
     assert payment.status_code == 403
     problem = re.search(r'id="problem-invoice">([^<]*)</p>', payment.text)
     assert problem and "kassör" in problem.group(1)
+    upload = {"file": ("bank.xml", BANK_FILE.read_bytes(), "application/xml")}
+    imported = client.post("/board/payments/import", data={"csrf": token}, files=upload)
+    assert imported.status_code == 403
+    problem = re.search(r'id="problem-file">([^<]*)</p>', imported.text)
+    assert problem and "kassör" in problem.group(1)
     assert written(coop) == before
+
+
+# -- the bank's file ---------------------------------------------------------------------
+
+
+def bank_file(coop: Cooperative, invoice: int, amount: str | None = None) -> bytes:
+    """A camt.054 notification paying invoice ``invoice`` (its open amount by default) by
+    its OCR reference."""
+    from datetime import datetime
+
+    from kooperativ.demo import camt054_notification
+
+    item = coop.invoices.get(ADMIN, invoice)
+    paid = Decimal(amount) if amount is not None else item.total
+    return camt054_notification(
+        message_id="WEB-1",
+        created=datetime(2026, 11, 27, 7),
+        account="5555-5555",
+        payments=[(item.payment_reference, paid, "Stadsteatern AB", date(2026, 11, 27))],
+    )
+
+
+def test_the_treasurer_imports_the_banks_file_and_again_changes_nothing(
+    client: TestClient, coop: Cooperative
+) -> None:
+    token = token_of(client)
+    data = bank_file(coop, 1)
+    upload = {"file": ("C:\\Hämtade filer\\camt054-nov.xml", data, "application/xml")}
+    answer = client.post("/board/payments/import", data={"csrf": token}, files=upload)
+    assert answer.status_code == 303, answer.text
+    assert answer.headers["location"] == (
+        "/board/payments?file=camt054-nov.xml&matched=1&unmatched=0&before=0#import"
+    )
+    assert coop.invoices.get(ADMIN, 1).status.value == "paid"
+    (payment,) = [p for p in coop.payments.list(ADMIN) if p.source == "camt054-nov.xml"]
+    assert payment.status.value == "matched" and payment.amount == coop.invoices.get(ADMIN, 1).total
+    page = client.get(answer.headers["location"]).text
+    status = re.search(r'<p role="status">([^<]*)</p>', page)
+    assert status and status.group(1) == (
+        "camt054-nov.xml: 1 avstämda, 0 ej avstämda, 0 importerade tidigare."
+    )
+    before = written(coop)
+    again = client.post("/board/payments/import", data={"csrf": token}, files=upload)
+    assert again.headers["location"] == (
+        "/board/payments?file=camt054-nov.xml&matched=0&unmatched=0&before=1#import"
+    )
+    assert written(coop) == before
+
+
+@pytest.mark.parametrize(
+    ("upload", "words"),
+    [
+        (None, "välj bankens camt.054-fil"),
+        (("bank.xml", b"<not-xml", "application/xml"), "bank.xml"),
+        (("bank.xml", b"<a/>" + b" " * (5 * 1024 * 1024), "application/xml"), "större än 5 MB"),
+    ],
+)
+def test_a_bad_bank_file_is_shown_next_to_the_field_and_writes_nothing(
+    client: TestClient, coop: Cooperative, upload: Any, words: str
+) -> None:
+    token = token_of(client)
+    before = written(coop)
+    files = {"file": upload} if upload is not None else None
+    answer = client.post("/board/payments/import", data={"csrf": token}, files=files)
+    assert answer.status_code == 400
+    problem = re.search(r'id="problem-file">([^<]*)</p>', answer.text)
+    assert problem and words in problem.group(1), answer.text
+    assert 'aria-invalid="true"' in re.search(r'<input id="file"[^>]*>', answer.text).group(0)
+    assert '<p role="status">' not in answer.text
+    assert written(coop) == before
+
+
+def test_the_payments_page_ignores_a_made_up_import_summary(client: TestClient) -> None:
+    token_of(client)
+    page = client.get("/board/payments?file=x.xml&matched=lots&unmatched=0&before=0").text
+    assert '<p role="status">' not in page

@@ -18,10 +18,13 @@ with a link to the page where it is put right (:data:`FIX_PAGES`, by the finding
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
+from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -39,7 +42,11 @@ from kooperativ.security import Actor
 from kooperativ.web.app import Handler, MemberHandler, _Pages, _pdf, _secured
 from kooperativ.web.forms import menu_texts, require_officer, typed_amount
 
-__all__ = ["FIX_PAGES", "board_routes", "fix_page"]
+__all__ = ["FIX_PAGES", "MAX_BANK_FILE_BYTES", "board_routes", "fix_page"]
+
+#: The largest bank file taken by ``/board/payments/import`` (bytes); a month's camt.054
+#: notification is a few hundred kilobytes.
+MAX_BANK_FILE_BYTES = 5 * 1024 * 1024
 
 #: Where a finding of ``kooperativ check`` is put right, by the first part of its code
 #: (``assignment.no_contract`` → ``assignment``). Unknown codes lead to the overview.
@@ -449,6 +456,7 @@ class _BoardPages:
             problems=problems or {},
             given=given or {},
             problem_at=problem_at,
+            imported=None if problems else _imported(request),
         )
 
     async def payments_page(self, request: Request, actor: Actor) -> Response:
@@ -526,6 +534,38 @@ class _BoardPages:
                 problem_at=payment.number,
             )
         return self.back("/board/payments")
+
+    async def payment_import(self, request: Request, actor: Actor) -> Response:
+        """Import the bank's camt.054 notification (a file field ``file``) and match its
+        payments; back to the payments page with what the import did."""
+        fields = await self.posted(request, actor)
+        if fields is None:
+            return self.pages.refused(request)
+        upload = (await request.form()).get("file")
+        try:
+            if not isinstance(upload, UploadFile) or not upload.filename:
+                raise InputError("file", "choose the bank's camt.054 file")
+            data = await upload.read(MAX_BANK_FILE_BYTES + 1)
+            if len(data) > MAX_BANK_FILE_BYTES:
+                raise InputError("file", "the bank file is larger than 5 MB")
+            name = re.split(r"[\\/]", upload.filename)[-1]
+            report = self.coop.payments.import_camt054(actor, data, name)
+        except (InputError, ConflictError, PermissionDenied) as error:
+            return await self.payments(
+                request,
+                actor,
+                status=self.status_of(error),
+                problems={"file": self.problem(request, error)},
+            )
+        query = urlencode(
+            {
+                "file": report.source,
+                "matched": len(report.matched),
+                "unmatched": len(report.unmatched),
+                "before": report.already_imported,
+            }
+        )
+        return self.back(f"/board/payments?{query}#import")
 
     # -- payroll runs ----------------------------------------------------------------------
 
@@ -652,9 +692,21 @@ def board_routes(pages: _Pages, member: Callable[[MemberHandler], Handler]) -> l
         Route("/board/invoices/{number:int}.xml", member(board.invoice_xml)),
         Route("/board/payments", member(board.payments_page)),
         Route("/board/payments/new", member(board.payment_new), methods=post),
+        Route("/board/payments/import", member(board.payment_import), methods=post),
         Route("/board/payments/{id}/resolve", member(board.payment_resolve), methods=post),
         Route("/board/runs", member(board.runs_page)),
         Route("/board/runs/new", member(board.run_new), methods=post),
         Route("/board/runs/{number:int}/paid", member(board.run_paid), methods=post),
         Route("/board/runs/{number:int}/pain001.xml", member(board.run_pain001)),
     ]
+
+
+def _imported(request: Request) -> dict[str, Any] | None:
+    """What the last import did, from the address the import sent the browser to
+    (``?file=…&matched=…&unmatched=…&before=…``); ``None`` when it holds no such thing."""
+    query = request.query_params
+    counts = [query.get(key, "") for key in ("matched", "unmatched", "before")]
+    if not query.get("file") or not all(count.isdigit() for count in counts):
+        return None
+    matched, unmatched, before = (int(count) for count in counts)
+    return {"file": query["file"], "matched": matched, "unmatched": unmatched, "before": before}
