@@ -26,6 +26,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -222,15 +223,20 @@ class _Pages:
             text=_("There is nothing here for you."),
         )
 
-    def reauthenticate(self, request: Request, fields: dict[str, str]) -> Actor:
+    async def reauthenticate(self, request: Request, fields: dict[str, str]) -> Actor:
         """The signed-in member's actor once their password (the form's ``password``) or
         a fresh sign-in by link confirms them, before a signature or an approval.
+
+        The password is checked in a thread: argon2 takes a deliberate fraction of a
+        second, and the worker's other requests go on meanwhile.
 
         Raises:
             PermissionDenied: No password and no fresh sign-in, or a wrong password.
         """
-        return self.coop.access.reauthenticate(
-            request.cookies.get(SESSION_COOKIE, ""), fields.get("password") or None
+        return await run_in_threadpool(
+            self.coop.access.reauthenticate,
+            request.cookies.get(SESSION_COOKIE, ""),
+            fields.get("password") or None,
         )
 
     def error(self, request: Request, error: KooperativError) -> str:
@@ -245,8 +251,12 @@ class _Pages:
         if fields is None:
             return self.refused(request)
         try:
-            signed = self.coop.access.sign_in_password(
-                fields.get("email", ""), fields.get("password", "")
+            # In a thread: the argon2 check (a deliberate fraction of a second) would
+            # otherwise hold up every other request of this worker.
+            signed = await run_in_threadpool(
+                self.coop.access.sign_in_password,
+                fields.get("email", ""),
+                fields.get("password", ""),
             )
         except PermissionDenied as error:
             return self.render(
@@ -272,7 +282,9 @@ class _Pages:
         if fields is None:
             return self.refused(request)
         base = str(request.base_url).rstrip("/")
-        self.coop.access.send_link(
+        # In a thread: sending waits for the SMTP server, and other requests go on.
+        await run_in_threadpool(
+            self.coop.access.send_link,
             fields.get("email", ""),
             lambda token: f"{base}/sign-in/link/{quote(token)}",
             self.deliver,
@@ -376,7 +388,7 @@ class _Pages:
         number = int(request.path_params["number"])
         self.coop.contracts.get(actor, number)  # another member's: 404 before anything
         try:
-            confirmed = self.reauthenticate(request, fields)
+            confirmed = await self.reauthenticate(request, fields)
         except PermissionDenied as error:
             found = self.coop.contracts.list(actor)
             return self.render(

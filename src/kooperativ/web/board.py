@@ -289,7 +289,7 @@ class _BoardPages:
         number = int(request.path_params["number"])
         self.coop.contracts.get(actor, number)  # none such: 404
         try:
-            confirmed = self.pages.reauthenticate(request, fields)
+            confirmed = await self.pages.reauthenticate(request, fields)
         except PermissionDenied as error:
             return await self.contracts(request, actor, 401, self.problem(request, error), number)
         try:

@@ -257,7 +257,7 @@ class _PayPages:
         number = int(request.path_params["number"])
         self.coop.payroll_runs.show(actor, number)  # none such: 404
         try:
-            confirmed = self.pages.reauthenticate(request, fields)
+            confirmed = await self.pages.reauthenticate(request, fields)
             self.coop.payroll_runs.approve(confirmed, number)
         except (InputError, PermissionDenied, ConflictError) as error:
             return await self.approvals(
