@@ -47,6 +47,7 @@ FORMS: list[tuple[str, dict[str, str]]] = [
     ("/board/payments/new", {"invoice": "1", "amount": "100", "date": "2026-11-27"}),
     ("/board/payments/1/resolve", {"invoice": "1"}),
     ("/board/payments/import", {}),
+    ("/board/invoices/credit", {"invoice": "1", "reason": "Fel belopp"}),
     ("/board/runs/new", {"period": "2026-12", "pay_date": "2026-12-25"}),
     ("/board/runs/1/paid", {"paid_on": "2026-11-25"}),
 ]
@@ -349,6 +350,60 @@ def test_an_invoice_bills_the_assignment_with_vat_and_is_paid(
     assert paid.status_code == 303, paid.text
     assert coop.invoices.get(ADMIN, invoice.number).status.value == "paid"
     assert coop.payments.list(ADMIN)[-1].status.value == "matched"
+
+
+def test_an_invoice_credited_in_full_frees_its_assignment_for_a_new_invoice(
+    client: TestClient, coop: Cooperative
+) -> None:
+    token = token_of(client)
+    original = coop.invoices.get(ADMIN, 1)
+    before = main_of(client.get("/board/invoices").text)
+    assert "uppdrag 2 (" not in before.split('<form method="post" action="/board/invoices/new">')[0]
+    answer = client.post(
+        "/board/invoices/credit",
+        data={"invoice": original.label, "reason": "Fel belopp", "credit_date": "2026-11-28",
+              "csrf": token},
+    )  # fmt: skip
+    assert answer.status_code == 303, answer.text
+    assert coop.invoices.get(ADMIN, 1).status.value == "credited"
+    note = coop.invoices.list(ADMIN)[-1]
+    assert (note.kind.value, note.credits_number, note.issue_date) == (
+        "credit_note",
+        original.number,
+        date(2026, 11, 28),
+    )
+    assert note.total == original.total  # the whole invoice, as a positive figure
+    page = client.get("/board/invoices").text
+    assert f'id="invoice-{note.number}"' in page
+    ready = main_of(page).split('<form method="post" action="/board/invoices/new">')[0]
+    assert "uppdrag 2 (" in ready  # the assignment may be invoiced anew
+    again = client.post(
+        "/board/invoices/credit", data={"invoice": "1", "reason": "Igen", "csrf": token}
+    )
+    assert again.status_code == 409
+    problem = re.search(r'id="problem-invoice">([^<]*)</p>', again.text)
+    assert problem and "redan krediterad" in problem.group(1)
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "words"),
+    [
+        ({"invoice": "", "reason": "Fel"}, "invoice", "ange fakturans nummer"),
+        ({"invoice": "99", "reason": "Fel"}, "invoice", "99"),
+        ({"invoice": "1", "reason": " "}, "reason", "varför"),
+        ({"invoice": "1", "reason": "Fel", "credit_date": "28/11"}, "credit_date", "28/11"),
+    ],
+)
+def test_a_bad_credit_is_shown_next_to_its_field_and_writes_nothing(
+    client: TestClient, coop: Cooperative, fields: dict[str, str], field: str, words: str
+) -> None:
+    token = token_of(client)
+    before = written(coop)
+    answer = client.post("/board/invoices/credit", data={**fields, "csrf": token})
+    assert answer.status_code == 400
+    problem = re.search(rf'id="problem-{field}">([^<]*)</p>', answer.text)
+    assert problem and words in problem.group(1), answer.text
+    assert written(coop) == before
 
 
 def test_a_client_that_takes_peppol_gets_the_xml(client: TestClient, coop: Cooperative) -> None:

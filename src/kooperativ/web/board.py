@@ -364,7 +364,14 @@ class _BoardPages:
             if i.kind.value == "invoice"
         }
         peppol = {c.id for c in self.coop.clients.list(actor) if c.peppol_id}
-        invoiced = {job for i in found if i.status.value != "credited" for job in i.assignment_ids}
+        # As the service decides: an invoice not credited in full (a credit note names the
+        # assignments of the invoice it credits, and invoices nothing).
+        invoiced = {
+            job
+            for i in found
+            if i.kind.value == "invoice" and i.status.value != "credited"
+            for job in i.assignment_ids
+        }
         ready = [
             a
             for a in self.coop.assignments.list(actor)
@@ -406,6 +413,38 @@ class _BoardPages:
                 raise
         except (InputError, ConflictError, PermissionDenied) as error:
             field = error.field if isinstance(error, InputError) else "assignment"
+            return await self.invoices(
+                request,
+                actor,
+                status=self.status_of(error),
+                problems={field: self.problem(request, error)},
+                given=fields,
+            )
+        return self.back("/board/invoices")
+
+    async def invoice_credit(self, request: Request, actor: Actor) -> Response:
+        """Credit an invoice in full (form: ``invoice``, ``reason``, ``credit_date``)."""
+        fields = await self.posted(request, actor)
+        if fields is None:
+            return self.pages.refused(request)
+        try:
+            typed = fields.get("invoice", "").strip()
+            if not typed:
+                raise InputError("invoice", "give the invoice's number")
+            try:
+                # By number or label only, as on the payments page.
+                invoice = self.coop.invoices.get(actor, typed)
+            except (NotFoundError, InputError):
+                raise InputError("invoice", "there is no invoice {value}", value=typed) from None
+            text = fields.get("credit_date", "").strip()
+            day = _day(text, "credit_date") if text else None
+            self.coop.invoices.credit(
+                actor, invoice.id, reason=fields.get("reason", ""), issue_date=day
+            )
+        except (InputError, ConflictError, PermissionDenied) as error:
+            field = error.field if isinstance(error, InputError) else "invoice"
+            if field not in ("invoice", "reason", "credit_date"):
+                field = "invoice"
             return await self.invoices(
                 request,
                 actor,
@@ -688,6 +727,7 @@ def board_routes(pages: _Pages, member: Callable[[MemberHandler], Handler]) -> l
         Route("/board/hours/{number:int}/confirm", member(board.hours_confirm), methods=post),
         Route("/board/invoices", member(board.invoices_page)),
         Route("/board/invoices/new", member(board.invoice_new), methods=post),
+        Route("/board/invoices/credit", member(board.invoice_credit), methods=post),
         Route("/board/invoices/{number:int}.pdf", member(board.invoice_pdf)),
         Route("/board/invoices/{number:int}.xml", member(board.invoice_xml)),
         Route("/board/payments", member(board.payments_page)),
