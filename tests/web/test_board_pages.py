@@ -48,6 +48,10 @@ FORMS: list[tuple[str, dict[str, str]]] = [
     ("/board/payments/1/resolve", {"invoice": "1"}),
     ("/board/payments/import", {}),
     ("/board/invoices/credit", {"invoice": "1", "reason": "Fel belopp"}),
+    (
+        "/board/members/fees",
+        {"member": "2", "year": "2026", "amount": "100", "paid_on": "2026-11-27"},
+    ),
     ("/board/runs/new", {"period": "2026-12", "pay_date": "2026-12-25"}),
     ("/board/runs/1/paid", {"paid_on": "2026-11-25"}),
 ]
@@ -105,6 +109,7 @@ def written(coop: Cooperative) -> tuple[Any, ...]:
         [(i.number, i.status.value) for i in coop.invoices.list(ADMIN)],
         [(p.number, p.status.value) for p in coop.payments.list(ADMIN)],
         [(r.number, r.status.value) for r in coop.payroll_runs.list(ADMIN)],
+        [(f.number, f.year) for f in coop.governance.fees(ADMIN)],
     )
 
 
@@ -650,3 +655,60 @@ def test_the_payments_page_ignores_a_made_up_import_summary(client: TestClient) 
     token_of(client)
     page = client.get("/board/payments?file=x.xml&matched=lots&unmatched=0&before=0").text
     assert '<p role="status">' not in page
+
+
+# -- membership fees ---------------------------------------------------------------------
+
+FEE = {"member": "2", "year": "2026", "amount": "200", "paid_on": "2026-11-20"}
+
+
+def test_the_treasurer_records_a_membership_fee_and_the_register_shows_it(
+    client: TestClient, coop: Cooperative
+) -> None:
+    token = token_of(client)
+    page = client.get("/board/members").text
+    assert '<th scope="col">Avgift 2026</th>' in page
+    assert page.count("<td>ej betald</td>") == 3
+    assert 'id="year" name="year" type="text" value="2026"' in page  # this year, filled in
+    answer = client.post("/board/members/fees", data={**FEE, "csrf": token})
+    assert answer.status_code == 303, answer.text
+    (fee,) = coop.governance.fees(ADMIN)
+    ada = coop.members.get(ADMIN, 2)
+    assert (fee.member_id, fee.year, fee.amount, fee.paid_on) == (
+        ada.id,
+        2026,
+        Decimal("200"),
+        date(2026, 11, 20),
+    )
+    page = client.get("/board/members").text
+    row = re.search(r"<tr><td>2</td>.*?</tr>", page)
+    assert row and row.group(0).endswith("<td>20 nov. 2026</td></tr>"), row
+    assert page.count("<td>ej betald</td>") == 2
+    again = client.post("/board/members/fees", data={**FEE, "csrf": token})
+    assert again.status_code == 409
+    problem = re.search(r'id="problem-member">([^<]*)</p>', again.text)
+    assert problem and "redan registrerad" in problem.group(1)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "words"),
+    [
+        ({"member": ""}, "member", "ange"),
+        ({"member": "99"}, "member", "ingen medlem 99"),
+        ({"year": "20x6"}, "year", "inget årtal"),
+        ({"year": ""}, "year", "ange året"),
+        ({"amount": ""}, "amount", "ange"),
+        ({"amount": "-5"}, "amount", "negativ"),
+        ({"paid_on": "20/11"}, "paid_on", "20/11"),
+    ],
+)
+def test_a_bad_fee_is_shown_next_to_its_field_and_writes_nothing(
+    client: TestClient, coop: Cooperative, changes: dict[str, str], field: str, words: str
+) -> None:
+    token = token_of(client)
+    before = written(coop)
+    answer = client.post("/board/members/fees", data={**FEE, **changes, "csrf": token})
+    assert answer.status_code == 400
+    problem = re.search(rf'id="problem-{field}">([^<]*)</p>', answer.text)
+    assert problem and words in problem.group(1), answer.text
+    assert written(coop) == before

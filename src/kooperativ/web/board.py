@@ -103,6 +103,16 @@ def _day(value: str, field: str) -> date:
         raise InputError(field, "{value} is not a date (use YYYY-MM-DD)", value=value) from None
 
 
+def _year(value: str) -> int:
+    """A calendar year as typed in the form field ``year``."""
+    text = value.strip()
+    if not text:
+        raise InputError("year", "give the year")
+    if not text.isdigit() or not 1900 <= int(text) <= 2999:
+        raise InputError("year", "{value} is not a year", value=value)
+    return int(text)
+
+
 def _whole(value: str, field: str, what: str) -> int:
     """A record's number as typed in a form field."""
     text = value.strip()
@@ -197,10 +207,64 @@ class _BoardPages:
 
     # -- the register ----------------------------------------------------------------------
 
-    async def members(self, request: Request, actor: Actor) -> Response:
+    async def members(
+        self,
+        request: Request,
+        actor: Actor,
+        status: int = 200,
+        problems: dict[str, str] | None = None,
+        given: dict[str, str] | None = None,
+    ) -> Response:
         require_officer(actor)
         shown = [self.coop.members.masked(m) for m in self.coop.members.list(actor)]
-        return self.show(request, "board_members.html", actor, members=shown)
+        year = self.today().year
+        paid = {f.member_id: f for f in self.coop.governance.fees(actor) if f.year == year}
+        return self.show(
+            request,
+            "board_members.html",
+            actor,
+            status=status,
+            members=shown,
+            year=year,
+            paid=paid,
+            problems=problems or {},
+            given=given or {"year": str(year)},
+        )
+
+    async def members_page(self, request: Request, actor: Actor) -> Response:
+        return await self.members(request, actor)
+
+    async def fee_new(self, request: Request, actor: Actor) -> Response:
+        """Record a membership fee paid (form: ``member``, ``year``, ``amount``,
+        ``paid_on``)."""
+        fields = await self.posted(request, actor)
+        if fields is None:
+            return self.pages.refused(request)
+        try:
+            number = _whole(fields.get("member", ""), "member", "member")
+            year = _year(fields.get("year", ""))
+            amount = typed_amount(fields.get("amount", ""))
+            if not amount:
+                raise InputError("amount", "give the amount paid")
+            paid_on = _day(fields.get("paid_on", ""), "paid_on")
+            try:
+                self.coop.governance.pay_fee(
+                    actor, number, year=year, amount=amount, paid_on=paid_on
+                )
+            except NotFoundError:
+                raise InputError("member", "there is no member {number}", number=number) from None
+        except (InputError, ConflictError, PermissionDenied) as error:
+            field = error.field if isinstance(error, InputError) else "member"
+            if field not in ("member", "year", "amount", "paid_on"):
+                field = "member"
+            return await self.members(
+                request,
+                actor,
+                status=self.status_of(error),
+                problems={field: self.problem(request, error)},
+                given=fields,
+            )
+        return self.back("/board/members")
 
     # -- assignments -----------------------------------------------------------------------
 
@@ -711,7 +775,8 @@ def board_routes(pages: _Pages, member: Callable[[MemberHandler], Handler]) -> l
     post = ["POST"]
     return [
         Route("/board", member(board.overview)),
-        Route("/board/members", member(board.members)),
+        Route("/board/members", member(board.members_page)),
+        Route("/board/members/fees", member(board.fee_new), methods=post),
         Route("/board/assignments", member(board.assignments_page)),
         Route(
             "/board/assignments/{number:int}/approve",
