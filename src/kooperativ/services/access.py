@@ -410,7 +410,10 @@ class AccessService(Service):
         an identity provider (:data:`FRESH_METHODS`) — by a sign-in less than
         :data:`REAUTH_MINUTES` minutes old.
 
-        A wrong password counts as a failed sign-in (rate-limited the same way).
+        A password is checked as at sign-in: the attempt is counted first
+        (``credential.attempt``), the argon2 check runs outside the write transaction (it
+        holds up no other writer), and a right password resets the count
+        (``credential.reset``); a wrong one stays counted, rate-limited as sign-ins are.
 
         Raises:
             PermissionDenied: No active session, a wrong password, too many attempts, or
@@ -419,44 +422,56 @@ class AccessService(Service):
         now = self._coop.now()
         digest = token_hash(token)
 
-        def work(uow: UnitOfWork) -> Actor | tuple[str, dict[str, object]]:
+        def attempt(uow: UnitOfWork) -> tuple[Actor, str | None]:
+            # A refusal here writes nothing: raised, it rolls nothing back.
             session = uow.web_sessions.by_hash(digest)
             if session is None or not session.active(now):
-                return REAUTH, {"minutes": REAUTH_MINUTES}
+                raise PermissionDenied(REAUTH, minutes=REAUTH_MINUTES)
             member = uow.members.get(session.member_id)
             if not _may_sign_in(member, now):
-                return REAUTH, {"minutes": REAUTH_MINUTES}
+                raise PermissionDenied(REAUTH, minutes=REAUTH_MINUTES)
             actor = Actor.for_member(member.id, member.name, member.roles)
             if not password:
-                if session.method in FRESH_METHODS and now - session.created_at < timedelta(
-                    minutes=REAUTH_MINUTES
-                ):
-                    return actor
-                return REAUTH, {"minutes": REAUTH_MINUTES}
+                recent = now - session.created_at < timedelta(minutes=REAUTH_MINUTES)
+                if session.method in FRESH_METHODS and recent:
+                    return actor, None
+                raise PermissionDenied(REAUTH, minutes=REAUTH_MINUTES)
             old = uow.credentials.of_member(member.id)
             credential = _window(
                 old or Credential(number=uow.credentials.next_number(), member_id=member.id), now
             )
             if credential.failures >= MAX_FAILURES:
-                return LOCKED, {"minutes": FAILURE_MINUTES}
-            if _verify(credential.password_hash, password):
-                return actor
-            failed = credential.evolve(
+                raise PermissionDenied(LOCKED, minutes=FAILURE_MINUTES)
+            counted = credential.evolve(
                 failures=credential.failures + 1,
                 failures_since=credential.failures_since or now,
             )
             if old is None:
-                uow.credentials.add(failed)
+                uow.credentials.add(counted)
             else:
-                uow.credentials.update(failed)
-            self._audit(uow, member.name, "credential.failure", failed, old)
-            return WRONG, {}
+                uow.credentials.update(counted)
+            self._audit(uow, member.name, "credential.attempt", counted, old)
+            return actor, credential.password_hash
 
-        outcome = self._transaction(work)
-        if isinstance(outcome, Actor):
-            return outcome
-        template, params = outcome
-        raise PermissionDenied(template, **params)
+        actor, stored = self._transaction(attempt)
+        if not password:
+            return actor
+        if not _verify(stored, password):
+            raise PermissionDenied(WRONG)
+        member_id = actor.member_id
+
+        def reset(uow: UnitOfWork) -> bool:
+            current = uow.credentials.of_member(member_id) if member_id else None
+            if current is None or current.password_hash != stored:
+                return False  # the password was changed meanwhile
+            done = current.evolve(failures=0, failures_since=None)
+            uow.credentials.update(done)
+            self._audit(uow, actor.name, "credential.reset", done, current)
+            return True
+
+        if not self._transaction(reset):
+            raise PermissionDenied(WRONG)
+        return actor
 
     def sign_out(self, token: str) -> bool:
         """End the session of ``token`` (revoked: the cookie no longer signs in).
