@@ -176,23 +176,7 @@ class AccessService(Service):
             member = self._find_login(uow, login)
             if member is None:
                 return None, None  # refused below, after as much work as a real check
-            old = uow.credentials.of_member(member.id)
-            credential = old or Credential(
-                number=uow.credentials.next_number(), member_id=member.id
-            )
-            credential = _window(credential, now)
-            if credential.failures >= MAX_FAILURES:
-                raise PermissionDenied(LOCKED, minutes=FAILURE_MINUTES)
-            counted = credential.evolve(
-                failures=credential.failures + 1,
-                failures_since=credential.failures_since or now,
-            )
-            if old is None:
-                uow.credentials.add(counted)
-            else:
-                uow.credentials.update(counted)
-            self._audit(uow, member.name, "credential.attempt", counted, old)
-            return member, credential.password_hash
+            return member, self._count_attempt(uow, member, now)
 
         member, digest = self._transaction(attempt)
         # An unknown address costs the same argon2 work as a wrong password, so that the
@@ -203,12 +187,8 @@ class AccessService(Service):
 
         def open_session(uow: UnitOfWork) -> SignIn | None:
             found = uow.members.get(member.id)
-            current = uow.credentials.of_member(found.id)
-            if current is None or current.password_hash != digest:
+            if not self._reset_attempts(uow, found, digest):
                 return None  # the password was changed meanwhile
-            reset = current.evolve(failures=0, failures_since=None)
-            uow.credentials.update(reset)
-            self._audit(uow, found.name, "credential.reset", reset, current)
             return self._open_session(uow, found, "password", now)
 
         signed = self._transaction(open_session)
@@ -422,7 +402,7 @@ class AccessService(Service):
         now = self._coop.now()
         digest = token_hash(token)
 
-        def attempt(uow: UnitOfWork) -> tuple[Actor, str | None]:
+        def attempt(uow: UnitOfWork) -> tuple[Member, str | None]:
             # A refusal here writes nothing: raised, it rolls nothing back.
             session = uow.web_sessions.by_hash(digest)
             if session is None or not session.active(now):
@@ -430,48 +410,57 @@ class AccessService(Service):
             member = uow.members.get(session.member_id)
             if not _may_sign_in(member, now):
                 raise PermissionDenied(REAUTH, minutes=REAUTH_MINUTES)
-            actor = Actor.for_member(member.id, member.name, member.roles)
             if not password:
                 recent = now - session.created_at < timedelta(minutes=REAUTH_MINUTES)
                 if session.method in FRESH_METHODS and recent:
-                    return actor, None
+                    return member, None
                 raise PermissionDenied(REAUTH, minutes=REAUTH_MINUTES)
-            old = uow.credentials.of_member(member.id)
-            credential = _window(
-                old or Credential(number=uow.credentials.next_number(), member_id=member.id), now
-            )
-            if credential.failures >= MAX_FAILURES:
-                raise PermissionDenied(LOCKED, minutes=FAILURE_MINUTES)
-            counted = credential.evolve(
-                failures=credential.failures + 1,
-                failures_since=credential.failures_since or now,
-            )
-            if old is None:
-                uow.credentials.add(counted)
-            else:
-                uow.credentials.update(counted)
-            self._audit(uow, member.name, "credential.attempt", counted, old)
-            return actor, credential.password_hash
+            return member, self._count_attempt(uow, member, now)
 
-        actor, stored = self._transaction(attempt)
+        member, stored = self._transaction(attempt)
+        actor = Actor.for_member(member.id, member.name, member.roles)
         if not password:
             return actor
         if not _verify(stored, password):
             raise PermissionDenied(WRONG)
-        member_id = actor.member_id
-
-        def reset(uow: UnitOfWork) -> bool:
-            current = uow.credentials.of_member(member_id) if member_id else None
-            if current is None or current.password_hash != stored:
-                return False  # the password was changed meanwhile
-            done = current.evolve(failures=0, failures_since=None)
-            uow.credentials.update(done)
-            self._audit(uow, actor.name, "credential.reset", done, current)
-            return True
-
-        if not self._transaction(reset):
-            raise PermissionDenied(WRONG)
+        if not self._transaction(lambda uow: self._reset_attempts(uow, member, stored)):
+            raise PermissionDenied(WRONG)  # the password was changed meanwhile
         return actor
+
+    def _count_attempt(self, uow: UnitOfWork, member: Member, now: datetime) -> str | None:
+        """Count a password attempt of ``member`` before the password is checked
+        (``credential.attempt``): its stored digest (``None``: no password set).
+
+        Raises:
+            PermissionDenied: Too many failed attempts in the window.
+        """
+        old = uow.credentials.of_member(member.id)
+        credential = _window(
+            old or Credential(number=uow.credentials.next_number(), member_id=member.id), now
+        )
+        if credential.failures >= MAX_FAILURES:
+            raise PermissionDenied(LOCKED, minutes=FAILURE_MINUTES)
+        counted = credential.evolve(
+            failures=credential.failures + 1,
+            failures_since=credential.failures_since or now,
+        )
+        if old is None:
+            uow.credentials.add(counted)
+        else:
+            uow.credentials.update(counted)
+        self._audit(uow, member.name, "credential.attempt", counted, old)
+        return credential.password_hash
+
+    def _reset_attempts(self, uow: UnitOfWork, member: Member, digest: str | None) -> bool:
+        """After a right password, clear ``member``'s count (``credential.reset``); false
+        when the password was changed since ``digest`` was read."""
+        current = uow.credentials.of_member(member.id)
+        if current is None or current.password_hash != digest:
+            return False
+        reset = current.evolve(failures=0, failures_since=None)
+        uow.credentials.update(reset)
+        self._audit(uow, member.name, "credential.reset", reset, current)
+        return True
 
     def sign_out(self, token: str) -> bool:
         """End the session of ``token`` (revoked: the cookie no longer signs in).

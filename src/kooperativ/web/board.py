@@ -103,6 +103,13 @@ def _day(value: str, field: str) -> date:
         raise InputError(field, "{value} is not a date (use YYYY-MM-DD)", value=value) from None
 
 
+def _field_of(error: KooperativError, fields: tuple[str, ...], default: str) -> str:
+    """The form field a refusal is shown at: a bad value's own field when the form has it,
+    otherwise ``default``."""
+    field = error.field if isinstance(error, InputError) else default
+    return field if field in fields else default
+
+
 def _year(value: str) -> int:
     """A calendar year as typed in the form field ``year``."""
     text = value.strip()
@@ -254,9 +261,7 @@ class _BoardPages:
             except NotFoundError:
                 raise InputError("member", "there is no member {number}", number=number) from None
         except (InputError, ConflictError, PermissionDenied) as error:
-            field = error.field if isinstance(error, InputError) else "member"
-            if field not in ("member", "year", "amount", "paid_on"):
-                field = "member"
+            field = _field_of(error, ("member", "year", "amount", "paid_on"), "member")
             return await self.members(
                 request,
                 actor,
@@ -506,9 +511,7 @@ class _BoardPages:
                 actor, invoice.id, reason=fields.get("reason", ""), issue_date=day
             )
         except (InputError, ConflictError, PermissionDenied) as error:
-            field = error.field if isinstance(error, InputError) else "invoice"
-            if field not in ("invoice", "reason", "credit_date"):
-                field = "invoice"
+            field = _field_of(error, ("invoice", "reason", "credit_date"), "invoice")
             return await self.invoices(
                 request,
                 actor,
@@ -598,9 +601,7 @@ class _BoardPages:
             paid_on = _day(fields.get("date", ""), "date")
             self.coop.payments.register(actor, payee, amount, paid_on)
         except (InputError, ConflictError, PermissionDenied) as error:
-            at = error.field if isinstance(error, InputError) else field
-            if at not in ("invoice", "ocr", "amount", "date"):
-                at = field
+            at = _field_of(error, ("invoice", "ocr", "amount", "date"), field)
             return await self.payments(
                 request,
                 actor,
@@ -716,9 +717,7 @@ class _BoardPages:
             pay_date = _day(fields.get("pay_date", ""), "pay_date")
             self.coop.payroll_runs.run(actor, period, pay_date)
         except (InputError, ConflictError, PermissionDenied) as error:
-            at = error.field if isinstance(error, InputError) else "period"
-            if at not in ("period", "pay_date"):
-                at = "period"
+            at = _field_of(error, ("period", "pay_date"), "period")
             return await self.runs(
                 request,
                 actor,
